@@ -1,0 +1,143 @@
+import { z } from 'zod'
+
+/** A cell value: text (dates as ISO text) or a multi-select list. */
+export const FieldValueSchema = z.union([z.string().max(32_767), z.array(z.string().max(200)).max(20)])
+export type FieldValue = z.infer<typeof FieldValueSchema>
+
+/** A record's annex fields, keyed by AnnexColumn.key. Other annexes add their own keys to the same record. */
+export const RecordFieldsSchema = z.record(z.string().max(64), FieldValueSchema)
+export type RecordFields = z.infer<typeof RecordFieldsSchema>
+
+export const LedgerRecordSchema = z.object({
+  /** Internal id, stable for the record's whole life (also in exported `_meta`). */
+  id: z.string().min(1).max(64),
+  /** 问题编号 (LXS-2024-005-0007), assigned on first save and never reused. */
+  problemNo: z.string().max(40),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  fields: RecordFieldsSchema
+})
+export type LedgerRecord = z.infer<typeof LedgerRecordSchema>
+
+/** One change to one record: which field, old → new, when and by whom. */
+export const HistoryEntrySchema = z.object({
+  at: z.string(),
+  by: z.string(),
+  recordId: z.string(),
+  op: z.enum(['create', 'update', 'delete']),
+  field: z.string().optional(),
+  from: FieldValueSchema.optional(),
+  to: FieldValueSchema.optional(),
+  /** For a delete: the whole record as it was, so nothing deleted is ever unrecoverable. */
+  snapshot: LedgerRecordSchema.optional()
+})
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+
+/** What a unit's ledger file holds. */
+export const LedgerPayloadSchema = z.object({
+  unitId: z.string(),
+  records: z.array(LedgerRecordSchema),
+  history: z.array(HistoryEntrySchema),
+  /** Highest 问题编号 sequence handed out; numbers are never reused, even after a delete. */
+  problemSeq: z.number().int().min(0)
+})
+export type LedgerPayload = z.infer<typeof LedgerPayloadSchema>
+
+export function emptyLedger(unitId: string): LedgerPayload {
+  return { unitId, records: [], history: [], problemSeq: 0 }
+}
+
+/** A record as the renderer sends it: the problem number is assigned by the store. */
+export const RecordInputSchema = LedgerRecordSchema.pick({ id: true, fields: true }).extend({
+  problemNo: z.string().max(40).optional()
+})
+export type RecordInput = z.infer<typeof RecordInputSchema>
+
+export const LedgerChangesSchema = z.object({
+  upserts: z.array(RecordInputSchema).max(200_000),
+  deletes: z.array(z.string().max(64)).max(200_000)
+})
+export type LedgerChanges = z.infer<typeof LedgerChangesSchema>
+
+export function formatProblemNo(prefix: string, year: number, unitSeq: string, n: number): string {
+  return `${prefix}-${year}-${unitSeq}-${String(n).padStart(4, '0')}`
+}
+
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  const empty = (v: FieldValue | undefined): boolean => v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+  if (empty(a) && empty(b)) return true
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i])
+  }
+  return a === b
+}
+
+export interface ApplyOptions {
+  at: string
+  by: string
+  /** Makes a new 问题编号 from a sequence number. */
+  problemNo: (n: number) => string
+}
+
+export interface ApplyResult {
+  ledger: LedgerPayload
+  /** Problem numbers handed out in this change, by record id. */
+  assigned: Record<string, string>
+  added: HistoryEntry[]
+}
+
+/**
+ * Applies upserts and deletes to a ledger, writing one history entry per changed field. Pure: the input ledger
+ * is not modified. A record that does not change adds no history and keeps its updatedAt.
+ */
+export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt: ApplyOptions): ApplyResult {
+  const byId = new Map(ledger.records.map((r, i) => [r.id, i]))
+  const records = ledger.records.slice()
+  const added: HistoryEntry[] = []
+  const assigned: Record<string, string> = {}
+  let seq = ledger.problemSeq
+  const deleted = new Set<string>()
+
+  for (const id of changes.deletes) {
+    const i = byId.get(id)
+    const old = i === undefined ? undefined : records[i]
+    if (!old) continue
+    deleted.add(id)
+    added.push({ at: opt.at, by: opt.by, recordId: id, op: 'delete', snapshot: old })
+  }
+
+  for (const input of changes.upserts) {
+    if (deleted.has(input.id)) continue
+    const i = byId.get(input.id)
+    const old = i === undefined ? undefined : records[i]
+    if (!old) {
+      const problemNo = input.problemNo || opt.problemNo(++seq)
+      if (!input.problemNo) assigned[input.id] = problemNo
+      const rec: LedgerRecord = { id: input.id, problemNo, createdAt: opt.at, updatedAt: opt.at, fields: { ...input.fields } }
+      byId.set(rec.id, records.length)
+      records.push(rec)
+      added.push({ at: opt.at, by: opt.by, recordId: rec.id, op: 'create' })
+      for (const [field, to] of Object.entries(rec.fields)) {
+        if (!sameValue(undefined, to)) added.push({ at: opt.at, by: opt.by, recordId: rec.id, op: 'update', field, from: '', to })
+      }
+      continue
+    }
+    const entries: HistoryEntry[] = []
+    const keys = new Set([...Object.keys(old.fields), ...Object.keys(input.fields)])
+    for (const field of keys) {
+      const from = old.fields[field]
+      const to = input.fields[field]
+      if (!sameValue(from, to)) entries.push({ at: opt.at, by: opt.by, recordId: old.id, op: 'update', field, from: from ?? '', to: to ?? '' })
+    }
+    if (entries.length === 0) continue
+    added.push(...entries)
+    records[i as number] = { ...old, updatedAt: opt.at, fields: { ...input.fields } }
+  }
+
+  const kept = deleted.size ? records.filter((r) => !deleted.has(r.id)) : records
+  return {
+    ledger: { ...ledger, records: kept, history: added.length ? ledger.history.concat(added) : ledger.history, problemSeq: seq },
+    assigned,
+    added
+  }
+}

@@ -1,0 +1,55 @@
+import type { AnnexColumn } from '../annexes/types'
+import type { Campaign } from '../campaign/campaign'
+import { unitByName } from '../campaign/campaign'
+import type { FieldValue } from '../ledger/record'
+import { cleanText, normalizeCode, normalizePhone, parseDateText, splitMulti } from './normalize'
+import { optionsOf } from './validateRecord'
+
+/**
+ * The canonical spelling of an enumerated value: synonyms (整治改造 → 升级改造) and unit aliases
+ * (市水务局 → 市水务水电局, 临夏市八坊街道办事处 → 八坊街道) are mapped; anything else is returned as typed.
+ */
+export function canonicalOption(col: AnnexColumn, raw: string, campaign: Campaign): string {
+  const v = raw.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b]+/g, '')
+  const options = optionsOf(col, campaign)
+  if (options.includes(v)) return v
+  const synonym = col.valueSynonyms?.[v]
+  if (synonym) return synonym
+  if (typeof col.options === 'string') {
+    const unit = unitByName(campaign, v)
+    if (unit && options.includes(unit.name)) return unit.name
+  }
+  return cleanText(raw)
+}
+
+/**
+ * Turns text typed, pasted or read from a spreadsheet cell into the stored value of a column: codes and phones
+ * normalised, dates to ISO, enumerations to their canonical word, 问题类型 split into a list. Text that cannot be
+ * understood is kept as typed so that validation can point at it.
+ */
+export function valueFromText(col: AnnexColumn, raw: string, campaign: Campaign): FieldValue {
+  const text = cleanText(raw)
+  if (text === '') return col.kind === 'multiEnum' ? [] : ''
+  switch (col.kind) {
+    case 'uscc':
+      return normalizeCode(text)
+    case 'phone':
+      return normalizePhone(text)
+    case 'date': {
+      const d = parseDateText(text)
+      return d.ok ? d.iso : text
+    }
+    case 'multiEnum':
+      return [...new Set(splitMulti(text).map((v) => canonicalOption(col, v, campaign)))]
+    case 'enum':
+      return canonicalOption(col, text, campaign)
+    default:
+      return text
+  }
+}
+
+/** A stored value as one line of text (grid display, TSV copy, search). */
+export function valueToText(value: FieldValue | undefined): string {
+  if (value === undefined) return ''
+  return Array.isArray(value) ? value.join('、') : value
+}

@@ -1,0 +1,50 @@
+/** Issue codes shared by the grid, imports and merges (fixtures README "Codes"). */
+export type IssueCode =
+  // file level (imports)
+  | 'NOT_XLSX'
+  | 'EMPTY_FILE'
+  | 'CORRUPT_ZIP'
+  | 'ZIP_BOMB'
+  | 'UNSUPPORTED_FORMAT'
+  | 'ENCRYPTED'
+  | 'ZIP_UNSAFE_PATH'
+  | 'MISSING_COLUMN'
+  | 'DUPLICATE_HEADER'
+  | 'NO_DATA_ROWS'
+  // cell level
+  | 'REQUIRED_EMPTY'
+  | 'TOWN_UNKNOWN'
+  | 'ENUM_INVALID'
+  | 'USCC_LENGTH'
+  | 'USCC_CHARSET'
+  | 'USCC_CHECKSUM'
+  | 'USCC_NUMERIC'
+  | 'USCC_DUPLICATE'
+  | 'USCC_OLD_NUMBER'
+  | 'USCC_UNUSUAL_TYPE'
+  | 'USCC_REGION'
+  | 'PHONE_FORMAT'
+  | 'PHONE_AREA'
+  | 'DATE_NO_YEAR'
+  | 'DATE_UNPARSEABLE'
+  | 'DATE_OUT_OF_RANGE'
+  | 'FORMULA_NO_VALUE'
+  | 'CELL_ERROR'
+  | 'CONTROL_CHAR'
+  | 'HIDDEN_ROWS'
+  | 'FORMULA_TEXT'
+  | 'FORMULA_CACHED'
+  | 'EXTRA_COLUMN'
+  | 'MERGED_CELLS'
+  | 'NAME_ADDRESS_DUPLICATE'
+  | 'REQUIRED_BY_CATEGORY'
+
+export type Severity = 'error' | 'warning'
+
+/** A problem with one field of one record (field null: the record as a whole). */
+export interface FieldIssue {
+  severity: Severity
+  code: IssueCode
+  field: string | null
+  message: string
+}

@@ -1,0 +1,90 @@
+/**
+ * Normalisation of what people type, paste or import, before validation (fixtures README "Normalisation").
+ * Pure and lossless for good input: a value that cannot be normalised is returned as typed, so the validator can
+ * say what is wrong with it and the user's text is never lost.
+ */
+
+const EDGE_SPACE = /^[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+|[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+$/g
+const ANY_SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g
+
+/** Trims leading/trailing whitespace including NBSP, U+3000 and zero-width characters. */
+export function cleanText(s: string): string {
+  return s.replace(EDGE_SPACE, '')
+}
+
+/** Codes: NFKC (full-width → half-width), no whitespace at all, upper case. */
+export function normalizeCode(s: string): string {
+  return s.normalize('NFKC').replace(ANY_SPACE, '').toUpperCase()
+}
+
+/** Phones: NFKC, no whitespace, one kind of dash, no +86 / 86 prefix; a mobile loses its dashes. */
+export function normalizePhone(s: string): string {
+  let p = s.normalize('NFKC').replace(ANY_SPACE, '').replace(DASHES, '-')
+  p = p.replace(/^\+?86-?(?=1[3-9]\d{9}$|0\d)/, '')
+  const digits = p.replace(/-/g, '')
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : p
+}
+
+export type DateParse = { ok: true; iso: string } | { ok: false; code: 'DATE_NO_YEAR' | 'DATE_UNPARSEABLE' }
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/** A real calendar date as ISO, or null (2024-06-31 is not a date). */
+export function isoFromParts(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null
+  const t = new Date(Date.UTC(y, m - 1, d))
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null
+  return `${y}-${pad(m)}-${pad(d)}`
+}
+
+/**
+ * Date text as clerks write it: 2024-6-30, 2024/6/30, 2024.6.30, 2024年6月30日 (a trailing 0:00:00 is ignored).
+ * Year-less text (6月30日, 6.30) is never guessed.
+ */
+export function parseDateText(raw: string): DateParse {
+  const s = raw.normalize('NFKC').replace(ANY_SPACE, '')
+  const m =
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:T?0{1,2}:00(?::00(?:\.0+)?)?Z?)?$/.exec(s) ??
+    /^(\d{4})()年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s)
+  if (m) {
+    const iso = isoFromParts(Number(m[1]), Number(m[3]), Number(m[4]))
+    return iso ? { ok: true, iso } : { ok: false, code: 'DATE_UNPARSEABLE' }
+  }
+  if (/^\d{1,2}月\d{1,2}[日号]?$/.test(s) || /^\d{1,2}[-/.]\d{1,2}$/.test(s)) return { ok: false, code: 'DATE_NO_YEAR' }
+  return { ok: false, code: 'DATE_UNPARSEABLE' }
+}
+
+/**
+ * An Excel date serial as ISO (the time part is ignored). In the 1900 system serial 60 is Excel's fictitious
+ * 1900-02-29 and gives null; the 1904 system counts from 1904-01-01.
+ */
+export function isoFromExcelSerial(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < 1) return null
+  const day = Math.floor(serial)
+  let ms: number
+  if (date1904) ms = Date.UTC(1904, 0, 1) + day * 86_400_000
+  else if (day === 60) return null
+  else ms = Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * 86_400_000
+  const t = new Date(ms)
+  return isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+}
+
+/** Splits a 问题类型 cell: 散、乱 / 散,乱 / 散，乱 / 散/乱 / 散 乱. */
+export function splitMulti(raw: string): string[] {
+  return raw
+    .normalize('NFKC')
+    .split(/[、,，;；/\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+}
+
+/** Text with C0 control characters (except tab / line breaks) or bidi overrides, which hide what a cell says. */
+export function hasControlChars(s: string): boolean {
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(s)
+}
+
+/** Text that Excel/WPS would take for a formula if it were typed in; we keep it as text and say so. */
+export function looksLikeFormula(s: string): boolean {
+  return s.startsWith('=')
+}

@@ -1,0 +1,30 @@
+/** 统一社会信用代码 (GB 32100-2015), annexes.md §4.1. */
+
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+export type UsccCheck =
+  | { ok: true }
+  | { ok: false; code: 'USCC_LENGTH' }
+  | { ok: false; code: 'USCC_CHARSET' }
+  | { ok: false; code: 'USCC_CHECKSUM'; expected: string }
+
+/** The check character for the first 17 characters of a code (which must be in the charset). */
+export function usccCheckChar(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i] ?? '') * (WEIGHTS[i] ?? 0)
+  return CHARSET[(31 - (sum % 31)) % 31] ?? ''
+}
+
+/** Checks a normalised code (see normalizeCode): length, charset and structure, then the check digit. */
+export function checkUscc(code: string): UsccCheck {
+  if (code.length !== 18) return { ok: false, code: 'USCC_LENGTH' }
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return { ok: false, code: 'USCC_CHARSET' }
+  const expected = usccCheckChar(code.slice(0, 17))
+  return expected === code[17] ? { ok: true } : { ok: false, code: 'USCC_CHECKSUM', expected }
+}
+
+/** 15-digit 工商注册号 of a business that has not yet changed to the unified code. */
+export function isOldRegistrationNo(code: string): boolean {
+  return /^\d{15}$/.test(code)
+}

@@ -1,0 +1,212 @@
+import type { AnnexColumn, AnnexDefinition } from '../annexes/types'
+import type { Campaign } from '../campaign/campaign'
+import { departments, towns } from '../campaign/campaign'
+import type { FieldValue, RecordFields } from '../ledger/record'
+import type { FieldIssue, IssueCode } from './issues'
+import { cleanText, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from './normalize'
+import { areaCode, phoneKind } from './phone'
+import { checkUscc, isOldRegistrationNo } from './uscc'
+
+/** What the rules need besides the row: the campaign's units and the date windows. */
+export interface ValidationContext {
+  campaign: Campaign
+  /** Allowed range of 完成时限 and similar deadlines (清理整治 start … 整治提升 end). */
+  deadlineWindow: { from: string; to: string }
+  /** Canonical values per enum column, resolved from the campaign where the domain is a unit list. */
+  options: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+export function optionsOf(column: AnnexColumn, campaign: Campaign): readonly string[] {
+  const o = column.options
+  if (o === undefined) return []
+  if (o === 'town') return towns(campaign).map((u) => u.name)
+  if (o === 'department') return departments(campaign).map((u) => u.name)
+  if (o === 'unit') return campaign.units.map((u) => u.name)
+  return o
+}
+
+export function createValidationContext(campaign: Campaign, annex: AnnexDefinition<RecordFields>): ValidationContext {
+  const phase = (id: string): { start: string; end: string } | undefined => campaign.phases.find((p) => p.id === id)
+  const from = phase('cleanup')?.start ?? `${campaign.year}-01-01`
+  const to = phase('upgrade')?.end ?? `${campaign.year}-12-31`
+  const options = new Map<string, ReadonlySet<string>>()
+  for (const c of annex.columns) if (c.options !== undefined) options.set(c.key, new Set(optionsOf(c, campaign)))
+  return { campaign, deadlineWindow: { from, to }, options }
+}
+
+const cn = (iso: string): string => {
+  const [y, m, d] = iso.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+const isBlank = (v: FieldValue | undefined): boolean =>
+  v === undefined || (Array.isArray(v) ? v.length === 0 : cleanText(v) === '')
+
+/** 统一社会信用代码 may be 无 only for unlicensed businesses (所属领域 无证照 or 营业执照 无). */
+function usccMayBeNone(fields: RecordFields): boolean {
+  return fields['sector'] === '无证照' || fields['licBusiness'] === '无'
+}
+
+/** Fields a disposition needs at 摸底 already (annexes.md §4.4, the parts known before work starts). */
+const REQUIRED_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = {
+  关停取缔: ['measures', 'responsibleUnit'],
+  整合搬迁: ['measures', 'responsibleUnit'],
+  升级改造: ['measures', 'responsibleUnit']
+}
+
+function checkUsccField(value: string, fields: RecordFields, col: AnnexColumn): FieldIssue[] {
+  const f = col.key
+  const code = normalizeCode(value)
+  if (code === '无') {
+    return usccMayBeNone(fields)
+      ? []
+      : [err('REQUIRED_EMPTY', f, `「${col.header}」只有无营业执照的（所属领域“无证照”或营业执照“无”）才可填“无”，请填写18位代码`)]
+  }
+  if (isOldRegistrationNo(code)) {
+    return [warn('USCC_OLD_NUMBER', f, `「${col.header}」${code} 是15位旧工商注册号，企业尚未换领统一社会信用代码，请核实`)]
+  }
+  const r = checkUscc(code)
+  if (!r.ok) {
+    if (r.code === 'USCC_LENGTH') return [err(r.code, f, `「${col.header}」应为18位，现为${code.length}位，请对照营业执照核对`)]
+    if (r.code === 'USCC_CHARSET')
+      return [err(r.code, f, `「${col.header}」含有不允许的字符（代码中不使用 I、O、S、V、Z，请检查是否把数字 0、1 写成了字母），请对照营业执照核对`)]
+    return [err(r.code, f, `「${col.header}」校验位错误（按 GB 32100 应为“${r.expected}”），请对照营业执照逐位核对`)]
+  }
+  const out: FieldIssue[] = []
+  if (!/^9[123]/.test(code)) out.push(warn('USCC_UNUSUAL_TYPE', f, `「${col.header}」以“${code.slice(0, 2)}”开头，不是企业、个体工商户或合作社的代码，请核实`))
+  if (!code.slice(2, 8).startsWith('6229')) out.push(warn('USCC_REGION', f, `「${col.header}」的登记地（${code.slice(2, 8)}）不在临夏州，请核实`))
+  return out
+}
+
+function checkPhoneField(value: string, col: AnnexColumn, ctx: ValidationContext): FieldIssue[] {
+  const kind = phoneKind(value)
+  if (!kind) return [err('PHONE_FORMAT', col.key, `「${col.header}」“${value}”不是有效的手机号（11位）或固定电话（如 0930-6212345）`)]
+  const area = kind === 'landline' ? areaCode(value) : null
+  if (area && area !== ctx.campaign.city.areaCode) {
+    return [warn('PHONE_AREA', col.key, `「${col.header}」区号 ${area} 不是本地区号 ${ctx.campaign.city.areaCode}，请核实`)]
+  }
+  return []
+}
+
+function checkDateField(value: string, col: AnnexColumn, ctx: ValidationContext): FieldIssue[] {
+  const d = parseDateText(value)
+  if (!d.ok) {
+    return d.code === 'DATE_NO_YEAR'
+      ? [err(d.code, col.key, `「${col.header}」“${value}”没有年份，请写完整日期，如 2024年6月30日`)]
+      : [err(d.code, col.key, `「${col.header}」“${value}”不是有效日期，请写作 2024年6月30日 或 2024-06-30`)]
+  }
+  const { from, to } = ctx.deadlineWindow
+  if (col.key === 'deadline' && (d.iso < from || d.iso > to)) {
+    return [err('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cn(d.iso)} 不在整治期限内（${cn(from)}至${cn(to)}），请核实`)]
+  }
+  return []
+}
+
+function checkEnumValue(value: string, col: AnnexColumn, ctx: ValidationContext): FieldIssue[] {
+  const allowed = ctx.options.get(col.key)
+  if (!allowed || allowed.has(value)) return []
+  if (col.options === 'town') return [err('TOWN_UNKNOWN', col.key, `「${col.header}」“${value}”不是临夏市的镇（街道），应为四镇七街道之一`)]
+  const list = [...allowed]
+  const shown = list.length > 8 ? `${list.slice(0, 8).join('、')} 等` : list.join('、')
+  return [err('ENUM_INVALID', col.key, `「${col.header}」“${value}”不在可选范围内，应为：${shown}`)]
+}
+
+function err(code: IssueCode, field: string | null, message: string): FieldIssue {
+  return { severity: 'error', code, field, message }
+}
+function warn(code: IssueCode, field: string | null, message: string): FieldIssue {
+  return { severity: 'warning', code, field, message }
+}
+
+/** Checks one record against its annex: required fields, domains, codes, phones, dates. */
+export function validateRecord(fields: RecordFields, annex: AnnexDefinition<RecordFields>, ctx: ValidationContext): FieldIssue[] {
+  const out: FieldIssue[] = []
+  for (const col of annex.columns) {
+    if (col.kind === 'seq') continue
+    const v = fields[col.key]
+    if (isBlank(v)) {
+      if (col.required) out.push(err('REQUIRED_EMPTY', col.key, `「${col.header}」不能为空，请填写`))
+      continue
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) out.push(...checkEnumValue(x, col, ctx))
+      continue
+    }
+    const text = v as string
+    if (hasControlChars(text)) {
+      out.push(err('CONTROL_CHAR', col.key, `「${col.header}」含有不可见的控制字符，请删除后重新输入`))
+      continue
+    }
+    switch (col.kind) {
+      case 'uscc':
+        out.push(...checkUsccField(text, fields, col))
+        break
+      case 'phone':
+        out.push(...checkPhoneField(text, col, ctx))
+        break
+      case 'date':
+        out.push(...checkDateField(text, col, ctx))
+        break
+      case 'enum':
+      case 'multiEnum':
+        out.push(...checkEnumValue(text, col, ctx))
+        break
+      default:
+        if (looksLikeFormula(text)) out.push(warn('FORMULA_TEXT', col.key, `「${col.header}」以“=”开头，已按文字保存，不会作为公式计算`))
+    }
+  }
+  const category = fields['category']
+  const needs = typeof category === 'string' ? REQUIRED_BY_CATEGORY[category] : undefined
+  for (const key of needs ?? []) {
+    const col = annex.columns.find((c) => c.key === key)
+    if (col && isBlank(fields[key]) && !col.required) {
+      out.push(warn('REQUIRED_BY_CATEGORY', key, `拟整治类别为“${category as string}”的，应填写「${col.header}」`))
+    }
+  }
+  return out
+}
+
+/** Normalised key of an enterprise without a code: name + address without spaces, punctuation or city prefixes. */
+export function nameAddressKey(fields: RecordFields): string | null {
+  const name = fields['name']
+  const address = fields['address']
+  if (typeof name !== 'string' || typeof address !== 'string' || !cleanText(name) || !cleanText(address)) return null
+  const norm = (s: string): string =>
+    s
+      .normalize('NFKC')
+      .replace(/[\s\p{P}\p{S}]+/gu, '')
+      .replace(/^(甘肃省)?(临夏回族自治州|临夏州)?(临夏市)?/, '')
+  return `${norm(name)}|${norm(address)}`
+}
+
+/**
+ * Checks a whole ledger: every record, plus codes used twice (error on the later row) and the same name and
+ * address twice (warning). Returns the issues of each record by id.
+ */
+export function validateLedger(
+  rows: readonly { id: string; fields: RecordFields }[],
+  annex: AnnexDefinition<RecordFields>,
+  ctx: ValidationContext
+): Map<string, FieldIssue[]> {
+  const result = new Map<string, FieldIssue[]>()
+  const firstByCode = new Map<string, number>()
+  const firstByName = new Map<string, number>()
+  rows.forEach((row, i) => {
+    const issues = validateRecord(row.fields, annex, ctx)
+    const uscc = row.fields['uscc']
+    const code = typeof uscc === 'string' ? normalizeCode(uscc) : ''
+    if (code.length === 18) {
+      const first = firstByCode.get(code)
+      if (first === undefined) firstByCode.set(code, i)
+      else issues.push(err('USCC_DUPLICATE', 'uscc', `统一社会信用代码 ${code} 与第${first + 1}行重复，同一企业只应填写一行`))
+    }
+    const key = nameAddressKey(row.fields)
+    if (key) {
+      const first = firstByName.get(key)
+      if (first === undefined) firstByName.set(key, i)
+      else issues.push(warn('NAME_ADDRESS_DUPLICATE', 'name', `名称和地址与第${first + 1}行相同，可能重复填报，请核实`))
+    }
+    result.set(row.id, issues)
+  })
+  return result
+}

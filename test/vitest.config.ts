@@ -1,0 +1,31 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+const root = resolve(import.meta.dirname, '..')
+const alias = { '@shared': resolve(root, 'shared') }
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: { alias },
+  test: {
+    allowOnly: false,
+    reporters: ['default', './test/summaryReporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], environment: 'node', testTimeout: 60_000 }
+      },
+      {
+        extends: true,
+        test: { name: 'dom', include: ['test/**/*.test.tsx'], environment: 'jsdom' }
+      },
+      {
+        extends: true,
+        // One browser at a time: two cores, and each test starts its own server and Chromium.
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false }
+      }
+    ]
+  }
+})
