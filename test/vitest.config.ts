@@ -19,10 +19,6 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'dom', include: ['test/**/*.test.tsx'], environment: 'jsdom' }
-      },
-      {
-        extends: true,
         // One browser at a time: two cores, and each test starts its own server and Chromium.
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false }
       }

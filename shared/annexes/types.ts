@@ -35,8 +35,10 @@ export interface AnnexColumn {
   readonly headerSynonyms?: readonly string[]
   /** Blank is an error (REQUIRED_EMPTY). */
   readonly required?: boolean
-  /** Printed column width in characters; the grid uses it too. */
+  /** Printed column width in Excel units (one half-width character; a Chinese character takes two). */
   readonly width: number
+  /** Free text that often runs to several lines (地址, 问题描述, 措施): edited in a multi-line editor. */
+  readonly multiline?: boolean
   /** Hint shown in the grid header tooltip and the form's 填表说明. */
   readonly hint?: string
 }

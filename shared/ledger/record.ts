@@ -116,10 +116,8 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
       const rec: LedgerRecord = { id: input.id, problemNo, createdAt: opt.at, updatedAt: opt.at, fields: { ...input.fields } }
       byId.set(rec.id, records.length)
       records.push(rec)
+      // The record itself holds its first values; later updates keep old → new, so nothing is lost.
       added.push({ at: opt.at, by: opt.by, recordId: rec.id, op: 'create' })
-      for (const [field, to] of Object.entries(rec.fields)) {
-        if (!sameValue(undefined, to)) added.push({ at: opt.at, by: opt.by, recordId: rec.id, op: 'update', field, from: '', to })
-      }
       continue
     }
     const entries: HistoryEntry[] = []

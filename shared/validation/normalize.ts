@@ -18,12 +18,20 @@ export function normalizeCode(s: string): string {
   return s.normalize('NFKC').replace(ANY_SPACE, '').toUpperCase()
 }
 
-/** Phones: NFKC, no whitespace, one kind of dash, no +86 / 86 prefix; a mobile loses its dashes. */
+/**
+ * Phones: NFKC, one kind of dash, no +86 / 86 prefix; a mobile loses its dashes and a landline written without one
+ * gets it after the area code (010 and 02x have three digits, all others four): 0930 6212345 → 0930-6212345.
+ */
 export function normalizePhone(s: string): string {
-  let p = s.normalize('NFKC').replace(ANY_SPACE, '').replace(DASHES, '-')
-  p = p.replace(/^\+?86-?(?=1[3-9]\d{9}$|0\d)/, '')
-  const digits = p.replace(/-/g, '')
-  return /^1[3-9]\d{9}$/.test(digits) ? digits : p
+  let p = s.normalize('NFKC').replace(DASHES, '-').trim()
+  p = p.replace(/^\+?86[\s-]*(?=1[3-9]\d|0\d)/, '')
+  const digits = p.replace(/[\s-]+/g, '')
+  if (/^1[3-9]\d{9}$/.test(digits)) return digits
+  const area = /^0[12]/.test(digits) ? 3 : 4
+  if (/^0\d+$/.test(digits) && /^\d{7,8}$/.test(digits.slice(area)) && /^0\d{2,3}[\s-]*\d{7,8}$/.test(p)) {
+    return `${digits.slice(0, area)}-${digits.slice(area)}`
+  }
+  return p.replace(ANY_SPACE, '')
 }
 
 export type DateParse = { ok: true; iso: string } | { ok: false; code: 'DATE_NO_YEAR' | 'DATE_UNPARSEABLE' }

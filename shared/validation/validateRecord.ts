@@ -181,30 +181,39 @@ export function nameAddressKey(fields: RecordFields): string | null {
 
 /**
  * Checks a whole ledger: every record, plus codes used twice (error on the later row) and the same name and
- * address twice (warning). Returns the issues of each record by id.
+ * address twice (warning). Returns the issues of each record by id. With a cache (keyed by the fields object,
+ * which callers replace rather than mutate), only changed records are checked again.
  */
 export function validateLedger(
-  rows: readonly { id: string; fields: RecordFields }[],
+  rows: readonly { id: string; fields: RecordFields; label?: string }[],
   annex: AnnexDefinition<RecordFields>,
-  ctx: ValidationContext
+  ctx: ValidationContext,
+  cache?: WeakMap<RecordFields, FieldIssue[]>
 ): Map<string, FieldIssue[]> {
+  // How a message names an earlier row: its position (第3行), or the caller's label (an import says 第8行 of the sheet).
+  const rowLabel = (i: number): string => rows[i]?.label ?? `第${i + 1}行`
   const result = new Map<string, FieldIssue[]>()
   const firstByCode = new Map<string, number>()
   const firstByName = new Map<string, number>()
   rows.forEach((row, i) => {
-    const issues = validateRecord(row.fields, annex, ctx)
+    let own = cache?.get(row.fields)
+    if (!own) {
+      own = validateRecord(row.fields, annex, ctx)
+      cache?.set(row.fields, own)
+    }
+    const issues = own.slice()
     const uscc = row.fields['uscc']
     const code = typeof uscc === 'string' ? normalizeCode(uscc) : ''
     if (code.length === 18) {
       const first = firstByCode.get(code)
       if (first === undefined) firstByCode.set(code, i)
-      else issues.push(err('USCC_DUPLICATE', 'uscc', `统一社会信用代码 ${code} 与第${first + 1}行重复，同一企业只应填写一行`))
+      else issues.push(err('USCC_DUPLICATE', 'uscc', `统一社会信用代码 ${code} 与${rowLabel(first)}重复，同一企业只应填写一行`))
     }
     const key = nameAddressKey(row.fields)
     if (key) {
       const first = firstByName.get(key)
       if (first === undefined) firstByName.set(key, i)
-      else issues.push(warn('NAME_ADDRESS_DUPLICATE', 'name', `名称和地址与第${first + 1}行相同，可能重复填报，请核实`))
+      else issues.push(warn('NAME_ADDRESS_DUPLICATE', 'name', `名称和地址与${rowLabel(first)}相同，可能重复填报，请核实`))
     }
     result.set(row.id, issues)
   })

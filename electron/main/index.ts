@@ -1,0 +1,75 @@
+/**
+ * Electron glue only: single instance, the app:// protocol, one hardened window, and IPC forwarded to the same
+ * services the web mode and the CLI use. All decisions live in security.ts and the services.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BrowserWindow, app, ipcMain, protocol, session } from 'electron'
+import { IPC_INVOKE } from '@shared/ipc/channels'
+import { fail } from '@shared/ipc/result'
+import { dispatch } from '../services/dispatch'
+import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
+import { createServices } from '../services/services'
+import { contentType, resolveBundleFile } from '../services/staticFiles'
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from './security'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+
+// Same folder name as the web mode / CLI default, so all three see the same ledgers.
+app.setName(APP_DIR_NAME)
+if (!app.requestSingleInstanceLock()) app.quit()
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')))
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(devServerUrl ?? `${APP_SCHEME}://bundle/index.html`)
+  return win
+}
+
+void app.whenReady().then(() => {
+  const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
+  const services = createServices(dataPath, 'electron')
+  const rendererDir = join(here, '../renderer')
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveBundleFile(rendererDir, new URL(request.url).pathname)
+    if (!file) return new Response('未找到', { status: 404 })
+    try {
+      return new Response(await readFile(file), {
+        headers: { 'content-type': contentType(file), 'content-security-policy': CONTENT_SECURITY_POLICY }
+      })
+    } catch {
+      return new Response('未找到', { status: 404 })
+    }
+  })
+
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, arg: unknown) => {
+    // Only the app's own main frame may call the services (Electron checklist item 17).
+    const frame = event.senderFrame
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url, devServerUrl)) {
+      return fail('FORBIDDEN', '请求来源不可信，已拒绝。')
+    }
+    return dispatch(services.handlers, String(channel), arg)
+  })
+
+  createWindow()
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.on('window-all-closed', () => {
+    void services.close().finally(() => app.quit())
+  })
+})

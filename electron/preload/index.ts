@@ -1,0 +1,17 @@
+/**
+ * The only bridge between the sandboxed page and the app: one `invoke` on an allow-list of channels. Raw
+ * ipcRenderer, events and process are never exposed.
+ */
+import { contextBridge, ipcRenderer } from 'electron'
+import { CHANNEL_NAMES, IPC_INVOKE } from '@shared/ipc/channels'
+
+const allowed = new Set<string>(CHANNEL_NAMES)
+
+contextBridge.exposeInMainWorld('slw', {
+  invoke(channel: string, arg: unknown): Promise<unknown> {
+    if (!allowed.has(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的请求：${channel}` } })
+    }
+    return ipcRenderer.invoke(IPC_INVOKE, channel, arg)
+  }
+})

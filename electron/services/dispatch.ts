@@ -1,0 +1,37 @@
+import type { z } from 'zod'
+import type { ChannelName, Out } from '@shared/ipc/contract'
+import { contract } from '@shared/ipc/contract'
+import type { Result } from '@shared/ipc/result'
+import { AppFailure, fail, ok } from '@shared/ipc/result'
+
+export type Handlers = {
+  [C in ChannelName]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Out<C>>
+}
+
+function isChannel(name: string): name is ChannelName {
+  return Object.hasOwn(contract, name)
+}
+
+/**
+ * The single entry point behind Electron IPC, the web server and tests: validates the input against the contract,
+ * runs the handler and turns every outcome into a Result. Nothing is thrown to the caller.
+ */
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown, log: (e: unknown) => void = console.error): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `未知的请求：${channel}`)
+  const parsed = contract[channel].input.safeParse(raw ?? {})
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.') || '（输入）'}：${i.message}`)
+    return fail('INVALID_INPUT', '请求内容不符合要求，未执行。', details)
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>
+    return ok(await handler(parsed.data))
+  } catch (e) {
+    if (e instanceof AppFailure) return fail(e.code, e.message, e.details)
+    log(e)
+    const io = (e as NodeJS.ErrnoException | null)?.code
+    if (io === 'ENOSPC') return fail('IO', '磁盘空间已满，修改未能保存。请清理磁盘后重试，修改仍保留在窗口中。')
+    if (io === 'EACCES' || io === 'EPERM' || io === 'EROFS') return fail('IO', '没有权限写入数据目录，修改未能保存。请检查数据目录的权限。')
+    return fail('INTERNAL', '程序内部错误，操作未完成。请重试；如仍出现，请把日志发给技术支持。')
+  }
+}

@@ -1,0 +1,20 @@
+import { defaultCampaign } from '@shared/campaign/campaign'
+import type { Handlers } from './dispatch'
+import { APP_VERSION } from './appInfo'
+import { createHandlers } from './handlers'
+import { DataDir } from './storage/ledgerStore'
+
+export interface Services {
+  handlers: Handlers
+  close: () => Promise<void>
+}
+
+/** Wires the Node services over one data directory; the same composition serves Electron, the web mode and tests. */
+export function createServices(dataPath: string, mode: 'electron' | 'web'): Services {
+  const campaign = defaultCampaign
+  const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign })
+  return {
+    handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode }),
+    close: () => dataDir.close()
+  }
+}

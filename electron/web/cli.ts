@@ -1,0 +1,35 @@
+/** `npm run web`: serves the built renderer and the app's services on 127.0.0.1 and prints the address. */
+import { resolve } from 'node:path'
+import { dataDirFromArgs } from '../services/paths'
+import { createServices } from '../services/services'
+import { startWebServer } from './server'
+
+const args = process.argv.slice(2)
+const portArg = args.indexOf('--port')
+const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env['SLW_PORT'] ?? 5199)
+const dataPath = dataDirFromArgs(args)
+const services = createServices(dataPath, 'web')
+
+async function listen(): Promise<Awaited<ReturnType<typeof startWebServer>>> {
+  const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
+  try {
+    return await startWebServer({ handlers: services.handlers, rendererDir, port })
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
+    console.log(`端口 ${port} 已被占用，改用随机端口。`)
+    return startWebServer({ handlers: services.handlers, rendererDir, port: 0 })
+  }
+}
+
+const server = await listen()
+console.log(`散乱污台账（网页模式）已启动，数据目录：${dataPath}`)
+console.log(`请在浏览器中打开：${server.loginUrl}`)
+console.log('只能从本机访问；按 Ctrl+C 退出。')
+
+async function shutdown(): Promise<void> {
+  await server.close()
+  await services.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown())
+process.on('SIGTERM', () => void shutdown())

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import type { Bootstrap, LedgerView, Profile } from '@shared/ipc/contract'
+import { unitById } from '@shared/campaign/campaign'
+import { invoke } from './api/client'
+import { Notices } from './components/Notices'
+import { LedgerPage } from './features/ledger/LedgerPage'
+import { OfficeHome } from './features/office/OfficeHome'
+import { SetupPage } from './features/setup/SetupPage'
+
+type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; value: T }
+
+export function App(): React.JSX.Element {
+  const [boot, setBoot] = useState<Load<Bootstrap>>({ state: 'loading' })
+  const [profile, setProfile] = useState<Profile | null>(null)
+  const [editingProfile, setEditingProfile] = useState(false)
+  const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
+
+  useEffect(() => {
+    void invoke('app:bootstrap', {}).then((r) => {
+      if (!r.ok) return setBoot({ state: 'failed', message: r.error.message })
+      setBoot({ state: 'ready', value: r.value })
+      setProfile(r.value.profile)
+    })
+  }, [])
+
+  const unitId = profile?.unitId
+  useEffect(() => {
+    if (!unitId || unitId === 'office') return setLedger(null)
+    setLedger({ state: 'loading' })
+    void invoke('ledger:open', { unitId }).then((r) =>
+      setLedger(r.ok ? { state: 'ready', value: r.value } : { state: 'failed', message: r.error.message })
+    )
+  }, [unitId])
+
+  if (boot.state === 'loading') return <p className="loading">正在打开……</p>
+  if (boot.state === 'failed') return <Notices notices={[{ level: 'error', message: boot.message }]} />
+  const { campaign, notices } = boot.value
+
+  if (!profile || editingProfile) {
+    return (
+      <main className="app">
+        <Notices notices={notices} />
+        <SetupPage
+          campaign={campaign}
+          initial={profile}
+          onSaved={(p) => {
+            setProfile(p)
+            setEditingProfile(false)
+          }}
+          onCancel={profile ? () => setEditingProfile(false) : undefined}
+        />
+      </main>
+    )
+  }
+
+  const unit = unitById(campaign, profile.unitId)
+  const unitName = unit?.name ?? campaign.office.shortName
+  return (
+    <main className="app">
+      <header className="topbar">
+        <span className="brand">散乱污台账</span>
+        <span className="unit">{unitName}</span>
+        <span className="who">
+          填报人：{profile.filler}　联系电话：{profile.phone}
+        </span>
+        <button type="button" className="link" onClick={() => setEditingProfile(true)}>
+          修改
+        </button>
+        <span className="grow" />
+        <span className="datadir" title="数据目录">
+          数据目录：{boot.value.dataDir}
+        </span>
+      </header>
+      <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
+      {!unit && <OfficeHome campaign={campaign} />}
+      {unit && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
+      {unit && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
+      {unit && ledger?.state === 'ready' && (
+        <>
+          {ledger.value.readOnly && (
+            <Notices notices={[{ level: 'warning', message: '此台账由更新版本的程序保存，本程序只能查看，不能修改。请升级程序后再编辑。' }]} />
+          )}
+          <h1 className="page-title">摸底台账（附件2 临夏市“散乱污”问题摸底情况汇总表）</h1>
+          <LedgerPage key={unit.id} campaign={campaign} unit={unit} view={ledger.value} />
+        </>
+      )}
+    </main>
+  )
+}

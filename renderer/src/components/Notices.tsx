@@ -1,0 +1,20 @@
+import type { Notice } from '@shared/ipc/contract'
+
+/** Messages the user must read (recovered files, read-only ledgers, what an action did). */
+export function Notices(props: { notices: readonly Notice[]; onDismiss?: () => void }): React.JSX.Element | null {
+  if (props.notices.length === 0) return null
+  return (
+    <div className="notices">
+      {props.notices.map((n, i) => (
+        <div key={i} className={`notice ${n.level}`} role={n.level === 'info' ? 'status' : 'alert'}>
+          <span>{n.message}</span>
+          {props.onDismiss && (
+            <button type="button" className="link" onClick={props.onDismiss} aria-label="关闭提示">
+              关闭
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  )
+}

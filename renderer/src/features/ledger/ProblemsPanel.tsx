@@ -1,0 +1,67 @@
+import type { FieldIssue } from '@shared/validation/issues'
+import type { GridRow } from './ledgerModel'
+
+export interface ListedIssue extends FieldIssue {
+  rowId: string
+  rowNumber: number
+  rowName: string
+  columnHeader: string
+}
+
+const SHOWN = 300
+
+/** Every problem of the ledger, errors first; a click takes the user to the cell. */
+export function ProblemsPanel(props: {
+  issues: readonly ListedIssue[]
+  onPick: (issue: ListedIssue) => void
+  onClose: () => void
+}): React.JSX.Element {
+  const errors = props.issues.filter((i) => i.severity === 'error').length
+  const warnings = props.issues.length - errors
+  return (
+    <aside className="problems" aria-label="问题清单">
+      <header>
+        <strong>问题清单</strong>
+        <span className="count-error">错误 {errors}</span>
+        <span className="count-warning">提示 {warnings}</span>
+        <button type="button" className="link" onClick={props.onClose}>
+          收起
+        </button>
+      </header>
+      {props.issues.length === 0 ? (
+        <p className="empty">没有发现问题。</p>
+      ) : (
+        <ol>
+          {props.issues.slice(0, SHOWN).map((i, k) => (
+            <li key={`${i.rowId}:${i.field ?? ''}:${i.code}:${k}`} className={i.severity}>
+              <button type="button" onClick={() => props.onPick(i)} title="定位到该单元格">
+                <span className="where">
+                  第{i.rowNumber}行 · {i.columnHeader}
+                  {i.rowName ? `（${i.rowName}）` : ''}
+                </span>
+                <span className="what">{i.message}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.issues.length > SHOWN && <p className="more">另有 {props.issues.length - SHOWN} 条未列出，请先修改上面的问题，或用筛选缩小范围。</p>}
+    </aside>
+  )
+}
+
+/** Flattens validation results into the panel's list, in ledger order, errors before warnings. */
+export function listIssues(
+  rows: readonly GridRow[],
+  issues: ReadonlyMap<string, readonly FieldIssue[]>,
+  headerOf: (field: string | null) => string
+): ListedIssue[] {
+  const out: ListedIssue[] = []
+  rows.forEach((row, i) => {
+    for (const issue of issues.get(row.id) ?? []) {
+      const name = row.fields['name']
+      out.push({ ...issue, rowId: row.id, rowNumber: i + 1, rowName: typeof name === 'string' ? name : '', columnHeader: headerOf(issue.field) })
+    }
+  })
+  return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+}

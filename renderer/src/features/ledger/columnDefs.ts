@@ -1,0 +1,133 @@
+/**
+ * AG Grid columns derived from an annex definition: header groups, editors per field kind, dropdown domains from
+ * the campaign, and issue marking (class + tooltip) from the current validation result.
+ */
+import type { ColDef, ColGroupDef, ITooltipParams } from 'ag-grid-community'
+import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import type { FieldIssue } from '@shared/validation/issues'
+import { valueFromText, valueToText } from '@shared/validation/cellInput'
+import { optionsOf } from '@shared/validation/validateRecord'
+import type { GridRow } from './ledgerModel'
+import { ProblemTypesEditor } from './ProblemTypesEditor'
+
+/** Read at render time, so new validation results only need a cell refresh, not new column definitions. */
+export interface IssueSource {
+  issuesOf(rowId: string): readonly FieldIssue[] | undefined
+  indexOf(rowId: string): number
+}
+
+/** Printed width (Excel units) → grid pixels; long text columns are capped, the editor shows the whole text. */
+const px = (units: number): number => Math.round(Math.min(units, 20) * 11 + 36)
+
+function issuesFor(src: IssueSource, row: GridRow | undefined, key: string): FieldIssue[] {
+  if (!row) return []
+  return (src.issuesOf(row.id) ?? []).filter((i) => i.field === key)
+}
+
+function editorFor(col: AnnexColumn, campaign: Campaign): Partial<ColDef<GridRow>> {
+  switch (col.kind) {
+    case 'enum':
+      return {
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: ['', ...optionsOf(col, campaign)], formatValue: (v: unknown) => (v === '' ? '（清空）' : String(v)) }
+      }
+    case 'multiEnum':
+      return { cellEditor: ProblemTypesEditor, cellEditorPopup: true, cellEditorParams: { options: optionsOf(col, campaign) } }
+    case 'date':
+      return { cellEditor: 'agDateStringCellEditor' }
+    case 'text':
+      return col.multiline
+        ? { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 2000, rows: 6, cols: 50 } }
+        : { cellEditor: 'agTextCellEditor' }
+    default:
+      return { cellEditor: 'agTextCellEditor' }
+  }
+}
+
+function fieldColumn(col: AnnexColumn, campaign: Campaign, src: IssueSource, editable: boolean): ColDef<GridRow> {
+  return {
+    colId: col.key,
+    headerName: col.header,
+    headerTooltip: col.hint ?? col.header,
+    width: px(col.width),
+    editable,
+    valueGetter: (p) => p.data?.fields[col.key] ?? (col.kind === 'multiEnum' ? [] : ''),
+    valueFormatter: (p) => valueToText(p.value as RecordFields[string] | undefined),
+    // Text typed into a cell is read like an imported cell: codes and phones normalised, dates to ISO, synonyms mapped.
+    valueParser: (p) => (typeof p.newValue === 'string' ? valueFromText(col, p.newValue, campaign) : p.newValue),
+    filter: 'agTextColumnFilter',
+    filterValueGetter: (p) => valueToText(p.data?.fields[col.key]),
+    getQuickFilterText: (p) => valueToText(p.data?.fields[col.key]),
+    comparator: (a, b) => valueToText(a as RecordFields[string]).localeCompare(valueToText(b as RecordFields[string]), 'zh-CN'),
+    cellClassRules: {
+      'cell-error': (p) => issuesFor(src, p.data, col.key).some((i) => i.severity === 'error'),
+      'cell-warning': (p) => {
+        const issues = issuesFor(src, p.data, col.key)
+        return issues.length > 0 && issues.every((i) => i.severity === 'warning')
+      }
+    },
+    tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
+      const issues = issuesFor(src, p.data, col.key)
+      return issues.length ? issues.map((i) => `${i.severity === 'error' ? '错误' : '提示'}：${i.message}`).join('\n') : undefined
+    },
+    ...editorFor(col, campaign)
+  }
+}
+
+/** `editable` is false for a ledger opened read-only (written by a newer version of the program). */
+export function buildColumnDefs(
+  annex: AnnexDefinition<RecordFields>,
+  campaign: Campaign,
+  src: IssueSource,
+  editable: boolean
+): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  const defs: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [
+    {
+      colId: 'seq',
+      headerName: '序号',
+      width: 76,
+      pinned: 'left',
+      editable: false,
+      sortable: false,
+      filter: false,
+      // The ledger order, the same number the exported form prints; it does not follow the grid's sort.
+      valueGetter: (p) => (p.data ? src.indexOf(p.data.id) + 1 : ''),
+      cellClassRules: {
+        'cell-error': (p) => !!p.data && (src.issuesOf(p.data.id) ?? []).some((i) => i.severity === 'error' && i.field === null)
+      }
+    },
+    {
+      colId: 'problemNo',
+      headerName: '问题编号',
+      headerTooltip: '保存后自动编号，不能修改',
+      width: 150,
+      editable: false,
+      valueGetter: (p) => p.data?.problemNo ?? '',
+      getQuickFilterText: (p) => p.data?.problemNo ?? ''
+    }
+  ]
+  const groups = new Map<string, ColGroupDef<GridRow>>()
+  for (const col of annex.columns) {
+    if (col.kind === 'seq') continue
+    const def = fieldColumn(col, campaign, src, editable)
+    if (!col.group) {
+      defs.push(def)
+      continue
+    }
+    let group = groups.get(col.group)
+    if (!group) {
+      group = { headerName: col.group, groupId: col.group, children: [] }
+      groups.set(col.group, group)
+      defs.push(group)
+    }
+    group.children.push(def)
+  }
+  return defs
+}
+
+/** The annex columns in displayed order, by grid column id (null for 序号 / 问题编号, which cannot be pasted into). */
+export function annexColumnByColId(annex: AnnexDefinition<RecordFields>): Map<string, AnnexColumn> {
+  return new Map(annex.columns.filter((c) => c.kind !== 'seq').map((c) => [c.key, c]))
+}

@@ -1,0 +1,69 @@
+/**
+ * End-to-end harness: the real web mode (same services as Electron) started in-process on 127.0.0.1, driven in
+ * Debian Chromium with playwright-core. The renderer must have been built (`electron-vite build`, done by npm test).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+import { createServices } from '../../electron/services/services'
+import type { WebServer } from '../../electron/web/server'
+import { startWebServer } from '../../electron/web/server'
+
+export const repoRoot = resolve(import.meta.dirname, '../..')
+const rendererDir = join(repoRoot, 'out/renderer')
+
+export interface RunningApp {
+  page: Page
+  context: BrowserContext
+  dataDir: string
+  server: WebServer
+  /** Stops and starts the server over the same data directory (what a restart of the app does). */
+  restart: () => Promise<void>
+  close: () => Promise<void>
+}
+
+export async function launchApp(opt: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<RunningApp> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first')
+  const dataDir = opt.dataDir ?? mkdtempSync(join(tmpdir(), 'slw-e2e-data-'))
+  const profile = mkdtempSync(join(tmpdir(), 'slw-e2e-chromium-'))
+  const token = 'e2e-token-' + Math.random().toString(36).slice(2)
+  let services = createServices(dataDir, 'web')
+  let server = await startWebServer({ handlers: services.handlers, rendererDir, token })
+  const port = server.port
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: opt.viewport ?? { width: 1600, height: 900 },
+    locale: 'zh-CN'
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const app: RunningApp = {
+    page,
+    context,
+    dataDir,
+    server,
+    restart: async () => {
+      await server.close()
+      await services.close()
+      services = createServices(dataDir, 'web')
+      server = await startWebServer({ handlers: services.handlers, rendererDir, token, port })
+      app.server = server
+    },
+    close: async () => {
+      await context.close()
+      await server.close()
+      await services.close()
+      rmSync(profile, { recursive: true, force: true })
+    }
+  }
+  await page.goto(server.loginUrl)
+  return app
+}
+
+/** A grid cell by ledger row index (display order) and column id (AG Grid 36 ARIA attributes). */
+export function cell(page: Page, rowIndex: number, colId: string): ReturnType<Page['locator']> {
+  return page.locator(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][col-id="${colId}"]`)
+}

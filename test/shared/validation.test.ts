@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { annex2 } from '@shared/annexes/annex2'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import { valueFromText } from '@shared/validation/cellInput'
+import { isoFromExcelSerial, normalizePhone, parseDateText } from '@shared/validation/normalize'
+import { createValidationContext, validateLedger, validateRecord } from '@shared/validation/validateRecord'
+
+const ctx = createValidationContext(defaultCampaign, annex2)
+const good: RecordFields = {
+  town: '八坊街道', village: '大南岔社区', name: '临夏市万通汽车服务有限责任公司', uscc: '91622901MA7FLD4EN1', operator: '虎舍木',
+  phone: '15794688302', address: '临夏市八坊街道大南岔社区东环路8号', sector: '服务业', problemTypes: ['乱', '污'],
+  problems: '环评手续不全', licBusiness: '有', licEia: '不全', licDischarge: '无', licOther: '无', facilities: '无', category: '整合搬迁',
+  measures: '整合搬迁至临夏经济开发区', deadline: '2024-07-05', responsibleUnit: '八坊街道', leadDept: '市商务局', responsiblePerson: '张正义', source: '群众举报'
+}
+const codes = (f: RecordFields): string[] => validateRecord(f, annex2, ctx).map((i) => `${i.severity}:${i.code}:${i.field}`)
+
+describe('validateRecord', () => {
+  it('a complete, correct row has no issue', () => {
+    expect(codes(good)).toEqual([])
+  })
+  it('flags each defect on its field, errors apart from warnings', () => {
+    expect(codes({ ...good, uscc: '91622901MA76YR07N7' })).toEqual(['error:USCC_CHECKSUM:uscc'])
+    expect(codes({ ...good, phone: '139309123456789' })).toEqual(['error:PHONE_FORMAT:phone'])
+    expect(codes({ ...good, phone: '0931-8123456' })).toEqual(['warning:PHONE_AREA:phone'])
+    expect(codes({ ...good, town: '城东街道' })).toEqual(['error:TOWN_UNKNOWN:town'])
+    expect(codes({ ...good, category: '整改' })).toEqual(['error:ENUM_INVALID:category'])
+    expect(codes({ ...good, problemTypes: [] })).toEqual(['error:REQUIRED_EMPTY:problemTypes'])
+    expect(codes({ ...good, deadline: '2023-01-01' })).toEqual(['error:DATE_OUT_OF_RANGE:deadline'])
+    expect(codes({ ...good, deadline: '6月30日' })).toEqual(['error:DATE_NO_YEAR:deadline'])
+    expect(codes({ ...good, problems: '=HYPERLINK("http://x","y")' })).toEqual(['warning:FORMULA_TEXT:problems'])
+    expect(codes({ ...good, name: '临夏市\u202e厂' })).toEqual(['error:CONTROL_CHAR:name'])
+    expect(codes({ ...good, measures: '' })).toEqual(['warning:REQUIRED_BY_CATEGORY:measures'])
+  })
+  it('allows 无 as code only for unlicensed businesses', () => {
+    expect(codes({ ...good, uscc: '无' })).toEqual(['error:REQUIRED_EMPTY:uscc'])
+    expect(codes({ ...good, uscc: '无', licBusiness: '无' })).toEqual([])
+    expect(codes({ ...good, uscc: '无', sector: '无证照' })).toEqual([])
+  })
+  it('messages are Chinese and say what to do', () => {
+    const [issue] = validateRecord({ ...good, uscc: '91622901MA76YR07N7' }, annex2, ctx)
+    expect(issue?.message).toBe('「统一社会信用代码」校验位错误（按 GB 32100 应为“0”），请对照营业执照逐位核对')
+  })
+})
+
+describe('validateLedger', () => {
+  it('flags a code used twice on the later row and a repeated name + address as a warning', () => {
+    const rows = [
+      { id: 'a', fields: good },
+      { id: 'b', fields: { ...good, address: '别处' } },
+      { id: 'c', fields: { ...good, uscc: '无', licBusiness: '无', address: ' 临夏市八坊街道大南岔社区东环路8号 ' } }
+    ]
+    const r = validateLedger(rows, annex2, ctx)
+    expect(r.get('a')).toEqual([])
+    expect(r.get('b')?.map((i) => i.code)).toEqual(['USCC_DUPLICATE'])
+    expect(r.get('b')?.[0]?.message).toContain('与第1行重复')
+    expect(r.get('c')?.map((i) => i.code)).toEqual(['NAME_ADDRESS_DUPLICATE'])
+  })
+  it('re-checks only changed rows when given a cache', () => {
+    const cache = new WeakMap()
+    const rows = [{ id: 'a', fields: good }]
+    validateLedger(rows, annex2, ctx, cache)
+    expect(cache.has(good)).toBe(true)
+  })
+})
+
+describe('normalisation of typed and pasted text', () => {
+  it('reads dates as clerks write them and never guesses a year', () => {
+    for (const s of ['2024-6-30', '2024/6/30', '2024.06.30', '2024年6月30日', '２０２４年６月３０日', '2024-06-30 00:00:00']) {
+      expect(parseDateText(s)).toEqual({ ok: true, iso: '2024-06-30' })
+    }
+    expect(parseDateText('6月30日')).toEqual({ ok: false, code: 'DATE_NO_YEAR' })
+    expect(parseDateText('2024-06-31')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
+    expect(parseDateText('2024年6月底')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
+  })
+  it('converts Excel serials in both date systems and refuses the fictitious 1900-02-29', () => {
+    expect(isoFromExcelSerial(45292)).toBe('2024-01-01')
+    expect(isoFromExcelSerial(45292, true)).toBe('2028-01-02')
+    expect(isoFromExcelSerial(61)).toBe('1900-03-01')
+    expect(isoFromExcelSerial(59)).toBe('1900-02-28')
+    expect(isoFromExcelSerial(60)).toBeNull()
+  })
+  it('normalises phones and codes, maps synonyms and unit aliases', () => {
+    expect(normalizePhone('+86 157 8498 4265')).toBe('15784984265')
+    expect(normalizePhone('０９３０－６２１２３４５')).toBe('0930-6212345')
+    const col = (k: string) => annex2.columns.find((c) => c.key === k)!
+    expect(valueFromText(col('category'), ' 治理改造 ', defaultCampaign)).toBe('升级改造')
+    expect(valueFromText(col('leadDept'), '市水务局', defaultCampaign)).toBe('市水务水电局')
+    expect(valueFromText(col('town'), '临夏市八坊街道办事处', defaultCampaign)).toBe('八坊街道')
+    expect(valueFromText(col('problemTypes'), '散,乱／污', defaultCampaign)).toEqual(['散', '乱', '污'])
+    expect(valueFromText(col('uscc'), ' ９１６２２９０１ｍａ７ＦＬＤ４ＥＮ１ ', defaultCampaign)).toBe('91622901MA7FLD4EN1')
+  })
+})
