@@ -1,0 +1,68 @@
+import type { ImportIssue, ImportResult } from '../../services/import/importResult'
+import { isFileRefused } from '../../services/import/importResult'
+import { readAnnexFile } from '../../services/import/readAnnexFile'
+
+const USAGE = '用法：slw check <文件> [--json]\n'
+
+/**
+ * `slw check <file> [--json]`: reads a submitted spreadsheet exactly as an import would and reports what it found.
+ * Exit 0: importable, no errors; 1: rows with errors; 2: the file cannot be taken at all (or bad arguments).
+ * With --json, stdout carries one JSON object and nothing else.
+ */
+export async function runCheck(args: string[]): Promise<number> {
+  const json = args.includes('--json')
+  const files = args.filter((a) => a !== '--json')
+  if (files.length !== 1 || files[0].startsWith('--')) {
+    process.stderr.write(USAGE)
+    return 2
+  }
+  const result = await readAnnexFile(files[0])
+  process.stdout.write(json ? `${JSON.stringify(checkJson(result))}\n` : textReport(result))
+  if (isFileRefused(result)) return 2
+  return result.ok ? 0 : 1
+}
+
+/** The documented JSON shape; `range` appears on issues located by a merged range. */
+function checkJson(r: ImportResult): object {
+  return {
+    file: r.file,
+    ok: r.ok,
+    annex: r.annex,
+    unit: r.unit,
+    rowCount: r.rowCount,
+    rows: r.rows.map((row) => ({ rowNumber: row.rowNumber, fields: row.fields, issues: row.issues.map(issueJson) })),
+    issues: r.issues.map(issueJson)
+  }
+}
+
+function issueJson(i: ImportIssue): object {
+  const { severity, sheet, cell, row, column, code, message, range } = i
+  return { severity, sheet, cell, row, column, code, message, ...(range ? { range } : {}) }
+}
+
+function textReport(r: ImportResult): string {
+  const errors = r.issues.filter((i) => i.severity === 'error')
+  const warnings = r.issues.filter((i) => i.severity === 'warning')
+  if (isFileRefused(r)) return lines([`文件：${r.file}`, '结论：文件无法导入，请按下列说明处理后重新报送。', ...section('错误', errors)])
+  const rowsWithErrors = r.rows.filter((row) => row.issues.some((i) => i.severity === 'error')).length
+  const unitSource = r.unitSource === 'header_line' ? '（取自“填报单位”行）' : r.unitSource === 'data' ? '（按各行乡镇推定）' : ''
+  const verdict = r.ok
+    ? `可以导入${warnings.length ? '，请留意下列提示' : ''}。`
+    : `有 ${rowsWithErrors} 行存在错误，改正后才能导入这些行。`
+  return lines([
+    `文件：${r.file}`,
+    `工作表：${r.sheet ?? ''}`,
+    `填报单位：${r.unit ?? '未能确定'}${unitSource}`,
+    ...(r.filledDate ? [`填报日期：${r.filledDate}`] : []),
+    `记录：${r.rowCount} 行`,
+    `结论：${verdict}`,
+    ...section('错误', errors),
+    ...section('提示', warnings)
+  ])
+}
+
+const lines = (xs: string[]): string => `${xs.join('\n')}\n`
+
+function section(title: string, issues: ImportIssue[]): string[] {
+  return issues.length ? ['', `${title}（${issues.length}）：`, ...issues.map((i) => `  · ${i.message}`)] : []
+}

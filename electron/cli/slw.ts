@@ -1,0 +1,65 @@
+/**
+ * `slw <command> …`: the project's command line. One table row per command; a command module is loaded only when
+ * it runs and returns the process exit code.
+ */
+
+type Run = (args: string[]) => Promise<number>
+
+interface CommandEntry {
+  usage: string
+  summary: string
+  load: () => Promise<Run>
+}
+
+const commands = new Map<string, CommandEntry>([
+  [
+    'check',
+    {
+      usage: 'slw check <文件> [--json]',
+      summary: '检查一个报送表格（.xlsx/.xls/.ods/.csv）能否导入，列出每个问题所在的单元格',
+      load: async () => (await import('./commands/check')).runCheck
+    }
+  ],
+  [
+    'template',
+    {
+      usage: 'slw template annex2 --out <文件.xlsx> [--unit 单位] [--filler 填报人] [--phone 联系电话] [--date 填报日期]',
+      summary: '生成空白的附件表格（带下拉选项），供各单位填写',
+      load: async () => (await import('./commands/template')).run
+    }
+  ],
+  [
+    'export',
+    {
+      usage: 'slw export --unit <单位> --annex annex2 --out <文件.xlsx> [--data <数据文件夹>]',
+      summary: '把单位台账导出为可打印、盖章报送的附件表格',
+      load: async () => (await import('./commands/export')).run
+    }
+  ]
+])
+
+function usage(): string {
+  const lines = [...commands.values()].map((c) => `  ${c.usage}\n      ${c.summary}`)
+  return `用法：\n${lines.join('\n')}\n`
+}
+
+async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args
+  const entry = name === undefined ? undefined : commands.get(name)
+  if (!entry) {
+    const asked = name === undefined || name === 'help' || name === '--help'
+    process.stderr.write(`${asked ? '' : `没有“${name}”这个命令。\n`}${usage()}`)
+    return asked ? 0 : 2
+  }
+  return (await entry.load())(rest)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    process.stderr.write(`slw 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    process.exitCode = 70
+  }
+)

@@ -1,0 +1,266 @@
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import { towns } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import { valueFromText } from '@shared/validation/cellInput'
+import type { FieldIssue } from '@shared/validation/issues'
+import { createValidationContext, validateLedger } from '@shared/validation/validateRecord'
+import { cellRef, cellText, columnLetter } from './cellText'
+import type { BoundColumn, HeaderLayout } from './findHeader'
+import { ANCHOR_KEY, findHeader } from './findHeader'
+import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
+import { refusedFile } from './importResult'
+import { readCell } from './readCell'
+import type { RecordRow } from './recordRows'
+import { recordRows } from './recordRows'
+import type { ReportLine } from './reportLine'
+import { parseReportLine } from './reportLine'
+import type { RawWorkbook } from './rawWorkbook'
+
+/**
+ * Reads the annex table out of a parsed workbook: header, 填报单位 line, records, then the shared validation rules,
+ * every finding located at the cell it comes from. Pure: the same grid always gives the same result.
+ */
+export function annexFromWorkbook(
+  workbook: RawWorkbook,
+  file: string,
+  annex: AnnexDefinition<RecordFields>,
+  campaign: Campaign
+): ImportResult {
+  const layout = findHeader(workbook, annex)
+  if (!layout) {
+    const anchor = annex.columns.find((c) => c.key === ANCHOR_KEY)?.header ?? ''
+    return refusedFile(
+      file,
+      'MISSING_COLUMN',
+      `文件“${file}”中没有找到${annex.label}《${annex.title}》的表头：没有哪个工作表的表头行含有「${anchor}」` +
+        `等至少6个${annex.label}列名，请用${annex.label}模板填写后再导入`
+    )
+  }
+  const sheet = layout.sheet.name
+  const place = sheetPlace(file, sheet)
+  const { at, issue } = place
+  const line = reportLineAbove(layout, workbook.date1904, campaign)
+  const result: ImportResult = {
+    file,
+    ok: false,
+    annex: annex.id,
+    unit: line?.unit ?? null,
+    unitSource: line?.unit ? 'header_line' : null,
+    filledDate: line?.filledDate ?? null,
+    ...(line?.filler ? { filler: line.filler } : {}),
+    ...(line?.phone ? { phone: line.phone } : {}),
+    sheet,
+    columns: layout.bound.map((b) => ({ key: b.column.key, letter: columnLetter(b.index), header: b.text })),
+    rowCount: 0,
+    rows: [],
+    issues: headerIssues(layout, annex, place)
+  }
+  if (result.issues.some((i) => i.severity === 'error')) return result
+
+  const { rows: sourceRows, merges } = recordRows(layout, workbook.date1904)
+  if (sourceRows.length === 0) {
+    result.issues.push(
+      issue({
+        severity: 'error',
+        code: 'NO_DATA_ROWS',
+        message: at(`表头下没有填写任何${annex.label}记录（空白模板或只有序号），请填写后再导入`)
+      })
+    )
+    return result
+  }
+  result.issues.push(...unheadedData(layout, sourceRows, workbook.date1904, place))
+  for (const { range, value } of merges) {
+    const ref = `${cellRef(range.s.r, range.s.c)}:${cellRef(range.e.r, range.e.c)}`
+    const shown = cellText(value, workbook.date1904)
+    result.issues.push(
+      issue({
+        severity: 'warning',
+        code: 'MERGED_CELLS',
+        range: ref,
+        message: at(`${ref} 是合并单元格，已把“${shown}”填入其中每一格，请核对；报送时请取消合并、逐行填写`)
+      })
+    )
+  }
+  result.rows = readRecords(layout, sourceRows, annex, campaign, workbook.date1904, place)
+  for (const row of result.rows) result.issues.push(...row.issues)
+  result.rowCount = result.rows.length
+  if (!result.unit) Object.assign(result, unitFromData(result.rows, campaign))
+  result.ok = !result.issues.some((i) => i.severity === 'error')
+  return result
+}
+
+/** Builds the findings of one sheet: `at` prefixes a message with file and sheet, `issue` fills the location. */
+interface SheetPlace {
+  at: (where: string) => string
+  issue: (partial: Omit<ImportIssue, 'sheet' | 'cell' | 'row' | 'column'> & Partial<ImportIssue>) => ImportIssue
+}
+
+function sheetPlace(file: string, sheet: string): SheetPlace {
+  return {
+    at: (where) => `文件“${file}”工作表“${sheet}”${where}`,
+    issue: (partial) => ({ sheet, cell: null, row: null, column: null, ...partial })
+  }
+}
+
+/** The 填报单位 line is one of the rows above the data, usually between the title and the header. */
+function reportLineAbove(layout: HeaderLayout, date1904: boolean, campaign: Campaign): ReportLine | null {
+  for (let r = 0; r < layout.dataStart; r++) {
+    const text = (layout.sheet.rows[r] ?? []).map((c) => cellText(c, date1904)).join(' ')
+    if (text.includes('填报单位')) return parseReportLine(text, campaign)
+  }
+  return null
+}
+
+function headerIssues(
+  layout: HeaderLayout,
+  annex: AnnexDefinition<RecordFields>,
+  { at, issue }: SheetPlace
+): ImportIssue[] {
+  const out: ImportIssue[] = []
+  const boundKeys = new Set(layout.bound.map((b) => b.column.key))
+  annex.columns.forEach((column, i) => {
+    if (!column.required || boundKeys.has(column.key)) return
+    out.push(
+      issue({
+        severity: 'error',
+        code: 'MISSING_COLUMN',
+        column: column.header,
+        message: at(`缺少「${column.header}」列（模板中为 ${columnLetter(i)} 列），请按${annex.label}模板补上该列后再导入`)
+      })
+    )
+  })
+  for (const { first, second } of layout.duplicates) {
+    out.push(
+      issue({
+        severity: 'error',
+        code: 'DUPLICATE_HEADER',
+        cell: second.cell,
+        column: second.column.header,
+        message: at(
+          `${first.cell}“${first.text}”和 ${second.cell}“${second.text}”都是「${second.column.header}」列，` +
+            '请删除或改正其中一列后再导入'
+        )
+      })
+    )
+  }
+  for (const h of layout.unknown) {
+    out.push(
+      issue({
+        severity: 'warning',
+        code: 'EXTRA_COLUMN',
+        cell: h.cell,
+        column: h.text,
+        message: at(`${h.cell}单元格的列名“${h.text}”不是${annex.label}的列，该列未导入；如属于某一列，请改用模板中的列名`)
+      })
+    )
+  }
+  return out
+}
+
+/** A column with data but no header would silently vanish; say so at its header cell. */
+function unheadedData(
+  layout: HeaderLayout,
+  rows: RecordRow[],
+  date1904: boolean,
+  { at, issue }: SheetPlace
+): ImportIssue[] {
+  const headed = new Set([...layout.bound, ...layout.unknown].map((h) => h.index))
+  const unheaded = new Set<number>()
+  for (const row of rows) {
+    row.cells.forEach((cell, c) => {
+      if (!headed.has(c) && cellText(cell, date1904).trim() !== '') unheaded.add(c)
+    })
+  }
+  return [...unheaded].sort((a, b) => a - b).map((c) => {
+    const cell = cellRef(layout.headerRow, c)
+    return issue({
+      severity: 'warning',
+      code: 'EXTRA_COLUMN',
+      cell,
+      message: at(`${cell}单元格没有列名，但这一列填有内容，未导入；如需导入，请填写模板中的列名`)
+    })
+  })
+}
+
+function readRecords(
+  layout: HeaderLayout,
+  sourceRows: RecordRow[],
+  annex: AnnexDefinition<RecordFields>,
+  campaign: Campaign,
+  date1904: boolean,
+  place: SheetPlace
+): ImportRow[] {
+  const { at, issue } = place
+  const byKey = new Map<string, BoundColumn>(layout.bound.map((b) => [b.column.key, b]))
+  const blocked: Set<string>[] = []
+  const rows: ImportRow[] = sourceRows.map((source) => {
+    const fields: RecordFields = {}
+    const issues: ImportIssue[] = []
+    const errorFields = new Set<string>()
+    for (const column of annex.columns) {
+      if (column.kind === 'seq') continue
+      const bound = byKey.get(column.key)
+      if (!bound) {
+        fields[column.key] = valueFromText(column, '', campaign)
+        continue
+      }
+      const reading = readCell(source.cells[bound.index] ?? null, column, campaign, date1904)
+      fields[column.key] = reading.value
+      const cell = cellRef(source.r, bound.index)
+      for (const found of reading.issues) {
+        const message = at(`${cell}单元格：${found.message}`)
+        issues.push(issue({ ...found, cell, row: source.r + 1, column: column.header, message }))
+        if (found.severity === 'error') errorFields.add(column.key)
+      }
+    }
+    if (source.hidden) {
+      issues.push(
+        issue({
+          severity: 'warning',
+          code: 'HIDDEN_ROWS',
+          row: source.r + 1,
+          message: at(`第${source.r + 1}行是隐藏行，已照常导入，请取消隐藏后核对该行`)
+        })
+      )
+    }
+    blocked.push(errorFields)
+    return { rowNumber: source.r + 1, fields, issues }
+  })
+  const ctx = createValidationContext(campaign, annex)
+  const found = validateLedger(
+    rows.map((row, i) => ({ id: String(i), fields: row.fields, label: `第${row.rowNumber}行` })),
+    annex,
+    ctx
+  )
+  rows.forEach((row, i) => {
+    for (const f of found.get(String(i)) ?? []) {
+      if (f.field !== null && blocked[i].has(f.field)) continue
+      row.issues.push(fieldIssue(f, row.rowNumber, byKey, annex, place))
+    }
+  })
+  return rows
+}
+
+/** A validation finding placed on its cell, or on the row when the column is not in the file. */
+function fieldIssue(
+  f: FieldIssue,
+  rowNumber: number,
+  byKey: Map<string, BoundColumn>,
+  annex: AnnexDefinition<RecordFields>,
+  { at, issue }: SheetPlace
+): ImportIssue {
+  const bound = f.field === null ? undefined : byKey.get(f.field)
+  const header = annex.columns.find((c) => c.key === f.field)?.header ?? null
+  const cell = bound ? cellRef(rowNumber - 1, bound.index) : null
+  const message = at(cell ? `${cell}单元格：${f.message}` : `第${rowNumber}行：${f.message}`)
+  return issue({ severity: f.severity, code: f.code, cell, row: rowNumber, column: header, message })
+}
+
+/** Without a 填报单位 line, a file whose rows all name one town is that town's report (fixtures: unit_source data). */
+function unitFromData(rows: ImportRow[], campaign: Campaign): { unit: string | null; unitSource: UnitSource } {
+  const named = new Set(rows.map((r) => r.fields['town']))
+  const [only] = named
+  const isTown = typeof only === 'string' && towns(campaign).some((t) => t.name === only)
+  return named.size === 1 && isTown ? { unit: only, unitSource: 'data' } : { unit: null, unitSource: null }
+}

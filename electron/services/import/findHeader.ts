@@ -1,0 +1,118 @@
+import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
+import type { RecordFields } from '@shared/ledger/record'
+import { cellRef, cellText } from './cellText'
+import type { RawSheet, RawWorkbook } from './rawWorkbook'
+
+/**
+ * Finds the annex table in a workbook: the first sheet (visible ones first) with a header row that maps at least
+ * MIN_KNOWN_COLUMNS annex columns, 企业（场所）名称 among them. Headers may sit under title rows, span one or two rows
+ * (手续办理情况 over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters. Columns are
+ * bound through a Map keyed by normalised header text, so a header such as __proto__ is just an unknown header.
+ */
+
+const MIN_KNOWN_COLUMNS = 6
+/** The column every annex table has and no other table does: 企业（场所）名称. */
+export const ANCHOR_KEY = 'name'
+/** Title, 填报单位 and note rows above the header; a header further down is not a form we know. */
+const HEADER_SEARCH_ROWS = 30
+
+export interface HeaderCell {
+  index: number
+  /** A1 reference of the header cell (the sub-header cell under a two-level header). */
+  cell: string
+  text: string
+}
+
+export interface BoundColumn extends HeaderCell {
+  column: AnnexColumn
+}
+
+export interface HeaderLayout {
+  sheet: RawSheet
+  /** 0-based row of the (upper) header row. */
+  headerRow: number
+  /** 0-based row right under the header. */
+  dataStart: number
+  bound: BoundColumn[]
+  /** Headers that map to no annex column. */
+  unknown: HeaderCell[]
+  /** A second header mapping to an already bound column; `first` is the bound one. */
+  duplicates: { first: BoundColumn; second: BoundColumn }[]
+}
+
+/** Header text as compared: NFKC (（）→ (), full-width letters), no whitespace or line breaks, no * required marks. */
+function normalizeHeader(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u200b\u200c\u200d\ufeff*]+/g, '')
+}
+
+function headerLookup(annex: AnnexDefinition<RecordFields>): Map<string, AnnexColumn> {
+  const lookup = new Map<string, AnnexColumn>()
+  for (const column of annex.columns) {
+    for (const text of [column.header, ...(column.headerSynonyms ?? [])]) {
+      const key = normalizeHeader(text)
+      if (!lookup.has(key)) lookup.set(key, column)
+    }
+  }
+  return lookup
+}
+
+/** Trimmed text of a cell of the sheet being searched. */
+type CellTextAt = (r: number, c: number) => string
+
+export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): HeaderLayout | null {
+  const lookup = headerLookup(annex)
+  const ordered = [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)]
+  for (const sheet of ordered) {
+    const text: CellTextAt = (r, c) => cellText(sheet.rows[r]?.[c], workbook.date1904).trim()
+    for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
+      // A title or the 填报单位 line right above a header names no column, so it is not the header's upper half.
+      if (!(sheet.rows[r] ?? []).some((_, c) => lookup.has(normalizeHeader(text(r, c))))) continue
+      const layout = layoutAt(sheet, r, text, lookup)
+      const keys = new Set(layout.bound.map((b) => b.column.key))
+      if (keys.size >= MIN_KNOWN_COLUMNS && keys.has(ANCHOR_KEY)) return layout
+    }
+  }
+  return null
+}
+
+/**
+ * The row under a header row is a sub-header when most of its texts are known headers (营业执照 …); a data row has
+ * at most a stray one among its values.
+ */
+function isSubHeader(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<string, AnnexColumn>): boolean {
+  let known = 0
+  let other = 0
+  for (let c = 0; c < (sheet.rows[r + 1]?.length ?? 0); c++) {
+    const t = text(r + 1, c)
+    if (t === '') continue
+    if (lookup.has(normalizeHeader(t))) known++
+    else other++
+  }
+  return known > 0 && known >= other
+}
+
+function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<string, AnnexColumn>): HeaderLayout {
+  const twoLevel = isSubHeader(sheet, r, text, lookup)
+  const width = Math.max(sheet.rows[r]?.length ?? 0, twoLevel ? (sheet.rows[r + 1]?.length ?? 0) : 0)
+  const dataStart = r + (twoLevel ? 2 : 1)
+  const layout: HeaderLayout = { sheet, headerRow: r, dataStart, bound: [], unknown: [], duplicates: [] }
+  const byKey = new Map<string, BoundColumn>()
+  for (let c = 0; c < width; c++) {
+    const leafRow = twoLevel && text(r + 1, c) !== '' ? r + 1 : r
+    const header: HeaderCell = { index: c, cell: cellRef(leafRow, c), text: text(leafRow, c) }
+    if (header.text === '') continue
+    const column = lookup.get(normalizeHeader(header.text))
+    if (!column) {
+      layout.unknown.push(header)
+      continue
+    }
+    const bound = { ...header, column }
+    const first = byKey.get(column.key)
+    if (first) layout.duplicates.push({ first, second: bound })
+    else {
+      byKey.set(column.key, bound)
+      layout.bound.push(bound)
+    }
+  }
+  return layout
+}

@@ -1,0 +1,26 @@
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { ImportResult } from './importResult'
+import { refusedFile } from './importResult'
+import { importLimits } from './limits'
+import { tooLargeMessage } from './preflight'
+import type { ReadOptions } from './readAnnexWorkbook'
+import { readAnnexWorkbook } from './readAnnexWorkbook'
+
+/** Reads a spreadsheet from disk; an oversized file is refused from its size alone, without reading it. */
+export async function readAnnexFile(path: string, options: ReadOptions = {}): Promise<ImportResult> {
+  const name = basename(path)
+  const maxBytes = options.limits?.maxFileBytes ?? importLimits.maxFileBytes
+  let bytes: Buffer
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) return refusedFile(name, 'READ_FAILED', `“${path}”不是文件，请选择要导入的表格文件`)
+    if (info.size > maxBytes) return refusedFile(name, 'FILE_TOO_LARGE', tooLargeMessage(name, info.size, maxBytes))
+    bytes = await readFile(path)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return refusedFile(name, 'READ_FAILED', `找不到文件“${path}”，请检查文件名和位置`)
+    return refusedFile(name, 'READ_FAILED', `文件“${name}”无法读取（${code ?? '读取中断'}），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后重试`)
+  }
+  return readAnnexWorkbook(bytes, name, options)
+}

@@ -1,0 +1,64 @@
+import { annex2 } from '@shared/annexes/annex2'
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import { annexFromWorkbook } from './annexFromWorkbook'
+import type { ImportResult } from './importResult'
+import { refusedFile } from './importResult'
+import type { ImportLimits } from './limits'
+import { importLimits } from './limits'
+import type { ParseOutcome } from './parseInWorker'
+import { parseInWorker } from './parseInWorker'
+import { preflight } from './preflight'
+import { readCsv } from './readCsv'
+
+export interface ReadOptions {
+  campaign?: Campaign
+  annex?: AnnexDefinition<RecordFields>
+  /** Tests lower limits (a 1 ms watchdog) instead of building huge files. */
+  limits?: Partial<ImportLimits>
+  /** Location of parseWorker.mjs when it is not next to this module (the Electron main bundle). */
+  parserUrl?: URL
+}
+
+/**
+ * Reads one submitted spreadsheet (.xlsx, .xls/.et, .ods or .csv) as an annex table. Never throws for anything the
+ * file contains: a file that cannot be taken comes back with one file-level issue and no rows. Order of defence:
+ * preflight on the raw bytes, parse in a killable worker, then pure mapping and validation.
+ */
+export async function readAnnexWorkbook(
+  data: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {}
+): Promise<ImportResult> {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  const limits: ImportLimits = { ...importLimits, ...options.limits }
+  const checked = preflight(bytes, fileName, limits)
+  if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
+  const parsed =
+    checked.format === 'csv' ? readCsv(bytes, fileName, limits) : await parseInWorker(bytes, limits, options.parserUrl)
+  if (!parsed.ok) {
+    return refusedFile(fileName, parsed.code, parseFailureMessage(fileName, parsed, limits), parsed.sheet ?? null)
+  }
+  return annexFromWorkbook(parsed.workbook, fileName, options.annex ?? annex2, options.campaign ?? defaultCampaign)
+}
+
+type ParseFailure = Extract<ParseOutcome, { ok: false }>
+
+function parseFailureMessage(fileName: string, failure: ParseFailure, limits: ImportLimits): string {
+  const f = `文件“${fileName}”`
+  switch (failure.code) {
+    case 'PARSE_TIMEOUT':
+      return `文件解析超时，疑似异常文件：“${fileName}”在 ${failure.detail}内没有读完，已停止读取；请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入`
+    case 'ENCRYPTED':
+      return `${f}已加密，请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入`
+    case 'TOO_MANY_ROWS':
+      return (
+        `${f}${failure.sheet ? `工作表“${failure.sheet}”` : ''}有 ${failure.detail} 行数据，` +
+        `超过 ${limits.maxRows} 行的上限，请删除多余的行后再导入`
+      )
+    default:
+      return `${f}无法读取（${failure.detail}），请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入`
+  }
+}

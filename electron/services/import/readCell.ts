@@ -1,0 +1,61 @@
+import type { AnnexColumn } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { FieldValue } from '@shared/ledger/record'
+import { valueFromText } from '@shared/validation/cellInput'
+import type { IssueCode, Severity } from '@shared/validation/issues'
+import { cellText, numberText } from './cellText'
+import type { RawCell } from './rawWorkbook'
+
+/** A finding about the cell itself (how it was stored), before any rule looks at its value. */
+export interface CellIssue {
+  severity: Severity
+  code: IssueCode
+  message: string
+}
+
+export interface CellReading {
+  value: FieldValue
+  issues: CellIssue[]
+}
+
+const FORMULA_SHOWN = 60
+
+/**
+ * Turns a stored cell into the value of its annex column. What only the file format can tell is decided here:
+ * formulas (cached value used, or none), error values, a code stored as a number, date serials (1900 or 1904
+ * system). A number in a date column without a date format stays a number, so validation refuses it; it is never
+ * guessed to be a serial. Everything else is text for valueFromText.
+ */
+export function readCell(cell: RawCell | null, column: AnnexColumn, campaign: Campaign, date1904: boolean): CellReading {
+  const h = `「${column.header}」`
+  if (cell?.t === 'z') {
+    return fail('', 'FORMULA_NO_VALUE', `${h}是公式（=${shown(cell.formula)}）但没有计算结果，请在 Excel 或 WPS 中打开、重新计算并保存后再导入`)
+  }
+  if (cell?.t === 'e') {
+    const what = cell.formula ? `公式（=${shown(cell.formula)}）的结果是错误值` : '是错误值'
+    return fail(String(cell.v), 'CELL_ERROR', `${h}${what} ${String(cell.v)}，请改正该单元格后再导入`)
+  }
+  if (cell?.t === 'n' && column.kind === 'uscc') {
+    const text = numberText(cell.v as number)
+    return fail(text, 'USCC_NUMERIC', `${h}是数字格式（${text}），超过15位的数字已被 Excel 截断，请把该列设为文本格式后照营业执照重新录入`)
+  }
+  const text = cellText(cell, date1904)
+  const reading: CellReading = { value: valueFromText(column, text, campaign), issues: [] }
+  if (cell?.formula) {
+    reading.issues.push({
+      severity: 'warning',
+      code: 'FORMULA_CACHED',
+      message: `${h}是公式（=${shown(cell.formula)}），已取其计算结果“${text}”，请核对`
+    })
+  }
+  return reading
+}
+
+function fail(value: string, code: IssueCode, message: string): CellReading {
+  return { value, issues: [{ severity: 'error', code, message }] }
+}
+
+function shown(formula: string | undefined): string {
+  const f = formula ?? ''
+  return f.length > FORMULA_SHOWN ? `${f.slice(0, FORMULA_SHOWN)}…` : f
+}
