@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import type { Profile } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
+import type { LedgerRecord } from '@shared/ledger/record'
+import { APP_VERSION } from '../../services/appInfo'
+import { parseCommandArgs, usageError } from '../../services/export/commandLine'
+import {
+  localIsoDate,
+  resolveAnnex,
+  resolveDate,
+  resolveOut,
+  resolveUnit,
+  writeFormCommand
+} from '../../services/export/formRequest'
+import { dataDirFromArgs } from '../../services/paths'
+import { DataDir, ledgerPath } from '../../services/storage/ledgerStore'
+
+const USAGE =
+  '用法：slw export --unit <单位> --annex <附件，如 annex2> --out <文件.xlsx>\n' +
+  '      [--data <数据文件夹>] [--filler 填报人] [--phone 联系电话] [--date 填报日期]\n'
+
+/**
+ * `slw export --data <dir> --unit 八坊街道 --annex annex2 --out 附件2-八坊街道.xlsx`: the unit's ledger as the printed
+ * form to seal and send. 填报人 and 联系电话 come from the profile unless given; 填报日期 defaults to today.
+ * Exit 0: written; 1: the ledger could not be read or the file not written; 2: bad arguments.
+ */
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, ['data', 'unit', 'annex', 'out', 'filler', 'phone', 'date'], USAGE)
+  if (!parsed) return 2
+  const { values } = parsed
+  const annex = resolveAnnex(values.annex)
+  if (!annex.ok) return usageError(annex.message, USAGE)
+  const unit = resolveUnit(defaultCampaign, values.unit)
+  if (!unit.ok) return usageError(unit.message, USAGE)
+  const date = resolveDate(values.date)
+  if (!date.ok) return usageError(date.message, USAGE)
+  const out = resolveOut(values.out)
+  if (!out.ok) return usageError(out.message, USAGE)
+
+  const dataDir = dataDirFromArgs(args)
+  // Opening a store creates its folder; a mistyped --data must not leave empty ledgers behind.
+  if (!existsSync(dirname(ledgerPath(dataDir, unit.value.id)))) {
+    process.stderr.write(`数据文件夹“${dataDir}”中没有${unit.value.name}的台账，请检查 --data 和 --unit。\n`)
+    return 1
+  }
+  const ledger = await readLedger(dataDir, unit.value.id)
+  if (!ledger) return 1
+  const { records, profile } = ledger
+  const header = {
+    unitName: unit.value.name,
+    filler: values.filler ?? profile?.filler ?? '',
+    phone: values.phone ?? profile?.phone ?? '',
+    filledDate: date.value || localIsoDate(new Date())
+  }
+  if (records.length === 0) process.stderr.write(`${unit.value.name}的台账中还没有记录，导出的是空白表。\n`)
+  const input = { annex: annex.value, campaign: defaultCampaign, records, header, appVersion: APP_VERSION, now: new Date() }
+  return writeFormCommand(out.value, input)
+}
+
+/** The unit's records and the profile; null, after printing why, when the store refuses (locked, damaged). */
+async function readLedger(
+  dataDir: string,
+  unitId: string
+): Promise<{ records: LedgerRecord[]; profile: Profile | null } | null> {
+  const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign })
+  try {
+    return { records: (await store.ledger(unitId)).view().records, profile: (await store.profile()).get() }
+  } catch (e) {
+    if (!(e instanceof AppFailure)) throw e
+    process.stderr.write(`${e.message}\n`)
+    return null
+  } finally {
+    await store.close()
+  }
+}

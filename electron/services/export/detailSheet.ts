@@ -1,0 +1,87 @@
+import type { Worksheet } from 'exceljs'
+import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import type { PrintedCell } from './cellValue'
+import { columnAlignment, columnFormat, columnWidth, isNumericKind, numberOf, printedCell } from './cellValue'
+import type { FormHeader, LeafColumn } from './formBlock'
+import { FIRST_DATA_ROW, infoLine, putCell, putLine, signatureLine, writeHeader, writeTitleBlock } from './formBlock'
+import { FONTS, lineCount, rowHeight } from './style'
+import type { ListSheet } from './validation'
+import { addColumnValidations } from './validation'
+
+const EMPTY: PrintedCell = { value: null, text: '' }
+/** Blank rows leave room to write by hand on a printed template. */
+const BLANK_ROW_HEIGHT = 30
+
+export interface DetailSheetInput {
+  annex: AnnexDefinition<RecordFields>
+  campaign: Campaign
+  rows: readonly RecordFields[]
+  header: FormHeader
+  /** Empty bordered rows after the records, for filling in by hand. */
+  blankRows: number
+}
+
+/**
+ * The 合计 row: 合计 over the leading columns, the number of records under the first required text column (the
+ * entity's name), the sum of every count / money column, other cells blank.
+ */
+function writeTotalRow(
+  ws: Worksheet,
+  row: number,
+  columns: readonly AnnexColumn[],
+  rows: readonly RecordFields[],
+  blank: boolean
+): void {
+  const countAt = columns.findIndex((c) => c.kind === 'text' && c.required)
+  const firstValue = columns.findIndex((c, i) => i === countAt || isNumericKind(c))
+  const labelEnd = Math.max(firstValue, 1)
+  columns.forEach((col, i) => {
+    let value: number | null = null
+    if (!blank && i === countAt) value = rows.length
+    else if (!blank && isNumericKind(col)) value = rows.reduce((sum, r) => sum + (numberOf(r[col.key]) ?? 0), 0)
+    const numFmt = i === countAt ? '0' : columnFormat(col)
+    const style = { font: FONTS.header, horizontal: 'center', border: true, numFmt } as const
+    putCell(ws.getCell(row, i + 1), i === 0 ? '合计' : value, style)
+  })
+  if (labelEnd > 1) ws.mergeCells(row, 1, row, labelEnd)
+  ws.getRow(row).height = rowHeight(1, FONTS.body.size ?? 10, 22)
+}
+
+/** Column `col` of the k-th data row (序号 k + 1); empty in a blank row. */
+function rowCell(col: AnnexColumn, fields: RecordFields | undefined, k: number): PrintedCell {
+  if (!fields) return EMPTY
+  return col.kind === 'seq' ? { value: k + 1, text: String(k + 1) } : printedCell(col, fields[col.key])
+}
+
+/** The 明细 sheet: title block, header, one row per record (序号 1…n), blank rows, 合计, signature and 填表说明. */
+export function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: ListSheet): void {
+  const { annex, campaign, rows, header, blankRows } = input
+  const columns = annex.columns
+  const leaves: LeafColumn[] = columns.map((c) => ({ header: c.header, group: c.group, width: columnWidth(c) }))
+  writeTitleBlock(ws, leaves, annex.label, annex.title, infoLine(header, campaign.year))
+  writeHeader(ws, leaves)
+
+  const size = FONTS.body.size ?? 10
+  const total = rows.length + blankRows
+  for (let k = 0; k < total; k++) {
+    const row = FIRST_DATA_ROW + k
+    const fields = rows[k]
+    let lines = 1
+    columns.forEach((col, i) => {
+      const cell = rowCell(col, fields, k)
+      const style = { font: FONTS.body, horizontal: columnAlignment(col), numFmt: columnFormat(col), border: true }
+      putCell(ws.getCell(row, i + 1), cell.value, style)
+      lines = Math.max(lines, lineCount(cell.text, leaves[i]?.width ?? col.width, size))
+    })
+    ws.getRow(row).height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
+  }
+  const totalRow = FIRST_DATA_ROW + total
+  if (total > 0) addColumnValidations(ws, columns, campaign, lists, FIRST_DATA_ROW, totalRow - 1)
+  writeTotalRow(ws, totalRow, columns, rows, rows.length === 0)
+  const footer = { font: FONTS.footer, horizontal: 'left' } as const
+  putLine(ws, totalRow + 1, leaves, signatureLine(header.filler), footer, 36)
+  const notes = annex.notes.length > 0 ? ['填表说明：', ...annex.notes] : []
+  notes.forEach((text, i) => putLine(ws, totalRow + 2 + i, leaves, text, footer))
+}

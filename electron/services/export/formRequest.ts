@@ -1,0 +1,65 @@
+/**
+ * Turns what a user asked for by name (附件, 单位, 填报日期, file) into the export's inputs, or into a Chinese
+ * sentence saying what is wrong; and writes the finished form to disk. Shared by `slw template` and `slw export`.
+ */
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
+import { unitByName } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import { parseDateText } from '@shared/validation/normalize'
+import { annexById, EXPORTABLE_ANNEXES } from './annexes'
+import type { ExportMeta } from './meta'
+import { saveErrorMessage, saveFileAtomically } from './saveFile'
+import type { AnnexWorkbookInput } from './workbook'
+import { exportMeta, writeAnnexWorkbook } from './workbook'
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string }
+
+export function resolveAnnex(id: string | undefined): Resolved<AnnexDefinition<RecordFields>> {
+  const known = EXPORTABLE_ANNEXES.map((a) => `${a.id}（${a.label}）`).join('、')
+  if (!id) return { ok: false, message: `请指定附件，可选：${known}。` }
+  const annex = annexById(id)
+  return annex ? { ok: true, value: annex } : { ok: false, message: `没有“${id}”这个附件，可选：${known}。` }
+}
+
+export function resolveUnit(campaign: Campaign, name: string | undefined): Resolved<CampaignUnit> {
+  if (!name) return { ok: false, message: '请用 --unit 指定填报单位，如 --unit 八坊街道。' }
+  const unit = unitByName(campaign, name)
+  return unit ? { ok: true, value: unit } : { ok: false, message: `“${name}”不是本次整治工作中的单位，请写单位简称，如 八坊街道、市工信局。` }
+}
+
+/** 填报日期 as typed (2024-05-09, 2024/5/9, 2024年5月9日) → ISO; blank stays blank. */
+export function resolveDate(text: string | undefined): Resolved<string> {
+  if (!text) return { ok: true, value: '' }
+  const d = parseDateText(text)
+  return d.ok ? { ok: true, value: d.iso } : { ok: false, message: `填报日期“${text}”无法识别，请写作 2024-05-09 或 2024年5月9日。` }
+}
+
+/** Today on the user's calendar (not UTC: at 07:00 in 临夏 it is still yesterday in UTC). */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+export function resolveOut(path: string | undefined): Resolved<string> {
+  if (path?.toLowerCase().endsWith('.xlsx')) return { ok: true, value: path }
+  return { ok: false, message: '请用 --out 指定要生成的 .xlsx 文件。' }
+}
+
+/** Writes the form to `path` and says where and what (exit code 0), or why it could not (1). */
+export async function writeFormCommand(path: string, input: AnnexWorkbookInput): Promise<number> {
+  try {
+    await saveFileAtomically(path, await writeAnnexWorkbook(input))
+  } catch (e) {
+    process.stderr.write(`${saveErrorMessage(path, e)}\n`)
+    return 1
+  }
+  process.stdout.write(writtenMessage(input.annex, exportMeta(input), path))
+  return 0
+}
+
+function writtenMessage(annex: AnnexDefinition<RecordFields>, meta: ExportMeta, path: string): string {
+  const what = meta.kind === 'template' ? '空白表' : `${meta.recordCount} 条记录`
+  const unit = meta.unitName ? `（${meta.unitName}）` : ''
+  return `已生成${annex.label}《${annex.title}》${unit}：${path}\n${what}，校验码 ${meta.checkCode}\n`
+}

@@ -1,0 +1,149 @@
+/**
+ * The `_meta` sheet of every workbook this program writes (very hidden): it names the form, the unit and the
+ * program, and holds one content hash per record, so the importer can recognise our own files and find the rows
+ * someone edited by hand after the export.
+ *
+ * Layout (column A key, B value, C Chinese label for whoever unhides it):
+ *   rows 1…META_KEYS.length   key/value rows in META_KEYS order
+ *   next row                  blank
+ *   next row                  RECORD_COLUMNS (recordId | problemNo | row | contentHash)
+ *   then                      one row per record, in sheet order; `row` is its row on the 明细 sheet
+ * Read it with `parseExportMeta(rows)`, where rows are the sheet's cell values (SheetJS `sheet_to_json(ws,
+ * { header: 1 })` or exceljs `getSheetValues()` with the leading empty slots removed).
+ */
+import { createHash } from 'node:crypto'
+import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
+import type { FieldValue, RecordFields } from '@shared/ledger/record'
+import { cleanText } from '@shared/validation/normalize'
+
+export const META_SHEET = '_meta'
+export const META_FORMAT = 'slw-annex-export'
+export const META_FORMAT_VERSION = 1
+
+export interface ExportMetaRecord {
+  recordId: string
+  problemNo: string
+  /** Row of the record on the 明细 sheet as exported. */
+  row: number
+  contentHash: string
+}
+
+export interface ExportMeta {
+  format: string
+  formatVersion: number
+  /** `template`: a blank form; `export`: a unit's ledger. */
+  kind: 'export' | 'template'
+  campaignId: string
+  annexId: string
+  annexVersion: number
+  unitName: string
+  /** ISO date, or '' when not filled in. */
+  filledDate: string
+  exportedAt: string
+  appVersion: string
+  recordCount: number
+  fileHash: string
+  /** First 8 hex digits of fileHash, upper case; printed in every page footer. */
+  checkCode: string
+  records: ExportMetaRecord[]
+}
+
+type ScalarKey = Exclude<keyof ExportMeta, 'records'>
+
+export const META_KEYS: readonly (readonly [ScalarKey, string])[] = [
+  ['format', '文件格式'],
+  ['formatVersion', '格式版本'],
+  ['kind', '文件类型'],
+  ['campaignId', '整治工作'],
+  ['annexId', '附件'],
+  ['annexVersion', '附件版本'],
+  ['unitName', '填报单位'],
+  ['filledDate', '填报日期'],
+  ['exportedAt', '导出时间'],
+  ['appVersion', '程序版本'],
+  ['recordCount', '记录数'],
+  ['fileHash', '文件校验值'],
+  ['checkCode', '校验码']
+]
+const NUMBER_KEYS: ReadonlySet<ScalarKey> = new Set(['formatVersion', 'annexVersion', 'recordCount'])
+
+export const RECORD_COLUMNS = ['recordId', 'problemNo', 'row', 'contentHash'] as const
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/**
+ * A value as the importer will read it back: trimmed text, lists joined with 、, numbers in their shortest form.
+ * So an unchanged row hashes the same after export → import, and only a real edit changes the hash.
+ */
+function canonicalValue(col: AnnexColumn, value: FieldValue | undefined): string {
+  if (value === undefined) return ''
+  if (Array.isArray(value)) return value.map(cleanText).filter((v) => v !== '').join('、')
+  const text = cleanText(value)
+  const numeric = (col.kind === 'count' || col.kind === 'money') && text !== '' && Number.isFinite(Number(text))
+  return numeric ? String(Number(text)) : text
+}
+
+/** The record's annex fields as canonical JSON: [key, value] pairs in column order (序号 excluded). */
+export function canonicalRecordJson(annex: AnnexDefinition<RecordFields>, fields: RecordFields): string {
+  const columns = annex.columns.filter((c) => c.kind !== 'seq')
+  return JSON.stringify(columns.map((c) => [c.key, canonicalValue(c, fields[c.key])]))
+}
+
+export function canonicalRecordHash(annex: AnnexDefinition<RecordFields>, fields: RecordFields): string {
+  return sha256(canonicalRecordJson(annex, fields))
+}
+
+/**
+ * Hash of what the printed form shows: form, unit, 填报日期 and the record hashes in order. The export time is left
+ * out, so exporting unchanged data again prints the same 校验码.
+ */
+export function exportFileHash(parts: {
+  annexId: string
+  annexVersion: number
+  unitName: string
+  filledDate: string
+  contentHashes: readonly string[]
+}): string {
+  const { annexId, annexVersion, unitName, filledDate, contentHashes } = parts
+  return sha256(JSON.stringify([annexId, annexVersion, unitName, filledDate, contentHashes]))
+}
+
+export function checkCodeOf(fileHash: string): string {
+  return fileHash.slice(0, 8).toUpperCase()
+}
+
+/** The sheet's rows, as written. */
+export function metaRows(meta: ExportMeta): (string | number)[][] {
+  return [
+    ...META_KEYS.map(([key, label]) => [key, meta[key], label]),
+    [],
+    [...RECORD_COLUMNS],
+    ...meta.records.map((r) => RECORD_COLUMNS.map((k) => r[k]))
+  ]
+}
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
+
+/** Reads a `_meta` sheet back; null when the rows are not one of ours (or of an unknown format version). */
+export function parseExportMeta(rows: readonly (readonly unknown[] | undefined)[]): ExportMeta | null {
+  const values = new Map<string, unknown>()
+  let i = 0
+  for (; i < rows.length && str(rows[i]?.[0]) !== ''; i++) values.set(str(rows[i]?.[0]), rows[i]?.[1])
+  if (values.get('format') !== META_FORMAT || Number(values.get('formatVersion')) !== META_FORMAT_VERSION) return null
+  const scalars: Record<string, string | number> = {}
+  for (const [key] of META_KEYS) scalars[key] = NUMBER_KEYS.has(key) ? Number(values.get(key)) : str(values.get(key))
+  const header = rows.findIndex((r, j) => j > i && str(r?.[0]) === RECORD_COLUMNS[0])
+  const records: ExportMetaRecord[] = []
+  for (const r of header < 0 ? [] : rows.slice(header + 1)) {
+    if (!r || str(r[0]) === '') break
+    records.push({ recordId: str(r[0]), problemNo: str(r[1]), row: Number(r[2]), contentHash: str(r[3]) })
+  }
+  const meta = { ...scalars, records } as unknown as ExportMeta
+  return meta.kind === 'export' || meta.kind === 'template' ? meta : null
+}
+
+/** True when the meta sheet was not altered: its record hashes still give its file hash. */
+export function metaIsConsistent(meta: ExportMeta): boolean {
+  const hash = exportFileHash({ ...meta, contentHashes: meta.records.map((r) => r.contentHash) })
+  return hash === meta.fileHash && checkCodeOf(hash) === meta.checkCode && meta.records.length === meta.recordCount
+}

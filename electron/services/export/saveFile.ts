@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto'
+import { rename, rm, writeFile } from 'node:fs/promises'
+
+/**
+ * Writes the file next to its destination, then renames it over, so a crash or a full disk never leaves a
+ * half-written workbook under the name the user will send.
+ */
+export async function saveFileAtomically(path: string, bytes: Buffer): Promise<void> {
+  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await writeFile(tmp, bytes)
+    await rename(tmp, path)
+  } catch (e) {
+    await rm(tmp, { force: true })
+    throw e
+  }
+}
+
+/** Why a file could not be written, in words a clerk can act on. */
+export function saveErrorMessage(path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+    return `无法写入“${path}”：文件可能正在 Excel 或 WPS 中打开，或没有写入权限。请关闭该文件后重试。`
+  }
+  if (code === 'ENOENT') return `无法写入“${path}”：文件夹不存在。`
+  if (code === 'ENOSPC') return `无法写入“${path}”：磁盘空间不足。`
+  return `无法写入“${path}”：${e instanceof Error ? e.message : String(e)}`
+}

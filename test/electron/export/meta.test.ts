@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { annex2 } from '@shared/annexes/annex2'
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { RecordFields } from '@shared/ledger/record'
+import type { ExportMeta } from '../../../electron/services/export/meta'
+import {
+  canonicalRecordHash,
+  canonicalRecordJson,
+  checkCodeOf,
+  exportFileHash,
+  META_FORMAT,
+  metaIsConsistent,
+  metaRows,
+  parseExportMeta
+} from '../../../electron/services/export/meta'
+import { sampleRecords } from './sampleRecords'
+
+const fields = (sampleRecords(1)[0] as { fields: RecordFields }).fields
+
+describe('canonicalRecordHash', () => {
+  it('lists the annex fields in column order, without 序号 and without other annexes’ fields', () => {
+    const json = JSON.parse(canonicalRecordJson(annex2, { ...fields, stopDate: '2024-06-01' })) as [string, string][]
+    expect(json.map(([k]) => k)).toEqual(annex2.columns.filter((c) => c.kind !== 'seq').map((c) => c.key))
+    expect(json.find(([k]) => k === 'problemTypes')?.[1]).toBe((fields['problemTypes'] as string[]).join('、'))
+  })
+
+  it('is the same for what reads back the same: key order, edge spaces, empty lists, missing keys', () => {
+    const reordered = Object.fromEntries(Object.entries(fields).reverse())
+    const spaced = { ...fields, name: ` ${String(fields['name'])}\u3000`, remarks: '' }
+    expect(canonicalRecordHash(annex2, reordered)).toBe(canonicalRecordHash(annex2, fields))
+    const blankRemarks = canonicalRecordHash(annex2, { ...fields, remarks: '' })
+    expect(canonicalRecordHash(annex2, { ...spaced, remarks: [] })).toBe(blankRemarks)
+    const { remarks: _dropped, ...withoutRemarks } = fields
+    expect(canonicalRecordHash(annex2, withoutRemarks)).toBe(blankRemarks)
+  })
+
+  it('changes when any printed value changes', () => {
+    const base = canonicalRecordHash(annex2, fields)
+    for (const col of annex2.columns.filter((c) => c.kind !== 'seq')) {
+      const changed = { ...fields, [col.key]: `${String(fields[col.key] ?? '')}改` }
+      expect(canonicalRecordHash(annex2, changed), col.key).not.toBe(base)
+    }
+  })
+
+  it('reads numbers the way a spreadsheet gives them back', () => {
+    const columns = [{ key: 'fine', header: '罚款金额（万元）', kind: 'money', width: 10 }] as const
+    const money: AnnexDefinition<RecordFields> = { ...annex2, columns }
+    expect(canonicalRecordHash(money, { fine: '12.50' })).toBe(canonicalRecordHash(money, { fine: '12.5' }))
+    expect(canonicalRecordHash(money, { fine: '12.50' })).not.toBe(canonicalRecordHash(money, { fine: '12.51' }))
+  })
+})
+
+describe('the _meta sheet', () => {
+  const hashes = ['a'.repeat(64), 'b'.repeat(64)]
+  const head = { annexId: 'annex2', annexVersion: 1, unitName: '八坊街道', filledDate: '2024-05-09' }
+  const fileHash = exportFileHash({ ...head, contentHashes: hashes })
+  const meta: ExportMeta = {
+    format: META_FORMAT,
+    formatVersion: 1,
+    kind: 'export',
+    campaignId: 'linxia-2024',
+    ...head,
+    exportedAt: '2024-05-09T02:30:00.000Z',
+    appVersion: '0.1.0',
+    recordCount: 2,
+    fileHash,
+    checkCode: checkCodeOf(fileHash),
+    records: hashes.map((h, i) => ({
+      recordId: `r${i}`, problemNo: `LXS-2024-005-000${i + 1}`,
+      row: 6 + i, contentHash: h }))
+  }
+
+  it('reads back what was written', () => {
+    expect(parseExportMeta(metaRows(meta))).toEqual(meta)
+    expect(metaIsConsistent(meta)).toBe(true)
+  })
+
+  it('has a short 校验码: 8 upper-case hex digits of the file hash', () => {
+    expect(meta.checkCode).toBe(fileHash.slice(0, 8).toUpperCase())
+  })
+
+  it('does not recognise other sheets or another format version', () => {
+    expect(parseExportMeta([])).toBeNull()
+    expect(parseExportMeta([['序号', '单位'], [1, '八坊街道']])).toBeNull()
+    expect(parseExportMeta(metaRows({ ...meta, formatVersion: 2 }))).toBeNull()
+  })
+
+  it('notices a _meta edited by hand', () => {
+    const records = meta.records.map((r, i) => (i === 1 ? { ...r, contentHash: 'c'.repeat(64) } : r))
+    const edited = { ...meta, records }
+    expect(metaIsConsistent(parseExportMeta(metaRows(edited))!)).toBe(false)
+    expect(metaIsConsistent({ ...meta, unitName: '城郊镇' })).toBe(false)
+  })
+
+  it('gives the same 校验码 for the same content whenever it is exported', () => {
+    expect(exportFileHash({ ...meta, contentHashes: hashes })).toBe(fileHash)
+    expect(exportFileHash({ ...meta, contentHashes: [...hashes].reverse() })).not.toBe(fileHash)
+  })
+})
