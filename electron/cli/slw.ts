@@ -17,7 +17,7 @@ const commands = new Map<string, CommandEntry>([
     {
       usage: 'slw check <文件> [--json]',
       summary: '检查一个报送表格（.xlsx/.xls/.ods/.csv）能否导入，列出每个问题所在的单元格',
-      load: async () => (await import('./commands/check')).runCheck
+      load: async () => (await import('./commands/check')).run
     }
   ],
   [
@@ -26,6 +26,14 @@ const commands = new Map<string, CommandEntry>([
       usage: 'slw template annex2 --out <文件.xlsx> [--unit 单位] [--filler 填报人] [--phone 联系电话] [--date 填报日期]',
       summary: '生成空白的附件表格（带下拉选项），供各单位填写',
       load: async () => (await import('./commands/template')).run
+    }
+  ],
+  [
+    'import',
+    {
+      usage: 'slw import <文件> --unit <单位> [--data <数据文件夹>] [--yes] [--accept-other-unit]',
+      summary: '预览把表格导入单位台账的结果（新增、修改、无变化和每个问题）；加 --yes 才真正导入',
+      load: async () => (await import('./commands/import')).run
     }
   ],
   [

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, app, ipcMain, protocol, session } from 'electron'
 import { IPC_INVOKE } from '@shared/ipc/channels'
 import { fail } from '@shared/ipc/result'
@@ -12,6 +12,7 @@ import { dispatch } from '../services/dispatch'
 import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
 import { createServices } from '../services/services'
 import { contentType, resolveBundleFile } from '../services/staticFiles'
+import parserPath from '../services/import/parseWorker.mjs?modulePath'
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from './security'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -40,7 +41,8 @@ function createWindow(): BrowserWindow {
 
 void app.whenReady().then(() => {
   const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
-  const services = createServices(dataPath, 'electron')
+  // The parser worker is bundled as its own entry; tell the import where it landed.
+  const services = createServices(dataPath, 'electron', pathToFileURL(parserPath))
   const rendererDir = join(here, '../renderer')
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))

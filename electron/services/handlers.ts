@@ -1,7 +1,12 @@
+import { annexById } from '@shared/annexes/registry'
 import type { Campaign } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import { AppFailure } from '@shared/ipc/result'
+import { unitFormFileName, unitFormInput } from './annexExport'
 import type { Handlers } from './dispatch'
+import { writeAnnexWorkbook } from './export/workbook'
+import { readAnnexWorkbook } from './import/readAnnexWorkbook'
+import { ImportStager } from './ledgerImport'
 import type { DataDir } from './storage/ledgerStore'
 
 export interface ServiceContext {
@@ -10,6 +15,8 @@ export interface ServiceContext {
   campaign: Campaign
   appVersion: string
   mode: 'electron' | 'web'
+  /** Where the spreadsheet parser worker is when it is not next to its module (the Electron main bundle). */
+  parserUrl?: URL
 }
 
 function assertKnownUnit(campaign: Campaign, unitId: string): void {
@@ -18,9 +25,17 @@ function assertKnownUnit(campaign: Campaign, unitId: string): void {
   }
 }
 
+function unitName(campaign: Campaign, unitId: string): string {
+  return unitById(campaign, unitId)?.name ?? campaign.office.shortName
+}
+
 /** The services behind the IPC contract; the same object serves Electron, the web server and the CLI. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { dataDir, campaign } = ctx
+  const actor = async (): Promise<string> => (await dataDir.profile()).get()?.filler ?? '未登记填报人'
+  const stager = new ImportStager(dataDir, campaign, (bytes, name) =>
+    readAnnexWorkbook(bytes, name, { campaign, ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}) })
+  )
   return {
     'app:bootstrap': async () => {
       const profiles = await dataDir.profile()
@@ -43,12 +58,35 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'ledger:save': async (input) => {
       assertKnownUnit(campaign, input.unitId)
-      const actor = (await dataDir.profile()).get()?.filler ?? '未登记填报人'
-      return (await dataDir.ledger(input.unitId)).save(input, actor)
+      return (await dataDir.ledger(input.unitId)).save(input, await actor())
     },
     'ledger:history': async ({ unitId, recordId }) => {
       assertKnownUnit(campaign, unitId)
       return (await dataDir.ledger(unitId)).history(recordId)
+    },
+    'import:preview': async ({ unitId, fileName, data }) => {
+      assertKnownUnit(campaign, unitId)
+      return stager.preview(unitId, fileName, Buffer.from(data, 'base64'))
+    },
+    'import:commit': async ({ unitId, stageId, acceptOtherUnit }) => {
+      assertKnownUnit(campaign, unitId)
+      return stager.commit(unitId, stageId, acceptOtherUnit, await actor())
+    },
+    'import:undo': async ({ unitId, stageId }) => {
+      assertKnownUnit(campaign, unitId)
+      return stager.undo(unitId, stageId, await actor())
+    },
+    'export:annex': async ({ unitId, annex: annexId, template }) => {
+      assertKnownUnit(campaign, unitId)
+      const annex = annexById(annexId)
+      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
+      const now = new Date()
+      const name = unitName(campaign, unitId)
+      const records = template ? [] : (await dataDir.ledger(unitId)).view().records
+      const profile = (await dataDir.profile()).get()
+      const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now })
+      const bytes = await writeAnnexWorkbook(input)
+      return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
     }
   }
 }

@@ -9,12 +9,15 @@ export interface Services {
   close: () => Promise<void>
 }
 
-/** Wires the Node services over one data directory; the same composition serves Electron, the web mode and tests. */
-export function createServices(dataPath: string, mode: 'electron' | 'web'): Services {
+/**
+ * Wires the Node services over one data directory; the same composition serves Electron, the web mode and tests.
+ * `parserUrl` locates the spreadsheet parser worker inside the Electron bundle.
+ */
+export function createServices(dataPath: string, mode: 'electron' | 'web', parserUrl?: URL): Services {
   const campaign = defaultCampaign
   const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign })
   return {
-    handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode }),
+    handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode, ...(parserUrl ? { parserUrl } : {}) }),
     close: () => dataDir.close()
   }
 }

@@ -81,7 +81,13 @@ export function App(): React.JSX.Element {
             <Notices notices={[{ level: 'warning', message: '此台账由更新版本的程序保存，本程序只能查看，不能修改。请升级程序后再编辑。' }]} />
           )}
           <h1 className="page-title">摸底台账（附件2 临夏市“散乱污”问题摸底情况汇总表）</h1>
-          <LedgerPage key={unit.id} campaign={campaign} unit={unit} view={ledger.value} />
+          <LedgerPage
+            key={unit.id}
+            campaign={campaign}
+            unit={unit}
+            view={ledger.value}
+            onViewChange={(value) => setLedger({ state: 'ready', value })}
+          />
         </>
       )}
     </main>

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
+import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
 import { LedgerChangesSchema } from '../ledger/record'
 
 const UnitId = z.string().regex(/^[a-z0-9]{1,16}$/, '单位编号无效')
@@ -48,6 +49,69 @@ export interface SaveReceipt {
   assigned: Record<string, string>
 }
 
+/**
+ * A finding in a submitted file, located as precisely as the file allows: a cell (E7), a merged range (B6:B13), a
+ * row, or the file as a whole (all locations null). The message is a complete Chinese sentence naming file, sheet
+ * and cell.
+ */
+export interface LocatedIssue {
+  severity: 'error' | 'warning'
+  code: string
+  sheet: string | null
+  cell: string | null
+  row: number | null
+  /** Header of the annex column (统一社会信用代码), or the header text as written for an unknown column. */
+  column: string | null
+  message: string
+  range?: string
+}
+
+export interface ImportPreviewRow {
+  rowNumber: number
+  status: ImportRowStatus
+  problemNo: string | null
+  name: string
+  changes: FieldChange[]
+  errors: number
+  warnings: number
+}
+
+/** What an import would do, shown before anything is written. */
+export interface ImportPreview {
+  stageId: string
+  file: string
+  sha256: string
+  annex: string | null
+  sheet: string | null
+  /** 填报单位 found in the file, and whether it is another unit than the one importing. */
+  unit: string | null
+  otherUnit: boolean
+  filledDate: string | null
+  /** The file cannot be imported at all (not a spreadsheet, no annex table, …); issues say why. */
+  refused: boolean
+  /** Set when the file is one of this program's exports. */
+  ownExport: { exportedAt: string; checkCode: string; consistent: boolean; edited: number; added: number; removed: number } | null
+  counts: { rows: number; new: number; changed: number; unchanged: number; withErrors: number; notInFile: number }
+  rows: ImportPreviewRow[]
+  issues: LocatedIssue[]
+}
+
+export interface ImportDone {
+  view: LedgerView
+  stageId: string
+  /** Chinese sentence: what was imported. */
+  summary: string
+}
+
+export interface ExportedFile {
+  fileName: string
+  /** The xlsx bytes, base64. */
+  data: string
+}
+
+/** Files travel base64 in JSON; 20 MiB is the import size limit (reliability.md §2.3). */
+const FileData = z.string().max(Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4, '文件超过 20 MB，请删去不需要的工作表或行后再导入')
+
 interface Channel<I extends z.ZodType, O> {
   input: I
   /** Type-only marker for the output. */
@@ -68,6 +132,18 @@ export const contract = {
   ),
   'ledger:history': channel<z.ZodObject<{ unitId: typeof UnitId; recordId: z.ZodString }>, HistoryEntry[]>(
     z.object({ unitId: UnitId, recordId: z.string().max(64) })
+  ),
+  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string }>, ImportPreview>(
+    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData })
+  ),
+  'import:commit': channel<z.ZodType<{ unitId: string; stageId: string; acceptOtherUnit: boolean }>, ImportDone>(
+    z.object({ unitId: UnitId, stageId: z.string().max(64), acceptOtherUnit: z.boolean() })
+  ),
+  'import:undo': channel<z.ZodType<{ unitId: string; stageId: string }>, LedgerView>(
+    z.object({ unitId: UnitId, stageId: z.string().max(64) })
+  ),
+  'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean }>, ExportedFile>(
+    z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean() })
   )
 }
 

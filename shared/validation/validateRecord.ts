@@ -1,6 +1,7 @@
 import type { AnnexColumn, AnnexDefinition } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { departments, towns } from '../campaign/campaign'
+import { nameAddressKey, usccKey } from '../ledger/identity'
 import type { FieldValue, RecordFields } from '../ledger/record'
 import type { FieldIssue, IssueCode } from './issues'
 import { cleanText, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from './normalize'
@@ -166,19 +167,6 @@ export function validateRecord(fields: RecordFields, annex: AnnexDefinition<Reco
   return out
 }
 
-/** Normalised key of an enterprise without a code: name + address without spaces, punctuation or city prefixes. */
-export function nameAddressKey(fields: RecordFields): string | null {
-  const name = fields['name']
-  const address = fields['address']
-  if (typeof name !== 'string' || typeof address !== 'string' || !cleanText(name) || !cleanText(address)) return null
-  const norm = (s: string): string =>
-    s
-      .normalize('NFKC')
-      .replace(/[\s\p{P}\p{S}]+/gu, '')
-      .replace(/^(甘肃省)?(临夏回族自治州|临夏州)?(临夏市)?/, '')
-  return `${norm(name)}|${norm(address)}`
-}
-
 /**
  * Checks a whole ledger: every record, plus codes used twice (error on the later row) and the same name and
  * address twice (warning). Returns the issues of each record by id. With a cache (keyed by the fields object,
@@ -202,9 +190,8 @@ export function validateLedger(
       cache?.set(row.fields, own)
     }
     const issues = own.slice()
-    const uscc = row.fields['uscc']
-    const code = typeof uscc === 'string' ? normalizeCode(uscc) : ''
-    if (code.length === 18) {
+    const code = usccKey(row.fields)
+    if (code) {
       const first = firstByCode.get(code)
       if (first === undefined) firstByCode.set(code, i)
       else issues.push(err('USCC_DUPLICATE', 'uscc', `统一社会信用代码 ${code} 与${rowLabel(first)}重复，同一企业只应填写一行`))

@@ -7,11 +7,17 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import type { Profile } from '@shared/ipc/contract'
+import { APP_VERSION } from '../../electron/services/appInfo'
 import { createServices } from '../../electron/services/services'
+import { DataDir } from '../../electron/services/storage/ledgerStore'
 import type { WebServer } from '../../electron/web/server'
 import { startWebServer } from '../../electron/web/server'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
+/** The shared reference fixtures, read in place (never copied into the repo). */
+export const annex2Fixtures = resolve(repoRoot, '../shared/fixtures/annex2')
 const rendererDir = join(repoRoot, 'out/renderer')
 
 export interface RunningApp {
@@ -22,6 +28,15 @@ export interface RunningApp {
   /** Stops and starts the server over the same data directory (what a restart of the app does). */
   restart: () => Promise<void>
   close: () => Promise<void>
+}
+
+/** A data folder whose first start is already done: the profile of one unit saved. */
+export async function dataDirFor(profile: Profile): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'slw-e2e-data-'))
+  const data = new DataDir(dir, { appVersion: APP_VERSION, campaign: defaultCampaign })
+  await (await data.profile()).save(profile)
+  await data.close()
+  return dir
 }
 
 export async function launchApp(opt: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<RunningApp> {

@@ -9,7 +9,7 @@ const USAGE = '用法：slw check <文件> [--json]\n'
  * Exit 0: importable, no errors; 1: rows with errors; 2: the file cannot be taken at all (or bad arguments).
  * With --json, stdout carries one JSON object and nothing else.
  */
-export async function runCheck(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json')
   const files = args.filter((a) => a !== '--json')
   if (files.length !== 1 || files[0].startsWith('--')) {
@@ -48,7 +48,7 @@ function textReport(r: ImportResult): string {
   const unitSource = r.unitSource === 'header_line' ? '（取自“填报单位”行）' : r.unitSource === 'data' ? '（按各行乡镇推定）' : ''
   const verdict = r.ok
     ? `可以导入${warnings.length ? '，请留意下列提示' : ''}。`
-    : `有 ${rowsWithErrors} 行存在错误，改正后才能导入这些行。`
+    : `有 ${rowsWithErrors} 行存在错误，请改正（导入单位台账后这些行会标出；领导小组办公室汇总时不采用有错误的行）。`
   return lines([
     `文件：${r.file}`,
     `工作表：${r.sheet ?? ''}`,

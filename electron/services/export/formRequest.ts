@@ -7,7 +7,7 @@ import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { unitByName } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import { parseDateText } from '@shared/validation/normalize'
-import { annexById, EXPORTABLE_ANNEXES } from './annexes'
+import { ANNEXES, annexById } from '@shared/annexes/registry'
 import type { ExportMeta } from './meta'
 import { saveErrorMessage, saveFileAtomically } from './saveFile'
 import type { AnnexWorkbookInput } from './workbook'
@@ -16,7 +16,7 @@ import { exportMeta, writeAnnexWorkbook } from './workbook'
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string }
 
 export function resolveAnnex(id: string | undefined): Resolved<AnnexDefinition<RecordFields>> {
-  const known = EXPORTABLE_ANNEXES.map((a) => `${a.id}（${a.label}）`).join('、')
+  const known = ANNEXES.map((a) => `${a.id}（${a.label}）`).join('、')
   if (!id) return { ok: false, message: `请指定附件，可选：${known}。` }
   const annex = annexById(id)
   return annex ? { ok: true, value: annex } : { ok: false, message: `没有“${id}”这个附件，可选：${known}。` }

@@ -10,6 +10,7 @@ import type { BoundColumn, HeaderLayout } from './findHeader'
 import { ANCHOR_KEY, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
+import { applyExportMeta, readExportMeta } from './ownExport'
 import { readCell } from './readCell'
 import type { RecordRow } from './recordRows'
 import { recordRows } from './recordRows'
@@ -86,6 +87,8 @@ export function annexFromWorkbook(
   for (const row of result.rows) result.issues.push(...row.issues)
   result.rowCount = result.rows.length
   if (!result.unit) Object.assign(result, unitFromData(result.rows, campaign))
+  const meta = readExportMeta(workbook)
+  if (meta) applyExportMeta(result, meta, annex)
   result.ok = !result.issues.some((i) => i.severity === 'error')
   return result
 }

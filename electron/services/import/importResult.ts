@@ -1,29 +1,31 @@
-import type { IssueCode, Severity } from '@shared/validation/issues'
+import type { LocatedIssue } from '@shared/ipc/contract'
+import type { IssueCode } from '@shared/validation/issues'
 import type { RecordFields } from '@shared/ledger/record'
+import type { OwnExport } from './ownExport'
 
 /** Codes only the file reader produces; the rest are the shared field/file codes (fixtures README "Codes"). */
 export type ReadFailureCode = 'FILE_TOO_LARGE' | 'READ_FAILED' | 'PARSE_FAILED' | 'PARSE_TIMEOUT' | 'TOO_MANY_ROWS'
-export type ImportIssueCode = IssueCode | ReadFailureCode
+/** Findings on one of our own exports (its `_meta` sheet): what a person changed after the export. */
+export type OwnExportCode =
+  | 'EDITED_AFTER_EXPORT'
+  | 'ADDED_AFTER_EXPORT'
+  | 'REMOVED_AFTER_EXPORT'
+  | 'META_INCONSISTENT'
+  | 'META_OTHER_ANNEX'
+  | 'META_NEWER_VERSION'
+export type ImportIssueCode = IssueCode | ReadFailureCode | OwnExportCode
 
-/**
- * One finding of an import, located as precisely as the file allows: a cell (E7), a merged range (B6:B13), a row,
- * or the file as a whole (all locations null). The message is a complete Chinese sentence naming file, sheet and cell.
- */
-export interface ImportIssue {
-  severity: Severity
+/** One finding of an import (see LocatedIssue), with the import's own codes. */
+export interface ImportIssue extends LocatedIssue {
   code: ImportIssueCode
-  sheet: string | null
-  cell: string | null
-  row: number | null
-  /** Header of the annex column (统一社会信用代码), or the header text as written for an unknown column. */
-  column: string | null
-  message: string
-  range?: string
 }
 
 export interface ImportRow {
   /** 1-based row number in the sheet as stored (for CSV, row 1 is the header line). */
   rowNumber: number
+  /** Record id and 问题编号 from the `_meta` sheet of one of our exports. */
+  recordId?: string
+  problemNo?: string
   fields: RecordFields
   issues: ImportIssue[]
 }
@@ -49,6 +51,8 @@ export interface ImportResult {
   rowCount: number
   rows: ImportRow[]
   issues: ImportIssue[]
+  /** Present when the file is one of this program's exports. */
+  ownExport?: OwnExport
 }
 
 /** Codes that refuse the whole file: nothing in it may be staged. */

@@ -39,6 +39,10 @@ export function readCell(cell: RawCell | null, column: AnnexColumn, campaign: Ca
     const text = numberText(cell.v as number)
     return fail(text, 'USCC_NUMERIC', `${h}是数字格式（${text}），超过15位的数字已被 Excel 截断，请把该列设为文本格式后照营业执照重新录入`)
   }
+  if (cell?.t === 'n' && column.kind === 'phone' && !/^1[3-9]\d{9}$/.test(numberText(cell.v as number))) {
+    const text = numberText(cell.v as number)
+    return fail(text, 'PHONE_FORMAT', `${h}是数字格式（${text}），开头的 0 或区号后的“-”可能已被 Excel 去掉，请把该列设为文本格式后照原号码重新录入`)
+  }
   const text = cellText(cell, date1904)
   const reading: CellReading = { value: valueFromText(column, text, campaign), issues: [] }
   if (cell?.formula) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { run as runExport } from '../../../electron/cli/commands/export'
 import { run as runTemplate } from '../../../electron/cli/commands/template'
@@ -10,10 +10,9 @@ import { META_SHEET, parseExportMeta } from '../../../electron/services/export/m
 import { DataDir } from '../../../electron/services/storage/ledgerStore'
 import { readSheetJs, sheetRows } from './readBack'
 import { sampleRecords } from './sampleRecords'
+import { captureOutput } from '../../helpers/captureOutput'
 
 let dir: string
-let out: string[]
-let err: string[]
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'slw-export-cli-'))
@@ -21,15 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
-beforeEach(() => {
-  out = []
-  err = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0)
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0)
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-})
+const { out, err } = captureOutput()
 
 async function metaOf(file: string): Promise<ReturnType<typeof parseExportMeta>> {
   return parseExportMeta(sheetRows(readSheetJs(await readFile(file)), META_SHEET))

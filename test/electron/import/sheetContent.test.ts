@@ -99,6 +99,13 @@ describe('cells as stored', () => {
     expect(only(result, 'USCC_NUMERIC').message).toContain('请把该列设为文本格式')
   })
 
+  it('says that a phone stored as a number lost its leading 0, and keeps a mobile stored as a number', async () => {
+    const result = await readSpec({ rows: rowsWith(2, [[0, 'phone', 9306212345], [1, 'phone', 13993012345]]) })
+    expect(errorsOf(result)).toEqual(['PHONE_FORMAT@G6'])
+    expect(only(result, 'PHONE_FORMAT').message).toContain('开头的 0 或区号后的“-”可能已被 Excel 去掉')
+    expect(result.rows[1]?.fields['phone']).toBe('13993012345')
+  })
+
   it('refuses bidi overrides that hide what a cell says', async () => {
     const result = await readSpec({ rows: rowsWith(2, [[1, 'operator', '马\u202e明海']]) })
     expect(errorsOf(result)).toEqual(['CONTROL_CHAR@F7'])

@@ -10,13 +10,15 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
 import { annex2 } from '@shared/annexes/annex2'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { isTownLike } from '@shared/campaign/campaign'
-import type { LedgerView, Notice } from '@shared/ipc/contract'
+import type { ImportPreview, LedgerView, Notice } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
 import type { FieldIssue } from '@shared/validation/issues'
 import { createValidationContext, validateLedger } from '@shared/validation/validateRecord'
 import { invoke } from '../../api/client'
 import { Notices } from '../../components/Notices'
+import { bytesToBase64, download, pickSpreadsheet } from '../exchange/files'
+import { ImportDialog } from '../exchange/ImportDialog'
 import type { SaveState } from './autosave'
 import { Autosaver } from './autosave'
 import { annexColumnByColId, buildColumnDefs } from './columnDefs'
@@ -41,14 +43,18 @@ interface Props {
   campaign: Campaign
   unit: CampaignUnit
   view: LedgerView
+  /** The ledger was replaced as a whole (an import, or its undo). */
+  onViewChange: (view: LedgerView) => void
 }
+
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 /** New rows start with the unit itself as 乡镇（街道） (for a town) and 责任单位. */
 function defaultsFor(unit: CampaignUnit): RecordFields {
   return isTownLike(unit) ? { town: unit.name, responsibleUnit: unit.name } : { responsibleUnit: unit.name }
 }
 
-export function LedgerPage({ campaign, unit, view }: Props): React.JSX.Element {
+export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React.JSX.Element {
   const model = useMemo(() => new LedgerModel(view.records), [view])
   const [version, setVersion] = useState(0)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: null })
@@ -56,6 +62,9 @@ export function LedgerPage({ campaign, unit, view }: Props): React.JSX.Element {
   const [showProblems, setShowProblems] = useState(true)
   const [message, setMessage] = useState<Notice | null>(null)
   const [issues, setIssues] = useState<ReadonlyMap<string, FieldIssue[]>>(new Map())
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [lastImport, setLastImport] = useState<{ stageId: string; summary: string } | null>(null)
   const apiRef = useRef<GridApi<GridRow> | null>(null)
   const issuesRef = useRef(issues)
   issuesRef.current = issues
@@ -220,6 +229,58 @@ export function LedgerPage({ campaign, unit, view }: Props): React.JSX.Element {
     e.clipboardData.setData('text/plain', valueToText(row.fields[key]))
   }
 
+  /** Every save settled, so an import or an export sees what the user sees. */
+  const savedFirst = async (): Promise<boolean> => {
+    if (await autosaver.flush()) return true
+    setMessage({ level: 'error', message: '还有修改没有保存成功，请先处理保存问题（见右上角）后再导入或导出。' })
+    return false
+  }
+
+  const startImport = async (): Promise<void> => {
+    const file = await pickSpreadsheet()
+    if (!file) return
+    if (file.size > MAX_IMPORT_BYTES) return setMessage({ level: 'error', message: `文件“${file.name}”超过 20 MB，请删去不需要的工作表或行后再导入。` })
+    if (!(await savedFirst())) return
+    setBusy(true)
+    const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
+    const r = await invoke('import:preview', { unitId: unit.id, fileName: file.name, data })
+    setBusy(false)
+    if (r.ok) setPreview(r.value)
+    else setMessage({ level: 'error', message: r.error.message })
+  }
+
+  const confirmImport = async (acceptOtherUnit: boolean): Promise<void> => {
+    if (!preview) return
+    setBusy(true)
+    const r = await invoke('import:commit', { unitId: unit.id, stageId: preview.stageId, acceptOtherUnit })
+    setBusy(false)
+    setPreview(null)
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    setLastImport({ stageId: r.value.stageId, summary: r.value.summary })
+    onViewChange(r.value.view)
+  }
+
+  const undoImport = async (): Promise<void> => {
+    if (!lastImport || !(await savedFirst())) return
+    const r = await invoke('import:undo', { unitId: unit.id, stageId: lastImport.stageId })
+    setLastImport(null)
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    setMessage({ level: 'info', message: '已撤销这次导入，台账恢复为导入前的内容。' })
+    onViewChange(r.value)
+  }
+
+  const exportForm = async (template: boolean): Promise<void> => {
+    if (!template) {
+      if (!(await savedFirst())) return
+      const errors = [...issues.values()].flat().filter((i) => i.severity === 'error').length
+      if (errors > 0 && !window.confirm(`台账中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
+    }
+    const r = await invoke('export:annex', { unitId: unit.id, annex: annex2.id, template })
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    download(r.value.fileName, r.value.data)
+    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”${template ? '（空白表，可发给下级填写）' : '，请打印、盖章后报送'}。` })
+  }
+
   const listed = useMemo(
     () =>
       listIssues(rows, issues, (field) =>
@@ -268,6 +329,16 @@ export function LedgerPage({ campaign, unit, view }: Props): React.JSX.Element {
           重做
         </button>
         <span className="sep" />
+        <button type="button" onClick={() => void startImport()} disabled={readOnly || busy}>
+          导入表格…
+        </button>
+        <button type="button" onClick={() => void exportForm(false)}>
+          导出{annex2.label}
+        </button>
+        <button type="button" onClick={() => void exportForm(true)}>
+          空白表
+        </button>
+        <span className="sep" />
         <input
           type="search"
           className="search"
@@ -288,6 +359,20 @@ export function LedgerPage({ campaign, unit, view }: Props): React.JSX.Element {
         <SaveStatus state={saveState} readOnly={readOnly} onRetry={() => void autosaver.flush()} />
       </div>
       <Notices notices={message ? [message] : []} onDismiss={() => setMessage(null)} />
+      {lastImport && (
+        <div className="notices">
+          <div className="notice info" role="status">
+            <span>{lastImport.summary}</span>
+            <button type="button" className="link" onClick={() => void undoImport()}>
+              撤销这次导入
+            </button>
+            <button type="button" className="link" onClick={() => setLastImport(null)}>
+              关闭
+            </button>
+          </div>
+        </div>
+      )}
+      {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void confirmImport(accept)} onCancel={() => setPreview(null)} />}
       <div className="ledger-body">
         <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
           <AgGridReact<GridRow>

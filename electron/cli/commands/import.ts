@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import type { ImportPreview } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
+import { valueToText } from '@shared/validation/cellInput'
+import { APP_VERSION } from '../../services/appInfo'
+import { usageError } from '../../services/export/commandLine'
+import { resolveUnit } from '../../services/export/formRequest'
+import { readAnnexWorkbook } from '../../services/import/readAnnexWorkbook'
+import { ImportStager } from '../../services/ledgerImport'
+import { dataDirFromArgs } from '../../services/paths'
+import { DataDir } from '../../services/storage/ledgerStore'
+
+const USAGE = '用法：slw import <文件> --unit <单位> [--data <数据文件夹>] [--yes] [--accept-other-unit]\n'
+const SHOWN = 20
+
+/**
+ * `slw import <file> --data <dir> --unit 八坊街道 [--yes]`: the staged import of the desktop app on the command line.
+ * Without --yes it only previews; with --yes the whole file is imported in one save (after a pre-import backup).
+ * Exit 0: previewed or imported; 1: the file or the ledger refused; 2: bad arguments.
+ */
+export async function run(args: string[]): Promise<number> {
+  const flags = new Set<string>(args.filter((a) => a === '--yes' || a === '--accept-other-unit'))
+  const rest = args.filter((a) => !flags.has(a))
+  const valueOf = (name: string): string | undefined => {
+    const i = rest.indexOf(`--${name}`)
+    return i >= 0 ? rest[i + 1] : undefined
+  }
+  const positionals = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'))
+  if (positionals.length !== 1) return usageError('请指定一个要导入的文件。', USAGE)
+  const unit = resolveUnit(defaultCampaign, valueOf('unit'))
+  if (!unit.ok) return usageError(unit.message, USAGE)
+  const file = positionals[0] as string
+
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch {
+    process.stderr.write(`无法读取文件“${file}”，请检查路径，或关闭正在打开它的 Excel/WPS 后重试。\n`)
+    return 1
+  }
+  const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign })
+  const stager = new ImportStager(data, defaultCampaign, (b, name) => readAnnexWorkbook(b, name, { campaign: defaultCampaign }))
+  try {
+    const preview = await stager.preview(unit.value.id, basename(file), bytes)
+    process.stdout.write(report(preview, unit.value.name))
+    if (preview.refused) return 1
+    if (!flags.has('--yes')) {
+      process.stdout.write('\n以上为预览，台账未改动。确认无误后加 --yes 导入。\n')
+      return 0
+    }
+    const actor = (await data.profile()).get()?.filler ?? '命令行导入'
+    const done = await stager.commit(unit.value.id, preview.stageId, flags.has('--accept-other-unit'), actor)
+    process.stdout.write(`\n${done.summary}\n`)
+    return 0
+  } catch (e) {
+    if (!(e instanceof AppFailure)) throw e
+    process.stderr.write(`${e.message}\n`)
+    return 1
+  } finally {
+    await data.close()
+  }
+}
+
+function report(p: ImportPreview, unitName: string): string {
+  const c = p.counts
+  const lines = [
+    `文件：${p.file}`,
+    `导入到：${unitName}的台账`,
+    ...(p.refused ? ['结论：文件无法导入：'] : []),
+    ...(p.unit ? [`文件中的填报单位：${p.unit}${p.otherUnit ? '（不是本单位！确需导入请加 --accept-other-unit）' : ''}`] : []),
+    ...(p.ownExport ? [`本程序导出的文件（校验码 ${p.ownExport.checkCode}），导出后手工修改 ${p.ownExport.edited} 行、添加 ${p.ownExport.added} 行、删除 ${p.ownExport.removed} 行`] : [])
+  ]
+  if (!p.refused) {
+    lines.push(`记录 ${c.rows} 行：新增 ${c.new}，修改 ${c.changed}，无变化 ${c.unchanged}；其中 ${c.withErrors} 行有错误（导入后在台账中标出）`)
+    if (c.notInFile) lines.push(`台账中另有 ${c.notInFile} 条不在文件中，导入不会删除它们。`)
+    for (const row of p.rows.filter((r) => r.status === 'changed').slice(0, SHOWN)) {
+      const what = row.changes.map((x) => `${x.header}：${valueToText(x.from) || '（空）'} → ${valueToText(x.to) || '（空）'}`).join('；')
+      lines.push(`  第${row.rowNumber}行 ${row.problemNo ?? ''} ${row.name}：${what}`)
+    }
+  }
+  const errors = p.issues.filter((i) => i.severity === 'error')
+  const warnings = p.issues.filter((i) => i.severity === 'warning')
+  for (const [title, list] of [['错误', errors], ['提示', warnings]] as const) {
+    if (list.length === 0) continue
+    lines.push(`${title}（${list.length}）：`, ...list.slice(0, SHOWN).map((i) => `  · ${i.message}`))
+    if (list.length > SHOWN) lines.push(`  …另有 ${list.length - SHOWN} 条`)
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,36 @@
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { Profile } from '@shared/ipc/contract'
+import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
+import { localIsoDate } from './export/formRequest'
+import type { AnnexWorkbookInput } from './export/workbook'
+
+/**
+ * The form of one unit as it leaves the program: 填报人 and 联系电话 from the profile, 填报日期 today; a template has
+ * no records (the writer then adds empty bordered rows) and no date.
+ */
+export function unitFormInput(opt: {
+  annex: AnnexDefinition<RecordFields>
+  campaign: Campaign
+  unitName: string
+  records: readonly LedgerRecord[]
+  profile: Profile | null
+  template: boolean
+  appVersion: string
+  now: Date
+}): AnnexWorkbookInput {
+  const { annex, campaign, unitName, records, profile, template, appVersion, now } = opt
+  return {
+    annex,
+    campaign,
+    records: template ? [] : records,
+    header: { unitName, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: template ? '' : localIsoDate(now) },
+    appVersion,
+    now
+  }
+}
+
+/** 附件2-八坊街道-20240509.xlsx, or 附件2-空白表-八坊街道.xlsx */
+export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName: string, template: boolean, now: Date): string {
+  return template ? `${annex.label}-空白表-${unitName}.xlsx` : `${annex.label}-${unitName}-${localIsoDate(now).replace(/-/g, '')}.xlsx`
+}

@@ -1,0 +1,99 @@
+/**
+ * Recognises a workbook this program exported (its very hidden `_meta` sheet): each row gets back its record id and
+ * 问题编号, and rows edited, added or removed by hand after the export are reported, so a unit's re-import or the
+ * office's merge knows exactly which data a person changed outside the program.
+ */
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { RecordFields } from '@shared/ledger/record'
+import type { ExportMeta, ExportMetaRecord } from '../export/meta'
+import { canonicalRecordHash, META_SHEET, metaIsConsistent, parseExportMeta } from '../export/meta'
+import type { ImportIssue, ImportResult } from './importResult'
+import type { RawWorkbook } from './rawWorkbook'
+
+export interface OwnExport {
+  appVersion: string
+  exportedAt: string
+  unitName: string
+  checkCode: string
+  /** The meta sheet still matches its own file hash (it was not edited). */
+  consistent: boolean
+  edited: number
+  added: number
+  removed: number
+}
+
+export function readExportMeta(workbook: RawWorkbook): ExportMeta | null {
+  const sheet = workbook.sheets.find((s) => s.name === META_SHEET)
+  return sheet ? parseExportMeta(sheet.rows.map((row) => row.map((cell) => cell?.v ?? null))) : null
+}
+
+/** Fills recordId / problemNo on the rows of one of our exports and adds the hand-edit findings to the result. */
+export function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDefinition<RecordFields>): void {
+  const at = (where: string): string => `文件“${result.file}”${result.sheet ? `工作表“${result.sheet}”` : ''}${where}`
+  const issue = (partial: Omit<ImportIssue, 'sheet' | 'cell' | 'row' | 'column'> & Partial<ImportIssue>): ImportIssue => ({
+    sheet: result.sheet,
+    cell: null,
+    row: null,
+    column: null,
+    ...partial
+  })
+  const add = (i: ImportIssue): void => {
+    result.issues.push(i)
+  }
+
+  if (meta.annexId !== annex.id) {
+    add(issue({ severity: 'warning', code: 'META_OTHER_ANNEX', message: at(`是本程序导出的“${meta.annexId}”表格，却按${annex.label}读取，请核对是否选错了文件`) }))
+    return
+  }
+  if (meta.annexVersion > annex.version) {
+    add(issue({ severity: 'warning', code: 'META_NEWER_VERSION', message: at(`由更新版本的程序导出（${annex.label}第 ${meta.annexVersion} 版，本程序为第 ${annex.version} 版），新增的列不会导入，请升级程序后再导入`) }))
+  }
+  const unused = new Map<number, ExportMetaRecord>(meta.records.map((m) => [m.row, m]))
+  const byHash = new Map<string, ExportMetaRecord[]>()
+  for (const m of meta.records) byHash.set(m.contentHash, [...(byHash.get(m.contentHash) ?? []), m])
+  const take = (m: ExportMetaRecord): ExportMetaRecord => {
+    unused.delete(m.row)
+    return m
+  }
+  let edited = 0
+  let added = 0
+  const hashes = result.rows.map((row) => canonicalRecordHash(annex, row.fields))
+  // Untouched rows first (also when rows were moved), then rows still on their exported line count as edited.
+  const matched = result.rows.map((_, i) => {
+    const same = (byHash.get(hashes[i] as string) ?? []).find((m) => unused.has(m.row))
+    return same ? take(same) : undefined
+  })
+  result.rows.forEach((row, i) => {
+    let m = matched[i]
+    if (!m) {
+      const onLine = unused.get(row.rowNumber)
+      if (onLine) {
+        m = take(onLine)
+        edited++
+        add(issue({ severity: 'warning', code: 'EDITED_AFTER_EXPORT', row: row.rowNumber, message: at(`第${row.rowNumber}行（${m.problemNo}）在导出后被手工修改过，请核对修改是否正确`) }))
+      } else {
+        added++
+        add(issue({ severity: 'warning', code: 'ADDED_AFTER_EXPORT', row: row.rowNumber, message: at(`第${row.rowNumber}行是导出后手工添加的，将作为新记录导入`) }))
+      }
+    }
+    if (m) Object.assign(row, { recordId: m.recordId, problemNo: m.problemNo })
+  })
+  if (unused.size > 0) {
+    const list = [...unused.values()].map((m) => m.problemNo).join('、')
+    add(issue({ severity: 'warning', code: 'REMOVED_AFTER_EXPORT', message: at(`导出时有、现在没有的 ${unused.size} 条记录（${list}）是导出后手工删除的；导入不会删除台账中的这些记录`) }))
+  }
+  const consistent = metaIsConsistent(meta)
+  if (!consistent) {
+    add(issue({ severity: 'warning', code: 'META_INCONSISTENT', message: at('的校验信息与其记录不符（隐藏的校验表被改动过），无法确认哪些行被修改，请逐行核对') }))
+  }
+  result.ownExport = {
+    appVersion: meta.appVersion,
+    exportedAt: meta.exportedAt,
+    unitName: meta.unitName,
+    checkCode: meta.checkCode,
+    consistent,
+    edited,
+    added,
+    removed: unused.size
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Staged import into a unit's ledger: preview (read, validate, match, nothing written), then commit (one durable
+ * save, after a pre-import snapshot), and undo while nothing else changed since. A staged preview lives in memory
+ * only; the commit applies exactly what the preview showed, or refuses when the ledger moved on.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { annex2 } from '@shared/annexes/annex2'
+import type { Campaign } from '@shared/campaign/campaign'
+import { unitById } from '@shared/campaign/campaign'
+import type { ImportDone, ImportPreview, LedgerView } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
+import type { ImportPlan } from '@shared/ledger/importPlan'
+import { planImport } from '@shared/ledger/importPlan'
+import type { LedgerChanges } from '@shared/ledger/record'
+import type { ImportResult } from './import/importResult'
+import { isFileRefused } from './import/importResult'
+import type { DataDir } from './storage/ledgerStore'
+
+export type ReadWorkbook = (bytes: Buffer, fileName: string) => Promise<ImportResult>
+
+interface Staged {
+  unitId: string
+  generation: number
+  preview: ImportPreview
+  plan: ImportPlan
+}
+
+interface Committed {
+  stageId: string
+  generation: number
+  inverse: LedgerChanges
+}
+
+const KEPT_STAGES = 5
+
+export class ImportStager {
+  private readonly staged = new Map<string, Staged>()
+  private readonly committed = new Map<string, Committed>()
+
+  constructor(
+    private readonly dataDir: DataDir,
+    private readonly campaign: Campaign,
+    private readonly read: ReadWorkbook
+  ) {}
+
+  async preview(unitId: string, fileName: string, bytes: Buffer): Promise<ImportPreview> {
+    const store = await this.dataDir.ledger(unitId)
+    const { records, generation } = store.view()
+    const result = await this.read(bytes, fileName)
+    const refused = isFileRefused(result)
+    const plan = planImport(refused ? [] : result.rows, records, annex2, randomUUID)
+    const unitName = unitById(this.campaign, unitId)?.name ?? null
+    const stageId = randomUUID()
+    const counts = { new: 0, changed: 0, unchanged: 0 }
+    for (const r of plan.rows) counts[r.status]++
+    const preview: ImportPreview = {
+      stageId,
+      file: fileName,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      annex: result.annex,
+      sheet: result.sheet,
+      unit: result.unit,
+      otherUnit: result.unit !== null && result.unit !== unitName,
+      filledDate: result.filledDate,
+      refused,
+      ownExport: result.ownExport ?? null,
+      counts: {
+        rows: result.rowCount,
+        ...counts,
+        withErrors: result.rows.filter((r) => r.issues.some((i) => i.severity === 'error')).length,
+        notInFile: plan.notInFile
+      },
+      rows: result.rows.map((row, i) => {
+        const planned = plan.rows[i]
+        const name = row.fields['name']
+        return {
+          rowNumber: row.rowNumber,
+          status: planned?.status ?? 'new',
+          problemNo: planned?.problemNo ?? row.problemNo ?? null,
+          name: typeof name === 'string' ? name : '',
+          changes: planned?.changes ?? [],
+          errors: row.issues.filter((x) => x.severity === 'error').length,
+          warnings: row.issues.filter((x) => x.severity === 'warning').length
+        }
+      }),
+      issues: result.issues
+    }
+    this.staged.set(stageId, { unitId, generation, preview, plan })
+    // Only the last few previews can be committed; older ones are forgotten.
+    for (const id of [...this.staged.keys()].slice(0, -KEPT_STAGES)) this.staged.delete(id)
+    return preview
+  }
+
+  async commit(unitId: string, stageId: string, acceptOtherUnit: boolean, actor: string): Promise<ImportDone> {
+    const staged = this.staged.get(stageId)
+    if (!staged || staged.unitId !== unitId) throw new AppFailure('NOT_FOUND', '这次导入的预览已失效，请重新选择文件导入。')
+    const { preview, plan } = staged
+    if (preview.refused) throw new AppFailure('INVALID_INPUT', `文件“${preview.file}”不能导入，请先按预览中的提示修改文件。`)
+    if (preview.otherUnit && !acceptOtherUnit) {
+      throw new AppFailure('INVALID_INPUT', `文件的填报单位是“${preview.unit}”，不是本单位；如确实要导入，请勾选确认后再导入。`)
+    }
+    const store = await this.dataDir.ledger(unitId)
+    if (store.generation !== staged.generation) {
+      throw new AppFailure('STALE', '预览之后台账又有了修改，为防止覆盖，本次导入未执行。请重新选择文件导入。')
+    }
+    const { new: added, changed } = preview.counts
+    if (added + changed === 0) {
+      this.staged.delete(stageId)
+      return { view: store.view(), stageId, summary: `文件“${preview.file}”与台账一致，没有需要导入的修改。` }
+    }
+    const backup = await store.snapshot('pre-import')
+    const receipt = await store.save({ unitId, baseGeneration: staged.generation, changes: plan.changes }, actor)
+    this.staged.delete(stageId)
+    this.committed.set(unitId, { stageId, generation: receipt.generation, inverse: plan.inverse })
+    return {
+      view: store.view(),
+      stageId,
+      summary:
+        `已导入“${preview.file}”：新增 ${added} 条，修改 ${changed} 条，${preview.counts.unchanged} 条无变化。` +
+        (backup ? '导入前的台账已备份。' : '')
+    }
+  }
+
+  /** Puts the ledger back as it was before the import, as long as nothing was saved since. */
+  async undo(unitId: string, stageId: string, actor: string): Promise<LedgerView> {
+    const done = this.committed.get(unitId)
+    if (!done || done.stageId !== stageId) throw new AppFailure('NOT_FOUND', '没有可以撤销的导入。')
+    const store = await this.dataDir.ledger(unitId)
+    if (store.generation !== done.generation) {
+      throw new AppFailure('STALE', '导入之后台账又有了修改，不能自动撤销这次导入；导入前的台账备份在数据目录的 backups 文件夹中。')
+    }
+    await store.save({ unitId, baseGeneration: done.generation, changes: done.inverse }, actor)
+    this.committed.delete(unitId)
+    return store.view()
+  }
+}
