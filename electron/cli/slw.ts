@@ -43,6 +43,14 @@ const commands = new Map<string, CommandEntry>([
       summary: '把单位台账导出为可打印、盖章报送的附件表格',
       load: async () => (await import('./commands/export')).run
     }
+  ],
+  [
+    'merge',
+    {
+      usage: 'slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>]',
+      summary: '办公室汇总各单位报送的附件表格：新版本取代旧版本，列出跨单位重复和未报送单位，核对相符后生成汇总表',
+      load: async () => (await import('./commands/merge')).run
+    }
   ]
 ])
 

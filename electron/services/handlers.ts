@@ -7,6 +7,8 @@ import type { Handlers } from './dispatch'
 import { writeAnnexWorkbook } from './export/workbook'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { ImportStager } from './ledgerImport'
+import { readSubmission } from './merge/readSubmission'
+import { OfficeService } from './office/officeService'
 import type { DataDir } from './storage/ledgerStore'
 
 export interface ServiceContext {
@@ -33,9 +35,14 @@ function unitName(campaign: Campaign, unitId: string): string {
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { dataDir, campaign } = ctx
   const actor = async (): Promise<string> => (await dataDir.profile()).get()?.filler ?? '未登记填报人'
-  const stager = new ImportStager(dataDir, campaign, (bytes, name) =>
-    readAnnexWorkbook(bytes, name, { campaign, ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}) })
-  )
+  const parser = ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}
+  const stager = new ImportStager(dataDir, campaign, (bytes, name) => readAnnexWorkbook(bytes, name, { campaign, ...parser }))
+  const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion)
+  const assertOffice = async (): Promise<void> => {
+    if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
+      throw new AppFailure('FORBIDDEN', '只有领导小组办公室才能使用汇总功能。')
+    }
+  }
   return {
     'app:bootstrap': async () => {
       const profiles = await dataDir.profile()
@@ -87,6 +94,26 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now })
       const bytes = await writeAnnexWorkbook(input)
       return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
+    },
+    'office:view': async () => {
+      await assertOffice()
+      return office.view()
+    },
+    'office:stage': async ({ files }) => {
+      await assertOffice()
+      return office.stage(files)
+    },
+    'office:commit': async ({ stageId }) => {
+      await assertOffice()
+      return office.commit(stageId)
+    },
+    'office:decide': async (decision) => {
+      await assertOffice()
+      return office.decide(decision, await actor())
+    },
+    'office:export': async () => {
+      await assertOffice()
+      return office.exportWorkbook(await actor())
     }
   }
 }

@@ -4,7 +4,7 @@ import { unitById } from '@shared/campaign/campaign'
 import { invoke } from './api/client'
 import { Notices } from './components/Notices'
 import { LedgerPage } from './features/ledger/LedgerPage'
-import { OfficeHome } from './features/office/OfficeHome'
+import { OfficePage } from './features/office/OfficePage'
 import { SetupPage } from './features/setup/SetupPage'
 
 type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; value: T }
@@ -72,7 +72,7 @@ export function App(): React.JSX.Element {
         </span>
       </header>
       <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
-      {!unit && <OfficeHome campaign={campaign} />}
+      {!unit && <OfficePage campaign={campaign} />}
       {unit && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
       {unit && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
       {unit && ledger?.state === 'ready' && (

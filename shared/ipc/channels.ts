@@ -8,6 +8,11 @@ export const CHANNEL_NAMES = [
   'import:preview',
   'import:commit',
   'import:undo',
-  'export:annex'
+  'export:annex',
+  'office:view',
+  'office:stage',
+  'office:commit',
+  'office:decide',
+  'office:export'
 ] as const
 export const IPC_INVOKE = 'slw:invoke'

@@ -7,7 +7,10 @@ import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
+import type { RecordFields } from '../ledger/record'
 import { LedgerChangesSchema } from '../ledger/record'
+import { DecisionInputSchema } from '../merge/schema'
+import type { DecisionOutcome, DuplicateGroup, Equation, SubmissionSummary, VersionDiff } from '../merge/types'
 
 const UnitId = z.string().regex(/^[a-z0-9]{1,16}$/, '单位编号无效')
 
@@ -109,6 +112,49 @@ export interface ExportedFile {
   data: string
 }
 
+/** One deadline of the plan and who has met it: units expected to report, each with the file used or none. */
+export interface ReportingStatus {
+  annex: string
+  deadline: string
+  what: string
+  units: { unit: string; received: { file: string; filledDate: string | null; late: boolean } | null }[]
+}
+
+/** A duplicate group with the full rows of its members, for the side-by-side view. */
+export interface ConflictView {
+  group: DuplicateGroup
+  rows: { unit: string; file: string; row: number; fields: RecordFields }[]
+}
+
+/** The office's whole picture for one annex, without the (possibly large) consolidated rows themselves. */
+export interface OfficeView {
+  annex: string
+  notices: Notice[]
+  submissions: SubmissionSummary[]
+  rowCount: number
+  distinctProblems: number
+  conflicts: ConflictView[]
+  missingUnits: string[]
+  equations: Equation[]
+  versionDiffs: VersionDiff[]
+  /** Every decision made, with what became of it (applied, replaced by a later one, nothing to apply to). */
+  decisions: DecisionOutcome[]
+  reporting: ReportingStatus[]
+  /** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
+  stats: { headers: { header: string; group?: string }[]; rows: { unit: string; values: number[] }[] }
+  /** Chinese reasons the consolidated workbook cannot be exported now (failing equations). */
+  exportBlockers: string[]
+}
+
+/** Files dropped on the office page, read and classed, before they are taken in. */
+export interface OfficeStage {
+  stageId: string
+  /** The new files as they would be classed once taken in (accepted, superseding, duplicate, rejected). */
+  files: (SubmissionSummary & { errors: number; warnings: number; issues: LocatedIssue[] })[]
+  /** What the newer versions among them change against the files they supersede. */
+  versionDiffs: VersionDiff[]
+}
+
 /** Files travel base64 in JSON; 20 MiB is the import size limit (reliability.md §2.3). */
 const FileData = z.string().max(Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4, '文件超过 20 MB，请删去不需要的工作表或行后再导入')
 
@@ -144,7 +190,14 @@ export const contract = {
   ),
   'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean }>, ExportedFile>(
     z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean() })
-  )
+  ),
+  'office:view': channel<z.ZodObject<{}>, OfficeView>(z.object({})),
+  'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] }>, OfficeStage>(
+    z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: FileData })).min(1).max(200) })
+  ),
+  'office:commit': channel<z.ZodType<{ stageId: string }>, OfficeView>(z.object({ stageId: z.string().max(64) })),
+  'office:decide': channel<typeof DecisionInputSchema, OfficeView>(DecisionInputSchema),
+  'office:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({}))
 }
 
 export interface LedgerSaveInput {

@@ -139,6 +139,14 @@ export interface VersionDiff {
   changed: { key: string; rowFrom: number; rowTo: number; name: string; fields: string[] }[]
 }
 
+export interface DecisionOutcome {
+  decision: Decision
+  /** applied: in force; replaced: a later decision on the same target wins; idle: in force but nothing to apply to. */
+  status: 'applied' | 'replaced' | 'idle'
+  /** Chinese: what the decision did, or why it does nothing now. */
+  note: string
+}
+
 export interface Consolidation {
   annex: string
   submissions: SubmissionSummary[]
@@ -152,4 +160,6 @@ export interface Consolidation {
   equations: Equation[]
   /** What a newer version changed against the one it superseded. */
   versionDiffs: VersionDiff[]
+  /** Every decision received, in the order made, with what became of it: none is dropped without a word. */
+  decisions: DecisionOutcome[]
 }

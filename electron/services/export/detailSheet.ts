@@ -6,7 +6,7 @@ import type { PrintedCell } from './cellValue'
 import { columnAlignment, columnFormat, columnWidth, isNumericKind, numberOf, printedCell } from './cellValue'
 import type { FormHeader, LeafColumn } from './formBlock'
 import { FIRST_DATA_ROW, infoLine, putCell, putLine, signatureLine, writeHeader, writeTitleBlock } from './formBlock'
-import { FONTS, lineCount, rowHeight } from './style'
+import { FONTS, lineCount, rowHeight, SHADE_FILL } from './style'
 import type { ListSheet } from './validation'
 import { addColumnValidations } from './validation'
 
@@ -21,6 +21,10 @@ export interface DetailSheetInput {
   header: FormHeader
   /** Empty bordered rows after the records, for filling in by hand. */
   blankRows: number
+  /** Lines under the signature; the annex's 填表说明 unless given. */
+  notes?: readonly string[]
+  /** Data rows (0-based) printed on a grey ground. */
+  shaded?: (k: number) => boolean
 }
 
 /**
@@ -69,19 +73,23 @@ export function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: 
     const row = FIRST_DATA_ROW + k
     const fields = rows[k]
     let lines = 1
+    const fill = fields !== undefined && input.shaded?.(k) === true ? SHADE_FILL : undefined
     columns.forEach((col, i) => {
       const cell = rowCell(col, fields, k)
-      const style = { font: FONTS.body, horizontal: columnAlignment(col), numFmt: columnFormat(col), border: true }
+      const style = { font: FONTS.body, horizontal: columnAlignment(col), numFmt: columnFormat(col), border: true, fill }
       putCell(ws.getCell(row, i + 1), cell.value, style)
       lines = Math.max(lines, lineCount(cell.text, leaves[i]?.width ?? col.width, size))
     })
-    ws.getRow(row).height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
+    const done = ws.getRow(row)
+    done.height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
+    // A streaming writer writes the row out and frees it (a no-op for a workbook in memory); rows above are final.
+    done.commit()
   }
   const totalRow = FIRST_DATA_ROW + total
   if (total > 0) addColumnValidations(ws, columns, campaign, lists, FIRST_DATA_ROW, totalRow - 1)
   writeTotalRow(ws, totalRow, columns, rows, rows.length === 0)
   const footer = { font: FONTS.footer, horizontal: 'left' } as const
   putLine(ws, totalRow + 1, leaves, signatureLine(header.filler), footer, 36)
-  const notes = annex.notes.length > 0 ? ['填表说明：', ...annex.notes] : []
+  const notes = input.notes ?? (annex.notes.length > 0 ? ['填表说明：', ...annex.notes] : [])
   notes.forEach((text, i) => putLine(ws, totalRow + 2 + i, leaves, text, footer))
 }

@@ -2,7 +2,7 @@
  * The parts every printed annex sheet shares (annexes.md §0): label, title and 填报单位 line in rows 1–3, the
  * two-level header in rows 4–5, the signature and 填表说明 lines under the table, and A4 landscape print setup.
  */
-import type { AddWorksheetOptions, Cell, CellValue, Font, Worksheet } from 'exceljs'
+import type { AddWorksheetOptions, Cell, CellValue, Fill, Font, Style, Worksheet } from 'exceljs'
 import { cnDate } from './cellValue'
 import { align, BORDER, FONTS, FOOTER_FONT, HEADER_FILL, lineCount, rowHeight } from './style'
 
@@ -24,6 +24,8 @@ export interface FormHeader {
   phone: string
   /** ISO date, or '' to leave 年 月 日 blank for handwriting. */
   filledDate: string
+  /** 填报日期 unless said otherwise (the office's consolidation prints 汇总日期). */
+  dateLabel?: string
 }
 
 const BLANK = '＿＿＿＿'
@@ -32,17 +34,20 @@ const GAP = '　　'
 export function infoLine(h: FormHeader, year: number): string {
   const date = h.filledDate ? cnDate(h.filledDate) : `${year}年　　月　　日`
   const parts = [`填报单位（盖章）：${h.unitName || BLANK}`, `填报人：${h.filler || BLANK}`, `联系电话：${h.phone || BLANK}`]
-  return [...parts, `填报日期：${date}`].join(GAP)
+  return [...parts, `${h.dateLabel ?? '填报日期'}：${date}`].join(GAP)
 }
 
 export function signatureLine(filler: string): string {
   return [`分管领导（签字）：${BLANK}`, `审核人：${BLANK}`, `填报人：${filler || BLANK}`].join(GAP)
 }
 
-/** A4 landscape, one page wide, header rows repeated, page numbers and the 校验码 in the footer. */
-export function formSheetOptions(checkCode: string): Partial<AddWorksheetOptions> {
+/**
+ * A4 landscape, one page wide, page numbers and the 校验码 in the footer; the header rows frozen and repeated on
+ * every page unless the sheet has no single header (a report of several tables).
+ */
+export function formSheetOptions(checkCode: string, repeatHeader = true): Partial<AddWorksheetOptions> {
   return {
-    views: [{ state: 'frozen', ySplit: FIRST_DATA_ROW - 1, showGridLines: false }],
+    views: [{ ...(repeatHeader ? { state: 'frozen', ySplit: FIRST_DATA_ROW - 1 } : {}), showGridLines: false }],
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
@@ -51,7 +56,7 @@ export function formSheetOptions(checkCode: string): Partial<AddWorksheetOptions
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: HEADER_ROWS
+      ...(repeatHeader ? { printTitlesRow: HEADER_ROWS } : {})
     },
     headerFooter: {
       oddFooter: `&C${FOOTER_FONT}第 &P 页 共 &N 页&R${FOOTER_FONT}校验码：${checkCode}`
@@ -65,16 +70,43 @@ export interface CellStyle {
   numFmt?: string
   /** Table cells are bordered; the lines around the table are not. */
   border?: boolean
-  fill?: boolean
+  fill?: Fill
+}
+
+/**
+ * One frozen style object per look, shared by every cell that has it: exceljs then finds a cell's style id by
+ * object identity instead of serialising each cell's style, which takes most of the time of a long sheet. Cells
+ * are restyled only through putCell (assigning cell.font would change every cell of that look).
+ */
+const styles = new Map<string, Partial<Style>>()
+const ids = new WeakMap<object, number>()
+let lastId = 0
+function idOf(o: object | undefined): number {
+  if (!o) return 0
+  let id = ids.get(o)
+  if (id === undefined) ids.set(o, (id = ++lastId))
+  return id
+}
+
+function sharedStyle(s: CellStyle): Partial<Style> {
+  const key = `${idOf(s.font)}|${s.horizontal}|${s.numFmt ?? ''}|${s.border ? 1 : 0}|${idOf(s.fill)}`
+  let style = styles.get(key)
+  if (!style) {
+    style = Object.freeze({
+      font: s.font,
+      alignment: align(s.horizontal),
+      ...(s.numFmt ? { numFmt: s.numFmt } : {}),
+      ...(s.border ? { border: BORDER } : {}),
+      ...(s.fill ? { fill: s.fill } : {})
+    })
+    styles.set(key, style)
+  }
+  return style
 }
 
 export function putCell(cell: Cell, value: CellValue, s: CellStyle): void {
   cell.value = value
-  cell.font = s.font
-  cell.alignment = align(s.horizontal)
-  if (s.numFmt) cell.numFmt = s.numFmt
-  if (s.border) cell.border = BORDER
-  if (s.fill) cell.fill = HEADER_FILL
+  cell.style = sharedStyle(s)
 }
 
 /** A line of text merged across the whole width of the table. */
@@ -133,7 +165,7 @@ function evenLines(text: string, width: number, size: number): string {
  * row 4 and have their own headers in row 5.
  */
 export function writeHeader(ws: Worksheet, columns: readonly LeafColumn[]): void {
-  const style: CellStyle = { font: FONTS.header, horizontal: 'center', border: true, fill: true }
+  const style: CellStyle = { font: FONTS.header, horizontal: 'center', border: true, fill: HEADER_FILL }
   const size = FONTS.header.size ?? 10
   const top = HEADER_TOP
   let groupLines = 1

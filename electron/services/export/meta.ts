@@ -6,7 +6,8 @@
  * Layout (column A key, B value, C Chinese label for whoever unhides it):
  *   rows 1…META_KEYS.length   key/value rows in META_KEYS order
  *   next row                  blank
- *   next row                  RECORD_COLUMNS (recordId | problemNo | row | contentHash)
+ *   next row                  RECORD_COLUMNS (recordId | problemNo | row | contentHash), and in a consolidation
+ *                             SOURCE_COLUMNS after them (unit | file | sha256 | sheet | row the record came from)
  *   then                      one row per record, in sheet order; `row` is its row on the 明细 sheet
  * Read it with `parseExportMeta(rows)`, where rows are the sheet's cell values (SheetJS `sheet_to_json(ws,
  * { header: 1 })` or exceljs `getSheetValues()` with the leading empty slots removed).
@@ -20,19 +21,30 @@ export const META_SHEET = '_meta'
 export const META_FORMAT = 'slw-annex-export'
 export const META_FORMAT_VERSION = 1
 
+/** Where a consolidated record came from: the unit's file (by sha256), its sheet and row. */
+export interface MetaSource {
+  unit: string
+  file: string
+  sha256: string
+  sheet: string
+  row: number
+}
+
 export interface ExportMetaRecord {
   recordId: string
   problemNo: string
   /** Row of the record on the 明细 sheet as exported. */
   row: number
   contentHash: string
+  /** Only in a consolidated workbook. */
+  source?: MetaSource
 }
 
 export interface ExportMeta {
   format: string
   formatVersion: number
-  /** `template`: a blank form; `export`: a unit's ledger. */
-  kind: 'export' | 'template'
+  /** `template`: a blank form; `export`: a unit's ledger; `consolidated`: the office's merge of units' files. */
+  kind: 'export' | 'template' | 'consolidated'
   campaignId: string
   annexId: string
   annexVersion: number
@@ -68,6 +80,8 @@ export const META_KEYS: readonly (readonly [ScalarKey, string])[] = [
 const NUMBER_KEYS: ReadonlySet<ScalarKey> = new Set(['formatVersion', 'annexVersion', 'recordCount'])
 
 export const RECORD_COLUMNS = ['recordId', 'problemNo', 'row', 'contentHash'] as const
+export const SOURCE_COLUMNS = ['sourceUnit', 'sourceFile', 'sourceSha256', 'sourceSheet', 'sourceRow'] as const
+const KINDS: ReadonlySet<unknown> = new Set(['export', 'template', 'consolidated'])
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
@@ -112,13 +126,16 @@ export function checkCodeOf(fileHash: string): string {
   return fileHash.slice(0, 8).toUpperCase()
 }
 
+const sourceCells = (s: MetaSource): (string | number)[] => [s.unit, s.file, s.sha256, s.sheet, s.row]
+
 /** The sheet's rows, as written. */
 export function metaRows(meta: ExportMeta): (string | number)[][] {
+  const sourced = meta.records.some((r) => r.source)
   return [
     ...META_KEYS.map(([key, label]) => [key, meta[key], label]),
     [],
-    [...RECORD_COLUMNS],
-    ...meta.records.map((r) => RECORD_COLUMNS.map((k) => r[k]))
+    sourced ? [...RECORD_COLUMNS, ...SOURCE_COLUMNS] : [...RECORD_COLUMNS],
+    ...meta.records.map((r) => [...RECORD_COLUMNS.map((k) => r[k]), ...(r.source ? sourceCells(r.source) : [])])
   ]
 }
 
@@ -133,13 +150,23 @@ export function parseExportMeta(rows: readonly (readonly unknown[] | undefined)[
   const scalars: Record<string, string | number> = {}
   for (const [key] of META_KEYS) scalars[key] = NUMBER_KEYS.has(key) ? Number(values.get(key)) : str(values.get(key))
   const header = rows.findIndex((r, j) => j > i && str(r?.[0]) === RECORD_COLUMNS[0])
+  const sourced = header >= 0 && str(rows[header]?.[RECORD_COLUMNS.length]) === SOURCE_COLUMNS[0]
   const records: ExportMetaRecord[] = []
   for (const r of header < 0 ? [] : rows.slice(header + 1)) {
-    if (!r || str(r[0]) === '') break
-    records.push({ recordId: str(r[0]), problemNo: str(r[1]), row: Number(r[2]), contentHash: str(r[3]) })
+    // A record's first cell is its id, blank for a row a consolidation took from a hand-made file.
+    if (!r || (str(r[0]) === '' && str(r[2]) === '')) break
+    const [recordId = '', problemNo = '', row, contentHash = ''] = r.map(str)
+    const record: ExportMetaRecord = { recordId, problemNo, row: Number(row), contentHash }
+    if (sourced) record.source = sourceOf(r.slice(RECORD_COLUMNS.length))
+    records.push(record)
   }
   const meta = { ...scalars, records } as unknown as ExportMeta
-  return meta.kind === 'export' || meta.kind === 'template' ? meta : null
+  return KINDS.has(meta.kind) ? meta : null
+}
+
+function sourceOf(cells: readonly unknown[]): MetaSource {
+  const [unit, file, sha256, sheet, row] = cells
+  return { unit: str(unit), file: str(file), sha256: str(sha256), sheet: str(sheet), row: Number(row) }
 }
 
 /** True when the meta sheet was not altered: its record hashes still give its file hash. */

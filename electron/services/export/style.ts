@@ -22,6 +22,8 @@ export const FOOTER_FONT = '&"宋体,常规"&9'
 const thin = { style: 'thin' } as const
 export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin }
 export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
+/** Rows the reader must notice: darker than the header, so it still shows on a black-and-white print. */
+export const SHADE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } }
 
 export function align(horizontal: 'left' | 'center'): Partial<Alignment> {
   return { horizontal, vertical: 'middle', wrapText: true }

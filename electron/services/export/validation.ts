@@ -21,6 +21,8 @@ const ERROR_MAX = 225
 /** Long option lists live on a hidden sheet, one column each, and validations point at their range. */
 export class ListSheet {
   private column = 0
+  /** The same list on another sheet points at the same range. */
+  private readonly written = new Map<string, string>()
   constructor(readonly ws: Worksheet) {}
 
   get used(): boolean {
@@ -31,10 +33,14 @@ export class ListSheet {
   listFormula(values: readonly string[]): string {
     const inline = `"${values.join(',')}"`
     if (halfWidths(inline) <= INLINE_LIST_MAX && !values.some((v) => v.includes(',') || v.includes('"'))) return inline
+    const known = this.written.get(inline)
+    if (known) return known
     const col = ++this.column
     values.forEach((v, i) => (this.ws.getCell(i + 1, col).value = v))
     const letter = this.ws.getColumn(col).letter
-    return `'${LIST_SHEET}'!$${letter}$1:$${letter}$${values.length}`
+    const formula = `'${LIST_SHEET}'!$${letter}$1:$${letter}$${values.length}`
+    this.written.set(inline, formula)
+    return formula
   }
 }
 

@@ -15,7 +15,7 @@ import {
   META_SHEET,
   metaRows
 } from './meta'
-import { writeStatsSheet } from './statsSheet'
+import { statsTitle, writeStatsSheet } from './statsSheet'
 import { LIST_SHEET, ListSheet } from './validation'
 
 /** Empty rows of a blank template, enough for most units; more can be inserted inside the table. */
@@ -86,7 +86,15 @@ export async function writeAnnexWorkbook(input: AnnexWorkbookInput): Promise<Buf
   const rows = records.map((r) => r.fields)
   const blankRows = input.blankRows ?? (records.length === 0 ? TEMPLATE_ROWS : 0)
   writeDetailSheet(detail, { annex, campaign, rows, header, blankRows }, lists)
-  if (statsWs && annex.stats) writeStatsSheet(statsWs, annex, annex.stats, campaign.year, rows, header)
+  if (statsWs && annex.stats) {
+    writeStatsSheet(statsWs, annex, annex.stats, campaign.year, {
+      title: statsTitle(annex.title),
+      header,
+      // One unit per file: the 合计 equals its row, and keeps the form's shape when the office stacks units.
+      units: [{ name: header.unitName, rows }],
+      note: `注：本表数据由“${annex.sheetName}”工作表逐行自动统计生成，请勿手工改动。`
+    })
+  }
   if (!lists.used) wb.removeWorksheet(lists.ws.id)
   metaWs.addRows(metaRows(meta))
   return Buffer.from(await wb.xlsx.writeBuffer())

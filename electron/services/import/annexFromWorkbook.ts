@@ -1,12 +1,14 @@
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
-import { towns } from '@shared/campaign/campaign'
+import { towns, unitByName } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
+import { groupBy } from '@shared/merge/groupBy'
 import { valueFromText } from '@shared/validation/cellInput'
+import { cleanText } from '@shared/validation/normalize'
 import type { FieldIssue } from '@shared/validation/issues'
 import { createValidationContext, validateLedger } from '@shared/validation/validateRecord'
 import { cellRef, cellText, columnLetter } from './cellText'
-import type { BoundColumn, HeaderLayout } from './findHeader'
+import type { BoundColumn, HeaderCell, HeaderLayout } from './findHeader'
 import { ANCHOR_KEY, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
@@ -42,6 +44,7 @@ export function annexFromWorkbook(
   const place = sheetPlace(file, sheet)
   const { at, issue } = place
   const line = reportLineAbove(layout, workbook.date1904, campaign)
+  const rollUp = rollUpColumns(layout)
   const result: ImportResult = {
     file,
     ok: false,
@@ -54,12 +57,15 @@ export function annexFromWorkbook(
     sheet,
     columns: layout.bound.map((b) => ({ key: b.column.key, letter: columnLetter(b.index), header: b.text })),
     rowCount: 0,
+    counts: { read: 0, blankSkipped: 0 },
     rows: [],
-    issues: headerIssues(layout, annex, place)
+    issues: headerIssues(layout, annex, place, rollUp),
+    ...(rollUp ? { rollUp: true } : {})
   }
   if (result.issues.some((i) => i.severity === 'error')) return result
 
-  const { rows: sourceRows, merges } = recordRows(layout, workbook.date1904)
+  const { rows: sourceRows, merges, skipped } = recordRows(layout, workbook.date1904)
+  result.counts = { read: sourceRows.length + skipped, blankSkipped: skipped }
   if (sourceRows.length === 0) {
     result.issues.push(
       issue({
@@ -83,7 +89,8 @@ export function annexFromWorkbook(
       })
     )
   }
-  result.rows = readRecords(layout, sourceRows, annex, campaign, workbook.date1904, place)
+  const sourceUnits = rollUp ? sourceUnitsOf(sourceRows, rollUp.sourceUnit.index, campaign, workbook.date1904) : []
+  result.rows = readRecords(layout, sourceRows, annex, campaign, workbook.date1904, place, sourceUnits)
   for (const row of result.rows) result.issues.push(...row.issues)
   result.rowCount = result.rows.length
   if (!result.unit) Object.assign(result, unitFromData(result.rows, campaign))
@@ -115,10 +122,40 @@ function reportLineAbove(layout: HeaderLayout, date1904: boolean, campaign: Camp
   return null
 }
 
+/** 来源单位 / 来源文件: what a consolidated workbook adds to the annex columns, so it can be merged again (roll-up). */
+const PROVENANCE_HEADERS = ['来源单位', '来源文件'] as const
+
+interface RollUpColumns {
+  sourceUnit: HeaderCell
+  sourceFile: HeaderCell
+}
+
+/** Both provenance headers present: the table is a consolidation, not a unit's own report. */
+function rollUpColumns(layout: HeaderLayout): RollUpColumns | null {
+  const find = (text: string): HeaderCell | undefined =>
+    layout.unknown.find((h) => h.text.normalize('NFKC').replace(/\s+/g, '') === text)
+  const [sourceUnit, sourceFile] = PROVENANCE_HEADERS.map(find)
+  return sourceUnit && sourceFile ? { sourceUnit, sourceFile } : null
+}
+
+/** A roll-up row belongs to the unit that reported it (来源单位), not to whoever consolidated it. */
+function sourceUnitsOf(
+  sourceRows: RecordRow[],
+  column: number,
+  campaign: Campaign,
+  date1904: boolean
+): (string | undefined)[] {
+  return sourceRows.map((row) => {
+    const text = cleanText(cellText(row.cells[column] ?? null, date1904))
+    return text ? (unitByName(campaign, text)?.name ?? text) : undefined
+  })
+}
+
 function headerIssues(
   layout: HeaderLayout,
   annex: AnnexDefinition<RecordFields>,
-  { at, issue }: SheetPlace
+  { at, issue }: SheetPlace,
+  rollUp: RollUpColumns | null
 ): ImportIssue[] {
   const out: ImportIssue[] = []
   const boundKeys = new Set(layout.bound.map((b) => b.column.key))
@@ -147,7 +184,8 @@ function headerIssues(
       })
     )
   }
-  for (const h of layout.unknown) {
+  const provenance = new Set<HeaderCell | undefined>([rollUp?.sourceUnit, rollUp?.sourceFile])
+  for (const h of layout.unknown.filter((x) => !provenance.has(x))) {
     out.push(
       issue({
         severity: 'warning',
@@ -192,12 +230,13 @@ function readRecords(
   annex: AnnexDefinition<RecordFields>,
   campaign: Campaign,
   date1904: boolean,
-  place: SheetPlace
+  place: SheetPlace,
+  sourceUnits: readonly (string | undefined)[]
 ): ImportRow[] {
   const { at, issue } = place
   const byKey = new Map<string, BoundColumn>(layout.bound.map((b) => [b.column.key, b]))
   const blocked: Set<string>[] = []
-  const rows: ImportRow[] = sourceRows.map((source) => {
+  const rows: ImportRow[] = sourceRows.map((source, index) => {
     const fields: RecordFields = {}
     const issues: ImportIssue[] = []
     const errorFields = new Set<string>()
@@ -228,14 +267,21 @@ function readRecords(
       )
     }
     blocked.push(errorFields)
-    return { rowNumber: source.r + 1, fields, issues }
+    const sourceUnit = sourceUnits[index]
+    return { rowNumber: source.r + 1, fields, issues, ...(sourceUnit ? { sourceUnit } : {}) }
   })
   const ctx = createValidationContext(campaign, annex)
-  const found = validateLedger(
-    rows.map((row, i) => ({ id: String(i), fields: row.fields, label: `第${row.rowNumber}行` })),
-    annex,
-    ctx
-  )
+  // A consolidation lists an enterprise once per unit that reported it: a code may repeat across units, not within one.
+  const entries = rows.map((row, i) => ({
+    id: String(i),
+    fields: row.fields,
+    label: `第${row.rowNumber}行`,
+    unit: row.sourceUnit
+  }))
+  const found = new Map<string, FieldIssue[]>()
+  for (const ledger of groupBy(entries, (e) => e.unit ?? '').values()) {
+    for (const [id, issues] of validateLedger(ledger, annex, ctx)) found.set(id, issues)
+  }
   rows.forEach((row, i) => {
     for (const f of found.get(String(i)) ?? []) {
       if (f.field !== null && blocked[i].has(f.field)) continue

@@ -28,6 +28,8 @@ export interface ImportRow {
   problemNo?: string
   fields: RecordFields
   issues: ImportIssue[]
+  /** 来源单位 of a consolidated workbook's row (roll-up): the unit that reported it. */
+  sourceUnit?: string
 }
 
 /** Where 填报单位 came from: the `填报单位（盖章）：…` line, or the town every row names. */
@@ -49,10 +51,14 @@ export interface ImportResult {
   /** How the sheet's columns were bound: annex key ← column letter and header as written (for previews and tests). */
   columns: { key: string; letter: string; header: string }[]
   rowCount: number
+  /** Rows of the data area looked at, and how many were blank / 合计 / template rows (read = records + blankSkipped). */
+  counts: { read: number; blankSkipped: number }
   rows: ImportRow[]
   issues: ImportIssue[]
   /** Present when the file is one of this program's exports. */
   ownExport?: OwnExport
+  /** The table has 来源单位 / 来源文件 columns: a consolidated workbook used as input (roll-up). */
+  rollUp?: true
 }
 
 /** Codes that refuse the whole file: nothing in it may be staged. */
@@ -96,6 +102,7 @@ export function refusedFile(
     sheet,
     columns: [],
     rowCount: 0,
+    counts: { read: 0, blankSkipped: 0 },
     rows: [],
     issues: [issue]
   }

@@ -20,6 +20,8 @@ export interface RecordRows {
   rows: RecordRow[]
   /** Merged ranges that cover at least one record, each with the value it was filled with. */
   merges: { range: CellRange; value: RawCell | null }[]
+  /** Rows looked at but not records (blank, 合计, template rows with only 序号), counted for the merge report. */
+  skipped: number
 }
 
 const FOOTER = /^(填表说明|填报说明|分管领导|单位负责人|审核人|制表人|填报人:|注:|说明:)/
@@ -40,6 +42,7 @@ export function recordRows(layout: HeaderLayout, date1904: boolean): RecordRows 
   const hiddenRows = new Set(sheet.hiddenRows)
   const boundWidth = Math.max(0, ...layout.bound.map((b) => b.index + 1))
   const rows: RecordRow[] = []
+  let skipped = 0
   for (let r = dataStart; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r] ?? []
     const written: number[] = []
@@ -48,7 +51,10 @@ export function recordRows(layout: HeaderLayout, date1904: boolean): RecordRows 
     })
     const first = written.length ? cellText(raw[written[0]], date1904).normalize('NFKC').replace(/\s+/g, '') : ''
     if (FOOTER.test(first)) break
-    if (written.length === 0 || TOTAL.test(first) || written.every((c) => seqColumns.has(c))) continue
+    if (written.length === 0 || TOTAL.test(first) || written.every((c) => seqColumns.has(c))) {
+      skipped++
+      continue
+    }
     const width = Math.max(raw.length, boundWidth)
     const cells = Array.from({ length: width }, (_, c) => filled.get(key(r, c)) ?? raw[c] ?? null)
     rows.push({ r, cells, hidden: hiddenRows.has(r) })
@@ -61,5 +67,5 @@ export function recordRows(layout: HeaderLayout, date1904: boolean): RecordRows 
   const merges = dataMerges
     .filter(coversRecord)
     .map((range) => ({ range, value: filled.get(key(range.s.r, range.s.c)) ?? null }))
-  return { rows, merges }
+  return { rows, merges, skipped }
 }

@@ -17,6 +17,8 @@ import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
 import type { FileLock } from './fileLock'
 import { acquireLock } from './fileLock'
+import { OfficeStore } from '../office/officeStore'
+import { Serial } from './serial'
 
 export const LEDGER_FORMAT = 'slw-ledger'
 export const LEDGER_SCHEMA_VERSION = 1
@@ -112,16 +114,6 @@ function freezeLedger(ledger: LedgerPayload, added: readonly HistoryEntry[] = le
   for (const r of ledger.records) deepFreeze(r)
   for (const e of added) deepFreeze(e)
   return ledger
-}
-
-/** Runs operations one after another, so a check and the write that depends on it cannot interleave. */
-class Serial {
-  private tail: Promise<unknown> = Promise.resolve()
-  run<R>(op: () => Promise<R>): Promise<R> {
-    const r = this.tail.then(op)
-    this.tail = r.catch(() => undefined)
-    return r
-  }
 }
 
 export class LedgerStore {
@@ -282,10 +274,34 @@ export class ProfileStore {
   }
 }
 
+/** Stores opened on first use, at most one per key; a failed open (locked, damaged) is retried on the next request. */
+class OpenStores<T extends { close(): Promise<void> }> {
+  private readonly open = new Map<string, Promise<T>>()
+
+  get(key: string, opener: () => Promise<T>): Promise<T> {
+    let p = this.open.get(key)
+    if (!p) {
+      p = opener()
+      this.open.set(key, p)
+      p.catch(() => {
+        if (this.open.get(key) === p) this.open.delete(key)
+      })
+    }
+    return p
+  }
+
+  async closeAll(): Promise<void> {
+    const stores = [...this.open.values()]
+    this.open.clear()
+    for (const s of await Promise.allSettled(stores)) if (s.status === 'fulfilled') await s.value.close()
+  }
+}
+
 /** The data folder of one program instance: at most one open store per file, created on first use. */
 export class DataDir {
-  private readonly ledgers = new Map<string, Promise<LedgerStore>>()
-  private profileStore: Promise<ProfileStore> | undefined
+  private readonly ledgers = new OpenStores<LedgerStore>()
+  private readonly profiles = new OpenStores<ProfileStore>()
+  private readonly offices = new OpenStores<OfficeStore>()
 
   constructor(
     readonly root: string,
@@ -293,33 +309,21 @@ export class DataDir {
   ) {}
 
   ledger(unitId: string): Promise<LedgerStore> {
-    let p = this.ledgers.get(unitId)
-    if (!p) {
-      p = LedgerStore.open(this.root, unitId, this.opt)
-      this.ledgers.set(unitId, p)
-      // A failed open (locked, damaged) is retried on the next request instead of being cached.
-      p.catch(() => {
-        if (this.ledgers.get(unitId) === p) this.ledgers.delete(unitId)
-      })
-    }
-    return p
+    return this.ledgers.get(unitId, () => LedgerStore.open(this.root, unitId, this.opt))
   }
 
   profile(): Promise<ProfileStore> {
-    if (!this.profileStore) {
-      const p = ProfileStore.open(this.root, this.opt)
-      this.profileStore = p
-      p.catch(() => {
-        if (this.profileStore === p) this.profileStore = undefined
-      })
-    }
-    return this.profileStore
+    return this.profiles.get('', () => ProfileStore.open(this.root, this.opt))
+  }
+
+  /** The office's registry of received files and decisions (leadership-group office only). */
+  office(): Promise<OfficeStore> {
+    return this.offices.get('', () => OfficeStore.open(this.root, this.opt))
   }
 
   async close(): Promise<void> {
-    const stores = [...this.ledgers.values(), ...(this.profileStore ? [this.profileStore] : [])]
-    this.ledgers.clear()
-    this.profileStore = undefined
-    for (const s of await Promise.allSettled(stores)) if (s.status === 'fulfilled') await s.value.close()
+    await this.ledgers.closeAll()
+    await this.profiles.closeAll()
+    await this.offices.closeAll()
   }
 }

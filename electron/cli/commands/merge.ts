@@ -1,0 +1,100 @@
+import { resolve } from 'node:path'
+import { annex2 } from '@shared/annexes/annex2'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import { consolidate } from '@shared/merge/consolidate'
+import type { Consolidation, Submission } from '@shared/merge/types'
+import { APP_VERSION } from '../../services/appInfo'
+import { parseCommandArgs, usageError } from '../../services/export/commandLine'
+import { resolveOut } from '../../services/export/formRequest'
+import { saveErrorMessage, saveFileAtomically } from '../../services/export/saveFile'
+import { collectFiles } from '../../services/merge/collectFiles'
+import { writeConsolidatedWorkbook } from '../../services/merge/consolidatedWorkbook'
+import type { UnreadableFile } from '../../services/merge/mergeReport'
+import { mergeReport } from '../../services/merge/mergeReport'
+import { readSubmissionFiles } from '../../services/merge/readSubmissionFiles'
+
+const USAGE = '用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>]\n'
+
+/**
+ * `slw merge 收文/ 补报.xlsx --out 汇总.xlsx --report 报告.json`: the office's consolidation on the command line. A
+ * folder means the spreadsheets directly in it. No duplicate conflict is resolved here: conflicts are listed for the
+ * office to decide in the app. The report is written even when the workbook cannot be, so the reason can be seen.
+ * Exit 0: workbook written; 1: not written (nothing to merge, a failing reconciliation, a write error); 2: bad
+ * arguments.
+ */
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, ['out', 'report'], USAGE, Number.POSITIVE_INFINITY)
+  if (!parsed) return 2
+  const { values, positionals } = parsed
+  if (positionals.length === 0) return usageError('请指定要汇总的文件或文件夹。', USAGE)
+  const out = resolveOut(values.out)
+  if (!out.ok) return usageError(out.message, USAGE)
+  const collected = await collectFiles(positionals)
+  if (collected.problems.length) return usageError(collected.problems.join('\n'), USAGE)
+  // Our own output from an earlier run in the same folder is not a submission of this round.
+  const ours = new Set([out.value, values.report].filter((p) => p !== undefined).map((p) => resolve(p)))
+  const paths = collected.files.filter((f) => !ours.has(resolve(f)))
+  if (paths.length === 0) {
+    process.stderr.write('没有找到可汇总的表格文件（.xlsx、.xls、.et、.ods、.csv），汇总表未生成。\n')
+    return 1
+  }
+
+  const readings = await readSubmissionFiles(paths, defaultCampaign)
+  const submissions: Submission[] = []
+  const unreadable: UnreadableFile[] = []
+  for (const r of readings) {
+    if (r.ok) submissions.push(r.submission)
+    else unreadable.push({ file: r.file, message: r.message })
+  }
+  const c = consolidate(submissions, [], defaultCampaign, annex2)
+  if (values.report) {
+    const report = `${JSON.stringify(mergeReport(c, unreadable), null, 2)}\n`
+    if (!(await save(values.report, Buffer.from(report)))) return 1
+  }
+  process.stdout.write(summary(c, unreadable))
+
+  const failing = c.equations.filter((e) => !e.ok)
+  if (failing.length) {
+    const lines = failing.map((e) => `  · ${e.label}（差异 ${e.left - e.right}）`)
+    process.stderr.write(`有 ${failing.length} 项核对不相符，汇总表未生成：\n${lines.join('\n')}\n请核实这些文件后重新汇总。\n`)
+    return 1
+  }
+  const options = { campaign: defaultCampaign, annex: annex2, appVersion: APP_VERSION, now: new Date() }
+  const bytes = await writeConsolidatedWorkbook(c, options)
+  if (!(await save(out.value, bytes))) return 1
+  process.stdout.write(`已生成汇总表：${out.value}\n`)
+  return 0
+}
+
+async function save(path: string, bytes: Buffer): Promise<boolean> {
+  try {
+    await saveFileAtomically(path, bytes)
+    return true
+  } catch (e) {
+    process.stderr.write(`${saveErrorMessage(path, e)}\n`)
+    return false
+  }
+}
+
+const STATUS_WORDS = { accepted: '采用', superseded: '被取代', 'duplicate-file': '重复文件', rejected: '退回' } as const
+
+/** What was merged, in a few lines: the counts, every open conflict, the missing units and the equations. */
+function summary(c: Consolidation, unreadable: readonly UnreadableFile[]): string {
+  const count = (status: string): number => c.submissions.filter((s) => s.status === status).length
+  const counts = Object.entries(STATUS_WORDS).map(([status, word]) => `${word} ${count(status)}`)
+  const open = c.duplicateGroups.filter((g) => g.decision === null)
+  const failing = c.equations.filter((e) => !e.ok).length
+  const lines = [
+    `${annex2.label}《${annex2.title}》汇总：收到 ${c.submissions.length} 个文件（${counts.join('，')}）`,
+    ...c.submissions
+      .filter((s) => s.status !== 'accepted')
+      .map((s) => `  · ${s.file}：${STATUS_WORDS[s.status]}，${s.reason ?? ''}`),
+    ...unreadable.map((u) => `  · ${u.message}`),
+    `汇总 ${c.rows.length} 行，不同问题 ${c.distinctProblems} 个`,
+    `跨单位重复 ${c.duplicateGroups.length} 组，其中 ${open.length} 组待办公室在程序中决定：`,
+    ...open.map((g) => `  · ${g.rows[0]?.name ?? g.key}：${g.units.join('、')}`),
+    `未报送单位：${c.missingUnits.length ? c.missingUnits.join('、') : '无'}`,
+    failing ? `核对：${failing} 项不相符` : `核对：${c.equations.length} 项全部相符（差异 = 0）`
+  ]
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,56 @@
+/** What every sheet of the consolidated workbook shares: the office as 填报单位, its 汇总日期, the operator. */
+import type { Worksheet } from 'exceljs'
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { RecordFields } from '@shared/ledger/record'
+import { localIsoDate } from '../export/formRequest'
+import type { CellStyle, FormHeader, LeafColumn } from '../export/formBlock'
+import { infoLine, putLine, writeTitleBlock } from '../export/formBlock'
+import { FONTS } from '../export/style'
+
+export interface OfficeContext {
+  annex: AnnexDefinition<RecordFields>
+  campaign: Campaign
+  /** The office as 填报单位, the operator as 填报人, today as 汇总日期. */
+  header: FormHeader
+  now: Date
+  appVersion: string
+}
+
+export function officeContext(opt: {
+  campaign: Campaign
+  annex: AnnexDefinition<RecordFields>
+  appVersion: string
+  now: Date
+  operator?: string
+}): OfficeContext {
+  const { campaign, annex, appVersion, now } = opt
+  const header = {
+    unitName: campaign.office.name,
+    filler: opt.operator ?? '',
+    phone: '',
+    filledDate: localIsoDate(now),
+    dateLabel: '汇总日期'
+  }
+  return { annex, campaign, header, now, appVersion }
+}
+
+/** Label, title and the office's 填报单位 line in rows 1–3. */
+export function writeOfficeTitle(ws: Worksheet, leaves: readonly LeafColumn[], ctx: OfficeContext, title: string): void {
+  writeTitleBlock(ws, leaves, ctx.annex.label, title, infoLine(ctx.header, ctx.campaign.year))
+}
+
+/** 《临夏市“散乱污”问题摸底情况汇总表》未报送单位 */
+export const officeTitle = (ctx: OfficeContext, what: string): string => `《${ctx.annex.title}》${what}`
+
+const FOOTER: CellStyle = { font: FONTS.footer, horizontal: 'left' }
+
+/** Unbordered lines under a table, from `row`; the signature line gets room to sign. */
+export function putFooterLines(
+  ws: Worksheet,
+  row: number,
+  leaves: readonly LeafColumn[],
+  lines: readonly string[]
+): void {
+  lines.forEach((text, k) => putLine(ws, row + k, leaves, text, FOOTER, text.startsWith('分管领导') ? 36 : 20))
+}

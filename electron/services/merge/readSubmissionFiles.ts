@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { basename } from 'node:path'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { Submission } from '@shared/merge/types'
+import { refusedFile } from '../import/importResult'
+import { importLimits } from '../import/limits'
+import { tooLargeMessage } from '../import/preflight'
+import { mapLimit } from './mapLimit'
+import type { SubmissionReadOptions } from './readSubmission'
+import { readSubmission, submissionFrom } from './readSubmission'
+
+export type FileReading = { ok: true; submission: Submission } | { ok: false; file: string; message: string }
+
+/** Each parse runs in its own worker thread with its own heap: more at once than cores only adds memory. */
+const PARALLEL_READS = Math.min(4, availableParallelism())
+
+/** Reads files from disk as submissions, a few at a time; results keep the order of `paths`. */
+export async function readSubmissionFiles(
+  paths: readonly string[],
+  campaign: Campaign,
+  options: SubmissionReadOptions = {}
+): Promise<FileReading[]> {
+  return mapLimit(paths, PARALLEL_READS, (path) => readSubmissionFile(path, campaign, options))
+}
+
+/**
+ * One file; its modification time stands for when it was received, the only date a folder keeps. A file too large
+ * to parse is refused from its size, hashed as a stream instead of loaded whole.
+ * Only a file that cannot be read at all gives no submission: without its bytes there is nothing to keep.
+ */
+export async function readSubmissionFile(
+  path: string,
+  campaign: Campaign,
+  options: SubmissionReadOptions = {}
+): Promise<FileReading> {
+  const file = basename(path)
+  try {
+    const info = await stat(path)
+    const receivedAt = info.mtime.toISOString()
+    if (info.size > importLimits.maxFileBytes) {
+      const refused = refusedFile(file, 'FILE_TOO_LARGE', tooLargeMessage(file, info.size, importLimits.maxFileBytes))
+      return { ok: true, submission: submissionFrom(refused, await sha256OfFile(path), receivedAt) }
+    }
+    return { ok: true, submission: await readSubmission(await readFile(path), file, receivedAt, campaign, options) }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return { ok: false, file, message: `文件“${path}”无法读取（${code ?? '读取中断'}），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后重试` }
+  }
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}

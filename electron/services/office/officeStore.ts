@@ -1,0 +1,113 @@
+/**
+ * What the leadership-group office has received and decided: `office/registry.json` (every submission as read,
+ * every decision) and the received files themselves, immutable under `office/files/<sha256>`. Everything the
+ * office sees is derived from these by `consolidate`, so nothing else needs storing.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Notice } from '@shared/ipc/contract'
+import type { OfficePayload } from '@shared/merge/schema'
+import { OfficePayloadSchema } from '@shared/merge/schema'
+import type { Decision, Submission } from '@shared/merge/types'
+import { DurableJsonFile } from '../storage/durableJsonFile'
+import type { FileLock } from '../storage/fileLock'
+import { acquireLock } from '../storage/fileLock'
+import { Serial } from '../storage/serial'
+
+const REGISTRY = 'registry.json'
+
+export function officeDir(dataDir: string): string {
+  return join(dataDir, 'office')
+}
+
+/** What a decision is about: one conflict (by enterprise key) or the version of one unit's annex. */
+function decisionTarget(d: Decision): string {
+  return d.kind === 'use-version' ? `version:${d.unit}|${d.annex}` : `key:${d.key}`
+}
+
+export class OfficeStore {
+  private readonly serial = new Serial()
+
+  private constructor(
+    private readonly dir: string,
+    private readonly file: DurableJsonFile<OfficePayload>,
+    private data: OfficePayload,
+    private readonly lock: FileLock
+  ) {}
+
+  static async open(dataDir: string, opt: { appVersion: string; now?: () => Date }): Promise<OfficeStore> {
+    const dir = officeDir(dataDir)
+    await mkdir(join(dir, 'files'), { recursive: true })
+    const lock = await acquireLock(dir, REGISTRY)
+    try {
+      const file = new DurableJsonFile<OfficePayload>(join(dir, REGISTRY), {
+        format: 'slw-office',
+        schemaVersion: 1,
+        appVersion: opt.appVersion,
+        migrations: [],
+        label: '汇总登记文件',
+        now: opt.now,
+        validate: (p) => OfficePayloadSchema.parse(p)
+      })
+      const data = (await file.read()) ?? { submissions: [], decisions: [] }
+      return new OfficeStore(dir, file, data, lock)
+    } catch (e) {
+      await lock.release()
+      throw e
+    }
+  }
+
+  get submissions(): readonly Submission[] {
+    return this.data.submissions
+  }
+
+  get decisions(): readonly Decision[] {
+    return this.data.decisions
+  }
+
+  get notices(): Notice[] {
+    return this.file.notices
+  }
+
+  get generation(): number {
+    return this.file.generation
+  }
+
+  /**
+   * Takes files in: their bytes are kept first (written once, never changed), then the registry records them in one
+   * durable write. A file already received (same sha256) is not recorded twice.
+   */
+  add(received: readonly { submission: Submission; bytes: Buffer }[]): Promise<void> {
+    return this.serial.run(async () => {
+      const known = new Set(this.data.submissions.map((s) => s.sha256))
+      const fresh = received.filter((r) => !known.has(r.submission.sha256) && known.add(r.submission.sha256))
+      if (fresh.length === 0) return
+      for (const r of fresh) await this.keepFile(r.submission.sha256, r.bytes)
+      await this.save({ ...this.data, submissions: [...this.data.submissions, ...fresh.map((r) => r.submission)] })
+    })
+  }
+
+  /** Records a decision; a later decision on the same conflict or unit version replaces the earlier one. */
+  decide(decision: Decision): Promise<void> {
+    return this.serial.run(async () => {
+      const target = decisionTarget(decision)
+      await this.save({ ...this.data, decisions: [...this.data.decisions.filter((d) => decisionTarget(d) !== target), decision] })
+    })
+  }
+
+  close(): Promise<void> {
+    return this.serial.run(() => this.lock.release())
+  }
+
+  private async save(next: OfficePayload): Promise<void> {
+    await this.file.write(next)
+    this.data = next
+  }
+
+  private async keepFile(sha256: string, bytes: Buffer): Promise<void> {
+    const path = join(this.dir, 'files', sha256)
+    const tmp = `${path}.${process.pid}.tmp`
+    await writeFile(tmp, bytes, { flush: true })
+    await rename(tmp, path)
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * 汇总工作台 of the leadership-group office: take in units' files (picked, a folder, or dropped), see who has not
+ * reported, resolve duplicates across units, check that the figures reconcile, and export the consolidated workbook.
+ */
+import { useEffect, useState } from 'react'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { Notice, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import type { DecisionInput } from '@shared/merge/schema'
+import { invoke } from '../../api/client'
+import { Notices } from '../../components/Notices'
+import { bytesToBase64, download } from '../exchange/files'
+import { ConflictsPanel } from './ConflictsPanel'
+import { cnDate } from './labels'
+import { OfficeHome } from './OfficeHome'
+import { StageDialog } from './StageDialog'
+import { SubmissionsTable } from './SubmissionsTable'
+import { VersionDiffs } from './VersionDiffs'
+
+type Tab = 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'plan'
+const SPREADSHEET = /\.(xlsx|xls|et|ods|csv)$/i
+
+export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Element {
+  const [view, setView] = useState<OfficeView | null>(null)
+  const [tab, setTab] = useState<Tab>('reporting')
+  const [stage, setStage] = useState<OfficeStage | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<Notice | null>(null)
+
+  const answer = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }, then: (v: T) => void): void => {
+    if (r.ok) then(r.value)
+    else setMessage({ level: 'error', message: r.error.message })
+  }
+
+  useEffect(() => {
+    void invoke('office:view', {}).then((r) => answer(r, setView))
+  }, [])
+
+  const receive = async (list: readonly File[]): Promise<void> => {
+    const files = list.filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith('~$'))
+    if (files.length === 0) return setMessage({ level: 'info', message: '没有可接收的表格文件（.xlsx、.xls、.et、.ods、.csv）。' })
+    setBusy(true)
+    const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })))
+    const r = await invoke('office:stage', { files: payload })
+    setBusy(false)
+    answer(r, setStage)
+  }
+
+  const pick = (folder: boolean): void => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.multiple = true
+    if (folder) input.webkitdirectory = true
+    else input.accept = '.xlsx,.xls,.et,.ods,.csv'
+    input.addEventListener('change', () => void receive([...(input.files ?? [])]))
+    input.click()
+  }
+
+  const commit = async (): Promise<void> => {
+    if (!stage) return
+    setBusy(true)
+    const r = await invoke('office:commit', { stageId: stage.stageId })
+    setBusy(false)
+    setStage(null)
+    answer(r, (v) => {
+      setView(v)
+      setMessage({ level: 'info', message: `已接收 ${stage.files.length} 个文件。` })
+    })
+  }
+
+  const decide = async (d: DecisionInput): Promise<void> => {
+    answer(await invoke('office:decide', d), setView)
+  }
+
+  const exportWorkbook = async (): Promise<void> => {
+    const r = await invoke('office:export', {})
+    answer(r, (f) => {
+      download(f.fileName, f.data)
+      setMessage({ level: 'info', message: `已生成汇总表“${f.fileName}”。` })
+    })
+  }
+
+  const openConflicts = view?.conflicts.filter((c) => !c.group.decision).length ?? 0
+  const failing = view?.equations.filter((e) => !e.ok).length ?? 0
+  const tabs: [Tab, string][] = [
+    ['reporting', '报送情况'],
+    ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
+    ['conflicts', `重复与冲突（${openConflicts} 待处理）`],
+    ['checks', failing ? `核对（${failing} 项不符）` : '核对'],
+    ['summary', '汇总'],
+    ['plan', '工作方案']
+  ]
+
+  return (
+    <section
+      className="office-page"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault()
+        void receive([...e.dataTransfer.files])
+      }}
+    >
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={() => pick(false)} disabled={busy}>
+          接收报送文件…
+        </button>
+        <button type="button" onClick={() => pick(true)} disabled={busy}>
+          选择文件夹…
+        </button>
+        <span className="hint">也可以把文件或文件夹拖到此页</span>
+        <span className="grow" />
+        {view && (
+          <span className="summary">
+            汇总 {view.rowCount} 条，不重复问题 {view.distinctProblems} 个
+          </span>
+        )}
+        <button type="button" onClick={() => void exportWorkbook()} disabled={!view || view.exportBlockers.length > 0 || view.rowCount === 0} title={view?.exportBlockers.join('\n')}>
+          导出汇总表
+        </button>
+      </div>
+      <Notices notices={[...(view?.notices ?? []), ...(message ? [message] : [])]} onDismiss={() => setMessage(null)} />
+      <nav className="tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <div className="tab-body">
+        {!view && <p className="loading">正在读取……</p>}
+        {view && tab === 'reporting' && <Reporting view={view} />}
+        {view && tab === 'files' && <Files view={view} onRestore={(d) => void decide(d)} />}
+        {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} onDecide={(d) => void decide(d)} />}
+        {view && tab === 'checks' && <Checks view={view} />}
+        {view && tab === 'summary' && <Summary view={view} />}
+        {tab === 'plan' && <OfficeHome campaign={campaign} />}
+      </div>
+      {stage && <StageDialog stage={stage} busy={busy} onConfirm={() => void commit()} onCancel={() => setStage(null)} />}
+    </section>
+  )
+}
+
+function Reporting({ view }: { view: OfficeView }): React.JSX.Element {
+  return (
+    <section className="reporting">
+      {view.reporting.map((r) => {
+        const missing = r.units.filter((u) => !u.received)
+        return (
+          <div key={r.annex} className="deadline">
+            <h3>
+              {cnDate(r.deadline)}前：{r.what}
+              <span className={missing.length ? 'count-error' : 'ok'}>
+                {missing.length ? `未报送 ${missing.length} 个单位` : '全部报送'}
+              </span>
+            </h3>
+            <ul className="units">
+              {r.units.map((u) => (
+                <li key={u.unit} className={u.received ? (u.received.late ? 'late' : 'received') : 'missing'} title={u.received?.file ?? '未报送'}>
+                  {u.unit}
+                  <small>{u.received ? `${cnDate(u.received.filledDate)}${u.received.late ? ' 逾期' : ''}` : '未报送'}</small>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+      })}
+    </section>
+  )
+}
+
+function Files({ view, onRestore }: { view: OfficeView; onRestore: (d: DecisionInput) => void }): React.JSX.Element {
+  return (
+    <section>
+      <SubmissionsTable
+        rows={view.submissions}
+        action={(s) =>
+          s.status === 'superseded' && s.unit && s.annex ? (
+            <button type="button" className="link" onClick={() => onRestore({ kind: 'use-version', unit: s.unit as string, annex: s.annex as string, sha256: s.sha256 })}>
+              恢复使用此版本
+            </button>
+          ) : null
+        }
+      />
+      <VersionDiffs diffs={view.versionDiffs} />
+    </section>
+  )
+}
+
+function Checks({ view }: { view: OfficeView }): React.JSX.Element {
+  return (
+    <section>
+      <p>每一项核对的两边都应相等（差异 = 0）；有不符的项时不能导出汇总表。</p>
+      <table className="plain equations">
+        <tbody>
+          {view.equations.map((e, i) => (
+            <tr key={i} className={e.ok ? 'ok' : 'bad'}>
+              <td>{e.label}</td>
+              <td>
+                差异 = {e.left - e.right}
+              </td>
+              <td>{e.ok ? '相符' : '不符'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+function Summary({ view }: { view: OfficeView }): React.JSX.Element {
+  const { headers, rows } = view.stats
+  return (
+    <section>
+      <table className="plain stats">
+        <thead>
+          <tr>
+            <th>单位</th>
+            {headers.map((h, i) => (
+              <th key={i}>{h.group ? `${h.group}·${h.header}` : h.header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.unit} className={r.unit === '合计' ? 'total' : ''}>
+              <td>{r.unit}</td>
+              {r.values.map((v, i) => (
+                <td key={i}>{v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

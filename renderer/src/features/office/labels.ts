@@ -1,0 +1,30 @@
+import type { Decision, SubmissionStatus } from '@shared/merge/types'
+
+export const STATUS_LABEL: Readonly<Record<SubmissionStatus, string>> = {
+  accepted: '采用',
+  superseded: '已被新版本替代',
+  'duplicate-file': '重复文件（已收过）',
+  rejected: '退回'
+}
+
+export const cnDate = (iso: string | null): string => {
+  if (!iso) return ''
+  const [y, m, d] = iso.slice(0, 10).split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+/** A decision in words, as the report prints it. */
+export function decisionText(d: Decision | null): string {
+  if (!d) return '待处理'
+  const who = `（${d.by}，${cnDate(d.at)}${d.note ? `：${d.note}` : ''}）`
+  switch (d.kind) {
+    case 'keep-both':
+      return `两单位分别统计${who}`
+    case 'attribute':
+      return `归属${d.unit}${who}`
+    case 'merge':
+      return `合并为一条，归属${d.unit}${who}`
+    case 'use-version':
+      return `使用指定版本${who}`
+  }
+}

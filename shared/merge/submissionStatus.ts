@@ -1,0 +1,144 @@
+/**
+ * Classes every received file: rejected (cannot be used or attributed), duplicate-file (same bytes as one received
+ * earlier), superseded (an older version of the same unit's annex, or a newer one when the office pinned an older)
+ * or accepted. Expects the submissions in submissionComparator order.
+ */
+import type { AnnexDefinition } from '../annexes/types'
+import type { RecordFields } from '../ledger/record'
+import type { UseVersion, Verdict } from './decisionLog'
+import { versionKey } from './decisionLog'
+import { groupBy } from './groupBy'
+import type { Decision, Submission, SubmissionSummary } from './types'
+
+export interface Classified {
+  /** One per submission, in the order given. */
+  summaries: SubmissionSummary[]
+  accepted: Submission[]
+  /** Each superseded file with the file used instead. */
+  supersessions: { from: Submission; to: Submission }[]
+  verdicts: Map<Decision, Verdict>
+}
+
+/** The unit a row counts for: the unit that reported it in a roll-up, else the file's 填报单位. */
+export function rowUnit(submission: Submission, row: Submission['rows'][number]): string | null {
+  return row.sourceUnit ?? submission.unit
+}
+
+export function classifySubmissions(
+  sorted: readonly Submission[],
+  pins: ReadonlyMap<string, UseVersion>,
+  annex: AnnexDefinition<RecordFields>
+): Classified {
+  const status = new Map<Submission, Status>()
+  const firstBySha = new Map<string, Submission>()
+  const usable: Submission[] = []
+  for (const s of sorted) {
+    const first = firstBySha.get(s.sha256)
+    if (first) {
+      status.set(s, { status: 'duplicate-file', replacedBy: first.file, reason: `与已收到的“${first.file}”内容完全相同，未重复合并` })
+      continue
+    }
+    firstBySha.set(s.sha256, s)
+    const reason = rejection(s, annex)
+    if (reason) status.set(s, { status: 'rejected', reason })
+    else usable.push(s)
+  }
+  // A roll-up whose issuer is unknown is no version of anything: it stands alone.
+  const versions = groupBy(usable, (s) => (s.unit === null ? `sha:${s.sha256}` : versionKey(s.unit, annex.id)))
+
+  const classified: Classified = { summaries: [], accepted: [], supersessions: [], verdicts: new Map() }
+  for (const [key, list] of versions) {
+    const pin = pins.get(key)
+    const pinned = pin && list.find((s) => s.sha256 === pin.sha256)
+    // A pin chooses among the files known when it was made; a file received later competes with the pinned one.
+    const eligible = pin && pinned ? list.filter((s) => s === pinned || s.receivedAt > pin.at) : list
+    const used = eligible[eligible.length - 1] as Submission
+    if (pin && pinned) {
+      const note =
+        used === pinned
+          ? `${pinned.unit}使用“${pinned.file}”（${dated(pinned)}）`
+          : `此后又收到较新的“${used.file}”（${dated(used)}），已改用该文件；如仍要使用“${pinned.file}”，请重新决定`
+      classified.verdicts.set(pin, { applied: used === pinned, note })
+    }
+    const usedAt = list.indexOf(used)
+    list.forEach((s, i) => {
+      if (s === used) {
+        status.set(s, { status: 'accepted' })
+        classified.accepted.push(s)
+        return
+      }
+      // Oldest first: only a file newer than the one used can have been set aside by a pin.
+      const reason = i < usedAt ? `已被较新的“${used.file}”（${dated(used)}）取代` : `办公室决定使用“${used.file}”（${dated(used)}）`
+      status.set(s, { status: 'superseded', replacedBy: used.file, reason })
+      classified.supersessions.push({ from: s, to: used })
+    })
+  }
+  classified.accepted = withoutOverlaps(classified.accepted, status)
+  for (const pin of pins.values()) {
+    if (classified.verdicts.has(pin)) continue
+    const note = `${pin.unit}没有 sha256 以 ${pin.sha256.slice(0, 8)} 开头的可用${annex.label}文件，未执行`
+    classified.verdicts.set(pin, { applied: false, note })
+  }
+  classified.summaries = sorted.map((s) => summary(s, status.get(s) ?? { status: 'rejected' }))
+  return classified
+}
+
+type Status = Pick<SubmissionSummary, 'status' | 'replacedBy' | 'reason'>
+
+/**
+ * A unit's rows may come from one file only: its own file, else the first consolidation (roll-up) that lists it.
+ * A roll-up listing a unit already provided would count that unit twice, so it is rejected whole, with the reason:
+ * taking only part of it would hide the rest.
+ */
+function withoutOverlaps(accepted: readonly Submission[], status: Map<Submission, Status>): Submission[] {
+  const isRollUp = (s: Submission): boolean => s.rows.some((r) => r.sourceUnit !== undefined)
+  const provider = new Map<string, Submission>()
+  for (const s of accepted) if (!isRollUp(s) && s.unit !== null) provider.set(s.unit, s)
+  return accepted.filter((s) => {
+    if (!isRollUp(s)) return true
+    const units = [...new Set(s.rows.filter((r) => !r.rejected).map((r) => rowUnit(s, r) ?? ''))]
+    const overlap = units.filter((u) => provider.has(u))
+    if (overlap.length === 0) {
+      for (const u of units) provider.set(u, s)
+      return true
+    }
+    const files = [...new Set(overlap.map((u) => `“${provider.get(u)?.file}”`))].join('、')
+    const reason = `汇总表中${overlap.join('、')}的记录已由${files}提供，再并入会重复计数；请去掉这个汇总表，或改用各单位的原始文件汇总`
+    status.set(s, { status: 'rejected', reason })
+    return false
+  })
+}
+
+const dated = (s: Submission): string => `填报日期 ${s.filledDate ?? '未填'}`
+
+/** Why a file cannot be used at all, or null. */
+function rejection(s: Submission, annex: AnnexDefinition<RecordFields>): string | null {
+  if (s.refused) return s.issues.find((i) => i.severity === 'error')?.message ?? '文件无法读取'
+  if (s.annex !== annex.id) return `不是${annex.label}《${annex.title}》，不能并入本次汇总`
+  // Without a 填报单位 only a roll-up whose every usable row names its 来源单位 can be attributed.
+  const rollUp = s.rows.some((r) => r.sourceUnit) && s.rows.every((r) => r.rejected || r.sourceUnit)
+  if (s.unit === null && !rollUp) {
+    return '无法确定填报单位：文件中没有可识别的“填报单位”行，各行的乡镇（街道）也不是同一个，请退回报送单位补填后重新报送'
+  }
+  return null
+}
+
+function summary(s: Submission, st: Status): SubmissionSummary {
+  const good = s.rows.filter((r) => !r.rejected).length
+  // A rejected file gives nothing: all its rows count as rejected, so read = accepted + rejected + blank still holds.
+  const accepted = st.status === 'rejected' ? 0 : good
+  return {
+    file: s.file,
+    sha256: s.sha256,
+    unit: s.unit,
+    annex: s.annex,
+    filledDate: s.filledDate,
+    status: st.status,
+    read: s.counts.read,
+    accepted,
+    rejected: s.rows.length - accepted,
+    blankSkipped: s.counts.blankSkipped,
+    ...(st.replacedBy ? { replacedBy: st.replacedBy } : {}),
+    ...(st.reason ? { reason: st.reason } : {})
+  }
+}

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import * as XLSX from 'xlsx'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningApp } from './harness'
+import { annex2Fixtures, dataDirFor, launchApp, repoRoot } from './harness'
+
+const mergeSet = resolve(annex2Fixtures, 'merge-set')
+const results = join(repoRoot, 'test-results')
+let app: RunningApp
+let page: Page
+
+beforeAll(async () => {
+  mkdirSync(results, { recursive: true })
+  app = await launchApp({ dataDir: await dataDirFor({ unitId: 'office', filler: '王主任', phone: '0930-6210000' }) })
+  page = app.page
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+const stageDialog = (): ReturnType<Page['locator']> => page.getByRole('dialog', { name: '接收预览' })
+const tab = (name: RegExp): Promise<void> => page.getByRole('tab', { name }).click()
+
+async function receiveFolder(folder: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: '选择文件夹…' }).click()
+  await (await chooser).setFiles(folder)
+  await stageDialog().waitFor()
+}
+
+async function confirmStage(): Promise<void> {
+  await stageDialog().getByRole('button', { name: /确认接收/ }).click()
+  await stageDialog().waitFor({ state: 'detached' })
+}
+
+function statusOf(file: string): Promise<string | null> {
+  return stageDialog().locator('tr', { has: page.getByRole('cell', { name: file, exact: true }) }).locator('td.status').textContent()
+}
+
+describe('office mode in Chromium', () => {
+  it('takes in part of the merge set and shows who has not reported 附件2', async () => {
+    const partial = mkdtempSync(join(tmpdir(), 'slw-e2e-partial-'))
+    for (const f of readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx') && !/枹罕镇|折桥镇/.test(f))) copyFileSync(join(mergeSet, f), join(partial, f))
+    await receiveFolder(partial)
+    expect(await statusOf('附件2-南龙镇-v1.xlsx')).toBe('已被新版本替代')
+    expect(await statusOf('附件2-南龙镇-v2.xlsx')).toBe('采用')
+    expect(await stageDialog().locator('.version-diff').textContent()).toContain('南龙镇：附件2-南龙镇-v2.xlsx（2024年5月10日）替代 附件2-南龙镇-v1.xlsx（2024年5月8日）')
+    await confirmStage()
+    await tab(/报送情况/)
+    const annex2 = page.locator('.deadline', { hasText: '附件2' })
+    expect(await annex2.locator('h3').textContent()).toContain('未报送 2 个单位')
+    expect(await annex2.locator('li.missing').allTextContents()).toEqual(['枹罕镇未报送', '折桥镇未报送'])
+  })
+
+  it('the whole folder again: files already received change nothing, the rest complete the set', async () => {
+    await receiveFolder(mergeSet)
+    expect(await statusOf('附件2-城郊镇.xlsx')).toBe('重复文件（已收过）')
+    expect(await statusOf('附件2-枹罕镇.xlsx')).toBe('采用')
+    await confirmStage()
+    await expect.poll(() => page.locator('.summary').textContent()).toContain('汇总 365 条，不重复问题 361 个')
+    expect(await page.locator('.deadline', { hasText: '附件2' }).locator('h3').textContent()).toContain('全部报送')
+  })
+
+  it('shows the four conflicts side by side and records a decision', async () => {
+    await tab(/重复与冲突/)
+    expect(await page.getByRole('tab', { name: /重复与冲突/ }).textContent()).toBe('重复与冲突（4 待处理）')
+    const card = page.locator('article.conflict', { hasText: '91622901MA7B8HHWGC' })
+    expect(await card.locator('thead').textContent()).toMatch(/城郊镇.*枹罕镇|枹罕镇.*城郊镇/)
+    expect(await card.locator('tr.differs', { hasText: '企业（场所）名称' }).count()).toBe(1)
+    await card.getByPlaceholder('处理说明').fill('两镇交界，经核实属城郊镇')
+    await card.getByRole('button', { name: '归属城郊镇', exact: true }).click()
+    await expect.poll(() => card.locator('header').textContent()).toContain('归属城郊镇（王主任')
+    expect(await page.getByRole('tab', { name: /重复与冲突/ }).textContent()).toBe('重复与冲突（3 待处理）')
+    await page.screenshot({ path: join(results, 'e2e-office-conflicts.png'), fullPage: false })
+  })
+
+  it('every reconciliation line is 差异 = 0 and the consolidated workbook exports', async () => {
+    await tab(/核对/)
+    const lines = page.locator('table.equations tr')
+    expect(await lines.count()).toBeGreaterThan(10)
+    expect(await page.locator('table.equations tr.bad').count()).toBe(0)
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出汇总表' }).click()
+    const file = join(results, 'e2e-office-汇总.xlsx')
+    await (await download).saveAs(file)
+    const wb = XLSX.read(readFileSync(file), { type: 'buffer' })
+    expect(wb.SheetNames.slice(0, 2)).toEqual(['汇总', '明细'])
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['重复与冲突', '未报送单位', '合并报告', '城郊镇', '枹罕镇']))
+    // The 汇总 page as a clerk prints it (LibreOffice is installed by CI).
+    if (existsSync('/usr/bin/soffice')) {
+      const out = mkdtempSync(join(tmpdir(), 'slw-e2e-pdf-'))
+      execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 120_000, stdio: 'ignore' })
+      const pdf = join(out, 'e2e-office-汇总.pdf')
+      expect(existsSync(pdf)).toBe(true)
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(results, 'e2e-office-汇总-page')])
+      expect(readdirSync(results).some((f) => f.startsWith('e2e-office-汇总-page'))).toBe(true)
+    }
+  })
+})

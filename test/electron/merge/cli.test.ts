@@ -1,0 +1,66 @@
+/** `slw merge`: the report JSON of the command-line contract, and its exit codes. */
+import { cpSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { run } from '../../../electron/cli/commands/merge'
+import type { MergeReport } from '../../../electron/services/merge/mergeReport'
+import { captureOutput } from '../../helpers/captureOutput'
+import { tempFolder } from './tempFolder'
+
+const SET = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
+const tmp = tempFolder('slw-merge-cli-')
+const { out, err } = captureOutput()
+const report = (file: string): MergeReport => JSON.parse(readFileSync(file, 'utf8')) as MergeReport
+
+describe('slw merge', () => {
+  it('writes the workbook and the report of a folder, and lists open conflicts without resolving them', async () => {
+    const [xlsx, json] = [join(tmp.path, '汇总.xlsx'), join(tmp.path, '报告.json')]
+    expect(await run([SET, '--out', xlsx, '--report', json])).toBe(0)
+    expect(existsSync(xlsx)).toBe(true)
+    const r = report(json)
+    const contract = ['file', 'sha256', 'unit', 'annex', 'status', 'read', 'accepted', 'rejected', 'blankSkipped']
+    expect(Object.keys(r.submissions[0] ?? {})).toEqual(expect.arrayContaining(contract))
+    expect(r).toMatchObject({ distinctProblems: 361, missingUnits: [], rowCount: 365 })
+    expect(r.submissions.find((s) => s.file === '附件2-南龙镇-v1.xlsx')?.status).toBe('superseded')
+    const groups = r.duplicateGroups.map((g) => [g.units.length, g.rows.length, g.decision])
+    expect(groups).toEqual(Array(4).fill([2, 2, null]))
+    expect(r.equations.every((e) => e.ok && typeof e.name === 'string' && e.left === e.right)).toBe(true)
+    expect(out.join('')).toContain('不同问题 361 个')
+    expect(out.join('')).toContain('4 组待办公室在程序中决定')
+  })
+
+  it('leaves out its own earlier output in the folder, and takes a copied file as a duplicate', async () => {
+    const folder = join(tmp.path, '收文')
+    cpSync(SET, folder, { recursive: true })
+    const copy = join(folder, '附件2-城南街道 - 副本.xlsx')
+    cpSync(join(SET, '附件2-城南街道.xlsx'), copy)
+    // Received a minute later: the earlier file stays the one used.
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(copy, later, later)
+    const xlsx = join(folder, '汇总.xlsx')
+    expect(await run([folder, '--out', xlsx])).toBe(0)
+    const json = join(tmp.path, '再次.json')
+    expect(await run([folder, '--out', xlsx, '--report', json])).toBe(0)
+    const r = report(json)
+    expect(r.submissions).toHaveLength(13)
+    const duplicates = r.submissions.filter((s) => s.status === 'duplicate-file')
+    expect(duplicates.map((s) => s.file)).toEqual(['附件2-城南街道 - 副本.xlsx'])
+    expect(r.distinctProblems).toBe(361)
+  })
+
+  it('writes nothing and exits 1 when no spreadsheet is found', async () => {
+    const empty = join(tmp.path, '空')
+    mkdirSync(empty)
+    writeFileSync(join(empty, '说明.txt'), '无')
+    expect(await run([empty, '--out', join(tmp.path, 'x.xlsx')])).toBe(1)
+    expect(err.join('')).toContain('没有找到可汇总的表格文件')
+    expect(existsSync(join(tmp.path, 'x.xlsx'))).toBe(false)
+  })
+
+  it('refuses bad arguments with exit 2', async () => {
+    expect(await run(['--out', join(tmp.path, 'x.xlsx')])).toBe(2)
+    expect(await run([SET])).toBe(2)
+    expect(await run([join(tmp.path, '不存在'), '--out', join(tmp.path, 'x.xlsx')])).toBe(2)
+    expect(err.join('')).toContain('找不到')
+  })
+})
