@@ -20,7 +20,7 @@ export interface ImportPreviewTiming {
 const toFullWidth = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
 
 /** The habits of clerks who type a form by hand, applied to every n-th row. */
-function handTyped(rows: CellInput[][]): CellInput[][] {
+export function handTyped(rows: CellInput[][]): CellInput[][] {
   const phone = columnOf('phone')
   const name = columnOf('name')
   const deadline = columnOf('deadline')

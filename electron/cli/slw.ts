@@ -51,6 +51,22 @@ const commands = new Map<string, CommandEntry>([
       summary: '办公室汇总各单位报送的附件表格：新版本取代旧版本，列出跨单位重复和未报送单位，核对相符后生成汇总表',
       load: async () => (await import('./commands/merge')).run
     }
+  ],
+  [
+    'weekly',
+    {
+      usage: 'slw weekly --unit <单位> --date <周五> --out <文件.docx|文件.xlsx> [--data <数据文件夹>]',
+      summary: '生成单位每周工作进展报告（Word）或附表（Excel），数据由台账自动统计',
+      load: async () => (await import('./commands/weekly')).run
+    }
+  ],
+  [
+    'notice',
+    {
+      usage: 'slw notice --unit <单位> --out <文件.docx> [--data <数据文件夹>] [--deadline 办理时限]',
+      summary: '对单位逾期未完成、待核实的事项印发编号的督办通知（Word），并登记',
+      load: async () => (await import('./commands/notice')).run
+    }
   ]
 ])
 

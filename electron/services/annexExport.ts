@@ -1,8 +1,9 @@
+import { formName } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
-import { localIsoDate } from './export/formRequest'
+import { localIsoDate } from '@shared/domain/dates'
 import type { AnnexWorkbookInput } from './export/workbook'
 
 /**
@@ -30,7 +31,8 @@ export function unitFormInput(opt: {
   }
 }
 
-/** 附件2-八坊街道-20240509.xlsx, or 附件2-空白表-八坊街道.xlsx */
+/** 附件2-八坊街道-20240509.xlsx, 违法问题查处清单-八坊街道-20240620.xlsx, or 附件2-空白表-八坊街道.xlsx */
 export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName: string, template: boolean, now: Date): string {
-  return template ? `${annex.label}-空白表-${unitName}.xlsx` : `${annex.label}-${unitName}-${localIsoDate(now).replace(/-/g, '')}.xlsx`
+  const name = formName(annex)
+  return template ? `${name}-空白表-${unitName}.xlsx` : `${name}-${unitName}-${localIsoDate(now).replace(/-/g, '')}.xlsx`
 }

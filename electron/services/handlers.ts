@@ -1,14 +1,17 @@
 import { annexById } from '@shared/annexes/registry'
-import type { Campaign } from '@shared/campaign/campaign'
+import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import { AppFailure } from '@shared/ipc/result'
 import { unitFormFileName, unitFormInput } from './annexExport'
 import type { Handlers } from './dispatch'
 import { writeAnnexWorkbook } from './export/workbook'
+import { formRecords } from './formRecords'
+import { workingDate } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
 import { OfficeService } from './office/officeService'
+import { WeeklyService } from './reports/weeklyService'
 import type { DataDir } from './storage/ledgerStore'
 
 export interface ServiceContext {
@@ -31,13 +34,21 @@ function unitName(campaign: Campaign, unitId: string): string {
   return unitById(campaign, unitId)?.name ?? campaign.office.shortName
 }
 
+/** A campaign unit (not the office) by id, for what only units report: Friday reports, contacts. */
+function reportingUnit(campaign: Campaign, unitId: string): CampaignUnit {
+  const unit = unitById(campaign, unitId)
+  if (!unit) throw new AppFailure('NOT_FOUND', '领导小组办公室不报送工作进展和联络员名单，请以成员单位身份填写。')
+  return unit
+}
+
 /** The services behind the IPC contract; the same object serves Electron, the web server and the CLI. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { dataDir, campaign } = ctx
   const actor = async (): Promise<string> => (await dataDir.profile()).get()?.filler ?? '未登记填报人'
   const parser = ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}
-  const stager = new ImportStager(dataDir, campaign, (bytes, name) => readAnnexWorkbook(bytes, name, { campaign, ...parser }))
-  const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion)
+  const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
+  const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
+  const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => new Date(), () => workingDate())
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
       throw new AppFailure('FORBIDDEN', '只有领导小组办公室才能使用汇总功能。')
@@ -50,6 +61,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         appVersion: ctx.appVersion,
         mode: ctx.mode,
         dataDir: ctx.dataPath,
+        today: workingDate(),
         campaign,
         profile: profiles.get(),
         notices: profiles.notices
@@ -71,9 +83,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       assertKnownUnit(campaign, unitId)
       return (await dataDir.ledger(unitId)).history(recordId)
     },
-    'import:preview': async ({ unitId, fileName, data }) => {
+    'ledger:reopen': async (input) => {
+      assertKnownUnit(campaign, input.unitId)
+      return (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate() }, await actor())
+    },
+    'import:preview': async ({ unitId, fileName, data, annex: annexId }) => {
       assertKnownUnit(campaign, unitId)
-      return stager.preview(unitId, fileName, Buffer.from(data, 'base64'))
+      const annex = annexById(annexId)
+      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
+      return stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex)
     },
     'import:commit': async ({ unitId, stageId, acceptOtherUnit }) => {
       assertKnownUnit(campaign, unitId)
@@ -89,11 +107,21 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
       const now = new Date()
       const name = unitName(campaign, unitId)
-      const records = template ? [] : (await dataDir.ledger(unitId)).view().records
+      const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
       const profile = (await dataDir.profile()).get()
       const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now })
       const bytes = await writeAnnexWorkbook(input)
       return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
+    },
+    'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),
+    'weekly:save': async ({ unitId, friday, text }) => weeklyReports.save(reportingUnit(campaign, unitId), friday, text, await actor()),
+    'weekly:export': async ({ unitId, friday, format }) => weeklyReports.export(reportingUnit(campaign, unitId), friday, format, new Date()),
+    'contacts:view': async ({ unitId }) => ({ fields: (await dataDir.unitDocuments(reportingUnit(campaign, unitId).id)).contacts }),
+    'contacts:save': async ({ unitId, fields }) => {
+      const unit = reportingUnit(campaign, unitId)
+      const docs = await dataDir.unitDocuments(unit.id)
+      await docs.saveContacts({ ...fields, unit: unit.name })
+      return { fields: docs.contacts }
     },
     'office:view': async () => {
       await assertOffice()
@@ -114,6 +142,23 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'office:export': async () => {
       await assertOffice()
       return office.exportWorkbook(await actor())
+    },
+    'office:noticeCandidates': async ({ unit }) => {
+      await assertOffice()
+      return office.noticeCandidates(unit)
+    },
+    'office:noticeIssue': async (request) => {
+      await assertOffice()
+      return office.issueNotice(request, await actor())
+    },
+    'office:noticeFeedback': async ({ year, seq, date, result }) => {
+      await assertOffice()
+      return office.recordFeedback(year, seq, date, result, await actor())
+    },
+    'office:noticeExport': async ({ year, seq }) => {
+      await assertOffice()
+      const profile = (await dataDir.profile()).get()
+      return office.exportNotice(year, seq, { name: profile?.filler ?? '', phone: profile?.phone ?? '' })
     }
   }
 }

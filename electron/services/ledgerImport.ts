@@ -5,6 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { annex2 } from '@shared/annexes/annex2'
+import { HUIKAN_TRACK, huikan } from '@shared/annexes/huikan'
+import { formIncludes } from '@shared/annexes/registry'
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { RecordFields } from '@shared/ledger/record'
+import { localIsoDate } from '@shared/domain/dates'
 import type { Campaign } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import type { ImportDone, ImportPreview, LedgerView } from '@shared/ipc/contract'
@@ -16,7 +21,7 @@ import type { ImportResult } from './import/importResult'
 import { isFileRefused } from './import/importResult'
 import type { DataDir } from './storage/ledgerStore'
 
-export type ReadWorkbook = (bytes: Buffer, fileName: string) => Promise<ImportResult>
+export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>) => Promise<ImportResult>
 
 interface Staged {
   unitId: string
@@ -40,15 +45,22 @@ export class ImportStager {
   constructor(
     private readonly dataDir: DataDir,
     private readonly campaign: Campaign,
-    private readonly read: ReadWorkbook
+    private readonly read: ReadWorkbook,
+    private readonly today: () => string = () => localIsoDate(new Date())
   ) {}
 
-  async preview(unitId: string, fileName: string, bytes: Buffer): Promise<ImportPreview> {
+  /** Reads a file as one of the unit's forms (附件2 by default; the 回头看台账 takes the 2023 closed ledger). */
+  async preview(unitId: string, fileName: string, bytes: Buffer, annex: AnnexDefinition<RecordFields> = annex2): Promise<ImportPreview> {
     const store = await this.dataDir.ledger(unitId)
     const { records, generation } = store.view()
-    const result = await this.read(bytes, fileName)
+    const result = await this.read(bytes, fileName, annex)
     const refused = isFileRefused(result)
-    const plan = planImport(refused ? [] : result.rows, records, annex2, randomUUID)
+    // Rows of a form are matched against the records that form lists (a 2023 item is never a 2024 record).
+    const onForm = records.filter((r) => formIncludes(annex, r.fields))
+    // New 2024 records count as found on the file's 填报日期 (the weekly report counts new finds by it).
+    const extra: RecordFields = annex === huikan ? { track: HUIKAN_TRACK } : { foundDate: result.filledDate ?? this.today() }
+    const rows = result.rows.map((r) => ({ ...r, fields: { ...r.fields, ...extra } }))
+    const plan = planImport(refused ? [] : rows, onForm, annex, randomUUID)
     const unitName = unitById(this.campaign, unitId)?.name ?? null
     const stageId = randomUUID()
     const counts = { new: 0, changed: 0, unchanged: 0 }

@@ -5,7 +5,10 @@ import { invoke } from './api/client'
 import { Notices } from './components/Notices'
 import { LedgerPage } from './features/ledger/LedgerPage'
 import { OfficePage } from './features/office/OfficePage'
+import { ContactsPage } from './features/reports/ContactsPage'
+import { WeeklyPage } from './features/reports/WeeklyPage'
 import { SetupPage } from './features/setup/SetupPage'
+import { reportFridays } from '@shared/reports/draft'
 
 type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; value: T }
 
@@ -14,6 +17,7 @@ export function App(): React.JSX.Element {
   const [profile, setProfile] = useState<Profile | null>(null)
   const [editingProfile, setEditingProfile] = useState(false)
   const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
+  const [page, setPage] = useState<'ledger' | 'weekly' | 'contacts'>('ledger')
 
   useEffect(() => {
     void invoke('app:bootstrap', {}).then((r) => {
@@ -66,6 +70,21 @@ export function App(): React.JSX.Element {
         <button type="button" className="link" onClick={() => setEditingProfile(true)}>
           修改
         </button>
+        {unit && (
+          <nav className="pages" aria-label="功能">
+            {(
+              [
+                ['ledger', '台账'],
+                ['weekly', '每周工作进展'],
+                ['contacts', '联络员']
+              ] as const
+            ).map(([id, label]) => (
+              <button key={id} type="button" className={page === id ? 'active' : ''} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>
+                {label}
+              </button>
+            ))}
+          </nav>
+        )}
         <span className="grow" />
         <span className="datadir" title="数据目录">
           数据目录：{boot.value.dataDir}
@@ -73,19 +92,21 @@ export function App(): React.JSX.Element {
       </header>
       <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
       {!unit && <OfficePage campaign={campaign} />}
-      {unit && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
-      {unit && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
-      {unit && ledger?.state === 'ready' && (
+      {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={boot.value.today} fridays={reportFridays(campaign)} />}
+      {unit && page === 'contacts' && <ContactsPage unitId={unit.id} unitName={unit.name} campaign={campaign} />}
+      {unit && page === 'ledger' && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
+      {unit && page === 'ledger' && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
+      {unit && page === 'ledger' && ledger?.state === 'ready' && (
         <>
           {ledger.value.readOnly && (
             <Notices notices={[{ level: 'warning', message: '此台账由更新版本的程序保存，本程序只能查看，不能修改。请升级程序后再编辑。' }]} />
           )}
-          <h1 className="page-title">摸底台账（附件2 临夏市“散乱污”问题摸底情况汇总表）</h1>
           <LedgerPage
             key={unit.id}
             campaign={campaign}
             unit={unit}
             view={ledger.value}
+            today={boot.value.today}
             onViewChange={(value) => setLedger({ state: 'ready', value })}
           />
         </>

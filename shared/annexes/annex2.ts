@@ -26,7 +26,7 @@ export const annex2Columns = [
   { key: 'facilities', header: '污染治理设施', kind: 'enum', options: FACILITY_STATES, width: 7, headerSynonyms: ['治污设施'] },
   { key: 'category', header: '拟整治类别', kind: 'enum', options: CATEGORIES, valueSynonyms: CATEGORY_SYNONYMS, required: true, width: 6, headerSynonyms: ['整治类别'] },
   { key: 'measures', header: '整治措施', kind: 'text', multiline: true, width: 16, hint: '一企一策' },
-  { key: 'deadline', header: '完成时限', kind: 'date', required: true, width: 10, headerSynonyms: ['整改时限', '整治时限'], hint: '2024年5月15日至9月30日之间' },
+  { key: 'deadline', header: '完成时限', kind: 'date', phase: 'deadline', required: true, width: 10, headerSynonyms: ['整改时限', '整治时限'], hint: '2024年5月15日至9月30日之间' },
   { key: 'responsibleUnit', header: '责任单位', kind: 'enum', options: 'unit', width: 7 },
   { key: 'leadDept', header: '行业主管部门', kind: 'enum', options: 'department', width: 8, headerSynonyms: ['牵头部门', '行业主管（牵头）部门', '主管部门'] },
   { key: 'responsiblePerson', header: '责任人', kind: 'text', width: 6 },

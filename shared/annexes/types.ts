@@ -37,17 +37,30 @@ export interface AnnexColumn {
   readonly required?: boolean
   /** Printed column width in Excel units (one half-width character; a Chinese character takes two). */
   readonly width: number
+  /**
+   * Date columns checked against a phase of the campaign: `deadline` must lie in 清理整治 … 整治提升 (error, as
+   * 完成时限); `cleanup` / `upgrade` should lie in that phase (warning).
+   */
+  readonly phase?: 'deadline' | 'cleanup' | 'upgrade'
   /** Free text that often runs to several lines (地址, 问题描述, 措施): edited in a multi-line editor. */
   readonly multiline?: boolean
   /** Hint shown in the grid header tooltip and the form's 填表说明. */
   readonly hint?: string
+  /**
+   * A printed value computed from other fields (e.g. 两断三清 √/× from the dates): shown read-only, written on the
+   * form, never stored. An imported form keeps the value it shows.
+   */
+  readonly derive?: (fields: RecordFields) => FieldValue
 }
+
+import type { FieldValue, RecordFields } from '../ledger/record'
 
 /** One computed column of a 统计 sheet. */
 export interface StatColumn<R> {
   readonly header: string
   readonly group?: string
-  readonly compute: (rows: readonly R[]) => number
+  /** null prints as a blank cell (e.g. 完成率 when nothing was due). */
+  readonly compute: (rows: readonly R[]) => number | null
 }
 
 export interface AnnexDefinition<R = Record<string, unknown>> {
@@ -63,6 +76,8 @@ export interface AnnexDefinition<R = Record<string, unknown>> {
   readonly columns: readonly AnnexColumn[]
   /** 填表说明 lines printed under the form. */
   readonly notes: readonly string[]
+  /** Which of a unit's records this form lists (附件4: only 升级改造 and 整合搬迁); all when absent. */
+  readonly rowFilter?: (fields: RecordFields) => boolean
   /** The 统计 sheet, computed from the 明细 rows, never typed. */
   readonly stats?: { readonly sheetName: string; readonly columns: readonly StatColumn<R>[] }
 }

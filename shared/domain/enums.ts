@@ -24,3 +24,39 @@ export const CATEGORY_SYNONYMS: Readonly<Record<string, (typeof CATEGORIES)[numb
 export type ProblemType = (typeof PROBLEM_TYPES)[number]
 export type Sector = (typeof SECTORS)[number]
 export type Category = (typeof CATEGORIES)[number]
+
+// Lifecycle of a record (annexes.md §2.3, §4.4): 摸底 → 销号, 回头看.
+
+/** Status of a record; the order is the order of the work. */
+export const STATUSES = ['已登记', '已停产', '整治中', '已完成', '已验收', '已销号'] as const
+export type Status = (typeof STATUSES)[number]
+
+export const YES_NO = ['是', '否'] as const
+/** 两断三清 item states printed on 附件3. */
+export const TLC_MARKS = ['√', '×', '不涉及'] as const
+export const WATER_METHODS = ['拆除供水设施', '封停水表', '供水单位停供'] as const
+export const POWER_METHODS = ['拆除表计', '拆除线路', '变压器停运'] as const
+export const CLEAR_METHODS = ['清运', '变卖', '没收', '封存'] as const
+export const EQUIPMENT_METHODS = ['拆除', '搬离', '没收', '封存'] as const
+export const ACCEPT_RESULTS = ['合格', '不合格'] as const
+export const OLD_SITE_STATES = ['已两断三清', '丧失恢复生产能力', '未处置'] as const
+export const RECHECK_RESULTS = ['正常', '反弹'] as const
+/** 整治进展 as 附件3 prints it, derived from the status. */
+export const PROGRESS = ['未启动', '整治中', '已完成', '已验收', '已销号'] as const
+export const PENALTY_KINDS = [
+  '警告、通报批评',
+  '罚款',
+  '没收违法所得、非法财物',
+  '暂扣、吊销许可证件',
+  '责令停产停业、责令关闭',
+  '查封扣押',
+  '行政拘留',
+  '移送司法'
+] as const
+export const EXECUTION_STATES = ['已履行', '未履行', '申请强制执行'] as const
+export const ECO_CATEGORIES = ['大气', '水', '土壤', '固废', '噪声', '扬尘', '其他'] as const
+/** 2023 dispositions as the 2023 ledgers name them (plan 四(一)). */
+export const CATEGORIES_2023 = ['关停取缔', '停产整治', '限期搬迁'] as const
+export const HUIKAN_FINDINGS = ['无问题', '关停取缔不彻底', '停产整治不规范', '限期搬迁不及时'] as const
+export const HUIKAN_MEASURES = ['重新两断三清', '立案查处', '限期整改', '转关停取缔'] as const
+export const RECTIFY_RESULTS = ['已整改', '整改中'] as const

@@ -5,14 +5,24 @@ export const CHANNEL_NAMES = [
   'ledger:open',
   'ledger:save',
   'ledger:history',
+  'ledger:reopen',
   'import:preview',
   'import:commit',
   'import:undo',
   'export:annex',
+  'weekly:view',
+  'weekly:save',
+  'weekly:export',
+  'contacts:view',
+  'contacts:save',
   'office:view',
   'office:stage',
   'office:commit',
   'office:decide',
-  'office:export'
+  'office:export',
+  'office:noticeCandidates',
+  'office:noticeIssue',
+  'office:noticeFeedback',
+  'office:noticeExport'
 ] as const
 export const IPC_INVOKE = 'slw:invoke'

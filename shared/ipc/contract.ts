@@ -8,7 +8,11 @@ import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
 import type { RecordFields } from '../ledger/record'
-import { LedgerChangesSchema } from '../ledger/record'
+import { LedgerChangesSchema, RecordFieldsSchema } from '../ledger/record'
+import type { WeekFigures } from '../reports/weekly'
+import type { NoticeItem } from '../reports/documents'
+import type { StoredNotice } from '../office/notices'
+import { NoticeRequestSchema } from '../office/notices'
 import { DecisionInputSchema } from '../merge/schema'
 import type { DecisionOutcome, DuplicateGroup, Equation, SubmissionSummary, VersionDiff } from '../merge/types'
 
@@ -31,6 +35,8 @@ export interface Bootstrap {
   appVersion: string
   mode: 'electron' | 'web'
   dataDir: string
+  /** The working date (YYYY-MM-DD): deadlines and due reports are counted from it. */
+  today: string
   campaign: Campaign
   profile: Profile | null
   notices: Notice[]
@@ -141,9 +147,13 @@ export interface OfficeView {
   decisions: DecisionOutcome[]
   reporting: ReportingStatus[]
   /** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
-  stats: { headers: { header: string; group?: string }[]; rows: { unit: string; values: number[] }[] }
+  stats: { headers: { header: string; group?: string }[]; rows: { unit: string; values: (number | null)[] }[] }
   /** Chinese reasons the consolidated workbook cannot be exported now (failing equations). */
   exportBlockers: string[]
+  /** 督办通知 register, newest first; overdue: no 反馈 by the 办理时限. */
+  supervision: (StoredNotice & { overdue: boolean })[]
+  /** The office's working date. */
+  today: string
 }
 
 /** Files dropped on the office page, read and classed, before they are taken in. */
@@ -154,6 +164,31 @@ export interface OfficeStage {
   /** What the newer versions among them change against the files they supersede. */
   versionDiffs: VersionDiff[]
 }
+
+/** A unit's Friday report: figures computed from its records, the texts (saved, or drafted with the figures). */
+export interface WeeklyView {
+  friday: string
+  from: string
+  /** 第 N 期 */
+  issueNo: number
+  /** The campaign's report Fridays, for choosing one. */
+  fridays: string[]
+  figures: WeekFigures
+  text: WeeklyText
+  saved: { at: string; by: string } | null
+}
+
+export const WeeklyTextSchema = z.object({
+  overview: z.string().max(5000),
+  thisWeek: z.string().max(5000),
+  problems: z.string().max(5000),
+  nextWeek: z.string().max(5000),
+  openItems: z.string().max(2000),
+  nextPlan: z.string().max(2000)
+})
+export type WeeklyText = z.infer<typeof WeeklyTextSchema>
+
+const Friday = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5, '请选择星期五')
 
 /** Files travel base64 in JSON; 20 MiB is the import size limit (reliability.md §2.3). */
 const FileData = z.string().max(Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4, '文件超过 20 MB，请删去不需要的工作表或行后再导入')
@@ -179,8 +214,11 @@ export const contract = {
   'ledger:history': channel<z.ZodObject<{ unitId: typeof UnitId; recordId: z.ZodString }>, HistoryEntry[]>(
     z.object({ unitId: UnitId, recordId: z.string().max(64) })
   ),
-  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string }>, ImportPreview>(
-    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData })
+  'ledger:reopen': channel<z.ZodType<{ unitId: string; recordId: string; baseGeneration: number }>, LedgerView>(
+    z.object({ unitId: UnitId, recordId: z.string().max(64), baseGeneration: z.number().int().min(0) })
+  ),
+  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string; annex: string }>, ImportPreview>(
+    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData, annex: z.string().max(32) })
   ),
   'import:commit': channel<z.ZodType<{ unitId: string; stageId: string; acceptOtherUnit: boolean }>, ImportDone>(
     z.object({ unitId: UnitId, stageId: z.string().max(64), acceptOtherUnit: z.boolean() })
@@ -191,13 +229,30 @@ export const contract = {
   'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean }>, ExportedFile>(
     z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean() })
   ),
+  'weekly:view': channel<z.ZodType<{ unitId: string; friday: string }>, WeeklyView>(z.object({ unitId: UnitId, friday: Friday })),
+  'weekly:save': channel<z.ZodType<{ unitId: string; friday: string; text: WeeklyText }>, WeeklyView>(
+    z.object({ unitId: UnitId, friday: Friday, text: WeeklyTextSchema })
+  ),
+  'weekly:export': channel<z.ZodType<{ unitId: string; friday: string; format: 'docx' | 'xlsx' }>, ExportedFile>(
+    z.object({ unitId: UnitId, friday: Friday, format: z.enum(['docx', 'xlsx']) })
+  ),
+  'contacts:view': channel<z.ZodType<{ unitId: string }>, { fields: RecordFields | null }>(z.object({ unitId: UnitId })),
+  'contacts:save': channel<z.ZodType<{ unitId: string; fields: RecordFields }>, { fields: RecordFields | null }>(
+    z.object({ unitId: UnitId, fields: RecordFieldsSchema })
+  ),
   'office:view': channel<z.ZodObject<{}>, OfficeView>(z.object({})),
   'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] }>, OfficeStage>(
     z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: FileData })).min(1).max(200) })
   ),
   'office:commit': channel<z.ZodType<{ stageId: string }>, OfficeView>(z.object({ stageId: z.string().max(64) })),
   'office:decide': channel<typeof DecisionInputSchema, OfficeView>(DecisionInputSchema),
-  'office:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({}))
+  'office:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
+  'office:noticeCandidates': channel<z.ZodType<{ unit: string }>, NoticeItem[]>(z.object({ unit: z.string().max(40) })),
+  'office:noticeIssue': channel<typeof NoticeRequestSchema, OfficeView>(NoticeRequestSchema),
+  'office:noticeFeedback': channel<z.ZodType<{ year: number; seq: number; date: string; result: string }>, OfficeView>(
+    z.object({ year: z.number().int(), seq: z.number().int().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写反馈日期'), result: z.string().trim().min(1, '请填写办理结果').max(2000) })
+  ),
+  'office:noticeExport': channel<z.ZodType<{ year: number; seq: number }>, ExportedFile>(z.object({ year: z.number().int(), seq: z.number().int().min(1) }))
 }
 
 export interface LedgerSaveInput {

@@ -53,7 +53,8 @@ export function planImport(
     const k = enterpriseKey(r.fields)
     if (k && !byKey.has(k)) byKey.set(k, r)
   }
-  const columns = annex.columns.filter((c) => c.kind !== 'seq')
+  // Computed columns (两断三清 √/×, 整治进展, 问题编号) are printed, not stored: they never count as a change.
+  const columns = annex.columns.filter((c) => c.kind !== 'seq' && !c.derive)
   const used = new Set<string>()
   const plan: ImportPlan = { rows: [], changes: { upserts: [], deletes: [] }, inverse: { upserts: [], deletes: [] }, notInFile: 0 }
 

@@ -63,7 +63,8 @@ function takenRows(accepted: readonly Submission[], compareUnits: (a: string, b:
         sha256: s.sha256,
         sheet: s.sheet ?? '',
         row: r.rowNumber,
-        ...(r.recordId ? { recordId: r.recordId } : {})
+        ...(r.recordId ? { recordId: r.recordId } : {}),
+        ...(r.problemNo ? { problemNo: r.problemNo } : {})
       }
       rows.push({ key: rowKey(r.fields), unit, fields: r.fields, provenance })
     }

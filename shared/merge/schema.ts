@@ -1,6 +1,7 @@
 /** zod schemas of what the office stores (submissions and decisions), checked when its file is loaded. */
 import { z } from 'zod'
 import { RecordFieldsSchema } from '../ledger/record'
+import { StoredNoticeSchema } from '../office/notices'
 
 const LocatedIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
@@ -64,6 +65,8 @@ export const DecisionSchema = z.intersection(DecisionInputSchema, z.object({ at:
 
 export const OfficePayloadSchema = z.object({
   submissions: z.array(SubmissionSchema),
-  decisions: z.array(DecisionSchema)
+  decisions: z.array(DecisionSchema),
+  /** 督办通知 register (schema version 2). */
+  notices: z.array(StoredNoticeSchema)
 })
 export type OfficePayload = z.infer<typeof OfficePayloadSchema>

@@ -68,6 +68,8 @@ export interface Provenance {
   sheet: string
   row: number
   recordId?: string
+  /** 问题编号, when the file is one of our exports. */
+  problemNo?: string
 }
 
 export interface ConsolidatedRow {

@@ -35,7 +35,7 @@ export function statsByUnit(campaign: Campaign, annex: AnnexDefinition<RecordFie
   }
   const order = campaign.units.map((u) => u.name)
   const units = [...byUnit.keys()].sort((a, b) => rank(order, a) - rank(order, b))
-  const line = (unit: string, fields: readonly RecordFields[]): { unit: string; values: number[] } => ({
+  const line = (unit: string, fields: readonly RecordFields[]): { unit: string; values: (number | null)[] } => ({
     unit,
     values: columns.map((c) => c.compute(fields))
   })

@@ -38,6 +38,16 @@ export type IssueCode =
   | 'MERGED_CELLS'
   | 'NAME_ADDRESS_DUPLICATE'
   | 'REQUIRED_BY_CATEGORY'
+  | 'NUMBER_INVALID'
+  // lifecycle (annexes.md §4.3, §4.4)
+  | 'STATUS_REQUIREMENT'
+  | 'DATE_ORDER'
+  | 'RESTART_WITHOUT_ACCEPTANCE'
+  | 'OVERDUE'
+  | 'SHOULD_CONVERT'
+  | 'PENALTY_DECISION_MISSING'
+  | 'FINE_MISMATCH'
+  | 'RESURGENCE_SUSPECT'
 
 export type Severity = 'error' | 'warning'
 

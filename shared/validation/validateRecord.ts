@@ -1,6 +1,7 @@
 import type { AnnexColumn, AnnexDefinition } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { departments, towns } from '../campaign/campaign'
+import { lifecycleIssues } from '../lifecycle/lifecycleIssues'
 import { nameAddressKey, usccKey } from '../ledger/identity'
 import type { FieldValue, RecordFields } from '../ledger/record'
 import type { FieldIssue, IssueCode } from './issues'
@@ -15,6 +16,8 @@ export interface ValidationContext {
   deadlineWindow: { from: string; to: string }
   /** Canonical values per enum column, resolved from the campaign where the domain is a unit list. */
   options: ReadonlyMap<string, ReadonlySet<string>>
+  /** The unit's working date: deadlines are checked against it (the ledger); imports leave it out. */
+  today?: string
 }
 
 export function optionsOf(column: AnnexColumn, campaign: Campaign): readonly string[] {
@@ -26,13 +29,13 @@ export function optionsOf(column: AnnexColumn, campaign: Campaign): readonly str
   return o
 }
 
-export function createValidationContext(campaign: Campaign, annex: AnnexDefinition<RecordFields>): ValidationContext {
+export function createValidationContext(campaign: Campaign, annex: AnnexDefinition<RecordFields>, today?: string): ValidationContext {
   const phase = (id: string): { start: string; end: string } | undefined => campaign.phases.find((p) => p.id === id)
   const from = phase('cleanup')?.start ?? `${campaign.year}-01-01`
   const to = phase('upgrade')?.end ?? `${campaign.year}-12-31`
   const options = new Map<string, ReadonlySet<string>>()
   for (const c of annex.columns) if (c.options !== undefined) options.set(c.key, new Set(optionsOf(c, campaign)))
-  return { campaign, deadlineWindow: { from, to }, options }
+  return { campaign, deadlineWindow: { from, to }, options, ...(today ? { today } : {}) }
 }
 
 const cn = (iso: string): string => {
@@ -96,9 +99,14 @@ function checkDateField(value: string, col: AnnexColumn, ctx: ValidationContext)
       ? [err(d.code, col.key, `「${col.header}」“${value}”没有年份，请写完整日期，如 2024年6月30日`)]
       : [err(d.code, col.key, `「${col.header}」“${value}”不是有效日期，请写作 2024年6月30日 或 2024-06-30`)]
   }
-  const { from, to } = ctx.deadlineWindow
-  if (col.key === 'deadline' && (d.iso < from || d.iso > to)) {
-    return [err('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cn(d.iso)} 不在整治期限内（${cn(from)}至${cn(to)}），请核实`)]
+  if (col.phase === 'deadline') {
+    const { from, to } = ctx.deadlineWindow
+    if (d.iso < from || d.iso > to) return [err('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cn(d.iso)} 不在整治期限内（${cn(from)}至${cn(to)}），请核实`)]
+  } else if (col.phase) {
+    const p = ctx.campaign.phases.find((x) => x.id === col.phase)
+    if (p && (d.iso < p.start || d.iso > p.end)) {
+      return [warn('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cn(d.iso)} 不在${p.name}（${cn(p.start)}至${cn(p.end)}）内，请核实`)]
+    }
   }
   return []
 }
@@ -123,7 +131,8 @@ function warn(code: IssueCode, field: string | null, message: string): FieldIssu
 export function validateRecord(fields: RecordFields, annex: AnnexDefinition<RecordFields>, ctx: ValidationContext): FieldIssue[] {
   const out: FieldIssue[] = []
   for (const col of annex.columns) {
-    if (col.kind === 'seq') continue
+    // 序号 and derived columns (两断三清 √/×, 整治进展) are computed, never typed.
+    if (col.kind === 'seq' || col.derive) continue
     const v = fields[col.key]
     if (isBlank(v)) {
       if (col.required) out.push(err('REQUIRED_EMPTY', col.key, `「${col.header}」不能为空，请填写`))
@@ -152,10 +161,18 @@ export function validateRecord(fields: RecordFields, annex: AnnexDefinition<Reco
       case 'multiEnum':
         out.push(...checkEnumValue(text, col, ctx))
         break
+      case 'money':
+      case 'count':
+        if (!(col.kind === 'money' ? /^\d+(\.\d{1,2})?$/ : /^\d+$/).test(text.normalize('NFKC'))) {
+          const what = col.kind === 'money' ? '非负数，最多两位小数（单位：万元）' : '非负整数'
+          out.push(err('NUMBER_INVALID', col.key, `「${col.header}」“${text}”应为${what}`))
+        }
+        break
       default:
         if (looksLikeFormula(text)) out.push(warn('FORMULA_TEXT', col.key, `「${col.header}」以“=”开头，已按文字保存，不会作为公式计算`))
     }
   }
+  out.push(...lifecycleIssues(fields, ctx.today))
   const category = fields['category']
   const needs = typeof category === 'string' ? REQUIRED_BY_CATEGORY[category] : undefined
   for (const key of needs ?? []) {

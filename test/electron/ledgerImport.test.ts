@@ -16,7 +16,7 @@ let stager: ImportStager
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'slw-import-'))
   data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  stager = new ImportStager(data, defaultCampaign, (b, name) => readAnnexWorkbook(b, name))
+  stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
 })
 afterEach(async () => {
   await data.close()

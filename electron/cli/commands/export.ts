@@ -1,19 +1,20 @@
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { defaultCampaign } from '@shared/campaign/campaign'
+import { localIsoDate } from '@shared/domain/dates'
 import type { Profile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { LedgerRecord } from '@shared/ledger/record'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../../services/export/commandLine'
 import {
-  localIsoDate,
   resolveAnnex,
   resolveDate,
   resolveOut,
   resolveUnit,
   writeFormCommand
 } from '../../services/export/formRequest'
+import { formRecords } from '../../services/formRecords'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir, ledgerPath } from '../../services/storage/ledgerStore'
 
@@ -45,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`数据文件夹“${dataDir}”中没有${unit.value.name}的台账，请检查 --data 和 --unit。\n`)
     return 1
   }
-  const ledger = await readLedger(dataDir, unit.value.id)
+  const ledger = await readLedger(dataDir, unit.value.id, annex.value.id)
   if (!ledger) return 1
   const { records, profile } = ledger
   const header = {
@@ -62,11 +63,12 @@ export async function run(args: string[]): Promise<number> {
 /** The unit's records and the profile; null, after printing why, when the store refuses (locked, damaged). */
 async function readLedger(
   dataDir: string,
-  unitId: string
+  unitId: string,
+  annexId: string
 ): Promise<{ records: LedgerRecord[]; profile: Profile | null } | null> {
   const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign })
   try {
-    return { records: (await store.ledger(unitId)).view().records, profile: (await store.profile()).get() }
+    return { records: await formRecords(store, annexId, unitId), profile: (await store.profile()).get() }
   } catch (e) {
     if (!(e instanceof AppFailure)) throw e
     process.stderr.write(`${e.message}\n`)

@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
     return 1
   }
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign })
-  const stager = new ImportStager(data, defaultCampaign, (b, name) => readAnnexWorkbook(b, name, { campaign: defaultCampaign }))
+  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex }))
   try {
     const preview = await stager.preview(unit.value.id, basename(file), bytes)
     process.stdout.write(report(preview, unit.value.name))

@@ -4,8 +4,9 @@ import type { Campaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import type { PrintedCell } from './cellValue'
 import { columnAlignment, columnFormat, columnWidth, isNumericKind, numberOf, printedCell } from './cellValue'
-import type { FormHeader, LeafColumn } from './formBlock'
+import type { CellStyle, FormHeader, LeafColumn } from './formBlock'
 import { FIRST_DATA_ROW, infoLine, putCell, putLine, signatureLine, writeHeader, writeTitleBlock } from './formBlock'
+import { afterRow } from './rowPause'
 import { FONTS, lineCount, rowHeight, SHADE_FILL } from './style'
 import type { ListSheet } from './validation'
 import { addColumnValidations } from './validation'
@@ -60,7 +61,7 @@ function rowCell(col: AnnexColumn, fields: RecordFields | undefined, k: number):
 }
 
 /** The 明细 sheet: title block, header, one row per record (序号 1…n), blank rows, 合计, signature and 填表说明. */
-export function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: ListSheet): void {
+export async function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: ListSheet): Promise<void> {
   const { annex, campaign, rows, header, blankRows } = input
   const columns = annex.columns
   const leaves: LeafColumn[] = columns.map((c) => ({ header: c.header, group: c.group, width: columnWidth(c) }))
@@ -69,21 +70,28 @@ export function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: 
 
   const size = FONTS.body.size ?? 10
   const total = rows.length + blankRows
+  // Each column's look, made once per sheet rather than once per cell.
+  const looks = columns.map((col) => ({
+    font: FONTS.body,
+    horizontal: columnAlignment(col),
+    numFmt: columnFormat(col),
+    border: true
+  }))
+  const shadedLooks = looks.map((look) => ({ ...look, fill: SHADE_FILL }))
   for (let k = 0; k < total; k++) {
-    const row = FIRST_DATA_ROW + k
+    const row = ws.getRow(FIRST_DATA_ROW + k)
     const fields = rows[k]
     let lines = 1
-    const fill = fields !== undefined && input.shaded?.(k) === true ? SHADE_FILL : undefined
+    const rowLooks = fields !== undefined && input.shaded?.(k) === true ? shadedLooks : looks
     columns.forEach((col, i) => {
       const cell = rowCell(col, fields, k)
-      const style = { font: FONTS.body, horizontal: columnAlignment(col), numFmt: columnFormat(col), border: true, fill }
-      putCell(ws.getCell(row, i + 1), cell.value, style)
+      putCell(row.getCell(i + 1), cell.value, rowLooks[i] as CellStyle)
       lines = Math.max(lines, lineCount(cell.text, leaves[i]?.width ?? col.width, size))
     })
-    const done = ws.getRow(row)
-    done.height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
+    row.height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
     // A streaming writer writes the row out and frees it (a no-op for a workbook in memory); rows above are final.
-    done.commit()
+    row.commit()
+    await afterRow(k)
   }
   const totalRow = FIRST_DATA_ROW + total
   if (total > 0) addColumnValidations(ws, columns, campaign, lists, FIRST_DATA_ROW, totalRow - 1)

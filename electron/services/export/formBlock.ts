@@ -88,7 +88,12 @@ function idOf(o: object | undefined): number {
   return id
 }
 
+/** A look used again (a table's column looks, BODY) finds its style without building its key; looks never change. */
+const byLook = new WeakMap<CellStyle, Partial<Style>>()
+
 function sharedStyle(s: CellStyle): Partial<Style> {
+  const known = byLook.get(s)
+  if (known) return known
   const key = `${idOf(s.font)}|${s.horizontal}|${s.numFmt ?? ''}|${s.border ? 1 : 0}|${idOf(s.fill)}`
   let style = styles.get(key)
   if (!style) {
@@ -101,6 +106,7 @@ function sharedStyle(s: CellStyle): Partial<Style> {
     })
     styles.set(key, style)
   }
+  byLook.set(s, style)
   return style
 }
 

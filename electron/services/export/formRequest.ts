@@ -35,12 +35,6 @@ export function resolveDate(text: string | undefined): Resolved<string> {
   return d.ok ? { ok: true, value: d.iso } : { ok: false, message: `填报日期“${text}”无法识别，请写作 2024-05-09 或 2024年5月9日。` }
 }
 
-/** Today on the user's calendar (not UTC: at 07:00 in 临夏 it is still yesterday in UTC). */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
 export function resolveOut(path: string | undefined): Resolved<string> {
   if (path?.toLowerCase().endsWith('.xlsx')) return { ok: true, value: path }
   return { ok: false, message: '请用 --out 指定要生成的 .xlsx 文件。' }

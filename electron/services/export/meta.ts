@@ -97,9 +97,13 @@ function canonicalValue(col: AnnexColumn, value: FieldValue | undefined): string
   return numeric ? String(Number(text)) : text
 }
 
+/** The annex's stored columns, found once per annex rather than once per hashed record. */
+const storedColumns = new WeakMap<AnnexDefinition<RecordFields>, readonly AnnexColumn[]>()
+
 /** The record's annex fields as canonical JSON: [key, value] pairs in column order (序号 excluded). */
 export function canonicalRecordJson(annex: AnnexDefinition<RecordFields>, fields: RecordFields): string {
-  const columns = annex.columns.filter((c) => c.kind !== 'seq')
+  let columns = storedColumns.get(annex)
+  if (!columns) storedColumns.set(annex, (columns = annex.columns.filter((c) => c.kind !== 'seq')))
   return JSON.stringify(columns.map((c) => [c.key, canonicalValue(c, fields[c.key])]))
 }
 

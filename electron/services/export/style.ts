@@ -36,7 +36,10 @@ const CELL_EXTRA_PX = 1
 const PX_PER_PT = 4 / 3
 
 /** Full-width (CJK, full-width punctuation) characters take a whole em, the rest half. */
-const isWide = (ch: string): boolean => (ch.codePointAt(0) ?? 0) >= 0x2e80
+const WIDE_FROM = 0x2e80
+const isWide = (ch: string): boolean => (ch.codePointAt(0) ?? 0) >= WIDE_FROM
+const NEWLINE = 10
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
 
 /** Length in half-width characters: a Chinese character counts two. */
 export function halfWidths(text: string): number {
@@ -54,18 +57,26 @@ export function textWidth(text: string, size: number): number {
 export function lineCount(text: string, width: number, size: number): number {
   const room = width * PX_PER_UNIT + CELL_EXTRA_PX
   const half = (size * PX_PER_PT) / 2
-  let lines = 0
-  for (const paragraph of text.split('\n')) {
-    lines++
-    let used = 0
-    for (const ch of paragraph) {
-      const w = isWide(ch) ? 2 * half : half
-      if (used + w > room && used > 0) {
-        lines++
-        used = 0
-      }
-      used += w
+  // Most cells are short: one line even if every character were wide (text.length counts each at least once), with
+  // a character to spare so rounding in the loop below could not decide otherwise.
+  if ((text.length + 1) * 2 * half <= room && !text.includes('\n')) return 1
+  let lines = 1
+  let used = 0
+  // By UTF-16 unit rather than character (faster on long text): a surrogate pair, wide like all CJK, counts once.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === NEWLINE) {
+      lines++
+      used = 0
+      continue
     }
+    if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) i++
+    const w = code >= WIDE_FROM ? 2 * half : half
+    if (used + w > room && used > 0) {
+      lines++
+      used = 0
+    }
+    used += w
   }
   return lines
 }

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs'
+import { printedFields } from '@shared/annexes/printed'
+import { formIncludes } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
@@ -33,8 +35,19 @@ export interface AnnexWorkbookInput {
   blankRows?: number
 }
 
+/** Only the records the form lists (附件4: 升级改造 and 整合搬迁 …), each with the form's computed columns. */
+function formInput(input: AnnexWorkbookInput): AnnexWorkbookInput {
+  const { annex } = input
+  const records = input.records.filter((r) => formIncludes(annex, r.fields)).map((r) => ({ ...r, fields: printedFields(annex, r) }))
+  return { ...input, records }
+}
+
 /** What the `_meta` sheet says about this workbook; the 校验码 it holds is printed in every page footer. */
-export function exportMeta(input: AnnexWorkbookInput): ExportMeta {
+export function exportMeta(request: AnnexWorkbookInput): ExportMeta {
+  return metaOf(formInput(request))
+}
+
+function metaOf(input: AnnexWorkbookInput): ExportMeta {
   const { annex, campaign, records, header } = input
   const contentHashes = records.map((r) => canonicalRecordHash(annex, r.fields))
   const { unitName, filledDate } = header
@@ -68,9 +81,10 @@ export function exportMeta(input: AnnexWorkbookInput): ExportMeta {
  * Writes an annex as the printed official form (明细 sheet, 统计 sheet when the definition has one) plus the hidden
  * `_lists` (long dropdown lists) and very hidden `_meta` sheets. Everything comes from the annex definition.
  */
-export async function writeAnnexWorkbook(input: AnnexWorkbookInput): Promise<Buffer> {
+export async function writeAnnexWorkbook(request: AnnexWorkbookInput): Promise<Buffer> {
+  const input = formInput(request)
   const { annex, campaign, records, header, now } = input
-  const meta = exportMeta(input)
+  const meta = metaOf(input)
 
   const wb = new ExcelJS.Workbook()
   wb.creator = '散乱污台账'
@@ -85,7 +99,7 @@ export async function writeAnnexWorkbook(input: AnnexWorkbookInput): Promise<Buf
 
   const rows = records.map((r) => r.fields)
   const blankRows = input.blankRows ?? (records.length === 0 ? TEMPLATE_ROWS : 0)
-  writeDetailSheet(detail, { annex, campaign, rows, header, blankRows }, lists)
+  await writeDetailSheet(detail, { annex, campaign, rows, header, blankRows }, lists)
   if (statsWs && annex.stats) {
     writeStatsSheet(statsWs, annex, annex.stats, campaign.year, {
       title: statsTitle(annex.title),

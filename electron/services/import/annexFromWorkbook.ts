@@ -1,7 +1,7 @@
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import { towns, unitByName } from '@shared/campaign/campaign'
-import type { RecordFields } from '@shared/ledger/record'
+import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { groupBy } from '@shared/merge/groupBy'
 import { valueFromText } from '@shared/validation/cellInput'
 import { cleanText } from '@shared/validation/normalize'
@@ -28,7 +28,8 @@ export function annexFromWorkbook(
   workbook: RawWorkbook,
   file: string,
   annex: AnnexDefinition<RecordFields>,
-  campaign: Campaign
+  campaign: Campaign,
+  texts = new Map<string, string>()
 ): ImportResult {
   const layout = findHeader(workbook, annex)
   if (!layout) {
@@ -90,7 +91,7 @@ export function annexFromWorkbook(
     )
   }
   const sourceUnits = rollUp ? sourceUnitsOf(sourceRows, rollUp.sourceUnit.index, campaign, workbook.date1904) : []
-  result.rows = readRecords(layout, sourceRows, annex, campaign, workbook.date1904, place, sourceUnits)
+  result.rows = readRecords(layout, sourceRows, annex, campaign, workbook.date1904, place, sourceUnits, texts)
   for (const row of result.rows) result.issues.push(...row.issues)
   result.rowCount = result.rows.length
   if (!result.unit) Object.assign(result, unitFromData(result.rows, campaign))
@@ -231,13 +232,18 @@ function readRecords(
   campaign: Campaign,
   date1904: boolean,
   place: SheetPlace,
-  sourceUnits: readonly (string | undefined)[]
+  sourceUnits: readonly (string | undefined)[],
+  texts: Map<string, string>
 ): ImportRow[] {
   const { at, issue } = place
   const byKey = new Map<string, BoundColumn>(layout.bound.map((b) => [b.column.key, b]))
   const blocked: Set<string>[] = []
+  // Every row gets all stored keys, in column order. Copied from a template they share one hidden class; an
+  // object given 25 keys one by one turns into a hash table several times its size, which a merge keeps per row.
+  const blank: RecordFields = Object.fromEntries(annex.columns.filter((c) => c.kind !== 'seq').map((c) => [c.key, '']))
+  const shared = interner(texts)
   const rows: ImportRow[] = sourceRows.map((source, index) => {
-    const fields: RecordFields = {}
+    const fields: RecordFields = { ...blank }
     const issues: ImportIssue[] = []
     const errorFields = new Set<string>()
     for (const column of annex.columns) {
@@ -248,7 +254,8 @@ function readRecords(
         continue
       }
       const reading = readCell(source.cells[bound.index] ?? null, column, campaign, date1904)
-      fields[column.key] = reading.value
+      fields[column.key] = shared(reading.value)
+      if (reading.issues.length === 0) continue
       const cell = cellRef(source.r, bound.index)
       for (const found of reading.issues) {
         const message = at(`${cell}单元格：${found.message}`)
@@ -289,6 +296,20 @@ function readRecords(
     }
   })
   return rows
+}
+
+/**
+ * Gives back one copy of each text value. A unit's rows repeat the same choices, dates and phrases thousands of
+ * times, each parsed into a string of its own, and a merge keeps every row of every file until it is written.
+ */
+function interner(seen: Map<string, string>): (value: FieldValue) => FieldValue {
+  return (value) => {
+    if (typeof value !== 'string') return value
+    const known = seen.get(value)
+    if (known !== undefined) return known
+    seen.set(value, value)
+    return value
+  }
 }
 
 /** A validation finding placed on its cell, or on the row when the column is not in the file. */

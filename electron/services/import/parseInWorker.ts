@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ReadFailureCode } from './importResult'
 import type { ImportLimits } from './limits'
@@ -14,42 +15,123 @@ export type ParseOutcome =
 const defaultParserUrl = new URL('./parseWorker.mjs', import.meta.url)
 
 /**
- * Parses a preflighted workbook in a worker thread with a heap limit and a wall-clock watchdog. Whatever the file
- * does to the parser (throw, hang, exhaust memory), the caller gets an outcome, never an exception or a hang.
+ * A thread that parsed a file cleanly waits this long for the next one. A fresh thread loads SheetJS and runs it
+ * unoptimised, which took two thirds of each file's parse in a folder merge; an idle one is ended soon after, so
+ * the app does not keep its heap between imports.
  */
-export function parseInWorker(
+const IDLE_MS = 2_000
+/**
+ * Parses at a time: one per core, at most four (each thread may take parserHeapMb). A file beyond that waits for a
+ * thread rather than competing for a core.
+ */
+export const PARSER_THREADS = Math.min(4, availableParallelism())
+
+interface Parser {
+  worker: Worker
+  /** Threads are reused only with the same entry and heap limit (fixed when a thread starts). */
+  key: string
+  idleTimer?: NodeJS.Timeout
+}
+
+const idle: Parser[] = []
+
+function takeParser(parserUrl: URL, heapMb: number): Parser {
+  const key = `${heapMb}|${parserUrl.href}`
+  const at = idle.findIndex((p) => p.key === key)
+  if (at >= 0) {
+    const [parser] = idle.splice(at, 1) as [Parser]
+    clearTimeout(parser.idleTimer)
+    parser.worker.ref()
+    return parser
+  }
+  const worker = new Worker(parserUrl, {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    // Whatever the parser prints stays in the thread: the CLI's stdout carries only its JSON.
+    stdout: true,
+    stderr: true
+  })
+  const parser: Parser = { worker, key }
+  // A thread that dies while idle just leaves the pool; its failures during a parse are handled per file.
+  worker.on('error', () => {})
+  worker.on('exit', () => {
+    const i = idle.indexOf(parser)
+    if (i >= 0) idle.splice(i, 1)
+  })
+  return parser
+}
+
+/** Keeps a thread for the next file; it does not hold the process open while it waits. */
+function release(parser: Parser): void {
+  if (idle.length >= PARSER_THREADS) {
+    void parser.worker.terminate()
+    return
+  }
+  parser.worker.unref()
+  parser.idleTimer = setTimeout(() => void parser.worker.terminate(), IDLE_MS).unref()
+  idle.push(parser)
+}
+
+let running = 0
+const waiting: (() => void)[] = []
+
+async function takeTurn(): Promise<void> {
+  if (running < PARSER_THREADS) running++
+  else await new Promise<void>((resolve) => waiting.push(resolve))
+}
+
+/** Hands the turn to the next waiting file, if any. */
+function endTurn(): void {
+  const next = waiting.shift()
+  if (next) next()
+  else running--
+}
+
+/**
+ * Parses a preflighted workbook in a worker thread with a heap limit and a wall-clock watchdog. Whatever the file
+ * does to the parser (throw, hang, exhaust memory), the caller gets an outcome, never an exception or a hang. Only
+ * a thread that parsed its file cleanly is reused; one that failed in any way is ended with its file. The watchdog
+ * starts when the file's turn comes.
+ */
+export async function parseInWorker(
   bytes: Buffer,
   limits: ImportLimits,
   parserUrl: URL = defaultParserUrl
 ): Promise<ParseOutcome> {
+  await takeTurn()
+  try {
+    return await parseInThread(bytes, limits, parserUrl)
+  } finally {
+    endTurn()
+  }
+}
+
+function parseInThread(bytes: Buffer, limits: ImportLimits, parserUrl: URL): Promise<ParseOutcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(parserUrl, {
-      workerData: { bytes, maxRows: limits.maxRows },
-      resourceLimits: { maxOldGenerationSizeMb: limits.parserHeapMb },
-      // Whatever the parser prints stays in the thread: the CLI's stdout carries only its JSON.
-      stdout: true,
-      stderr: true
-    })
+    const parser = takeParser(parserUrl, limits.parserHeapMb)
+    const { worker } = parser
     let settled = false
-    const settle = (outcome: ParseOutcome): void => {
+    const settle = (outcome: ParseOutcome, reusable = false): void => {
       if (settled) return
       settled = true
       clearTimeout(watchdog)
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit)
       resolve(outcome)
-      void worker.terminate()
+      if (reusable) release(parser)
+      else void worker.terminate()
     }
-    const watchdog = setTimeout(
-      () => settle({ ok: false, code: 'PARSE_TIMEOUT', detail: `${limits.parseTimeoutMs / 1000} 秒` }),
-      limits.parseTimeoutMs
-    )
-    worker.once('message', (outcome: ParseOutcome) => settle(outcome))
-    worker.once('error', (e: NodeJS.ErrnoException) =>
+    const onMessage = (outcome: ParseOutcome): void => settle(outcome, outcome.ok)
+    const onError = (e: NodeJS.ErrnoException): void =>
       settle({
         ok: false,
         code: 'PARSE_FAILED',
         detail: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '解析时内存不足' : String(e.message).slice(0, 200)
       })
+    const onExit = (): void => settle({ ok: false, code: 'PARSE_FAILED', detail: '解析程序意外退出' })
+    const watchdog = setTimeout(
+      () => settle({ ok: false, code: 'PARSE_TIMEOUT', detail: `${limits.parseTimeoutMs / 1000} 秒` }),
+      limits.parseTimeoutMs
     )
-    worker.once('exit', () => settle({ ok: false, code: 'PARSE_FAILED', detail: '解析程序意外退出' }))
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit)
+    worker.postMessage({ bytes, maxRows: limits.maxRows })
   })
 }

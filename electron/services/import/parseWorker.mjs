@@ -1,11 +1,12 @@
 // SheetJS runs here, in a worker thread with its own heap limit that the caller kills after a watchdog timeout, so a
-// hostile workbook (ReDoS, pathological XML, huge shared strings) can exhaust only this thread.
+// hostile workbook (ReDoS, pathological XML, huge shared strings) can exhaust only this thread. A thread that parsed
+// a file cleanly may be given the next one (parseInWorker.ts), so each parse starts from SheetJS's initial state.
 //
 // Plain JavaScript on purpose: the same file must load unchanged under tsx (the CLI), under vitest, and as a worker
 // entry of the Electron main bundle. A .ts worker would need a TypeScript loader inside the thread, which only tsx
 // provides; a .mjs file that imports nothing but 'xlsx' runs in all three. The shape it posts back is
 // RawWorkbook (rawWorkbook.ts): primitives only, never a SheetJS object.
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import * as XLSX from 'xlsx'
 
 // SheetJS reports recoverable oddities on the console; the import report is the only channel the user sees.
@@ -69,7 +70,17 @@ function rawSheet(ws, name, hidden, maxRows) {
   return { name: String(name), hidden: Boolean(hidden), rows, merges, hiddenRows }
 }
 
+// SheetJS keeps the number formats a workbook defines in one global table; a later file must not see them.
+const builtInFormats = { ...XLSX.SSF.get_table() }
+
+function resetFormats() {
+  const table = XLSX.SSF.get_table()
+  for (const id of Object.keys(table)) if (!(id in builtInFormats)) delete table[id]
+  Object.assign(table, builtInFormats)
+}
+
 function parse({ bytes, maxRows }) {
+  resetFormats()
   const wb = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     type: 'buffer',
     dense: true,
@@ -94,9 +105,11 @@ function parse({ bytes, maxRows }) {
   return { ok: true, workbook: { date1904: Boolean(wb.Workbook?.WBProps?.date1904), sheets } }
 }
 
-try {
-  parentPort.postMessage(parse(workerData))
-} catch (e) {
-  const detail = String(e?.message ?? e).slice(0, 200)
-  parentPort.postMessage({ ok: false, code: /password/i.test(detail) ? 'ENCRYPTED' : 'PARSE_FAILED', detail })
-}
+parentPort.on('message', (job) => {
+  try {
+    parentPort.postMessage(parse(job))
+  } catch (e) {
+    const detail = String(e?.message ?? e).slice(0, 200)
+    parentPort.postMessage({ ok: false, code: /password/i.test(detail) ? 'ENCRYPTED' : 'PARSE_FAILED', detail })
+  }
+})

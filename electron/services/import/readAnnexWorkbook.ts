@@ -20,6 +20,11 @@ export interface ReadOptions {
   limits?: Partial<ImportLimits>
   /** Location of parseWorker.mjs when it is not next to this module (the Electron main bundle). */
   parserUrl?: URL
+  /**
+   * Text already read in the same batch (a folder merge), one copy of each value: the versions of a unit's file
+   * repeat most of their rows, and a merge keeps every version until it is done.
+   */
+  texts?: Map<string, string>
 }
 
 /**
@@ -41,7 +46,8 @@ export async function readAnnexWorkbook(
   if (!parsed.ok) {
     return refusedFile(fileName, parsed.code, parseFailureMessage(fileName, parsed, limits), parsed.sheet ?? null)
   }
-  return annexFromWorkbook(parsed.workbook, fileName, options.annex ?? annex2, options.campaign ?? defaultCampaign)
+  const { annex = annex2, campaign = defaultCampaign, texts } = options
+  return annexFromWorkbook(parsed.workbook, fileName, annex, campaign, texts)
 }
 
 type ParseFailure = Extract<ParseOutcome, { ok: false }>

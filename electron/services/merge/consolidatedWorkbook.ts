@@ -12,6 +12,7 @@ import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation } from '@shared/merge/types'
 import { formSheetOptions } from '../export/formBlock'
 import { META_SHEET, metaRows } from '../export/meta'
+import { afterRow } from '../export/rowPause'
 import { LIST_SHEET, ListSheet } from '../export/validation'
 import { writeConflictSheet } from './conflictSheet'
 import { consolidatedMeta } from './consolidatedMeta'
@@ -40,6 +41,12 @@ function assertReconciled(c: Consolidation): void {
 
 /** A unit's name as a sheet name: Excel forbids []:*?/\ and more than 31 characters. */
 const sheetName = (unit: string): string => unit.replace(/[[\]:*?/\\]/g, '_').slice(0, 31)
+
+/**
+ * The style of every `_meta` cell. exceljs gives each new cell its own empty style object, and serialises it to
+ * find its id unless it has seen that very object: one shared object saves that for every provenance cell.
+ */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({})
 
 /** Collects what the streaming writer produces. */
 function collector(): { sink: Writable; bytes: () => Buffer } {
@@ -92,11 +99,11 @@ export async function writeConsolidatedWorkbook(
 
   writeSummarySheet(summary, c, byUnit, ctx)
   summary.commit()
-  writeConsolidatedDetail(detail, rows, ctx, lists)
+  await writeConsolidatedDetail(detail, rows, ctx, lists)
   detail.commit()
   for (const [unit, ws] of units) {
     const used = c.submissions.find((s) => s.status === 'accepted' && s.unit === unit)
-    writeUnitDetail(ws, unit, byUnit.get(unit) ?? [], used, ctx, lists)
+    await writeUnitDetail(ws, unit, byUnit.get(unit) ?? [], used, ctx, lists)
     ws.commit()
   }
   writeConflictSheet(conflicts, c.duplicateGroups, ctx)
@@ -106,7 +113,12 @@ export async function writeConsolidatedWorkbook(
   writeReportSheet(report, c, ctx, meta.checkCode)
   report.commit()
   lists.ws.commit()
-  for (const r of metaRows(meta)) metaWs.addRow(r).commit()
+  for (const [k, r] of metaRows(meta).entries()) {
+    const row = metaWs.addRow(r)
+    row.eachCell((cell) => (cell.style = PLAIN))
+    row.commit()
+    await afterRow(k)
+  }
   metaWs.commit()
   await wb.commit()
   return out.bytes()

@@ -22,12 +22,12 @@ const duplicate = (rows: readonly PrintedRow[]) => (k: number): boolean => Boole
 const MARK_NOTE = '灰底、备注栏带【】的行是两个及以上单位填报的同一企业（场所），处理情况见“重复与冲突”工作表。'
 
 /** 明细: every row of the consolidation, sorted by unit, with its source. */
-export function writeConsolidatedDetail(
+export async function writeConsolidatedDetail(
   ws: Worksheet,
   rows: readonly PrintedRow[],
   ctx: OfficeContext,
   lists: ListSheet
-): void {
+): Promise<void> {
   const { annex, campaign, header } = ctx
   const sourced = { ...annex, columns: [...annex.columns, ...SOURCE_COLUMNS] }
   const fields = rows.map((r) => ({ ...r.fields, sourceUnit: r.row.unit, sourceFile: r.row.provenance.file }))
@@ -37,22 +37,23 @@ export function writeConsolidatedDetail(
     ...(rows.some((r) => r.group) ? [`2. ${MARK_NOTE}`] : [])
   ]
   const input = { annex: sourced, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
-  writeDetailSheet(ws, input, lists)
+  await writeDetailSheet(ws, input, lists)
 }
 
 /** One unit's rows as its own form, 填报单位 and 填报日期 from the file in use. */
-export function writeUnitDetail(
+export async function writeUnitDetail(
   ws: Worksheet,
   unit: string,
   rows: readonly PrintedRow[],
   used: SubmissionSummary | undefined,
   ctx: OfficeContext,
   lists: ListSheet
-): void {
+): Promise<void> {
   const { annex, campaign } = ctx
   const header = { unitName: unit, filler: '', phone: '', filledDate: used?.filledDate ?? '' }
   const source = used ? `报送文件“${used.file}”（校验值 ${shortSha(used.sha256)}）` : '报送文件'
   const notes = [`说明：本表为${unit}${source}中汇总采用的记录。`, ...(rows.some((r) => r.group) ? [MARK_NOTE] : [])]
   const fields = rows.map((r) => r.fields)
-  writeDetailSheet(ws, { annex, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }, lists)
+  const input = { annex, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
+  await writeDetailSheet(ws, input, lists)
 }

@@ -16,6 +16,8 @@ export interface SubmissionReadOptions {
   annex?: AnnexDefinition<RecordFields>
   /** Location of parseWorker.mjs when it is not next to the importer (the Electron main bundle). */
   parserUrl?: URL
+  /** Text values shared by the files of one batch (ReadOptions.texts). */
+  texts?: Map<string, string>
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { Submission } from '@shared/merge/types'
 import { refusedFile } from '../import/importResult'
+import { PARSER_THREADS } from '../import/parseInWorker'
 import { importLimits } from '../import/limits'
 import { tooLargeMessage } from '../import/preflight'
 import { mapLimit } from './mapLimit'
@@ -14,16 +14,20 @@ import { readSubmission, submissionFrom } from './readSubmission'
 
 export type FileReading = { ok: true; submission: Submission } | { ok: false; file: string; message: string }
 
-/** Each parse runs in its own worker thread with its own heap: more at once than cores only adds memory. */
-const PARALLEL_READS = Math.min(4, availableParallelism())
+/** One file more than parser threads: while each thread parses a file, the rows of another are checked here. */
+const PARALLEL_READS = PARSER_THREADS + 1
 
-/** Reads files from disk as submissions, a few at a time; results keep the order of `paths`. */
+/**
+ * Reads files from disk as submissions, a few at a time; results keep the order of `paths`. The files share one
+ * copy of each text value: a unit's newer version repeats most of the older one.
+ */
 export async function readSubmissionFiles(
   paths: readonly string[],
   campaign: Campaign,
   options: SubmissionReadOptions = {}
 ): Promise<FileReading[]> {
-  return mapLimit(paths, PARALLEL_READS, (path) => readSubmissionFile(path, campaign, options))
+  const batch = { texts: new Map<string, string>(), ...options }
+  return mapLimit(paths, PARALLEL_READS, (path) => readSubmissionFile(path, campaign, batch))
 }
 
 /**

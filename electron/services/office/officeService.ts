@@ -6,14 +6,19 @@ import { randomUUID } from 'node:crypto'
 import { annex2 } from '@shared/annexes/annex2'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { ExportedFile, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import type { NoticeRequest } from '@shared/office/notices'
+import { noticeCandidates, noticeNumber, noticeOverdue } from '@shared/office/notices'
+import type { NoticeItem } from '@shared/reports/documents'
 import { AppFailure } from '@shared/ipc/result'
 import { consolidate } from '@shared/merge/consolidate'
 import type { DecisionInput } from '@shared/merge/schema'
 import type { Consolidation, Decision, Submission, SubmissionSummary } from '@shared/merge/types'
 import { reportingStatus, statsByUnit } from '@shared/office/reporting'
-import { localIsoDate } from '../export/formRequest'
+import { localIsoDate } from '@shared/domain/dates'
 import { writeConsolidatedWorkbook } from '../merge/consolidatedWorkbook'
 import { mapLimit } from '../merge/mapLimit'
+import { writeNoticeDocx } from '../documents/noticeDocx'
+import { supervisionNotice } from './noticeDocument'
 import type { DataDir } from '../storage/ledgerStore'
 
 export type ReadSubmission = (bytes: Buffer, fileName: string, receivedAt: string) => Promise<Submission>
@@ -35,7 +40,9 @@ export class OfficeService {
     private readonly campaign: Campaign,
     private readonly read: ReadSubmission,
     private readonly appVersion: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    /** The working date (deadlines, notice dates); SLW_TODAY in training and tests. */
+    private readonly today: () => string = () => localIsoDate(new Date())
   ) {}
 
   async view(): Promise<OfficeView> {
@@ -58,8 +65,42 @@ export class OfficeService {
       decisions: c.decisions,
       reporting: reportingStatus(this.campaign, c.submissions),
       stats: statsByUnit(this.campaign, annex2, c.rows),
-      exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`)
+      exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`),
+      supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.today()) })),
+      today: this.today()
     }
+  }
+
+  /** What a notice to `unit` may list: its rows past 完成时限 and its undecided conflicts. */
+  async noticeCandidates(unit: string): Promise<NoticeItem[]> {
+    const store = await this.dataDir.office()
+    const c = this.consolidate(store.submissions, store.decisions)
+    return noticeCandidates(unit, c.rows, c.duplicateGroups, this.today())
+  }
+
+  async issueNotice(request: NoticeRequest, actor: string): Promise<OfficeView> {
+    if (!this.campaign.units.some((u) => u.name === request.unit)) throw new AppFailure('NOT_FOUND', `“${request.unit}”不是本次整治工作中的单位。`)
+    const today = this.today()
+    const year = Number(today.slice(0, 4))
+    await (await this.dataDir.office()).issue(
+      (seq) => ({ ...request, seq, year, number: noticeNumber(this.campaign, year, seq), issuedAt: today, issuedBy: actor, feedback: null }),
+      year
+    )
+    return this.view()
+  }
+
+  async recordFeedback(year: number, seq: number, date: string, result: string, actor: string): Promise<OfficeView> {
+    const store = await this.dataDir.office()
+    if (!store.supervision.some((n) => n.year === year && n.seq === seq)) throw new AppFailure('NOT_FOUND', '没有这份督办通知。')
+    await store.feedback(seq, year, { date, result, by: actor })
+    return this.view()
+  }
+
+  async exportNotice(year: number, seq: number, contact: { name: string; phone: string }): Promise<ExportedFile> {
+    const n = (await this.dataDir.office()).supervision.find((x) => x.year === year && x.seq === seq)
+    if (!n) throw new AppFailure('NOT_FOUND', '没有这份督办通知。')
+    const bytes = await writeNoticeDocx(supervisionNotice(this.campaign, n, contact))
+    return { fileName: `督办通知-${n.unit}-${year}-${seq}.docx`, data: bytes.toString('base64') }
   }
 
   /** Reads and classes dropped files as if they were taken in; nothing is recorded yet. */

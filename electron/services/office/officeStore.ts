@@ -7,14 +7,20 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Notice } from '@shared/ipc/contract'
 import type { OfficePayload } from '@shared/merge/schema'
+import type { StoredNotice } from '@shared/office/notices'
+import { nextSeq } from '@shared/office/notices'
 import { OfficePayloadSchema } from '@shared/merge/schema'
 import type { Decision, Submission } from '@shared/merge/types'
+import type { Migration } from '../storage/durableJsonFile'
 import { DurableJsonFile } from '../storage/durableJsonFile'
 import type { FileLock } from '../storage/fileLock'
 import { acquireLock } from '../storage/fileLock'
 import { Serial } from '../storage/serial'
 
 const REGISTRY = 'registry.json'
+export const OFFICE_SCHEMA_VERSION = 2
+/** Version 2 added the 督办通知 register; older registries start with none. */
+export const OFFICE_MIGRATIONS: readonly Migration[] = [(p) => ({ ...(p as object), notices: [] })]
 
 export function officeDir(dataDir: string): string {
   return join(dataDir, 'office')
@@ -42,14 +48,14 @@ export class OfficeStore {
     try {
       const file = new DurableJsonFile<OfficePayload>(join(dir, REGISTRY), {
         format: 'slw-office',
-        schemaVersion: 1,
+        schemaVersion: OFFICE_SCHEMA_VERSION,
         appVersion: opt.appVersion,
-        migrations: [],
+        migrations: OFFICE_MIGRATIONS,
         label: '汇总登记文件',
         now: opt.now,
         validate: (p) => OfficePayloadSchema.parse(p)
       })
-      const data = (await file.read()) ?? { submissions: [], decisions: [] }
+      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [] }
       return new OfficeStore(dir, file, data, lock)
     } catch (e) {
       await lock.release()
@@ -67,6 +73,27 @@ export class OfficeStore {
 
   get notices(): Notice[] {
     return this.file.notices
+  }
+
+  get supervision(): readonly StoredNotice[] {
+    return this.data.notices
+  }
+
+  /** Records a 督办通知; its number is the next of its year, taken inside the write so two cannot share one. */
+  issue(make: (seq: number) => StoredNotice, year: number): Promise<StoredNotice> {
+    return this.serial.run(async () => {
+      const notice = make(nextSeq(this.data.notices, year))
+      await this.save({ ...this.data, notices: [...this.data.notices, notice] })
+      return notice
+    })
+  }
+
+  /** Records a unit's 反馈 on a notice (a later one replaces an earlier one). */
+  feedback(seq: number, year: number, feedback: NonNullable<StoredNotice['feedback']>): Promise<void> {
+    return this.serial.run(async () => {
+      const notices = this.data.notices.map((n) => (n.seq === seq && n.year === year ? { ...n, feedback } : n))
+      await this.save({ ...this.data, notices })
+    })
   }
 
   get generation(): number {

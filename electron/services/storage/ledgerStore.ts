@@ -2,6 +2,7 @@
  * The data folder: `profile.json` and one ledger per unit in `units/<unitId>/ledger.json`, each a DurableJsonFile
  * behind one lowdb instance and one lock.
  */
+import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
@@ -13,11 +14,13 @@ import { ProfileSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { HistoryEntry, LedgerPayload, LedgerRecord } from '@shared/ledger/record'
 import { applyChanges, emptyLedger, formatProblemNo, LedgerPayloadSchema } from '@shared/ledger/record'
+import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
 import type { FileLock } from './fileLock'
 import { acquireLock } from './fileLock'
 import { OfficeStore } from '../office/officeStore'
+import { DocumentsStore } from './documentsStore'
 import { Serial } from './serial'
 
 export const LEDGER_FORMAT = 'slw-ledger'
@@ -169,27 +172,35 @@ export class LedgerStore {
   /** Applies the changes and resolves once they are durably on disk. */
   save(input: LedgerSaveInput, actor: string): Promise<SaveReceipt> {
     return this.serial.run(async () => {
-      this.assertOpen()
-      if (this.file.readOnly) throw new AppFailure('READ_ONLY', READ_ONLY_MESSAGE)
-      if (input.unitId !== this.unitId) throw new AppFailure('INVALID_INPUT', `要保存的单位（${input.unitId}）与打开的台账（${this.unitId}）不一致，未保存。`)
-      if (input.baseGeneration !== this.file.generation) {
-        throw new AppFailure(
-          'STALE',
-          `台账已在别处更新（当前为第 ${this.file.generation} 次保存，您的修改基于第 ${input.baseGeneration} 次），为防止覆盖，本次修改未保存。请重新打开台账后再改。`
-        )
-      }
+      this.assertWritable(input.unitId, input.baseGeneration)
       const at = this.now().toISOString()
       const prev = this.db.data
       const { ledger, assigned, added } = applyChanges(prev, input.changes, { at, by: actor, problemNo: this.problemNo })
-      if (added.length === 0) return { generation: this.file.generation, savedAt: this.file.savedAt ?? at, assigned }
-      this.db.data = freezeLedger(ledger, added)
-      try {
-        await this.db.write()
-      } catch (e) {
-        this.db.data = prev
-        throw e
-      }
+      if (added.length > 0) await this.commit(prev, ledger, added)
       return { generation: this.file.generation, savedAt: this.file.savedAt ?? at, assigned }
+    })
+  }
+
+  /**
+   * Reopens a 2023 回头看 item found back in production as a new record, in one save: the new record takes the next
+   * 问题编号 and the item is linked to it.
+   */
+  reopen(input: { unitId: string; recordId: string; baseGeneration: number; today: string }, actor: string): Promise<LedgerView> {
+    return this.serial.run(async () => {
+      this.assertWritable(input.unitId, input.baseGeneration)
+      const prev = this.db.data
+      const item = prev.records.find((r) => r.id === input.recordId)
+      if (!item || !canReopen(item.fields)) {
+        throw new AppFailure('INVALID_INPUT', '只有回头看核查为“死灰复燃”、尚未重新立案的2023年问题才能重新立案整治。')
+      }
+      const seq = prev.problemSeq + 1
+      const problemNo = this.problemNo(seq)
+      const { record, item: linked } = reopenFields(item.fields, item.id, problemNo, input.today)
+      const changes = { upserts: [{ id: randomUUID(), problemNo, fields: record }, { id: item.id, fields: linked }], deletes: [] }
+      const at = this.now().toISOString()
+      const { ledger, added } = applyChanges(prev, changes, { at, by: actor, problemNo: this.problemNo })
+      await this.commit(prev, { ...ledger, problemSeq: seq }, added)
+      return this.view()
     })
   }
 
@@ -211,8 +222,27 @@ export class LedgerStore {
     })
   }
 
-  private assertOpen(): void {
+  private assertWritable(unitId: string, baseGeneration: number): void {
     if (this.closed) throw new AppFailure('INTERNAL', '台账已关闭，未保存。')
+    if (this.file.readOnly) throw new AppFailure('READ_ONLY', READ_ONLY_MESSAGE)
+    if (unitId !== this.unitId) throw new AppFailure('INVALID_INPUT', `要保存的单位（${unitId}）与打开的台账（${this.unitId}）不一致，未保存。`)
+    if (baseGeneration !== this.file.generation) {
+      throw new AppFailure(
+        'STALE',
+        `台账已在别处更新（当前为第 ${this.file.generation} 次保存，您的修改基于第 ${baseGeneration} 次），为防止覆盖，本次修改未保存。请重新打开台账后再改。`
+      )
+    }
+  }
+
+  /** Writes the next ledger durably; on failure the previous one stays in memory as on disk. */
+  private async commit(prev: LedgerPayload, next: LedgerPayload, added: readonly HistoryEntry[]): Promise<void> {
+    this.db.data = freezeLedger(next, added)
+    try {
+      await this.db.write()
+    } catch (e) {
+      this.db.data = prev
+      throw e
+    }
   }
 }
 
@@ -302,6 +332,7 @@ export class DataDir {
   private readonly ledgers = new OpenStores<LedgerStore>()
   private readonly profiles = new OpenStores<ProfileStore>()
   private readonly offices = new OpenStores<OfficeStore>()
+  private readonly documents = new OpenStores<DocumentsStore>()
 
   constructor(
     readonly root: string,
@@ -321,8 +352,14 @@ export class DataDir {
     return this.offices.get('', () => OfficeStore.open(this.root, this.opt))
   }
 
+  /** A unit's weekly report texts and contacts. */
+  unitDocuments(unitId: string): Promise<DocumentsStore> {
+    return this.documents.get(unitId, () => DocumentsStore.open(this.root, unitId, this.opt))
+  }
+
   async close(): Promise<void> {
     await this.ledgers.closeAll()
+    await this.documents.closeAll()
     await this.profiles.closeAll()
     await this.offices.closeAll()
   }

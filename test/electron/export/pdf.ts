@@ -14,12 +14,12 @@ export function onPath(name: string): boolean {
 
 const FONTS_CONF = resolve(import.meta.dirname, 'fonts.conf')
 
-/** Converts an xlsx to PDF with a private LibreOffice profile, so parallel runs do not share one. */
-export async function toPdf(dir: string, name: string, bytes: Buffer): Promise<Buffer> {
-  const xlsx = join(dir, `${name}.xlsx`)
-  await writeFile(xlsx, bytes)
+/** Converts an xlsx (or docx) to PDF with a private LibreOffice profile, so parallel runs do not share one. */
+export async function toPdf(dir: string, name: string, bytes: Buffer, ext: 'xlsx' | 'docx' = 'xlsx'): Promise<Buffer> {
+  const file = join(dir, `${name}.${ext}`)
+  await writeFile(file, bytes)
   const profile = pathToFileURL(join(dir, 'lo-profile')).href
-  const args = [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx]
+  const args = [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]
   await run('soffice', args, { timeout: 150_000, env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF } })
   return readFile(join(dir, `${name}.pdf`))
 }

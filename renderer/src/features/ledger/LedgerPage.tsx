@@ -1,27 +1,29 @@
 /**
- * 摸底台账: the 附件2 grid of one unit with its toolbar, the problem list and autosave. Edits go through the
- * LedgerModel (one undo step per user action); the grid only displays the model's rows (readOnlyEdit).
+ * A unit's ledger: one set of records shown through the official forms (tabs), with the toolbar, the problem list,
+ * the record's 办理 panel and autosave. Edits go through the LedgerModel (one undo step per user action); the grids
+ * only display the model's rows.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community'
-import { themeQuartz } from 'ag-grid-community'
-import { AgGridReact } from 'ag-grid-react'
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
-import { annex2 } from '@shared/annexes/annex2'
+import type { GridApi } from 'ag-grid-community'
+import { HUIKAN_TRACK } from '@shared/annexes/huikan'
+import { formIncludes, formName } from '@shared/annexes/registry'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { isTownLike } from '@shared/campaign/campaign'
+import { nextDue } from '@shared/campaign/schedule'
 import type { ImportPreview, LedgerView, Notice } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
 import type { FieldIssue } from '@shared/validation/issues'
-import { createValidationContext, validateLedger } from '@shared/validation/validateRecord'
+import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import { Notices } from '../../components/Notices'
 import { bytesToBase64, download, pickSpreadsheet } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
+import { RecordPanel } from '../lifecycle/RecordPanel'
 import type { SaveState } from './autosave'
 import { Autosaver } from './autosave'
-import { annexColumnByColId, buildColumnDefs } from './columnDefs'
+import { annexColumnByColId } from './columnDefs'
+import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
 import { LedgerModel } from './ledgerModel'
 import { planPaste } from './paste'
@@ -29,37 +31,38 @@ import type { ListedIssue } from './ProblemsPanel'
 import { ProblemsPanel, listIssues } from './ProblemsPanel'
 import { SaveStatus } from './SaveStatus'
 import { parseTsv } from './tsv'
-
-const gridTheme = themeQuartz.withParams({
-  fontFamily: ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'],
-  fontSize: 13,
-  headerFontWeight: 600,
-  rowHeight: 32,
-  headerHeight: 36,
-  spacing: 6
-})
+import type { LedgerTab } from './views'
+import { LEDGER_TABS } from './views'
 
 interface Props {
   campaign: Campaign
   unit: CampaignUnit
   view: LedgerView
-  /** The ledger was replaced as a whole (an import, or its undo). */
+  today: string
+  /** The ledger was replaced as a whole (an import, its undo, a reopening). */
   onViewChange: (view: LedgerView) => void
 }
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+const cnDate = (iso: string): string => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 
-/** New rows start with the unit itself as 乡镇（街道） (for a town) and 责任单位. */
-function defaultsFor(unit: CampaignUnit): RecordFields {
-  return isTownLike(unit) ? { town: unit.name, responsibleUnit: unit.name } : { responsibleUnit: unit.name }
+/**
+ * New rows start with the unit itself as 乡镇（街道） (for a town) and 责任单位, found today (the weekly report counts
+ * new finds by it); 2023 items are on the 回头看 track.
+ */
+function defaultsFor(unit: CampaignUnit, tab: LedgerTab, today: string): RecordFields {
+  const town: RecordFields = isTownLike(unit) ? { town: unit.name } : {}
+  return tab.id === 'huikan' ? { ...town, track: HUIKAN_TRACK } : { ...town, responsibleUnit: unit.name, foundDate: today }
 }
 
-export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React.JSX.Element {
+export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props): React.JSX.Element {
   const model = useMemo(() => new LedgerModel(view.records), [view])
   const [version, setVersion] = useState(0)
+  const [tab, setTab] = useState<LedgerTab>(LEDGER_TABS[0] as LedgerTab)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: null })
   const [search, setSearch] = useState('')
-  const [showProblems, setShowProblems] = useState(true)
+  const [side, setSide] = useState<'problems' | 'record' | null>('problems')
+  const [focusedId, setFocusedId] = useState<string | null>(null)
   const [message, setMessage] = useState<Notice | null>(null)
   const [issues, setIssues] = useState<ReadonlyMap<string, FieldIssue[]>>(new Map())
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -70,9 +73,8 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
   issuesRef.current = issues
 
   const readOnly = view.readOnly
-  const ctx = useMemo(() => createValidationContext(campaign, annex2), [campaign])
-  const cache = useMemo(() => new WeakMap<RecordFields, FieldIssue[]>(), [])
-  const columnsById = useMemo(() => annexColumnByColId(annex2), [])
+  const validator = useMemo(() => new UnitLedgerValidator(campaign, today), [campaign, today])
+  const editable = useMemo(() => annexColumnByColId(tab.annex), [tab])
 
   const autosaver = useMemo(
     () =>
@@ -100,25 +102,25 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [model, autosaver])
 
-  const rows = useMemo(() => model.all, [model, version])
+  const all = useMemo(() => model.all, [model, version])
+  const rows = useMemo(() => all.filter((r) => formIncludes(tab.annex, r.fields)), [all, tab])
+  const positions = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows])
+  const positionsRef = useRef(positions)
+  positionsRef.current = positions
 
   // Validation runs after paint so a large ledger shows at once; the cache makes later runs incremental.
   useEffect(() => {
-    const t = setTimeout(() => setIssues(validateLedger(rows, annex2, ctx, cache)), 0)
+    const t = setTimeout(() => setIssues(validator.validate(all)), 0)
     return () => clearTimeout(t)
-  }, [rows, ctx, cache])
+  }, [all, validator])
 
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true })
-  }, [issues])
+  }, [issues, rows])
 
-  const columnDefs = useMemo(
-    () =>
-      buildColumnDefs(annex2, campaign, {
-        issuesOf: (id) => issuesRef.current.get(id),
-        indexOf: (id) => model.indexOf(id)
-      }, !readOnly),
-    [campaign, model, readOnly]
+  const issueSource = useMemo(
+    () => ({ issuesOf: (id: string) => issuesRef.current.get(id), indexOf: (id: string) => positionsRef.current.get(id) ?? -1 }),
+    []
   )
 
   const changed = useCallback(() => {
@@ -126,23 +128,31 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
     autosaver.changed()
   }, [autosaver])
 
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<GridRow>) => {
-      const key = e.column.getColId()
-      if (!e.data || !columnsById.has(key)) return
-      const value = (e.newValue ?? (columnsById.get(key)?.kind === 'multiEnum' ? [] : '')) as FieldValue
-      if (model.edit([{ id: e.data.id, fields: { [key]: value } }])) changed()
+  const onEdit = useCallback(
+    (id: string, key: string, value: FieldValue) => {
+      if (model.edit([{ id, fields: { [key]: value } }])) changed()
     },
-    [model, columnsById, changed]
+    [model, changed]
   )
+
+  const patchFocused = (fields: RecordFields): void => {
+    if (focusedId && model.edit([{ id: focusedId, fields }])) changed()
+  }
+
+  /** A lifecycle step is saved apart from the edits before and after it, so the history shows each transition. */
+  const stepFocused = async (fields: RecordFields): Promise<void> => {
+    if (!(await savedFirst())) return
+    patchFocused(fields)
+    await autosaver.flush()
+  }
 
   const isEditing = (): boolean => (apiRef.current?.getEditingCells().length ?? 0) > 0
 
   const addRow = (): void => {
-    const api = apiRef.current
-    const [id] = model.insert([defaultsFor(unit)])
+    const [id] = model.insert([defaultsFor(unit, tab, today)])
     changed()
     setTimeout(() => {
+      const api = apiRef.current
       const node = id ? api?.getRowNode(id) : undefined
       if (!api || !node || node.rowIndex === null) return
       api.ensureIndexVisible(node.rowIndex)
@@ -203,19 +213,17 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
     })
     const plan = planPaste(
       block,
-      {
-        rowIds,
-        startRow: focused.rowIndex,
-        columns: displayed.map((id) => columnsById.get(id) ?? null),
-        startColumn: displayed.indexOf(focused.column.getColId())
-      },
+      { rowIds, startRow: focused.rowIndex, columns: displayed.map((id) => editable.get(id) ?? null), startColumn: displayed.indexOf(focused.column.getColId()) },
       campaign,
-      defaultsFor(unit)
+      defaultsFor(unit, tab, today)
     )
-    if (model.edit(plan.patches, plan.newRows)) changed()
-    const added = plan.newRows.length ? `，新增 ${plan.newRows.length} 行` : ''
-    const skipped = plan.skippedCells ? `；${plan.skippedCells} 个单元格落在序号、问题编号等不可编辑的列，未粘贴` : ''
-    setMessage({ level: 'info', message: `已粘贴 ${block.length} 行${added}${skipped}。可用“撤销”一次恢复。` })
+    // Records are born on 摸底 and 回头看 only; a block running past the last row of another form is cut there.
+    const newRows = tab.createsRecords ? plan.newRows : []
+    if (model.edit(plan.patches, newRows)) changed()
+    const added = newRows.length ? `，新增 ${newRows.length} 行` : ''
+    const cut = plan.newRows.length - newRows.length ? `；超出本表最后一行的 ${plan.newRows.length - newRows.length} 行未粘贴（新问题请在摸底台账中登记）` : ''
+    const skipped = plan.skippedCells ? `；${plan.skippedCells} 个单元格落在序号、问题编号或自动计算的列，未粘贴` : ''
+    setMessage({ level: 'info', message: `已粘贴 ${block.length} 行${added}${cut}${skipped}。可用“撤销”一次恢复。` })
   }
 
   const onCopy = (e: React.ClipboardEvent): void => {
@@ -224,15 +232,15 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
     if (!api || !focused || isEditing()) return
     const row = api.getDisplayedRowAtIndex(focused.rowIndex)?.data
     const key = focused.column.getColId()
-    if (!row || !columnsById.has(key)) return
+    if (!row || !editable.has(key)) return
     e.preventDefault()
     e.clipboardData.setData('text/plain', valueToText(row.fields[key]))
   }
 
-  /** Every save settled, so an import or an export sees what the user sees. */
+  /** Every save settled, so an import, an export or a reopening sees what the user sees. */
   const savedFirst = async (): Promise<boolean> => {
     if (await autosaver.flush()) return true
-    setMessage({ level: 'error', message: '还有修改没有保存成功，请先处理保存问题（见右上角）后再导入或导出。' })
+    setMessage({ level: 'error', message: '还有修改没有保存成功，请先处理保存问题（见右上角）后再继续。' })
     return false
   }
 
@@ -243,7 +251,7 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
     if (!(await savedFirst())) return
     setBusy(true)
     const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
-    const r = await invoke('import:preview', { unitId: unit.id, fileName: file.name, data })
+    const r = await invoke('import:preview', { unitId: unit.id, fileName: file.name, data, annex: tab.annex.id })
     setBusy(false)
     if (r.ok) setPreview(r.value)
     else setMessage({ level: 'error', message: r.error.message })
@@ -269,25 +277,29 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
     onViewChange(r.value)
   }
 
+  const reopen = async (recordId: string): Promise<void> => {
+    if (!(await savedFirst())) return
+    const r = await invoke('ledger:reopen', { unitId: unit.id, recordId, baseGeneration: autosaver.currentGeneration })
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    onViewChange(r.value)
+    setMessage({ level: 'info', message: '已重新立案整治，新问题已列入摸底台账（关停取缔，整治中），请立即重新实施两断三清。' })
+  }
+
   const exportForm = async (template: boolean): Promise<void> => {
     if (!template) {
       if (!(await savedFirst())) return
-      const errors = [...issues.values()].flat().filter((i) => i.severity === 'error').length
-      if (errors > 0 && !window.confirm(`台账中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
+      const errors = rows.flatMap((r) => issues.get(r.id) ?? []).filter((i) => i.severity === 'error').length
+      if (errors > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
     }
-    const r = await invoke('export:annex', { unitId: unit.id, annex: annex2.id, template })
+    const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
     download(r.value.fileName, r.value.data)
     setMessage({ level: 'info', message: `已生成“${r.value.fileName}”${template ? '（空白表，可发给下级填写）' : '，请打印、盖章后报送'}。` })
   }
 
-  const listed = useMemo(
-    () =>
-      listIssues(rows, issues, (field) =>
-        field === null ? '整行' : (annex2.columns.find((c) => c.key === field)?.header ?? field)
-      ),
-    [rows, issues]
-  )
+  const headerOf = (field: string | null): string =>
+    field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? LEDGER_TABS.flatMap((t) => t.annex.columns).find((c) => c.key === field)?.header ?? field)
+  const listed = useMemo(() => listIssues(rows, issues, headerOf), [rows, issues, tab])
 
   const pick = (issue: ListedIssue): void => {
     const api = apiRef.current
@@ -301,27 +313,47 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
       node = api.getRowNode(issue.rowId)
     }
     if (!node || node.rowIndex === null) return
-    const col = issue.field ?? 'name'
+    const shown = issue.field !== null && api.getColumn(issue.field) !== null
+    const col = shown ? (issue.field as string) : 'name'
     api.ensureNodeVisible(node, 'middle')
     api.ensureColumnVisible(col)
     api.setFocusedCell(node.rowIndex, col)
+    // A field this form does not show (a status requirement): the 办理 panel has it.
+    if (!shown) setSide('record')
   }
 
   const errorCount = listed.filter((i) => i.severity === 'error').length
+  const due = nextDue(campaign, unit, today)
+  const focused = focusedId ? model.get(focusedId) : undefined
 
   return (
     <section className="ledger" onKeyDown={onKeyDown}>
+      <nav className="tabs" role="tablist" aria-label="表格">
+        {LEDGER_TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>
+            {t.label}
+          </button>
+        ))}
+        <span className="grow" />
+        <span className="due" title="按工作方案的报送时间">
+          {due ? `下一报送：${cnDate(due.date)}前 ${due.what}（${due.daysLeft === 0 ? '今天' : `还有 ${due.daysLeft} 天`}）` : '本次整治各项报送时间均已过'}
+        </span>
+      </nav>
       <div className="toolbar" role="toolbar" aria-label="台账操作">
-        <button type="button" onClick={addRow} disabled={readOnly}>
-          新增一行
-        </button>
-        <button type="button" onClick={duplicateRows} disabled={readOnly}>
-          复制所选行
-        </button>
-        <button type="button" onClick={deleteRows} disabled={readOnly}>
-          删除所选行
-        </button>
-        <span className="sep" />
+        {tab.createsRecords && (
+          <>
+            <button type="button" onClick={addRow} disabled={readOnly}>
+              新增一行
+            </button>
+            <button type="button" onClick={duplicateRows} disabled={readOnly}>
+              复制所选行
+            </button>
+            <button type="button" onClick={deleteRows} disabled={readOnly}>
+              删除所选行
+            </button>
+            <span className="sep" />
+          </>
+        )}
         <button type="button" onClick={undo} disabled={readOnly || !model.canUndo} title="Ctrl+Z">
           撤销
         </button>
@@ -333,25 +365,18 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
           导入表格…
         </button>
         <button type="button" onClick={() => void exportForm(false)}>
-          导出{annex2.label}
+          导出{formName(tab.annex)}
         </button>
         <button type="button" onClick={() => void exportForm(true)}>
           空白表
         </button>
         <span className="sep" />
-        <input
-          type="search"
-          className="search"
-          placeholder="搜索：企业名称、代码、地址……"
-          aria-label="搜索"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <input type="search" className="search" placeholder="搜索：企业名称、代码、地址……" aria-label="搜索" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="grow" />
         <span className="summary">
           共 {rows.length} 条
           {errorCount > 0 && (
-            <button type="button" className="link count-error" onClick={() => setShowProblems(true)}>
+            <button type="button" className="link count-error" onClick={() => setSide('problems')}>
               {errorCount} 个错误
             </button>
           )}
@@ -375,35 +400,47 @@ export function LedgerPage({ campaign, unit, view, onViewChange }: Props): React
       {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void confirmImport(accept)} onCancel={() => setPreview(null)} />}
       <div className="ledger-body">
         <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
-          <AgGridReact<GridRow>
-            theme={gridTheme}
-            localeText={AG_GRID_LOCALE_CN}
-            rowData={rows as GridRow[]}
-            columnDefs={columnDefs}
-            defaultColDef={{ resizable: true, sortable: true, cellDataType: false, wrapHeaderText: true, autoHeaderHeight: true }}
-            getRowId={(p) => p.data.id}
-            readOnlyEdit
-            onCellEditRequest={onCellEditRequest}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-            quickFilterText={search}
-            tooltipShowDelay={150}
-            tooltipInteraction
-            stopEditingWhenCellsLoseFocus
-            animateRows={false}
-            // 28 columns: rendering them all keeps keyboard and paste navigation simple; rows stay virtualised.
-            suppressColumnVirtualisation
-            onGridReady={(e: GridReadyEvent<GridRow>) => {
-              apiRef.current = e.api
+          <LedgerGrid
+            key={tab.id}
+            annex={tab.annex}
+            campaign={campaign}
+            rows={rows}
+            issues={issueSource}
+            readOnly={readOnly}
+            search={search}
+            onEdit={onEdit}
+            onFocusRow={setFocusedId}
+            onReady={(api) => {
+              apiRef.current = api
             }}
           />
         </div>
-        {showProblems ? (
-          <ProblemsPanel issues={listed} onPick={pick} onClose={() => setShowProblems(false)} />
-        ) : (
-          <button type="button" className="problems-tab" onClick={() => setShowProblems(true)}>
-            问题清单（{listed.length}）
-          </button>
-        )}
+        <div className="side">
+          <div className="side-tabs" role="tablist" aria-label="侧栏">
+            <button type="button" role="tab" aria-selected={side === 'problems'} onClick={() => setSide('problems')}>
+              问题清单（{listed.length}）
+            </button>
+            <button type="button" role="tab" aria-selected={side === 'record'} onClick={() => setSide('record')}>
+              办理
+            </button>
+          </div>
+          {side === 'problems' && <ProblemsPanel issues={listed} onPick={pick} onClose={() => setSide(null)} />}
+          {side === 'record' &&
+            (focused ? (
+              <RecordPanel
+                row={focused}
+                unitId={unit.id}
+                campaign={campaign}
+                today={today}
+                readOnly={readOnly}
+                onPatch={patchFocused}
+                onStep={(fields) => void stepFocused(fields)}
+                onReopen={(id) => void reopen(id)}
+              />
+            ) : (
+              <p className="empty side-empty">请先点选表格中的一行。</p>
+            ))}
+        </div>
       </div>
     </section>
   )

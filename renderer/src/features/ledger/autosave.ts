@@ -38,6 +38,11 @@ export class Autosaver {
     this.generation = opt.generation
   }
 
+  /** The generation the next save builds on (after the last acknowledged save). */
+  get currentGeneration(): number {
+    return this.generation
+  }
+
   /** Call after every change to the model. */
   changed(): void {
     if (this.stopped) return

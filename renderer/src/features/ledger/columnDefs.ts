@@ -46,7 +46,22 @@ function editorFor(col: AnnexColumn, campaign: Campaign): Partial<ColDef<GridRow
   }
 }
 
+/** A derived column (两断三清 √/×, 整治进展): computed from the record, never edited. */
+function derivedColumn(col: AnnexColumn, derive: NonNullable<AnnexColumn['derive']>): ColDef<GridRow> {
+  return {
+    colId: col.key,
+    headerName: col.header,
+    headerTooltip: `${col.hint ?? col.header}（自动计算）`,
+    width: px(col.width),
+    editable: false,
+    cellClass: 'cell-derived',
+    valueGetter: (p) => (p.data ? valueToText(derive(p.data.fields)) : ''),
+    filter: 'agTextColumnFilter'
+  }
+}
+
 function fieldColumn(col: AnnexColumn, campaign: Campaign, src: IssueSource, editable: boolean): ColDef<GridRow> {
+  if (col.derive) return derivedColumn(col, col.derive)
   return {
     colId: col.key,
     headerName: col.header,
@@ -92,7 +107,7 @@ export function buildColumnDefs(
       editable: false,
       sortable: false,
       filter: false,
-      // The ledger order, the same number the exported form prints; it does not follow the grid's sort.
+      // The row's place on this form, the number the exported form prints; it does not follow the grid's sort.
       valueGetter: (p) => (p.data ? src.indexOf(p.data.id) + 1 : ''),
       cellClassRules: {
         'cell-error': (p) => !!p.data && (src.issuesOf(p.data.id) ?? []).some((i) => i.severity === 'error' && i.field === null)
@@ -110,7 +125,8 @@ export function buildColumnDefs(
   ]
   const groups = new Map<string, ColGroupDef<GridRow>>()
   for (const col of annex.columns) {
-    if (col.kind === 'seq') continue
+    // 序号 and 问题编号 are the grid's own first columns.
+    if (col.kind === 'seq' || col.key === 'problemNo') continue
     const def = fieldColumn(col, campaign, src, editable)
     if (!col.group) {
       defs.push(def)
@@ -127,7 +143,7 @@ export function buildColumnDefs(
   return defs
 }
 
-/** The annex columns in displayed order, by grid column id (null for 序号 / 问题编号, which cannot be pasted into). */
+/** The columns a user can type or paste into, by grid column id (not 序号, 问题编号 or derived columns). */
 export function annexColumnByColId(annex: AnnexDefinition<RecordFields>): Map<string, AnnexColumn> {
-  return new Map(annex.columns.filter((c) => c.kind !== 'seq').map((c) => [c.key, c]))
+  return new Map(annex.columns.filter((c) => c.kind !== 'seq' && !c.derive).map((c) => [c.key, c]))
 }

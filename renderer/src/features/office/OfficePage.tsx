@@ -14,9 +14,10 @@ import { cnDate } from './labels'
 import { OfficeHome } from './OfficeHome'
 import { StageDialog } from './StageDialog'
 import { SubmissionsTable } from './SubmissionsTable'
+import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
-type Tab = 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'plan'
+type Tab = 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'supervision' | 'plan'
 const SPREADSHEET = /\.(xlsx|xls|et|ods|csv)$/i
 
 export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Element {
@@ -81,12 +82,14 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
 
   const openConflicts = view?.conflicts.filter((c) => !c.group.decision).length ?? 0
   const failing = view?.equations.filter((e) => !e.ok).length ?? 0
+  const overdueNotices = view?.supervision.filter((n) => n.overdue).length ?? 0
   const tabs: [Tab, string][] = [
     ['reporting', '报送情况'],
     ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
     ['conflicts', `重复与冲突（${openConflicts} 待处理）`],
     ['checks', failing ? `核对（${failing} 项不符）` : '核对'],
     ['summary', '汇总'],
+    ['supervision', `督办通知${overdueNotices ? `（${overdueNotices} 逾期）` : ''}`],
     ['plan', '工作方案']
   ]
 
@@ -132,6 +135,9 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
         {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} onDecide={(d) => void decide(d)} />}
         {view && tab === 'checks' && <Checks view={view} />}
         {view && tab === 'summary' && <Summary view={view} />}
+        {view && tab === 'supervision' && (
+          <SupervisionPanel campaign={campaign} view={view} onView={setView} onError={(m) => setMessage({ level: 'error', message: m })} />
+        )}
         {tab === 'plan' && <OfficeHome campaign={campaign} />}
       </div>
       {stage && <StageDialog stage={stage} busy={busy} onConfirm={() => void commit()} onCancel={() => setStage(null)} />}

@@ -1,0 +1,127 @@
+/**
+ * A 督办通知 in GB/T 9704 文件 layout (annexes.md §1.10): 红头 and 发文字号 over the red line, the title, 主送单位, the
+ * items and requirements, 附件说明, 落款 and 附注 (联系人); the 问题清单 follows as the 附件 on its own page.
+ */
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx'
+import type { NoticeItem, SupervisionNotice } from '@shared/reports/documents'
+import {
+  FONT,
+  RED_RULE,
+  TEXT_WIDTH,
+  blank,
+  bodyParagraph,
+  cnNumeral,
+  documentDate,
+  flushLeft,
+  redBanner,
+  run,
+  sentence,
+  signature,
+  titleParagraph,
+  twips,
+  writeOfficialDocx
+} from './officialDocument'
+
+/**
+ * 标题 = 事由 + 文种 (GB/T 9704 7.3.1). The 红头 already names the issuer and the 发文字号 numbers it, so a bare
+ * 督 办 通 知 (the heading of a 督办单 form, which has no 版头) would say nothing the reader has not seen.
+ */
+export const NOTICE_TITLE = '关于“散乱污”问题整治有关事项的督办通知'
+export const ANNEX_TITLE = '问题清单'
+
+const BANNER_POINTS = 32
+/** 发文机关标志: its top 35 mm below the top of the 版心 (GB/T 9704 7.2.2). */
+const BANNER_GAP = twips(35)
+/** 附件 table: 五号 (10.5 pt), single-spaced; the 问题编号 column holds LXS-2024-005-0007 on one line. */
+const TABLE_SIZE = 21
+const CENTER = AlignmentType.CENTER
+const LEFT = AlignmentType.LEFT
+
+interface Column {
+  label: string
+  percent: number
+  align: typeof CENTER | typeof LEFT
+  value: (item: NoticeItem, index: number) => string
+}
+
+const COLUMNS: Column[] = [
+  { label: '序号', percent: 8, align: CENTER, value: (_, i) => String(i + 1) },
+  { label: '问题编号', percent: 24, align: CENTER, value: (item) => item.problemNo },
+  { label: '企业（场所）名称', percent: 22, align: LEFT, value: (item) => item.name },
+  { label: '详细地址', percent: 20, align: LEFT, value: (item) => item.address },
+  { label: '存在问题', percent: 26, align: LEFT, value: (item) => item.issue }
+]
+
+const widthOf = (c: Column): number => Math.round((TEXT_WIDTH * c.percent) / 100)
+
+const cell = (text: string, font: string, column: Column, alignment: Column['align']): TableCell =>
+  new TableCell({
+    width: { size: widthOf(column), type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 80, right: 80, top: 60, bottom: 60 },
+    children: [
+      new Paragraph({
+        alignment,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        children: [run(text, font, { size: TABLE_SIZE, characterSpacing: 0 })]
+      })
+    ]
+  })
+
+function itemTable(items: readonly NoticeItem[]): Table {
+  const header = new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.label, FONT.heading1, c, CENTER)) })
+  const rows = items.map(
+    (item, i) =>
+      new TableRow({ cantSplit: true, children: COLUMNS.map((c) => cell(c.value(item, i), FONT.body, c, c.align)) })
+  )
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMNS.map(widthOf),
+    rows: [header, ...rows]
+  })
+}
+
+/**
+ * 正文: what is being supervised and why, the items, the requirements 一、二、…, the deadline and how to reply. Each
+ * item opens with its 问题编号, so the code never breaks across lines.
+ */
+function body(n: SupervisionNotice): Paragraph[] {
+  const items = n.items.map(
+    (item, i) => `${i + 1}.问题编号${item.problemNo}：${item.name}（${item.address}），${sentence(item.issue)}`
+  )
+  return [
+    bodyParagraph(
+      `根据“散乱污”问题清理整治工作安排，按照“一件一号、一号一督、一督一报”的要求，现将你单位负责的以下${n.items.length}个问题` +
+        `（问题来源：${n.source}）予以督办，详见附件。`
+    ),
+    ...items.map((item) => bodyParagraph(item)),
+    ...(n.requirements.length > 0 ? [bodyParagraph('请你单位按照以下要求抓紧办理：')] : []),
+    ...n.requirements.map((r, i) => bodyParagraph(`${cnNumeral(i + 1)}、${sentence(r)}`)),
+    bodyParagraph(`请于${documentDate(n.deadline)}前办结，并按以下方式反馈办理情况：${sentence(n.feedbackWay)}`, true)
+  ]
+}
+
+export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
+  return writeOfficialDocx(`${n.number} ${NOTICE_TITLE}`, [
+    redBanner(n.issuer, BANNER_POINTS, BANNER_GAP),
+    ...blank(2),
+    // 发文字号 two lines under the 红头, the red line 4 mm under it
+    new Paragraph({ alignment: AlignmentType.CENTER, border: RED_RULE, children: [run(n.number)] }),
+    ...blank(2),
+    titleParagraph(NOTICE_TITLE),
+    ...blank(),
+    flushLeft(`${n.toUnit}：`),
+    ...body(n),
+    // 附件说明 and 落款 stay on the page of the last lines of the body, never alone on a page of their own.
+    ...blank(1, true),
+    bodyParagraph(`附件：${ANNEX_TITLE}`, true),
+    ...blank(2, true),
+    ...signature(n.issuer, n.issuedAt, 4),
+    bodyParagraph(`（联系人：${n.contact.name}，联系电话：${n.contact.phone}）`),
+    new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading1)] }),
+    ...blank(),
+    titleParagraph(ANNEX_TITLE),
+    ...blank(),
+    itemTable(n.items)
+  ])
+}

@@ -1,0 +1,56 @@
+/**
+ * The Friday progress report as a 工作简报 (annexes.md §1.8): red 报头, 第N期, issuer and date over a red line, then
+ * 一、总体工作情况（累计） 二、本周工作情况 三、存在问题 四、下步工作, the 附表 reference and who filled it in.
+ */
+import { Paragraph, TabStopType } from 'docx'
+import type { WeeklyReportDocument } from '@shared/reports/documents'
+import {
+  LINE,
+  RED_RULE,
+  TEXT_WIDTH,
+  blank,
+  bodyParagraph,
+  centred,
+  documentDate,
+  paragraphs,
+  redBanner,
+  run,
+  sentence,
+  writeOfficialDocx
+} from './officialDocument'
+
+export const WEEKLY_BANNER = '临夏市“散乱污”问题清理整治工作进展情况'
+const BANNER_POINTS = 30
+
+const monthDay = (iso: string): string => documentDate(iso).replace(/^\d+年/, '')
+
+/** 编发单位 left and date right on one line, the red line under them. */
+const issuerLine = (issuer: string, iso: string): Paragraph =>
+  new Paragraph({
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    border: RED_RULE,
+    children: [run(`${issuer}\t${documentDate(iso)}`)]
+  })
+
+export function writeWeeklyReportDocx(doc: WeeklyReportDocument): Promise<Buffer> {
+  const { narrative } = doc
+  const parts: [string, string][] = [
+    ['一、总体工作情况（累计）', narrative.overview],
+    [`二、本周（${monthDay(doc.from)}—${monthDay(doc.friday)}）工作情况`, narrative.thisWeek],
+    ['三、存在问题', narrative.problems],
+    ['四、下步工作', narrative.nextWeek]
+  ]
+  return writeOfficialDocx(`${WEEKLY_BANNER}（第${doc.issueNo}期）`, [
+    // a line of air above the 报头
+    redBanner(WEEKLY_BANNER, BANNER_POINTS, LINE),
+    centred(`第${doc.issueNo}期`),
+    issuerLine(doc.issuer, doc.date),
+    ...blank(),
+    ...parts.flatMap(([heading, text]) => [bodyParagraph(heading), ...paragraphs(text)]),
+    // Where a 公文 puts its 附件说明: one line below the body.
+    ...blank(),
+    bodyParagraph(sentence(doc.attachment)),
+    ...blank(),
+    bodyParagraph(`填报人：${doc.filler}　　联系电话：${doc.phone}`)
+  ])
+}

@@ -1,0 +1,79 @@
+/**
+ * A unit's Friday report: figures recomputed from its ledger each time (never stored, so they cannot drift from
+ * the records), the texts saved per Friday, and the two documents sent to the office: the report (.docx) and its
+ * 附表 (.xlsx, importable at the office).
+ */
+import { isHuikan } from '@shared/annexes/huikan'
+import { weekly, weeklyRow } from '@shared/annexes/weekly'
+import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
+import type { ExportedFile, WeeklyText, WeeklyView } from '@shared/ipc/contract'
+import { draftNarrative, issueNumber, reportFridays } from '@shared/reports/draft'
+import type { WeekFigures } from '@shared/reports/weekly'
+import { weekFigures } from '@shared/reports/weekly'
+import { writeWeeklyReportDocx } from '../documents/weeklyReportDocx'
+import { writeAnnexWorkbook } from '../export/workbook'
+import type { DataDir } from '../storage/ledgerStore'
+
+export class WeeklyService {
+  constructor(
+    private readonly dataDir: DataDir,
+    private readonly campaign: Campaign,
+    private readonly appVersion: string
+  ) {}
+
+  async view(unit: CampaignUnit, friday: string): Promise<WeeklyView> {
+    const figures = await this.figures(unit, friday)
+    const stored = (await this.dataDir.unitDocuments(unit.id)).weekly(friday)
+    const draft = draftNarrative(unit.name, figures)
+    const text: WeeklyText = stored ?? { ...draft, openItems: figures.overdue ? `${figures.overdue}个问题逾期未完成` : '', nextPlan: '' }
+    return {
+      friday,
+      from: figures.from,
+      issueNo: issueNumber(this.campaign, friday),
+      fridays: reportFridays(this.campaign),
+      figures,
+      text,
+      saved: stored ? { at: stored.savedAt, by: stored.by } : null
+    }
+  }
+
+  async save(unit: CampaignUnit, friday: string, text: WeeklyText, actor: string): Promise<WeeklyView> {
+    await (await this.dataDir.unitDocuments(unit.id)).saveWeekly(friday, text, actor)
+    return this.view(unit, friday)
+  }
+
+  async export(unit: CampaignUnit, friday: string, format: 'docx' | 'xlsx', now: Date): Promise<ExportedFile> {
+    const view = await this.view(unit, friday)
+    const profile = (await this.dataDir.profile()).get()
+    const stamp = friday.replace(/-/g, '')
+    if (format === 'docx') {
+      const bytes = await writeWeeklyReportDocx({
+        issuer: unit.fullName,
+        issueNo: view.issueNo,
+        from: view.from,
+        friday,
+        narrative: view.text,
+        attachment: '详细情况见附表。',
+        filler: profile?.filler ?? '',
+        phone: profile?.phone ?? '',
+        date: friday
+      })
+      return { fileName: `工作进展-${unit.name}-${stamp}.docx`, data: bytes.toString('base64') }
+    }
+    const row = weeklyRow(unit.name, view.figures, view.text.openItems, view.text.nextPlan)
+    const bytes = await writeAnnexWorkbook({
+      annex: weekly,
+      campaign: this.campaign,
+      records: [{ id: `${unit.id}-${friday}`, problemNo: '', fields: row }],
+      header: { unitName: unit.name, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: friday },
+      appVersion: this.appVersion,
+      now
+    })
+    return { fileName: `工作进展附表-${unit.name}-${stamp}.xlsx`, data: bytes.toString('base64') }
+  }
+
+  private async figures(unit: CampaignUnit, friday: string): Promise<WeekFigures> {
+    const records = (await this.dataDir.ledger(unit.id)).view().records.map((r) => r.fields)
+    return weekFigures(records.filter((f) => !isHuikan(f)), records.filter(isHuikan), friday)
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * A unit's own documents besides the ledger: the narrative of each Friday report and the 分管领导/联络员 contacts,
+ * in `units/<unitId>/documents.json` (durable like the ledger, one writer).
+ */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { RecordFieldsSchema } from '@shared/ledger/record'
+import type { Notice, WeeklyText } from '@shared/ipc/contract'
+import { WeeklyTextSchema } from '@shared/ipc/contract'
+import { DurableJsonFile } from './durableJsonFile'
+import type { FileLock } from './fileLock'
+import { acquireLock } from './fileLock'
+import { Serial } from './serial'
+
+const NAME = 'documents.json'
+
+
+const DocumentsSchema = z.object({
+  weekly: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), WeeklyTextSchema.extend({ savedAt: z.string(), by: z.string() })),
+  contacts: RecordFieldsSchema.nullable()
+})
+type Documents = z.infer<typeof DocumentsSchema>
+
+export class DocumentsStore {
+  private readonly serial = new Serial()
+
+  private constructor(
+    private readonly file: DurableJsonFile<Documents>,
+    private data: Documents,
+    private readonly lock: FileLock,
+    private readonly now: () => Date
+  ) {}
+
+  static async open(dataDir: string, unitId: string, opt: { appVersion: string; now?: () => Date }): Promise<DocumentsStore> {
+    const dir = join(dataDir, 'units', unitId)
+    await mkdir(dir, { recursive: true })
+    const lock = await acquireLock(dir, NAME)
+    try {
+      const file = new DurableJsonFile<Documents>(join(dir, NAME), {
+        format: 'slw-unit-documents',
+        schemaVersion: 1,
+        appVersion: opt.appVersion,
+        migrations: [],
+        label: '报告和联络员文件',
+        now: opt.now,
+        validate: (p) => DocumentsSchema.parse(p)
+      })
+      return new DocumentsStore(file, (await file.read()) ?? { weekly: {}, contacts: null }, lock, opt.now ?? (() => new Date()))
+    } catch (e) {
+      await lock.release()
+      throw e
+    }
+  }
+
+  get notices(): Notice[] {
+    return this.file.notices
+  }
+
+  weekly(friday: string): (WeeklyText & { savedAt: string; by: string }) | null {
+    return this.data.weekly[friday] ?? null
+  }
+
+  get contacts(): Documents['contacts'] {
+    return this.data.contacts
+  }
+
+  saveWeekly(friday: string, text: WeeklyText, by: string): Promise<void> {
+    return this.save((d) => ({ ...d, weekly: { ...d.weekly, [friday]: { ...text, savedAt: this.now().toISOString(), by } } }))
+  }
+
+  saveContacts(fields: Documents['contacts']): Promise<void> {
+    return this.save((d) => ({ ...d, contacts: fields }))
+  }
+
+  close(): Promise<void> {
+    return this.serial.run(() => this.lock.release())
+  }
+
+  private save(change: (d: Documents) => Documents): Promise<void> {
+    return this.serial.run(async () => {
+      const next = change(this.data)
+      await this.file.write(next)
+      this.data = next
+    })
+  }
+}

@@ -1,0 +1,10 @@
+import { localIsoDate } from '@shared/domain/dates'
+
+/**
+ * Today on the user's calendar, or SLW_TODAY (YYYY-MM-DD) when set: a training session or a test can work as on a
+ * day of the 2024 campaign.
+ */
+export function workingDate(env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env['SLW_TODAY']
+  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : localIsoDate(new Date())
+}

@@ -1,0 +1,137 @@
+/**
+ * 办理: one record's status and the steps it can take next (each with what is still missing, and a field to fill
+ * where that is all it takes), its 两断三清 checklist, the 回头看 reopening, and its change history.
+ */
+import { useState } from 'react'
+import { isHuikan } from '@shared/annexes/huikan'
+import { fieldLabel, recordColumns } from '@shared/annexes/registry'
+import type { Campaign } from '@shared/campaign/campaign'
+import type { HistoryEntry } from '@shared/ledger/record'
+import type { FieldValue, RecordFields } from '@shared/ledger/record'
+import type { Action } from '@shared/lifecycle/actions'
+import { actionsFor, applyAction } from '@shared/lifecycle/actions'
+import { statusOf } from '@shared/lifecycle/requirements'
+import { tlcApplies } from '@shared/lifecycle/tlc'
+import { valueToText } from '@shared/validation/cellInput'
+import { invoke } from '../../api/client'
+import type { GridRow } from '../ledger/ledgerModel'
+import { FieldInput } from './FieldInput'
+import { TlcChecklist } from './TlcChecklist'
+
+const columnOf = (key: string) => recordColumns.find((c) => c.key === key)
+
+interface Props {
+  row: GridRow
+  unitId: string
+  campaign: Campaign
+  today: string
+  readOnly: boolean
+  onPatch: (fields: RecordFields) => void
+  /** A lifecycle step: saved on its own, so each transition is its own line in the history. */
+  onStep: (fields: RecordFields) => void
+  onReopen: (huikanRowId: string) => void
+}
+
+export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, onStep, onReopen }: Props): React.JSX.Element {
+  const f = row.fields
+  const [error, setError] = useState('')
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null)
+  const set = (key: string, value: FieldValue): void => onPatch({ [key]: value })
+
+  const act = (action: Action): void => {
+    const r = applyAction(f, action, today)
+    if (!r.ok) return setError(r.missing.join('；'))
+    setError('')
+    onStep(r.fields)
+  }
+
+  const loadHistory = async (): Promise<void> => {
+    const r = await invoke('ledger:history', { unitId, recordId: row.id })
+    setHistory(r.ok ? r.value.slice().reverse() : [])
+  }
+
+  return (
+    <aside className="record-panel" aria-label="办理">
+      <header>
+        <strong>{valueToText(f['name']) || '（未填名称）'}</strong>
+        <span className="muted">{row.problemNo || '保存后编号'}</span>
+        {!isHuikan(f) && <span className={`status-badge s-${statusOf(f)}`}>{statusOf(f)}</span>}
+        {!isHuikan(f) && <span>{valueToText(f['category']) || '未定整治类别'}</span>}
+      </header>
+      {isHuikan(f) ? (
+        <Reopen fields={f} readOnly={readOnly} onReopen={() => onReopen(row.id)} />
+      ) : (
+        <section className="actions-list" aria-label="下一步">
+          <h3>下一步</h3>
+          {actionsFor(f, today).map((o) => (
+            <div key={o.action} className={`action ${o.missing.length ? 'blocked' : 'ready'}`}>
+              <button type="button" disabled={readOnly || o.missing.length > 0} onClick={() => act(o.action)}>
+                {o.label}（→{o.to}）
+              </button>
+              {o.needs.length > 0 && (
+                <ul className="needs">
+                  {o.needs.map((n, i) => {
+                    const col = n.key ? columnOf(n.key) : undefined
+                    return (
+                      <li key={i}>
+                        <span>还需：{n.message}</span>
+                        {col && <FieldInput column={col} campaign={campaign} value={f[col.key]} disabled={readOnly} onChange={(v) => set(col.key, v)} />}
+                      </li>
+                    )
+                  })}
+                </ul>
+              )}
+            </div>
+          ))}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+        </section>
+      )}
+      {!isHuikan(f) && tlcApplies(f) && <TlcChecklist fields={f} campaign={campaign} disabled={readOnly} onChange={set} />}
+      <section className="history">
+        <button type="button" className="link" onClick={() => void loadHistory()}>
+          查看修改记录
+        </button>
+        {history && (
+          <ol>
+            {history.length === 0 && <li>保存后才有记录。</li>}
+            {history.map((h, i) => (
+              <li key={i}>
+                {h.at.slice(0, 16).replace('T', ' ')} {h.by}：{h.op === 'create' ? '登记' : h.op === 'delete' ? '删除' : `${fieldLabel(h.field ?? '')} ${valueToText(h.from) || '（空）'} → ${valueToText(h.to) || '（空）'}`}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </aside>
+  )
+}
+
+/** A 2023 closed item found back in production: reopen it as a new 2024 record (server side, in one save). */
+function Reopen(props: { fields: RecordFields; readOnly: boolean; onReopen: () => void }): React.JSX.Element {
+  const f = props.fields
+  const linked = valueToText(f['hkLinked'])
+  const resurgent = f['hkResurgent'] === '是'
+  return (
+    <section className="actions-list">
+      <h3>回头看</h3>
+      <p>
+        2023年整治类别：{valueToText(f['hkCategory2023']) || '未填'}；发现问题：{valueToText(f['hkFinding']) || '未核查'}；是否死灰复燃：
+        {valueToText(f['hkResurgent']) || '未填'}
+      </p>
+      {linked ? (
+        <p>已重新立案整治，问题编号 {linked}。</p>
+      ) : (
+        <div className={`action ${resurgent ? 'ready' : 'blocked'}`}>
+          <button type="button" disabled={props.readOnly || !resurgent} onClick={props.onReopen}>
+            重新立案整治（关停取缔）
+          </button>
+          {!resurgent && <ul className="needs"><li>还需：核查发现死灰复燃（“是否死灰复燃”填“是”）</li></ul>}
+        </div>
+      )}
+    </section>
+  )
+}

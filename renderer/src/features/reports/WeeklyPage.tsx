@@ -1,0 +1,155 @@
+/** 每周工作进展: the Friday report of the unit, figures from the ledger, texts drafted and edited, two documents out. */
+import { useEffect, useState } from 'react'
+import { CATEGORIES } from '@shared/domain/enums'
+import type { Notice, WeeklyText, WeeklyView } from '@shared/ipc/contract'
+import { invoke } from '../../api/client'
+import { Notices } from '../../components/Notices'
+import { download } from '../exchange/files'
+
+const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
+
+const PARTS: readonly [keyof WeeklyText, string][] = [
+  ['overview', '一、总体工作情况（累计）'],
+  ['thisWeek', '二、本周工作情况'],
+  ['problems', '三、存在问题'],
+  ['nextWeek', '四、下步工作'],
+  ['openItems', '附表：未完成事项及原因'],
+  ['nextPlan', '附表：下周计划']
+]
+
+/** The Friday to show first: the last report Friday on or before today, else the first one. */
+function defaultFriday(fridays: readonly string[], today: string): string {
+  return [...fridays].reverse().find((f) => f <= today) ?? fridays[0] ?? today
+}
+
+export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: string; fridays: readonly string[] }): React.JSX.Element {
+  const [friday, setFriday] = useState(() => defaultFriday(fridays, today))
+  const [view, setView] = useState<WeeklyView | null>(null)
+  const [text, setText] = useState<WeeklyText | null>(null)
+  const [message, setMessage] = useState<Notice | null>(null)
+
+  useEffect(() => {
+    void invoke('weekly:view', { unitId, friday }).then((r) => {
+      if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+      setView(r.value)
+      setText(r.value.text)
+    })
+  }, [unitId, friday])
+
+  const save = async (): Promise<boolean> => {
+    if (!text) return false
+    const r = await invoke('weekly:save', { unitId, friday, text })
+    if (!r.ok) {
+      setMessage({ level: 'error', message: r.error.message })
+      return false
+    }
+    setView(r.value)
+    setMessage({ level: 'info', message: `已保存第${r.value.issueNo}期工作进展。` })
+    return true
+  }
+
+  const exportAs = async (format: 'docx' | 'xlsx'): Promise<void> => {
+    if (!(await save())) return
+    const r = await invoke('weekly:export', { unitId, friday, format })
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    download(r.value.fileName, r.value.data)
+    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”，请于周五中午前报送。` })
+  }
+
+  const f = view?.figures
+  return (
+    <section className="weekly">
+      <div className="toolbar">
+        <label>
+          报告周（周五）：
+          <select aria-label="报告周" value={friday} onChange={(e) => setFriday(e.target.value)}>
+            {(view?.fridays ?? fridays).map((d, i) => (
+              <option key={d} value={d}>
+                第{i + 1}期 {md(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {view && <span className="muted">统计期：{md(view.from)}—{md(view.friday)}{view.saved ? `　已保存（${view.saved.by}）` : '　未保存，以下为按台账自动起草的稿子'}</span>}
+        <span className="grow" />
+        <button type="button" className="primary" onClick={() => void save()} disabled={!text}>
+          保存
+        </button>
+        <button type="button" onClick={() => void exportAs('docx')} disabled={!text}>
+          导出报告（Word）
+        </button>
+        <button type="button" onClick={() => void exportAs('xlsx')} disabled={!text}>
+          导出附表（Excel）
+        </button>
+      </div>
+      <Notices notices={message ? [message] : []} onDismiss={() => setMessage(null)} />
+      {f && (
+        <table className="plain figures" aria-label="本周数据">
+          <thead>
+            <tr>
+              <th>项目</th>
+              <th>本周</th>
+              <th>累计</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>摸底问题数</td>
+              <td>新发现 {f.newFinds}</td>
+              <td>{f.records}</td>
+            </tr>
+            {CATEGORIES.map((c) => (
+              <tr key={c}>
+                <td>完成整治：{c}</td>
+                <td>{f.doneThisWeek[c]}</td>
+                <td>{f.doneToDate[c]}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>累计完成率</td>
+              <td />
+              <td>{f.doneRate === null ? '—' : `${f.doneRate.toFixed(1)}%`}</td>
+            </tr>
+            <tr>
+              <td>两断三清（户）</td>
+              <td>{f.tlcThisWeek}</td>
+              <td>{f.tlcToDate}</td>
+            </tr>
+            <tr>
+              <td>立案查处（起）</td>
+              <td>{f.casesThisWeek}</td>
+              <td>{f.casesToDate}</td>
+            </tr>
+            <tr>
+              <td>罚款（万元）</td>
+              <td>{f.finesThisWeek.toFixed(2)}</td>
+              <td>{f.finesToDate.toFixed(2)}</td>
+            </tr>
+            <tr>
+              <td>回头看核查 / 发现反弹</td>
+              <td />
+              <td>
+                {f.huikanChecked} / {f.huikanRebounds}
+              </td>
+            </tr>
+            <tr>
+              <td>逾期未完成</td>
+              <td />
+              <td className={f.overdue ? 'count-error' : ''}>{f.overdue}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {text && (
+        <div className="narrative">
+          {PARTS.map(([key, label]) => (
+            <label key={key}>
+              {label}
+              <textarea rows={key === 'overview' || key === 'thisWeek' ? 4 : 3} value={text[key]} onChange={(e) => setText({ ...text, [key]: e.target.value })} />
+            </label>
+          ))}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,49 @@
+/** Pieces several annex definitions share: identity columns of 附件2, status words, counting helpers. */
+import { PROGRESS } from '../domain/enums'
+import type { Status } from '../domain/enums'
+import type { RecordFields } from '../ledger/record'
+import { reached, statusOf } from '../lifecycle/requirements'
+import { annex2Columns } from './annex2'
+import type { AnnexColumn } from './types'
+
+/** A column of 附件2 by key, so every form shows the same record fields under the same header. */
+export function annex2Column(key: string, overrides: Partial<AnnexColumn> = {}): AnnexColumn {
+  const col = annex2Columns.find((c) => c.key === key)
+  if (!col) throw new Error(`附件2 has no column ${key}`)
+  return { ...col, ...overrides }
+}
+
+/** 整治进展 as 附件3 prints it. */
+export function progressOf(fields: RecordFields): (typeof PROGRESS)[number] {
+  const status: Status = statusOf(fields)
+  return status === '已登记' || status === '已停产' ? '未启动' : status
+}
+
+export const text = (fields: RecordFields, key: string): string => {
+  const v = fields[key]
+  return typeof v === 'string' ? v.trim() : ''
+}
+
+export function count(rows: readonly RecordFields[], test: (f: RecordFields) => boolean): number {
+  let n = 0
+  for (const r of rows) if (test(r)) n++
+  return n
+}
+
+/** Sum of a money column in 万元, to 2 decimals (text that is not a number counts 0; validation reports it). */
+export function sumMoney(rows: readonly RecordFields[], key: string): number {
+  let cents = 0
+  for (const r of rows) {
+    const n = Number(text(r, key))
+    if (Number.isFinite(n)) cents += Math.round(n * 100)
+  }
+  return cents / 100
+}
+
+/** 完成率(%) with one decimal; blank when nothing was due. */
+export function rate(done: number, due: number): number | null {
+  return due === 0 ? null : Math.round((done / due) * 1000) / 10
+}
+
+export const isCategory = (c: string) => (f: RecordFields): boolean => f['category'] === c
+export const isDone = (f: RecordFields): boolean => reached(f, '已完成')

@@ -1,0 +1,60 @@
+import { CATEGORIES } from '../domain/enums'
+import type { RecordFields } from '../ledger/record'
+import type { WeekFigures } from '../reports/weekly'
+import type { AnnexColumn, AnnexDefinition } from './types'
+
+const count = (key: string, header: string, group?: string): AnnexColumn => ({ key, header, kind: 'count', width: 6, ...(group ? { group } : {}) })
+const money = (key: string, header: string, group: string): AnnexColumn => ({ key, header, group, kind: 'money', width: 7 })
+
+/** 每周工作进展附表 (annexes.md §1.8): one row per unit, figures computed from its records. */
+export const weekly: AnnexDefinition<RecordFields> = {
+  id: 'weekly',
+  version: 1,
+  label: '附表',
+  title: '临夏市“散乱污”问题清理整治工作进展情况表',
+  sheetName: '工作进展',
+  columns: [
+    { key: 'seq', header: '序号', kind: 'seq', width: 4 },
+    { key: 'unit', header: '单位', kind: 'enum', options: 'unit', width: 10, required: true },
+    count('records', '摸底问题数'),
+    count('newFinds', '本周新发现'),
+    ...CATEGORIES.map((c) => count(`doneWeek${c}`, c, '本周完成')),
+    ...CATEGORIES.map((c) => count(`doneTotal${c}`, c, '累计完成')),
+    { key: 'doneRate', header: '累计完成率（%）', kind: 'text', width: 8 },
+    count('tlcWeek', '本周', '两断三清'),
+    count('tlcTotal', '累计', '两断三清'),
+    count('casesWeek', '本周', '立案查处'),
+    count('casesTotal', '累计', '立案查处'),
+    money('finesWeek', '本周', '罚款（万元）'),
+    money('finesTotal', '累计', '罚款（万元）'),
+    count('huikanChecked', '核查数', '回头看'),
+    count('huikanRebounds', '发现反弹数', '回头看'),
+    { key: 'openItems', header: '未完成事项及原因', kind: 'text', width: 18, multiline: true },
+    { key: 'nextPlan', header: '下周计划', kind: 'text', width: 18, multiline: true }
+  ],
+  notes: ['1. 本表数据由各单位台账按周（上周六至本周五）自动统计；“累计”为截至本周五的数。', '2. 每周五中午下班前报市“散乱污”领导小组办公室。'],
+  stats: undefined
+}
+
+/** One unit's row of the 附表. */
+export function weeklyRow(unit: string, f: WeekFigures, openItems: string, nextPlan: string): RecordFields {
+  const n = (x: number): string => String(x)
+  return {
+    unit,
+    records: n(f.records),
+    newFinds: n(f.newFinds),
+    ...Object.fromEntries(CATEGORIES.map((c) => [`doneWeek${c}`, n(f.doneThisWeek[c])])),
+    ...Object.fromEntries(CATEGORIES.map((c) => [`doneTotal${c}`, n(f.doneToDate[c])])),
+    doneRate: f.doneRate === null ? '' : f.doneRate.toFixed(1),
+    tlcWeek: n(f.tlcThisWeek),
+    tlcTotal: n(f.tlcToDate),
+    casesWeek: n(f.casesThisWeek),
+    casesTotal: n(f.casesToDate),
+    finesWeek: f.finesThisWeek.toFixed(2),
+    finesTotal: f.finesToDate.toFixed(2),
+    huikanChecked: n(f.huikanChecked),
+    huikanRebounds: n(f.huikanRebounds),
+    openItems,
+    nextPlan
+  }
+}

@@ -1,0 +1,30 @@
+import type { Campaign, CampaignUnit } from './campaign'
+import { expectedReporters } from './campaign'
+
+export interface DueReport {
+  date: string
+  what: string
+  /** Whole days from today (0: due today). */
+  daysLeft: number
+}
+
+const DAY = 86_400_000
+const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY
+const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
+
+/** Every report the plan asks of this unit: the annex deadlines and, in 清理整治, each Friday's progress report. */
+export function reportsDue(campaign: Campaign, unit: CampaignUnit): DueReport[] {
+  const mine = (who: Campaign['deadlines'][number]['reporters']): boolean => expectedReporters(campaign, who).some((u) => u.id === unit.id)
+  const out: { date: string; what: string }[] = campaign.deadlines.filter((d) => mine(d.reporters)).map((d) => ({ date: d.date, what: d.what }))
+  const w = campaign.weeklyReports
+  if (mine(w.reporters)) {
+    for (let d = dayNumber(w.from); d <= dayNumber(w.to); d += 7) out.push({ date: isoOf(d), what: `${w.what}（周五${w.dueTime}前）` })
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date)).map((r) => ({ ...r, daysLeft: 0 }))
+}
+
+/** The next report this unit owes on or after today, or null once the campaign's reporting is over. */
+export function nextDue(campaign: Campaign, unit: CampaignUnit, today: string): DueReport | null {
+  const next = reportsDue(campaign, unit).find((r) => r.date >= today)
+  return next ? { ...next, daysLeft: dayNumber(next.date) - dayNumber(today) } : null
+}

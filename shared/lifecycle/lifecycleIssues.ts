@@ -1,0 +1,68 @@
+/**
+ * Record-level rules of the lifecycle (annexes.md §4.3–§4.4): a status needs its requirements, dates follow the
+ * order of the work, no restart without acceptance, deadlines against today, and the 违法问题查处清单 rules.
+ */
+import type { RecordFields } from '../ledger/record'
+import type { FieldIssue } from '../validation/issues'
+import { shouldConvert } from './actions'
+import { missingFor, reached, statusOf } from './requirements'
+
+const text = (fields: RecordFields, key: string): string => {
+  const v = fields[key]
+  return typeof v === 'string' ? v.trim() : ''
+}
+
+/** Later date must not be before the earlier one: [earlier, later, wording]. */
+const DATE_ORDER: readonly [string, string, string][] = [
+  ['stopDate', 'completeDate', '完成日期不能早于停产日期'],
+  ['completeDate', 'acceptDate', '验收日期不能早于完成日期'],
+  ['acceptDate', 'closeDate', '销号日期不能早于验收日期'],
+  ['acceptDate', 'restartDate', '复产日期不能早于验收日期'],
+  ['caseDate', 'decisionDate', '处罚决定日期不能早于立案日期'],
+  ['decisionDate', 'caseClosedDate', '结案日期不能早于处罚决定日期']
+]
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/
+
+export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssue[] {
+  const out: FieldIssue[] = []
+  const status = statusOf(fields)
+  if (status !== '已登记') {
+    const missing = missingFor(status, fields)
+    if (missing.length) {
+      out.push({ severity: 'error', code: 'STATUS_REQUIREMENT', field: 'status', message: `状态为“${status}”，但${missing.join('；')}` })
+    }
+  }
+  for (const [a, b, message] of DATE_ORDER) {
+    const from = text(fields, a)
+    const to = text(fields, b)
+    if (ISO.test(from) && ISO.test(to) && to < from) out.push({ severity: 'error', code: 'DATE_ORDER', field: b, message })
+  }
+  if (text(fields, 'restarted') === '是' && text(fields, 'acceptResult') !== '合格') {
+    out.push({ severity: 'error', code: 'RESTART_WITHOUT_ACCEPTANCE', field: 'restarted', message: '未经验收合格不得复产（验收结论须为“合格”）' })
+  }
+  const kinds = fields['penaltyKinds']
+  const penalties = Array.isArray(kinds) ? kinds : []
+  if (penalties.length > 0 && !text(fields, 'decisionNo')) {
+    out.push({ severity: 'error', code: 'PENALTY_DECISION_MISSING', field: 'decisionNo', message: '已填写处罚种类，须填写处罚决定书文号' })
+  }
+  const fine = Number(text(fields, 'fineAmount') || '0')
+  if (penalties.length > 0 && penalties.includes('罚款') !== fine > 0) {
+    out.push({
+      severity: 'error',
+      code: 'FINE_MISMATCH',
+      field: 'fineAmount',
+      message: penalties.includes('罚款') ? '处罚种类含罚款，罚款金额应大于 0' : '处罚种类不含罚款，罚款金额应为空或 0'
+    })
+  }
+  if (today) {
+    const deadline = text(fields, 'deadline')
+    if (ISO.test(deadline) && deadline < today && !reached(fields, '已完成')) {
+      out.push({ severity: 'warning', code: 'OVERDUE', field: 'deadline', message: `已超过完成时限（${deadline}）仍未完成整治，请督促` })
+    }
+    if (shouldConvert(fields, today)) {
+      out.push({ severity: 'warning', code: 'SHOULD_CONVERT', field: 'category', message: '升级改造逾期未完成，应依法转为关停取缔' })
+    }
+  }
+  return out
+}

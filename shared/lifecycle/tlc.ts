@@ -1,0 +1,58 @@
+/**
+ * 两断三清 (断水、断电、清除原料、清除产品、清除设备) of a 关停取缔 record or of an 整合搬迁 record's old site
+ * (annexes.md §1.7). Each item is done on a date by a method, or 不涉及 with a reason (e.g. no water connection).
+ */
+import type { RecordFields } from '../ledger/record'
+
+export interface TlcItem {
+  /** Field key stem: tlc<Id>Date, tlc<Id>Method, tlc<Id>Na (the 不涉及 reason). */
+  id: 'Water' | 'Power' | 'Materials' | 'Products' | 'Equipment'
+  label: string
+}
+
+export const TLC_ITEMS: readonly TlcItem[] = [
+  { id: 'Water', label: '断水' },
+  { id: 'Power', label: '断电' },
+  { id: 'Materials', label: '清除原料' },
+  { id: 'Products', label: '清除产品' },
+  { id: 'Equipment', label: '清除设备' }
+]
+
+export const tlcKey = (item: TlcItem, part: 'Date' | 'Method' | 'Na'): string => `tlc${item.id}${part}`
+
+const text = (fields: RecordFields, key: string): string => {
+  const v = fields[key]
+  return typeof v === 'string' ? v.trim() : ''
+}
+
+export type TlcState = 'done' | 'na' | 'open'
+
+export function tlcState(fields: RecordFields, item: TlcItem): TlcState {
+  if (text(fields, tlcKey(item, 'Date'))) return 'done'
+  if (text(fields, tlcKey(item, 'Na'))) return 'na'
+  return 'open'
+}
+
+/** Whether 两断三清 applies: 关停取缔, and the old site of 整合搬迁. */
+export function tlcApplies(fields: RecordFields): boolean {
+  return fields['category'] === '关停取缔' || fields['category'] === '整合搬迁'
+}
+
+/** √ / × / 不涉及 as 附件3 prints an item. */
+export function tlcMark(fields: RecordFields, item: TlcItem): string {
+  if (!tlcApplies(fields)) return '不涉及'
+  const state = tlcState(fields, item)
+  return state === 'done' ? '√' : state === 'na' ? '不涉及' : '×'
+}
+
+/** The items still open, by label. */
+export function tlcOpenItems(fields: RecordFields, items: readonly TlcItem[] = TLC_ITEMS): string[] {
+  return items.filter((i) => tlcState(fields, i) === 'open').map((i) => i.label)
+}
+
+/** The date all five items were done: the latest item date, once none is open. */
+export function tlcDoneDate(fields: RecordFields): string {
+  if (!tlcApplies(fields) || tlcOpenItems(fields).length > 0) return ''
+  const dates = TLC_ITEMS.map((i) => text(fields, tlcKey(i, 'Date'))).filter((d) => d !== '')
+  return dates.sort().at(-1) ?? ''
+}

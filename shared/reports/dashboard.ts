@@ -1,0 +1,101 @@
+/** Figures of the dashboards, computed from records (a unit) or from the consolidation (the office). */
+import type { Campaign, CampaignUnit } from '../campaign/campaign'
+import type { DueReport } from '../campaign/schedule'
+import { reportsDue } from '../campaign/schedule'
+import { CATEGORIES, STATUSES } from '../domain/enums'
+import type { Category, Status } from '../domain/enums'
+import type { RecordFields } from '../ledger/record'
+import { reached, statusOf } from '../lifecycle/requirements'
+import { reportFridays } from './draft'
+import { weekFigures } from './weekly'
+
+export interface UnitDashboard {
+  records: number
+  done: number
+  /** %, one decimal; null without records. */
+  rate: number | null
+  overdue: number
+  tlcDone: number
+  cases: number
+  fines: number
+  byCategory: { category: Category; due: number; done: number }[]
+  byStatus: { status: Status; count: number }[]
+  /** Cumulative completions at each report Friday up to today. */
+  weeks: { friday: string; done: number; rate: number | null }[]
+  /** The unit's next reports from today on. */
+  upcoming: DueReport[]
+}
+
+const text = (f: RecordFields, key: string): string => {
+  const v = f[key]
+  return typeof v === 'string' ? v.trim() : ''
+}
+
+export function unitDashboard(campaign: Campaign, unit: CampaignUnit, records: readonly RecordFields[], items: readonly RecordFields[], today: string): UnitDashboard {
+  const now = weekFigures(records, items, today)
+  const done = records.filter((f) => reached(f, '已完成')).length
+  return {
+    records: records.length,
+    done,
+    rate: records.length ? Math.round((done / records.length) * 1000) / 10 : null,
+    overdue: records.filter((f) => text(f, 'deadline') !== '' && text(f, 'deadline') < today && !reached(f, '已完成')).length,
+    tlcDone: now.tlcToDate,
+    cases: now.casesToDate,
+    fines: now.finesToDate,
+    byCategory: CATEGORIES.map((category) => {
+      const of = records.filter((f) => f['category'] === category)
+      return { category, due: of.length, done: of.filter((f) => reached(f, '已完成')).length }
+    }),
+    byStatus: STATUSES.map((status) => ({ status, count: records.filter((f) => statusOf(f) === status).length })),
+    weeks: reportFridays(campaign)
+      .filter((f) => f <= today)
+      .map((friday) => {
+        const w = weekFigures(records, items, friday)
+        const total = CATEGORIES.reduce((n, c) => n + w.doneToDate[c], 0)
+        return { friday, done: total, rate: w.doneRate }
+      }),
+    upcoming: reportsDue(campaign, unit)
+      .filter((r) => r.date >= today)
+      .slice(0, 5)
+      .map((r) => ({ ...r, daysLeft: Math.round((Date.parse(r.date) - Date.parse(today)) / 86_400_000) }))
+  }
+}
+
+export interface UnitProgress {
+  unit: string
+  records: number
+  done: number
+  rate: number | null
+  /** Below the city's rate by more than 10 points, or with overdue 督办通知. */
+  behind: boolean
+  overdueNotices: number
+}
+
+/**
+ * The office's view across units: each unit's completion from its latest 附件3 rows (整治进展), else from its 附件2
+ * rows (nothing completed yet), and which units are behind.
+ */
+export function unitsProgress(
+  campaign: Campaign,
+  rows: readonly { unit: string; fields: RecordFields }[],
+  overdueNotices: ReadonlyMap<string, number>
+): { city: { records: number; done: number; rate: number | null }; units: UnitProgress[] } {
+  const isDone = (f: RecordFields): boolean => ['已完成', '已验收', '已销号'].includes(text(f, 'progress')) || reached(f, '已完成')
+  const per = campaign.units
+    .map((u) => {
+      const mine = rows.filter((r) => r.unit === u.name)
+      const done = mine.filter((r) => isDone(r.fields)).length
+      return { unit: u.name, records: mine.length, done, rate: mine.length ? Math.round((done / mine.length) * 1000) / 10 : null }
+    })
+    .filter((u) => u.records > 0 || (overdueNotices.get(u.unit) ?? 0) > 0)
+  const records = per.reduce((n, u) => n + u.records, 0)
+  const done = per.reduce((n, u) => n + u.done, 0)
+  const cityRate = records ? Math.round((done / records) * 1000) / 10 : null
+  return {
+    city: { records, done, rate: cityRate },
+    units: per.map((u) => {
+      const overdue = overdueNotices.get(u.unit) ?? 0
+      return { ...u, overdueNotices: overdue, behind: overdue > 0 || (cityRate !== null && u.rate !== null && u.rate < cityRate - 10) }
+    })
+  }
+}

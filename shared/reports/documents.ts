@@ -1,0 +1,55 @@
+/** What the official documents say: a Friday progress report and a 督办通知, as plain data for the docx writer. */
+
+/** The four parts of a weekly report (annexes.md §1.8, as the 鄂州 and 某县 reports are written). */
+export interface WeeklyNarrative {
+  /** 一、总体工作情况（累计） */
+  overview: string
+  /** 二、本周工作情况 */
+  thisWeek: string
+  /** 三、存在问题 */
+  problems: string
+  /** 四、下步工作 */
+  nextWeek: string
+}
+
+export interface WeeklyReportDocument {
+  /** Who reports: 临夏市八坊街道办事处, or the office for the city's report. */
+  issuer: string
+  /** 第 N 期: the Friday's place in the campaign's weekly series. */
+  issueNo: number
+  /** Saturday … Friday of the report week. */
+  from: string
+  friday: string
+  narrative: WeeklyNarrative
+  /** 附表 reference line, e.g. 详细情况见附表. */
+  attachment: string
+  filler: string
+  phone: string
+  /** Date printed under the issuer (YYYY-MM-DD). */
+  date: string
+}
+
+export interface NoticeItem {
+  problemNo: string
+  name: string
+  address: string
+  /** What is wrong: overdue, unresolved conflict, resurgence … */
+  issue: string
+}
+
+export interface SupervisionNotice {
+  /** 临市散办督〔2024〕3号 */
+  number: string
+  issuedAt: string
+  /** Full name of the unit the notice is addressed to (主送). */
+  toUnit: string
+  source: string
+  items: NoticeItem[]
+  requirements: string[]
+  /** 办理时限 (YYYY-MM-DD) */
+  deadline: string
+  /** 反馈方式 */
+  feedbackWay: string
+  issuer: string
+  contact: { name: string; phone: string }
+}

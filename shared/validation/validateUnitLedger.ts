@@ -1,0 +1,79 @@
+import { huikan, isHuikan } from '../annexes/huikan'
+import { recordAnnex } from '../annexes/registry'
+import type { Campaign } from '../campaign/campaign'
+import type { RecordFields } from '../ledger/record'
+import type { ClosedEnterprise, ClosedIndex, ResurgenceMatch } from '../lifecycle/resurgence'
+import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
+import { reached } from '../lifecycle/requirements'
+import type { FieldIssue } from './issues'
+import type { ValidationContext } from './validateRecord'
+import { createValidationContext, validateLedger } from './validateRecord'
+
+interface Row {
+  id: string
+  fields: RecordFields
+}
+
+/**
+ * Validation of a whole unit ledger as the grid shows it: the 2024 records against every form's fields (and the
+ * lifecycle rules, with deadlines counted from `today`), the 2023 回头看 items against the 回头看台账. Keep one
+ * instance per page: it caches the result of every unchanged record.
+ */
+export class UnitLedgerValidator {
+  private readonly records: ValidationContext
+  private readonly items: ValidationContext
+  private readonly cache = new WeakMap<RecordFields, FieldIssue[]>()
+  private closedFields: readonly RecordFields[] = []
+  private closedIndex: ClosedIndex | null = null
+  private matches = new WeakMap<RecordFields, ResurgenceMatch | null>()
+
+  constructor(campaign: Campaign, today: string) {
+    this.records = createValidationContext(campaign, recordAnnex, today)
+    this.items = createValidationContext(campaign, huikan, today)
+  }
+
+  validate(rows: readonly Row[]): Map<string, FieldIssue[]> {
+    const main = rows.filter((r) => !isHuikan(r.fields))
+    const old = rows.filter((r) => isHuikan(r.fields))
+    const result = validateLedger(main, recordAnnex, this.records, this.cache)
+    for (const [id, issues] of validateLedger(old, huikan, this.items, this.cache)) result.set(id, issues)
+    this.flagResurgence(main, old, result)
+    return result
+  }
+
+  /**
+   * 疑似死灰复燃: an open 2024 record that looks like a 2023 item of the 回头看台账 or a record already 销号. The
+   * index is rebuilt only when the closed set changes, and each record is matched again only when it changed.
+   */
+  private flagResurgence(main: readonly Row[], old: readonly Row[], result: Map<string, FieldIssue[]>): void {
+    const closed: ClosedEnterprise[] = [
+      ...old.map((r) => ({ id: r.id, label: `2023年已销号：${text(r.fields, 'name')}`, fields: r.fields })),
+      ...main.filter((r) => reached(r.fields, '已销号')).map((r) => ({ id: r.id, label: `已销号：${text(r.fields, 'name')}`, fields: r.fields }))
+    ]
+    if (closed.length === 0) return
+    const fields = closed.map((c) => c.fields)
+    if (fields.length !== this.closedFields.length || fields.some((f, i) => f !== this.closedFields[i])) {
+      this.closedFields = fields
+      this.closedIndex = buildClosedIndex(closed)
+      this.matches = new WeakMap()
+    }
+    const index = this.closedIndex as ClosedIndex
+    for (const row of main) {
+      // A record reopened from 回头看, or one already done, is the follow-up itself, not a new find.
+      if (reached(row.fields, '已完成') || text(row.fields, 'reopenedFrom') !== '') continue
+      let match = this.matches.get(row.fields)
+      if (match === undefined) {
+        match = findResurgence(index, row.fields)
+        this.matches.set(row.fields, match)
+      }
+      if (!match || match.closed.id === row.id) continue
+      const issue: FieldIssue = { severity: 'warning', code: 'RESURGENCE_SUSPECT', field: 'name', message: resurgenceMessage(match) }
+      result.set(row.id, [...(result.get(row.id) ?? []), issue])
+    }
+  }
+}
+
+const text = (fields: RecordFields, key: string): string => {
+  const v = fields[key]
+  return typeof v === 'string' ? v.trim() : ''
+}

@@ -1,0 +1,92 @@
+/** `slw weekly` and `slw notice` as the acceptance runs them: documents that print through LibreOffice. */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import * as XLSX from 'xlsx'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import { isHuikan } from '@shared/annexes/huikan'
+import { weekFigures } from '@shared/reports/weekly'
+import { run as notice } from '../../../electron/cli/commands/notice'
+import { run as weekly } from '../../../electron/cli/commands/weekly'
+import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
+import { ImportStager } from '../../../electron/services/ledgerImport'
+import { DataDir } from '../../../electron/services/storage/ledgerStore'
+import { captureOutput } from '../../helpers/captureOutput'
+import { onPath, pdfPages, toPdf } from '../export/pdf'
+
+const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const { out } = captureOutput()
+let dir: string
+const work = mkdtempSync(join(tmpdir(), 'slw-reports-cli-'))
+const savedToday = process.env['SLW_TODAY']
+
+/** 八坊街道 with clean-bafang's 30 records, some completed and fined on dates in May (a history to recompute). */
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'slw-reports-'))
+  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
+  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
+  const p = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(fixtures, 'clean-bafang.xlsx')))
+  await stager.commit('t005', p.stageId, false, '马晓明')
+  const store = await data.ledger('t005')
+  const [a, b] = store.view().records
+  const done = { status: '已完成', completeDate: '2024-05-16', caseDate: '2024-05-14', decisionDate: '2024-05-16', fineAmount: '1.20' }
+  await store.save({ unitId: 't005', baseGeneration: store.generation, changes: { upserts: [a, b].map((r) => ({ id: r!.id, fields: { ...r!.fields, ...done } })), deletes: [] } }, '马晓明')
+  await (await data.profile()).save({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
+  await data.close()
+  process.env['SLW_TODAY'] = '2024-06-20'
+})
+afterAll(() => {
+  if (savedToday === undefined) delete process.env['SLW_TODAY']
+  else process.env['SLW_TODAY'] = savedToday
+})
+
+describe('slw weekly', () => {
+  it('the 附表 carries exactly the figures recomputed from the records', async () => {
+    const file = join(work, '附表.xlsx')
+    expect(await weekly(['--data', dir, '--unit', '八坊街道', '--date', '2024-05-17', '--out', file])).toBe(0)
+    const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
+    const records = (await data.ledger('t005')).view().records.map((r) => r.fields)
+    await data.close()
+    const f = weekFigures(records.filter((r) => !isHuikan(r)), records.filter(isHuikan), '2024-05-17')
+    const ws = XLSX.read(readFileSync(file)).Sheets['工作进展']!
+    const row = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true })[5] as unknown[]
+    expect(row.slice(1, 9)).toEqual(['八坊街道', f.records, f.newFinds, f.doneThisWeek['关停取缔'], f.doneThisWeek['整合搬迁'], f.doneThisWeek['升级改造'], f.doneToDate['关停取缔'], f.doneToDate['整合搬迁']])
+    expect(f.casesThisWeek).toBe(2)
+    expect(f.finesThisWeek).toBe(2.4)
+  })
+
+  it.skipIf(!onPath('soffice'))('the report prints as an official document', async () => {
+    const file = join(work, '工作进展.docx')
+    expect(await weekly(['--data', dir, '--unit', '八坊街道', '--date', '2024-05-17', '--out', file])).toBe(0)
+    await toPdf(work, 'weekly', readFileSync(file), 'docx')
+    const [page1] = await pdfPages(join(work, 'weekly.pdf'))
+    for (const line of ['临夏市“散乱污”问题清理整治工作进展情况', '第1期', '临夏市八坊街道办事处', '一、总体工作情况', '罚款2.40万元']) {
+      expect(page1?.replace(/\s+/g, '')).toContain(line.replace(/\s+/g, ''))
+    }
+  }, 180_000)
+
+  it('refuses a date that is not a Friday', async () => {
+    expect(await weekly(['--data', dir, '--unit', '八坊街道', '--date', '2024-05-18', '--out', join(work, 'x.docx')])).toBe(2)
+  })
+})
+
+describe('slw notice', () => {
+  it.skipIf(!onPath('soffice'))('issues numbered notices for the overdue records and prints them as official documents', async () => {
+    const file = join(work, '督办通知.docx')
+    expect(await notice(['--data', dir, '--unit', '八坊街道', '--out', file])).toBe(0)
+    expect(out.join('')).toContain('已印发临市散办督〔2024〕1号（八坊街道')
+    expect(await notice(['--data', dir, '--unit', '八坊街道', '--out', join(work, 'second.docx')])).toBe(0)
+    expect(out.join('')).toContain('临市散办督〔2024〕2号')
+    await toPdf(work, 'notice', readFileSync(file), 'docx')
+    const pages = await pdfPages(join(work, 'notice.pdf'))
+    const page1 = pages[0]?.replace(/\s+/g, '') ?? ''
+    for (const line of ['临夏市“散乱污”问题清理整治领导小组办公室', '临市散办督〔2024〕1号', '督办通知', '临夏市八坊街道办事处：']) expect(page1).toContain(line)
+    expect(pages.join('').replace(/\s+/g, '')).toContain('问题清单')
+  }, 180_000)
+
+  it('issues nothing when the unit has nothing overdue', async () => {
+    expect(await notice(['--data', dir, '--unit', '城南街道', '--out', join(work, 'none.docx')])).toBe(1)
+  })
+})

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { annex2 } from '@shared/annexes/annex2'
+import { annex3 } from '@shared/annexes/annex3'
+import { annex4 } from '@shared/annexes/annex4'
+import { eco } from '@shared/annexes/eco'
+import { huikan } from '@shared/annexes/huikan'
+import { illegal } from '@shared/annexes/illegal'
+import { fieldLabel, formIncludes, RECORD_FORMS, recordColumns } from '@shared/annexes/registry'
+import { tlc } from '@shared/annexes/tlc'
+import { defaultCampaign, unitById } from '@shared/campaign/campaign'
+import { nextDue, reportsDue } from '@shared/campaign/schedule'
+import type { RecordFields } from '@shared/ledger/record'
+import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
+import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
+
+const closing: RecordFields = { name: '临夏市恒发石材厂', category: '关停取缔', status: '已验收', fineAmount: '1.5', caseFiled: '是' }
+const upgrading: RecordFields = { name: '临夏市清河洗车行', category: '升级改造', status: '已验收', restarted: '是', acceptResult: '合格' }
+const item: RecordFields = { track: 'huikan', name: '临夏市马占山皮毛加工点', uscc: '无', hkCategory2023: '关停取缔', hkResurgent: '是' }
+
+describe('forms over the same records', () => {
+  it('each form lists its records: 2024 records on the forms, 2023 items only on 回头看', () => {
+    const on = (f: RecordFields): string[] => [...RECORD_FORMS, huikan].filter((a) => formIncludes(a, f)).map((a) => a.id)
+    expect(on(closing)).toEqual(['annex2', 'annex3', 'tlc', 'illegal'])
+    expect(on(upgrading)).toEqual(['annex2', 'annex3', 'annex4', 'eco'])
+    expect(on(item)).toEqual(['huikan'])
+  })
+
+  it('computes the printed columns and the 统计 of 附件3 and 附件4 from the records', () => {
+    const mark = annex3.columns.find((c) => c.key === 'tlcPowerMark')?.derive
+    expect(mark?.({ ...closing, tlcPowerDate: '2024-06-10' })).toBe('√')
+    expect(mark?.(closing)).toBe('×')
+    expect(mark?.(upgrading)).toBe('不涉及')
+    const stat = (a: typeof annex3, header: string, group?: string): number | null | undefined =>
+      a.stats?.columns.find((c) => c.header === header && c.group === group)?.compute([closing, upgrading])
+    expect(stat(annex3, '已完成', '关停取缔')).toBe(1)
+    expect(stat(annex3, '罚款（万元）')).toBe(1.5)
+    expect(stat(annex3, '完成率（%）')).toBe(100)
+    expect(stat(annex4, '已复产', '升级改造')).toBe(1)
+    expect(annex3.stats?.columns.find((c) => c.header === '完成率（%）')?.compute([])).toBeNull()
+  })
+
+  it('names every field the way the forms do, and every form field exists once for validation', () => {
+    expect(fieldLabel('tlcPowerDate')).toBe('断电·完成日期')
+    expect(fieldLabel('status')).toBe('状态')
+    expect(new Set(recordColumns.map((c) => c.key)).size).toBe(recordColumns.length)
+    for (const a of [annex2, annex3, annex4, tlc, illegal, eco]) for (const c of a.columns) expect(recordColumns.some((r) => r.key === c.key)).toBe(true)
+    expect(huikan.columns.some((c) => c.key === 'hkResurgent')).toBe(true)
+  })
+})
+
+describe('reports due (plan 四, 五(二))', () => {
+  const bafang = unitById(defaultCampaign, 't005')!
+  const gxj = unitById(defaultCampaign, 'gxj')!
+  const power = unitById(defaultCampaign, 'dlgs')!
+  it('towns owe 附件2/3/4, the contact list and the Friday reports; the power company none of them', () => {
+    expect(reportsDue(defaultCampaign, bafang)).toHaveLength(4 + 7)
+    expect(nextDue(defaultCampaign, bafang, '2024-05-11')).toMatchObject({ date: '2024-05-17', daysLeft: 6 })
+    expect(nextDue(defaultCampaign, bafang, '2024-06-29')).toMatchObject({ date: '2024-09-30' })
+    expect(nextDue(defaultCampaign, bafang, '2026-11-29')).toBeNull()
+    expect(nextDue(defaultCampaign, gxj, '2024-05-01')?.date).toBe('2024-05-17')
+    expect(reportsDue(defaultCampaign, power)).toEqual([])
+  })
+})
+
+describe('回头看 reopening', () => {
+  it('only a resurgent, not yet linked 2023 item reopens, as a 关停取缔 record under way', () => {
+    expect(canReopen(item)).toBe(true)
+    expect(canReopen({ ...item, hkResurgent: '否' })).toBe(false)
+    const { record, item: linked } = reopenFields(item, 'hk1', 'LXS-2024-005-0031', '2024-06-20')
+    expect(record).toMatchObject({ category: '关停取缔', status: '整治中', source: '回头看发现', reopenedFrom: 'hk1', uscc: '无', sector: '无证照' })
+    expect(linked).toMatchObject({ hkLinked: 'LXS-2024-005-0031', hkMeasure: '转关停取缔' })
+    expect(canReopen(linked)).toBe(false)
+  })
+
+  it('flags a new record that looks like a closed 2023 item, but not the reopened record itself', () => {
+    const v = new UnitLedgerValidator(defaultCampaign, '2024-06-20')
+    const old = { id: 'hk1', fields: { ...item, uscc: '91622901MA7AYMTJX2', address: '临夏市八坊街道清华社区建设路88号' } }
+    const fresh = { id: 'r1', fields: { name: '临夏市众诚石材有限责任公司', uscc: '91622901MA7AYMTJX2' } }
+    const reopened = { id: 'r2', fields: { ...fresh.fields, reopenedFrom: 'hk1' } }
+    const result = v.validate([old, fresh, reopened])
+    expect(result.get('r1')?.filter((i) => i.code === 'RESURGENCE_SUSPECT')).toHaveLength(1)
+    expect(result.get('r2')?.filter((i) => i.code === 'RESURGENCE_SUSPECT')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,78 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { CATEGORIES } from '@shared/domain/enums'
+import type { RecordFields } from '@shared/ledger/record'
+import { isFriday, weekFigures, weekStart } from '@shared/reports/weekly'
+
+/** A small unit history: what happened on which day (the fields carry the dates). */
+const records: RecordFields[] = [
+  { name: '甲', category: '关停取缔', foundDate: '2024-05-08', status: '已销号', completeDate: '2024-05-16', tlcWaterDate: '2024-05-15', tlcPowerDate: '2024-05-15', tlcMaterialsDate: '2024-05-16', tlcProductsDate: '2024-05-16', tlcEquipmentDate: '2024-05-16', caseDate: '2024-05-13', decisionDate: '2024-05-20', fineAmount: '2.5' },
+  { name: '乙', category: '升级改造', foundDate: '2024-05-09', status: '已完成', completeDate: '2024-05-23' },
+  { name: '丙', category: '整合搬迁', foundDate: '2024-05-21', status: '整治中' },
+  { name: '丁', category: '关停取缔', foundDate: '2024-05-22', status: '整治中', tlcWaterNa: '无自来水', tlcPowerDate: '2024-05-23', caseDate: '2024-05-22', fineAmount: '0.35' },
+  { name: '戊', category: '升级改造', foundDate: '2024-06-01', status: '整治中' }
+]
+const items: RecordFields[] = [
+  { track: 'huikan', hkCheckDate: '2024-05-14', hkResurgent: '否' },
+  { track: 'huikan', hkCheckDate: '2024-05-23', hkResurgent: '是' }
+]
+
+describe('Friday report figures (recomputed from the records)', () => {
+  it('the week of 2024-05-17', () => {
+    expect(weekFigures(records, items, '2024-05-17')).toEqual({
+      friday: '2024-05-17',
+      from: '2024-05-11',
+      records: 2,
+      newFinds: 0,
+      doneThisWeek: { 关停取缔: 1, 整合搬迁: 0, 升级改造: 0 },
+      doneToDate: { 关停取缔: 1, 整合搬迁: 0, 升级改造: 0 },
+      doneRate: 50,
+      tlcThisWeek: 1,
+      tlcToDate: 1,
+      casesThisWeek: 1,
+      casesToDate: 1,
+      finesThisWeek: 0,
+      finesToDate: 0,
+      huikanChecked: 1,
+      huikanRebounds: 0,
+      overdue: 0
+    })
+  })
+  it('the week of 2024-05-24', () => {
+    expect(weekFigures(records, items, '2024-05-24')).toMatchObject({
+      records: 4,
+      newFinds: 2,
+      doneThisWeek: { 关停取缔: 0, 整合搬迁: 0, 升级改造: 1 },
+      doneToDate: { 关停取缔: 1, 整合搬迁: 0, 升级改造: 1 },
+      doneRate: 50,
+      tlcThisWeek: 0,
+      casesThisWeek: 1,
+      casesToDate: 2,
+      finesThisWeek: 2.85,
+      finesToDate: 2.85,
+      huikanChecked: 2,
+      huikanRebounds: 1
+    })
+  })
+  it('knows Fridays', () => {
+    expect(['2024-05-17', '2024-06-28'].every(isFriday)).toBe(true)
+    expect(isFriday('2024-05-18')).toBe(false)
+    expect(weekStart('2024-05-17')).toBe('2024-05-11')
+  })
+  it('the weeks add up: Σ this week = to date (property over generated histories)', () => {
+    const fridays = ['2024-05-17', '2024-05-24', '2024-05-31', '2024-06-07', '2024-06-14', '2024-06-21', '2024-06-28']
+    const day = fc.integer({ min: 0, max: 48 }).map((d) => new Date(Date.UTC(2024, 4, 11 + d)).toISOString().slice(0, 10))
+    const rec = fc.record({ category: fc.constantFrom(...CATEGORIES), completeDate: day, caseDate: day, fineAmount: fc.integer({ min: 0, max: 500 }).map((c) => String(c / 100)) })
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 30 }), (rs) => {
+        const done = rs.map((r) => ({ ...r, status: '已完成' }) as RecordFields)
+        const weeks = fridays.map((f) => weekFigures(done, [], f))
+        const last = weeks.at(-1)!
+        for (const c of CATEGORIES) expect(weeks.reduce((n, w) => n + w.doneThisWeek[c], 0)).toBe(last.doneToDate[c])
+        expect(weeks.reduce((n, w) => n + w.casesThisWeek, 0)).toBe(last.casesToDate)
+        expect(Math.round(weeks.reduce((n, w) => n + w.finesThisWeek, 0) * 100)).toBe(Math.round(last.finesToDate * 100))
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
