@@ -6,7 +6,7 @@ import { unitFormFileName, unitFormInput } from './annexExport'
 import type { Handlers } from './dispatch'
 import { writeAnnexWorkbook } from './export/workbook'
 import { formRecords } from './formRecords'
-import { workingDate } from './workingDate'
+import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
@@ -48,7 +48,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const parser = ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
-  const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => new Date(), () => workingDate())
+  const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
       throw new AppFailure('FORBIDDEN', '只有领导小组办公室才能使用汇总功能。')
@@ -123,9 +123,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       await docs.saveContacts({ ...fields, unit: unit.name })
       return { fields: docs.contacts }
     },
-    'office:view': async () => {
+    'office:view': async ({ annex }) => {
       await assertOffice()
-      return office.view()
+      return office.view(annex)
     },
     'office:stage': async ({ files }) => {
       await assertOffice()
@@ -139,9 +139,35 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       await assertOffice()
       return office.decide(decision, await actor())
     },
-    'office:export': async () => {
+    'office:export': async ({ annex }) => {
       await assertOffice()
-      return office.exportWorkbook(await actor())
+      return office.exportWorkbook(await actor(), annex)
+    },
+    'office:weekly': async ({ friday }) => {
+      await assertOffice()
+      return office.weekly(friday)
+    },
+    'office:weeklySave': async ({ friday, text }) => {
+      await assertOffice()
+      return office.saveWeekly(friday, text, await actor())
+    },
+    'office:weeklyExport': async ({ friday, format }) => {
+      await assertOffice()
+      const profile = (await dataDir.profile()).get()
+      return office.exportWeekly(friday, format, { filler: profile?.filler ?? '', phone: profile?.phone ?? '' })
+    },
+    'office:contacts': async () => {
+      await assertOffice()
+      return office.contacts()
+    },
+    'office:contactsExport': async () => {
+      await assertOffice()
+      const profile = (await dataDir.profile()).get()
+      return office.exportContacts({ filler: profile?.filler ?? '', phone: profile?.phone ?? '' })
+    },
+    'office:dashboard': async () => {
+      await assertOffice()
+      return office.dashboard()
     },
     'office:noticeCandidates': async ({ unit }) => {
       await assertOffice()

@@ -5,6 +5,7 @@ import { invoke } from './api/client'
 import { Notices } from './components/Notices'
 import { LedgerPage } from './features/ledger/LedgerPage'
 import { OfficePage } from './features/office/OfficePage'
+import { UnitDashboardPage } from './features/dashboard/UnitDashboardPage'
 import { ContactsPage } from './features/reports/ContactsPage'
 import { WeeklyPage } from './features/reports/WeeklyPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -17,7 +18,7 @@ export function App(): React.JSX.Element {
   const [profile, setProfile] = useState<Profile | null>(null)
   const [editingProfile, setEditingProfile] = useState(false)
   const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
-  const [page, setPage] = useState<'ledger' | 'weekly' | 'contacts'>('ledger')
+  const [page, setPage] = useState<'ledger' | 'dashboard' | 'weekly' | 'contacts'>('ledger')
 
   useEffect(() => {
     void invoke('app:bootstrap', {}).then((r) => {
@@ -75,6 +76,7 @@ export function App(): React.JSX.Element {
             {(
               [
                 ['ledger', '台账'],
+                ['dashboard', '统计图表'],
                 ['weekly', '每周工作进展'],
                 ['contacts', '联络员']
               ] as const
@@ -92,12 +94,14 @@ export function App(): React.JSX.Element {
       </header>
       <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
       {!unit && <OfficePage campaign={campaign} />}
+      {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={boot.value.today} />}
       {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={boot.value.today} fridays={reportFridays(campaign)} />}
       {unit && page === 'contacts' && <ContactsPage unitId={unit.id} unitName={unit.name} campaign={campaign} />}
       {unit && page === 'ledger' && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
       {unit && page === 'ledger' && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
-      {unit && page === 'ledger' && ledger?.state === 'ready' && (
-        <>
+      {unit && ledger?.state === 'ready' && (
+        // Kept mounted on the other pages: its unsaved edits and autosave live here.
+        <div className={page === 'ledger' ? 'page' : 'page hidden'}>
           {ledger.value.readOnly && (
             <Notices notices={[{ level: 'warning', message: '此台账由更新版本的程序保存，本程序只能查看，不能修改。请升级程序后再编辑。' }]} />
           )}
@@ -109,7 +113,7 @@ export function App(): React.JSX.Element {
             today={boot.value.today}
             onViewChange={(value) => setLedger({ state: 'ready', value })}
           />
-        </>
+        </div>
       )}
     </main>
   )

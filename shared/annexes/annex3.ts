@@ -45,6 +45,9 @@ const per = (category: string): StatColumn<RecordFields>[] => [
   { header: '已完成', group: category, compute: (rows) => count(rows, (f) => isCategory(category)(f) && isDone(f)) }
 ]
 
+/** 两断三清 done: from the item dates, or on a row read from a unit's 附件3 (no item dates) its printed 完成日期. */
+const tlcDone = (f: RecordFields): boolean => tlcApplies(f) && (tlcDoneDate(f) || text(f, 'tlcDoneDate')) !== ''
+
 export const annex3: AnnexDefinition<RecordFields> = {
   id: 'annex3',
   version: 1,
@@ -63,7 +66,7 @@ export const annex3: AnnexDefinition<RecordFields> = {
     columns: [
       { header: '摸底问题数', compute: (rows) => rows.length },
       ...CATEGORIES.flatMap(per),
-      { header: '两断三清完成数', compute: (rows) => count(rows, (f) => tlcApplies(f) && tlcDoneDate(f) !== '') },
+      { header: '两断三清完成数', compute: (rows) => count(rows, tlcDone) },
       { header: '立案数', compute: (rows) => count(rows, (f) => text(f, 'caseFiled') === '是') },
       { header: '罚款（万元）', compute: (rows) => sumMoney(rows, 'fineAmount') },
       { header: '移送公安数', compute: (rows) => count(rows, (f) => text(f, 'referredPolice') === '是') },

@@ -32,6 +32,9 @@ export const annex4Columns: readonly AnnexColumn[] = [
 
 const upgrading = isCategory('升级改造')
 const relocating = isCategory('整合搬迁')
+// A row read from a unit's 附件4 has no status: its 验收结论 and 销号日期 stand for it.
+const accepted = (f: RecordFields): boolean => reached(f, '已验收') || text(f, 'acceptResult') === '合格'
+const closed = (f: RecordFields): boolean => reached(f, '已销号') || text(f, 'closeDate') !== ''
 
 export const annex4: AnnexDefinition<RecordFields> = {
   id: 'annex4',
@@ -51,14 +54,14 @@ export const annex4: AnnexDefinition<RecordFields> = {
     sheetName: '统计',
     columns: [
       { header: '应完成', group: '升级改造', compute: (rows) => count(rows, upgrading) },
-      { header: '已验收', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && reached(f, '已验收')) },
+      { header: '已验收', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && accepted(f)) },
       { header: '已复产', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && text(f, 'restarted') === '是') },
       { header: '应完成', group: '整合搬迁', compute: (rows) => count(rows, relocating) },
       { header: '已搬迁', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && text(f, 'relocationDate') !== '') },
       { header: '原址已处置', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && ['已两断三清', '丧失恢复生产能力'].includes(text(f, 'oldSite'))) },
-      { header: '已销号数', compute: (rows) => count(rows, (f) => reached(f, '已销号')) },
+      { header: '已销号数', compute: (rows) => count(rows, closed) },
       { header: '回头看反弹数', compute: (rows) => count(rows, (f) => text(f, 'recheck') === '反弹' || text(f, 'reopenDate') !== '') },
-      { header: '完成率（%）', compute: (rows) => rate(count(rows, (f) => reached(f, '已验收')), rows.length) }
+      { header: '完成率（%）', compute: (rows) => rate(count(rows, accepted), rows.length) }
     ]
   }
 }

@@ -46,4 +46,7 @@ export function rate(done: number, due: number): number | null {
 }
 
 export const isCategory = (c: string) => (f: RecordFields): boolean => f['category'] === c
-export const isDone = (f: RecordFields): boolean => reached(f, '已完成')
+const DONE_PROGRESS: readonly string[] = PROGRESS.slice(PROGRESS.indexOf('已完成'))
+
+/** Completed: by the record's status, or on a row read from a unit's 附件3 (no status printed) by its 整治进展. */
+export const isDone = (f: RecordFields): boolean => reached(f, '已完成') || DONE_PROGRESS.includes(text(f, 'progress'))

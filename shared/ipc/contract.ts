@@ -10,6 +10,7 @@ import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
 import type { RecordFields } from '../ledger/record'
 import { LedgerChangesSchema, RecordFieldsSchema } from '../ledger/record'
 import type { WeekFigures } from '../reports/weekly'
+import type { UnitProgress } from '../reports/dashboard'
 import type { NoticeItem } from '../reports/documents'
 import type { StoredNotice } from '../office/notices'
 import { NoticeRequestSchema } from '../office/notices'
@@ -24,6 +25,10 @@ export const ProfileSchema = z.object({
   phone: z.string().trim().min(1, '请填写联系电话').max(30, '联系电话过长')
 })
 export type Profile = z.infer<typeof ProfileSchema>
+
+/** The forms the office consolidates record by record (the weekly 附表 and the contact list have their own views). */
+export const OfficeAnnexSchema = z.enum(['annex2', 'annex3', 'annex4'])
+export type OfficeAnnex = z.infer<typeof OfficeAnnexSchema>
 
 /** A message the user must see, e.g. that a damaged ledger was replaced by its newest valid copy. */
 export interface Notice {
@@ -190,6 +195,39 @@ export type WeeklyText = z.infer<typeof WeeklyTextSchema>
 
 const Friday = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5, '请选择星期五')
 
+/** The city's Friday report at the office: each unit's 附表 row for the week, who is late or missing, the texts. */
+export interface OfficeWeeklyView {
+  friday: string
+  from: string
+  issueNo: number
+  fridays: string[]
+  rows: { unit: string; fields: RecordFields; file: string; late: boolean }[]
+  /** Units that owe this report and sent none for the week. */
+  missing: string[]
+  /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
+  totals: RecordFields
+  text: WeeklyText
+  saved: { at: string; by: string } | null
+}
+
+/** The city's contact list: each unit's latest 分管领导/联络员 row, and the members that sent none. */
+export interface OfficeContactsView {
+  rows: { unit: string; fields: RecordFields; file: string; filledDate: string | null }[]
+  missing: string[]
+}
+
+export interface OfficeDashboard {
+  today: string
+  city: { records: number; done: number; rate: number | null }
+  /** Per unit: completion from its latest 附件3 (整治进展), else its 附件2 rows; behind when lagging or overdue notices. */
+  units: UnitProgress[]
+  /** Per deadline of the plan: how many of the expected units have reported. */
+  reporting: { annex: string; deadline: string; what: string; expected: number; received: number; late: number }[]
+  upcoming: { date: string; what: string }[]
+  openConflicts: number
+  overdueNotices: number
+}
+
 /** Files travel base64 in JSON; 20 MiB is the import size limit (reliability.md §2.3). */
 const FileData = z.string().max(Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4, '文件超过 20 MB，请删去不需要的工作表或行后再导入')
 
@@ -240,13 +278,21 @@ export const contract = {
   'contacts:save': channel<z.ZodType<{ unitId: string; fields: RecordFields }>, { fields: RecordFields | null }>(
     z.object({ unitId: UnitId, fields: RecordFieldsSchema })
   ),
-  'office:view': channel<z.ZodObject<{}>, OfficeView>(z.object({})),
+  'office:view': channel<z.ZodType<{ annex?: OfficeAnnex }>, OfficeView>(z.object({ annex: OfficeAnnexSchema.optional() })),
   'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] }>, OfficeStage>(
     z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: FileData })).min(1).max(200) })
   ),
   'office:commit': channel<z.ZodType<{ stageId: string }>, OfficeView>(z.object({ stageId: z.string().max(64) })),
   'office:decide': channel<typeof DecisionInputSchema, OfficeView>(DecisionInputSchema),
-  'office:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
+  'office:export': channel<z.ZodType<{ annex?: OfficeAnnex }>, ExportedFile>(z.object({ annex: OfficeAnnexSchema.optional() })),
+  'office:weekly': channel<z.ZodType<{ friday: string }>, OfficeWeeklyView>(z.object({ friday: Friday })),
+  'office:weeklySave': channel<z.ZodType<{ friday: string; text: WeeklyText }>, OfficeWeeklyView>(z.object({ friday: Friday, text: WeeklyTextSchema })),
+  'office:weeklyExport': channel<z.ZodType<{ friday: string; format: 'docx' | 'xlsx' }>, ExportedFile>(
+    z.object({ friday: Friday, format: z.enum(['docx', 'xlsx']) })
+  ),
+  'office:contacts': channel<z.ZodObject<{}>, OfficeContactsView>(z.object({})),
+  'office:contactsExport': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
+  'office:dashboard': channel<z.ZodObject<{}>, OfficeDashboard>(z.object({})),
   'office:noticeCandidates': channel<z.ZodType<{ unit: string }>, NoticeItem[]>(z.object({ unit: z.string().max(40) })),
   'office:noticeIssue': channel<typeof NoticeRequestSchema, OfficeView>(NoticeRequestSchema),
   'office:noticeFeedback': channel<z.ZodType<{ year: number; seq: number; date: string; result: string }>, OfficeView>(

@@ -24,6 +24,14 @@ export function reportingStatus(campaign: Campaign, submissions: readonly Submis
   }))
 }
 
+/** Units that owe a report (towns, members …) and have no row among `rows`, in campaign order. */
+export function unitsWithout(campaign: Campaign, who: Campaign['weeklyReports']['reporters'], rows: readonly { unit: string }[]): string[] {
+  const reported = new Set(rows.map((r) => r.unit))
+  return expectedReporters(campaign, who)
+    .map((u) => u.name)
+    .filter((name) => !reported.has(name))
+}
+
 /** 汇总: the annex's 统计 columns computed per unit (campaign order), then a 合计 line over all rows. */
 export function statsByUnit(campaign: Campaign, annex: AnnexDefinition<RecordFields>, rows: readonly ConsolidatedRow[]): OfficeView['stats'] {
   const columns = annex.stats?.columns ?? []

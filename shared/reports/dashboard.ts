@@ -1,4 +1,5 @@
 /** Figures of the dashboards, computed from records (a unit) or from the consolidation (the office). */
+import { isDone } from '../annexes/shared'
 import type { Campaign, CampaignUnit } from '../campaign/campaign'
 import type { DueReport } from '../campaign/schedule'
 import { reportsDue } from '../campaign/schedule'
@@ -80,7 +81,6 @@ export function unitsProgress(
   rows: readonly { unit: string; fields: RecordFields }[],
   overdueNotices: ReadonlyMap<string, number>
 ): { city: { records: number; done: number; rate: number | null }; units: UnitProgress[] } {
-  const isDone = (f: RecordFields): boolean => ['已完成', '已验收', '已销号'].includes(text(f, 'progress')) || reached(f, '已完成')
   const per = campaign.units
     .map((u) => {
       const mine = rows.filter((r) => r.unit === u.name)

@@ -47,6 +47,13 @@ export function weekStart(friday: string): string {
   return new Date(Date.parse(`${friday}T00:00:00Z`) - 6 * DAY).toISOString().slice(0, 10)
 }
 
+/** The report week a date falls in (Saturday … Friday), named by its Friday. */
+export function reportFriday(date: string): string {
+  const t = Date.parse(`${date}T00:00:00Z`)
+  const toFriday = (5 - new Date(t).getUTCDay() + 7) % 7
+  return new Date(t + toFriday * DAY).toISOString().slice(0, 10)
+}
+
 const byCategory = (rows: readonly RecordFields[], test: (f: RecordFields) => boolean): Record<Category, number> =>
   Object.fromEntries(CATEGORIES.map((c) => [c, rows.filter((f) => f['category'] === c && test(f)).length])) as Record<Category, number>
 

@@ -46,9 +46,13 @@ const cn = (iso: string): string => {
 const isBlank = (v: FieldValue | undefined): boolean =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : cleanText(v) === '')
 
-/** 统一社会信用代码 may be 无 only for unlicensed businesses (所属领域 无证照 or 营业执照 无). */
-function usccMayBeNone(fields: RecordFields): boolean {
-  return fields['sector'] === '无证照' || fields['licBusiness'] === '无'
+/**
+ * 统一社会信用代码 may be 无 only for unlicensed businesses (所属领域 无证照 or 营业执照 无). A form that prints
+ * neither (附件3, 附件4) cannot tell, so there 无 is taken as written: the unit's 附件2 was checked for it.
+ */
+function usccMayBeNone(fields: RecordFields, annex: AnnexDefinition<RecordFields>): boolean {
+  const tells = annex.columns.some((c) => c.key === 'sector' || c.key === 'licBusiness')
+  return !tells || fields['sector'] === '无证照' || fields['licBusiness'] === '无'
 }
 
 /** Fields a disposition needs at 摸底 already (annexes.md §4.4, the parts known before work starts). */
@@ -58,11 +62,11 @@ const REQUIRED_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = {
   升级改造: ['measures', 'responsibleUnit']
 }
 
-function checkUsccField(value: string, fields: RecordFields, col: AnnexColumn): FieldIssue[] {
+function checkUsccField(value: string, fields: RecordFields, col: AnnexColumn, annex: AnnexDefinition<RecordFields>): FieldIssue[] {
   const f = col.key
   const code = normalizeCode(value)
   if (code === '无') {
-    return usccMayBeNone(fields)
+    return usccMayBeNone(fields, annex)
       ? []
       : [err('REQUIRED_EMPTY', f, `「${col.header}」只有无营业执照的（所属领域“无证照”或营业执照“无”）才可填“无”，请填写18位代码`)]
   }
@@ -149,7 +153,7 @@ export function validateRecord(fields: RecordFields, annex: AnnexDefinition<Reco
     }
     switch (col.kind) {
       case 'uscc':
-        out.push(...checkUsccField(text, fields, col))
+        out.push(...checkUsccField(text, fields, col, annex))
         break
       case 'phone':
         out.push(...checkPhoneField(text, col, ctx))

@@ -9,7 +9,7 @@ import type { FieldIssue } from '@shared/validation/issues'
 import { createValidationContext, validateLedger } from '@shared/validation/validateRecord'
 import { cellRef, cellText, columnLetter } from './cellText'
 import type { BoundColumn, HeaderCell, HeaderLayout } from './findHeader'
-import { ANCHOR_KEY, findHeader } from './findHeader'
+import { anchorColumn, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
 import { applyExportMeta, readExportMeta } from './ownExport'
@@ -33,7 +33,7 @@ export function annexFromWorkbook(
 ): ImportResult {
   const layout = findHeader(workbook, annex)
   if (!layout) {
-    const anchor = annex.columns.find((c) => c.key === ANCHOR_KEY)?.header ?? ''
+    const anchor = anchorColumn(annex)?.header ?? ''
     return refusedFile(
       file,
       'MISSING_COLUMN',
@@ -94,7 +94,7 @@ export function annexFromWorkbook(
   result.rows = readRecords(layout, sourceRows, annex, campaign, workbook.date1904, place, sourceUnits, texts)
   for (const row of result.rows) result.issues.push(...row.issues)
   result.rowCount = result.rows.length
-  if (!result.unit) Object.assign(result, unitFromData(result.rows, campaign))
+  if (!result.unit) Object.assign(result, unitFromData(result.rows, annex, campaign))
   const meta = readExportMeta(workbook)
   if (meta) applyExportMeta(result, meta, annex)
   result.ok = !result.issues.some((i) => i.severity === 'error')
@@ -327,10 +327,19 @@ function fieldIssue(
   return issue({ severity: f.severity, code: f.code, cell, row: rowNumber, column: header, message })
 }
 
-/** Without a 填报单位 line, a file whose rows all name one town is that town's report (fixtures: unit_source data). */
-function unitFromData(rows: ImportRow[], campaign: Campaign): { unit: string | null; unitSource: UnitSource } {
-  const named = new Set(rows.map((r) => r.fields['town']))
+/**
+ * Without a 填报单位 line, a file whose rows all name one town is that town's report (fixtures: unit_source data);
+ * on a list of units (附表, contact list) a file whose rows all name one unit is that unit's.
+ */
+function unitFromData(
+  rows: ImportRow[],
+  annex: AnnexDefinition<RecordFields>,
+  campaign: Campaign
+): { unit: string | null; unitSource: UnitSource } {
+  const key = annex.columns.some((c) => c.key === 'town') ? 'town' : 'unit'
+  const named = new Set(rows.map((r) => r.fields[key]))
   const [only] = named
-  const isTown = typeof only === 'string' && towns(campaign).some((t) => t.name === only)
-  return named.size === 1 && isTown ? { unit: only, unitSource: 'data' } : { unit: null, unitSource: null }
+  const candidates = key === 'town' ? towns(campaign) : campaign.units
+  const known = typeof only === 'string' && candidates.some((u) => u.name === only)
+  return named.size === 1 && known ? { unit: only, unitSource: 'data' } : { unit: null, unitSource: null }
 }

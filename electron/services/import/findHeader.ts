@@ -5,14 +5,22 @@ import type { RawSheet, RawWorkbook } from './rawWorkbook'
 
 /**
  * Finds the annex table in a workbook: the first sheet (visible ones first) with a header row that maps at least
- * MIN_KNOWN_COLUMNS annex columns, 企业（场所）名称 among them. Headers may sit under title rows, span one or two rows
- * (手续办理情况 over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters. Columns are
- * bound through a Map keyed by normalised header text, so a header such as __proto__ is just an unknown header.
+ * MIN_KNOWN_COLUMNS annex columns, its anchor column among them. Headers may sit under title rows, span one or two
+ * rows (手续办理情况 over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters. Columns
+ * are bound through a Map keyed by normalised header text, so a header such as __proto__ is just an unknown header.
+ * A leaf that several groups share (本周 under 两断三清 and under 立案查处) is bound through its group's text.
  */
 
 const MIN_KNOWN_COLUMNS = 6
-/** The column every annex table has and no other table does: 企业（场所）名称. */
-export const ANCHOR_KEY = 'name'
+
+/**
+ * The column a table of the annex cannot lack: 企业（场所）名称 on the forms over enterprises, 单位 on the lists of
+ * units (the weekly 附表, the contact list).
+ */
+export function anchorColumn(annex: AnnexDefinition<RecordFields>): AnnexColumn | undefined {
+  return annex.columns.find((c) => c.key === 'name') ?? annex.columns.find((c) => c.key === 'unit')
+}
+
 /** Title, 填报单位 and note rows above the header; a header further down is not a form we know. */
 const HEADER_SEARCH_ROWS = 30
 
@@ -45,12 +53,19 @@ function normalizeHeader(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u200b\u200c\u200d\ufeff*]+/g, '')
 }
 
+/** Key of a leaf under its group; the NUL cannot occur in a header, so it never meets a plain header's key. */
+const groupedKey = (group: string, leaf: string): string => `${normalizeHeader(group)}\u0000${normalizeHeader(leaf)}`
+
+/** Plain header texts (the first column wins a shared leaf) and each leaf under its group. */
 function headerLookup(annex: AnnexDefinition<RecordFields>): Map<string, AnnexColumn> {
   const lookup = new Map<string, AnnexColumn>()
+  const add = (key: string, column: AnnexColumn): void => {
+    if (!lookup.has(key)) lookup.set(key, column)
+  }
   for (const column of annex.columns) {
     for (const text of [column.header, ...(column.headerSynonyms ?? [])]) {
-      const key = normalizeHeader(text)
-      if (!lookup.has(key)) lookup.set(key, column)
+      add(normalizeHeader(text), column)
+      if (column.group) add(groupedKey(column.group, text), column)
     }
   }
   return lookup
@@ -60,6 +75,8 @@ function headerLookup(annex: AnnexDefinition<RecordFields>): Map<string, AnnexCo
 type CellTextAt = (r: number, c: number) => string
 
 export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): HeaderLayout | null {
+  const anchor = anchorColumn(annex)?.key
+  if (!anchor) return null
   const lookup = headerLookup(annex)
   const ordered = [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)]
   for (const sheet of ordered) {
@@ -69,7 +86,7 @@ export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordF
       if (!(sheet.rows[r] ?? []).some((_, c) => lookup.has(normalizeHeader(text(r, c))))) continue
       const layout = layoutAt(sheet, r, text, lookup)
       const keys = new Set(layout.bound.map((b) => b.column.key))
-      if (keys.size >= MIN_KNOWN_COLUMNS && keys.has(ANCHOR_KEY)) return layout
+      if (keys.size >= MIN_KNOWN_COLUMNS && keys.has(anchor)) return layout
     }
   }
   return null
@@ -91,6 +108,14 @@ function isSubHeader(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<s
   return known > 0 && known >= other
 }
 
+/** The text over a leaf: its own upper cell, or the first cell of the merged range that covers it. */
+function groupText(sheet: RawSheet, r: number, c: number, text: CellTextAt): string {
+  const own = text(r, c)
+  if (own !== '') return own
+  const range = sheet.merges.find((m) => m.s.r <= r && r <= m.e.r && m.s.c <= c && c <= m.e.c)
+  return range ? text(range.s.r, range.s.c) : ''
+}
+
 function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<string, AnnexColumn>): HeaderLayout {
   const twoLevel = isSubHeader(sheet, r, text, lookup)
   const width = Math.max(sheet.rows[r]?.length ?? 0, twoLevel ? (sheet.rows[r + 1]?.length ?? 0) : 0)
@@ -101,7 +126,8 @@ function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<stri
     const leafRow = twoLevel && text(r + 1, c) !== '' ? r + 1 : r
     const header: HeaderCell = { index: c, cell: cellRef(leafRow, c), text: text(leafRow, c) }
     if (header.text === '') continue
-    const column = lookup.get(normalizeHeader(header.text))
+    const group = leafRow > r ? groupText(sheet, r, c, text) : ''
+    const column = (group && lookup.get(groupedKey(group, header.text))) || lookup.get(normalizeHeader(header.text))
     if (!column) {
       layout.unknown.push(header)
       continue

@@ -4,6 +4,7 @@ import type { Campaign } from '@shared/campaign/campaign'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import { annexFromWorkbook } from './annexFromWorkbook'
+import { detectAnnex } from './detectAnnex'
 import type { ImportResult } from './importResult'
 import { refusedFile } from './importResult'
 import type { ImportLimits } from './limits'
@@ -15,7 +16,8 @@ import { readCsv } from './readCsv'
 
 export interface ReadOptions {
   campaign?: Campaign
-  annex?: AnnexDefinition<RecordFields>
+  /** The form to read the file as (附件2 unless given), or 'auto': the form the file is (detectAnnex). */
+  annex?: AnnexDefinition<RecordFields> | 'auto'
   /** Tests lower limits (a 1 ms watchdog) instead of building huge files. */
   limits?: Partial<ImportLimits>
   /** Location of parseWorker.mjs when it is not next to this module (the Electron main bundle). */
@@ -46,7 +48,8 @@ export async function readAnnexWorkbook(
   if (!parsed.ok) {
     return refusedFile(fileName, parsed.code, parseFailureMessage(fileName, parsed, limits), parsed.sheet ?? null)
   }
-  const { annex = annex2, campaign = defaultCampaign, texts } = options
+  const { campaign = defaultCampaign, texts } = options
+  const annex = options.annex === 'auto' ? detectAnnex(parsed.workbook) : (options.annex ?? annex2)
   return annexFromWorkbook(parsed.workbook, fileName, annex, campaign, texts)
 }
 

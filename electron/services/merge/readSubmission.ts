@@ -3,17 +3,16 @@
  * the submission for good (the same bytes again are the same submission, whatever the file is called).
  */
 import { createHash } from 'node:crypto'
-import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
-import type { RecordFields } from '@shared/ledger/record'
 import type { Submission } from '@shared/merge/types'
 import type { ImportResult } from '../import/importResult'
 import { isFileRefused } from '../import/importResult'
+import type { ReadOptions } from '../import/readAnnexWorkbook'
 import { readAnnexWorkbook } from '../import/readAnnexWorkbook'
 
 export interface SubmissionReadOptions {
-  /** 附件2 unless given. */
-  annex?: AnnexDefinition<RecordFields>
+  /** The form the file is (auto) unless given. */
+  annex?: ReadOptions['annex']
   /** Location of parseWorker.mjs when it is not next to the importer (the Electron main bundle). */
   parserUrl?: URL
   /** Text values shared by the files of one batch (ReadOptions.texts). */
@@ -32,7 +31,7 @@ export async function readSubmission(
   campaign: Campaign,
   options: SubmissionReadOptions = {}
 ): Promise<Submission> {
-  const result = await readAnnexWorkbook(bytes, fileName, { campaign, ...options })
+  const result = await readAnnexWorkbook(bytes, fileName, { campaign, annex: 'auto', ...options })
   return submissionFrom(result, sha256Hex(bytes), receivedAt)
 }
 

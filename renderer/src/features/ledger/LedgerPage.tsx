@@ -89,7 +89,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
       }),
     [model, unit.id, view.generation]
   )
-  useEffect(() => () => autosaver.dispose(), [autosaver])
+  // Leaving the page (another unit, a new view after an import) still saves what is pending.
+  useEffect(() => () => void autosaver.flush().finally(() => autosaver.dispose()), [autosaver])
 
   // Keep unsaved edits: the browser asks before leaving, and a save starts at once.
   useEffect(() => {

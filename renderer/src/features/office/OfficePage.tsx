@@ -2,27 +2,38 @@
  * 汇总工作台 of the leadership-group office: take in units' files (picked, a folder, or dropped), see who has not
  * reported, resolve duplicates across units, check that the figures reconcile, and export the consolidated workbook.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Campaign } from '@shared/campaign/campaign'
-import type { Notice, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import type { Notice, OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import { reportFridays } from '@shared/reports/draft'
+import { OfficeDashboardPanel } from '../dashboard/OfficeDashboardPanel'
 import type { DecisionInput } from '@shared/merge/schema'
 import { invoke } from '../../api/client'
+import { useLoaded } from '../../api/useLoaded'
 import { Notices } from '../../components/Notices'
 import { bytesToBase64, download } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
 import { cnDate } from './labels'
+import { OfficeContactsPanel } from './OfficeContactsPanel'
 import { OfficeHome } from './OfficeHome'
+import { OfficeWeeklyPanel } from './OfficeWeeklyPanel'
 import { StageDialog } from './StageDialog'
 import { SubmissionsTable } from './SubmissionsTable'
 import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
-type Tab = 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'supervision' | 'plan'
+type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'plan'
 const SPREADSHEET = /\.(xlsx|xls|et|ods|csv)$/i
+const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = [
+  ['annex2', '附件2 摸底情况'],
+  ['annex3', '附件3 清理整顿情况'],
+  ['annex4', '附件4 整治提升情况']
+]
 
 export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Element {
-  const [view, setView] = useState<OfficeView | null>(null)
-  const [tab, setTab] = useState<Tab>('reporting')
+  const [tab, setTab] = useState<Tab>('overview')
+  const [annex, setAnnex] = useState<OfficeAnnex>('annex2')
+  const [version, setVersion] = useState(0)
   const [stage, setStage] = useState<OfficeStage | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<Notice | null>(null)
@@ -32,9 +43,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
     else setMessage({ level: 'error', message: r.error.message })
   }
 
-  useEffect(() => {
-    void invoke('office:view', {}).then((r) => answer(r, setView))
-  }, [])
+  const [view, setView] = useLoaded(() => invoke('office:view', { annex }), [annex, version], (m) => setMessage({ level: 'error', message: m }))
 
   const receive = async (list: readonly File[]): Promise<void> => {
     const files = list.filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith('~$'))
@@ -62,18 +71,18 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
     const r = await invoke('office:commit', { stageId: stage.stageId })
     setBusy(false)
     setStage(null)
-    answer(r, (v) => {
-      setView(v)
+    answer(r, () => {
+      setVersion((n) => n + 1)
       setMessage({ level: 'info', message: `已接收 ${stage.files.length} 个文件。` })
     })
   }
 
   const decide = async (d: DecisionInput): Promise<void> => {
-    answer(await invoke('office:decide', d), setView)
+    answer(await invoke('office:decide', d), () => setVersion((n) => n + 1))
   }
 
   const exportWorkbook = async (): Promise<void> => {
-    const r = await invoke('office:export', {})
+    const r = await invoke('office:export', { annex })
     answer(r, (f) => {
       download(f.fileName, f.data)
       setMessage({ level: 'info', message: `已生成汇总表“${f.fileName}”。` })
@@ -84,11 +93,14 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   const failing = view?.equations.filter((e) => !e.ok).length ?? 0
   const overdueNotices = view?.supervision.filter((n) => n.overdue).length ?? 0
   const tabs: [Tab, string][] = [
+    ['overview', '总览'],
     ['reporting', '报送情况'],
     ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
     ['conflicts', `重复与冲突（${openConflicts} 待处理）`],
     ['checks', failing ? `核对（${failing} 项不符）` : '核对'],
     ['summary', '汇总'],
+    ['weekly', '每周进展'],
+    ['contacts', '联络员名单'],
     ['supervision', `督办通知${overdueNotices ? `（${overdueNotices} 逾期）` : ''}`],
     ['plan', '工作方案']
   ]
@@ -110,6 +122,16 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
           选择文件夹…
         </button>
         <span className="hint">也可以把文件或文件夹拖到此页</span>
+        <label className="annex-pick">
+          汇总表格：
+          <select aria-label="汇总表格" value={annex} onChange={(e) => setAnnex(e.target.value as OfficeAnnex)}>
+            {OFFICE_ANNEXES.map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className="grow" />
         {view && (
           <span className="summary">
@@ -135,6 +157,9 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
         {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} onDecide={(d) => void decide(d)} />}
         {view && tab === 'checks' && <Checks view={view} />}
         {view && tab === 'summary' && <Summary view={view} />}
+        {tab === 'overview' && <OfficeDashboardPanel version={version} onError={(m) => setMessage({ level: 'error', message: m })} />}
+        {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onError={(m) => setMessage({ level: 'error', message: m })} />}
+        {tab === 'contacts' && <OfficeContactsPanel version={version} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {view && tab === 'supervision' && (
           <SupervisionPanel campaign={campaign} view={view} onView={setView} onError={(m) => setMessage({ level: 'error', message: m })} />
         )}

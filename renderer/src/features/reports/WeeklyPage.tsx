@@ -1,21 +1,15 @@
 /** 每周工作进展: the Friday report of the unit, figures from the ledger, texts drafted and edited, two documents out. */
 import { useEffect, useState } from 'react'
 import { CATEGORIES } from '@shared/domain/enums'
-import type { Notice, WeeklyText, WeeklyView } from '@shared/ipc/contract'
+import type { Notice, WeeklyText } from '@shared/ipc/contract'
 import { invoke } from '../../api/client'
+import { useLoaded } from '../../api/useLoaded'
 import { Notices } from '../../components/Notices'
 import { download } from '../exchange/files'
+import { NarrativeEditor, REPORT_PARTS, TABLE_PARTS } from './NarrativeEditor'
 
 const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 
-const PARTS: readonly [keyof WeeklyText, string][] = [
-  ['overview', '一、总体工作情况（累计）'],
-  ['thisWeek', '二、本周工作情况'],
-  ['problems', '三、存在问题'],
-  ['nextWeek', '四、下步工作'],
-  ['openItems', '附表：未完成事项及原因'],
-  ['nextPlan', '附表：下周计划']
-]
 
 /** The Friday to show first: the last report Friday on or before today, else the first one. */
 function defaultFriday(fridays: readonly string[], today: string): string {
@@ -24,17 +18,10 @@ function defaultFriday(fridays: readonly string[], today: string): string {
 
 export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: string; fridays: readonly string[] }): React.JSX.Element {
   const [friday, setFriday] = useState(() => defaultFriday(fridays, today))
-  const [view, setView] = useState<WeeklyView | null>(null)
-  const [text, setText] = useState<WeeklyText | null>(null)
   const [message, setMessage] = useState<Notice | null>(null)
-
-  useEffect(() => {
-    void invoke('weekly:view', { unitId, friday }).then((r) => {
-      if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-      setView(r.value)
-      setText(r.value.text)
-    })
-  }, [unitId, friday])
+  const [text, setText] = useState<WeeklyText | null>(null)
+  const [view, setView] = useLoaded(() => invoke('weekly:view', { unitId, friday }), [unitId, friday], (m) => setMessage({ level: 'error', message: m }))
+  useEffect(() => setText(view?.text ?? null), [view])
 
   const save = async (): Promise<boolean> => {
     if (!text) return false
@@ -140,16 +127,7 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
           </tbody>
         </table>
       )}
-      {text && (
-        <div className="narrative">
-          {PARTS.map(([key, label]) => (
-            <label key={key}>
-              {label}
-              <textarea rows={key === 'overview' || key === 'thisWeek' ? 4 : 3} value={text[key]} onChange={(e) => setText({ ...text, [key]: e.target.value })} />
-            </label>
-          ))}
-        </div>
-      )}
+      {text && <NarrativeEditor text={text} parts={[...REPORT_PARTS, ...TABLE_PARTS]} onChange={setText} />}
     </section>
   )
 }

@@ -1,0 +1,82 @@
+/** 总览 of the office: completion per unit, who is behind, reporting per deadline, conflicts and overdue notices. */
+import { useMemo } from 'react'
+import { invoke } from '../../api/client'
+import { useLoaded } from '../../api/useLoaded'
+import { Chart } from '../../components/Chart'
+import { Kpis } from './Kpis'
+
+const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
+
+export function OfficeDashboardPanel({ version, onError }: { version: number; onError: (m: string) => void }): React.JSX.Element {
+  const [d] = useLoaded(() => invoke('office:dashboard', {}), [version], onError)
+
+  const units = useMemo(
+    () =>
+      d && {
+        title: { text: '各单位整治完成率（%）', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: {},
+        grid: { left: 90, right: 30 },
+        xAxis: { type: 'value', max: 100 },
+        yAxis: { type: 'category', data: d.units.map((u) => u.unit), inverse: true },
+        series: [
+          {
+            type: 'bar',
+            data: d.units.map((u) => ({ value: u.rate ?? 0, itemStyle: { color: u.behind ? '#c62828' : '#2e7d32' } })),
+            label: { show: true, position: 'right', formatter: '{c}%' }
+          }
+        ]
+      },
+    [d]
+  )
+  if (!d) return <p className="loading">正在统计……</p>
+  const behind = d.units.filter((u) => u.behind)
+  return (
+    <section className="dashboard">
+      <Kpis
+        items={[
+          { label: '全市问题', value: String(d.city.records) },
+          { label: '已完成整治', value: String(d.city.done), tone: 'good' },
+          { label: '全市完成率', value: d.city.rate === null ? '—' : `${d.city.rate.toFixed(1)}%` },
+          { label: '落后单位', value: String(behind.length), ...(behind.length ? { tone: 'bad' as const } : {}) },
+          { label: '待处理重复', value: String(d.openConflicts), ...(d.openConflicts ? { tone: 'bad' as const } : {}) },
+          { label: '逾期未反馈督办', value: String(d.overdueNotices), ...(d.overdueNotices ? { tone: 'bad' as const } : {}) }
+        ]}
+      />
+      <div className="charts">
+        {units && d.units.length > 0 && <Chart option={units} label="各单位整治完成率" height={Math.max(260, d.units.length * 26 + 80)} />}
+        <div>
+          <h3>落后的单位</h3>
+          {behind.length === 0 ? (
+            <p className="empty">没有落后的单位。</p>
+          ) : (
+            <ul className="behind">
+              {behind.map((u) => (
+                <li key={u.unit}>
+                  {u.unit}：完成率 {u.rate === null ? '—' : `${u.rate.toFixed(1)}%`}
+                  {u.overdueNotices ? `，${u.overdueNotices} 份督办通知逾期未反馈` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>报送情况</h3>
+          <table className="plain">
+            <tbody>
+              {d.reporting.map((r) => (
+                <tr key={r.annex}>
+                  <td>{md(r.deadline)}前</td>
+                  <td>{r.what.replace(/^报送/, '')}</td>
+                  <td className={r.received < r.expected ? 'count-error' : ''}>
+                    {r.received}/{r.expected}
+                    {r.late ? `（逾期 ${r.late}）` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>即将到期</h3>
+          {d.upcoming.length === 0 ? <p className="empty">各项报送时间均已过。</p> : <ul>{d.upcoming.map((u) => <li key={u.date + u.what}>{md(u.date)}前：{u.what}</li>)}</ul>}
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,88 @@
+/** 统计图表 of a unit: completion by category and status, weekly progress, overdue items, the next reports due. */
+import { useMemo } from 'react'
+import { isHuikan } from '@shared/annexes/huikan'
+import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
+import { unitDashboard } from '@shared/reports/dashboard'
+import { invoke } from '../../api/client'
+import { useLoaded } from '../../api/useLoaded'
+import { Chart } from '../../components/Chart'
+import { Kpis } from './Kpis'
+
+const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
+
+/** Reads the ledger as saved (the ledger page keeps saving in the background) each time the page is shown. */
+export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUnit; today: string }): React.JSX.Element {
+  const [view] = useLoaded(() => invoke('ledger:open', { unitId: props.unit.id }), [props.unit.id], () => {})
+  const d = useMemo(() => {
+    const fields = (view?.records ?? []).map((r) => r.fields)
+    return unitDashboard(props.campaign, props.unit, fields.filter((f) => !isHuikan(f)), fields.filter(isHuikan), props.today)
+  }, [props.campaign, props.unit, view, props.today])
+
+  const byCategory = useMemo(
+    () => ({
+      title: { text: '按整治类别', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: {},
+      legend: { bottom: 0 },
+      xAxis: { type: 'category', data: d.byCategory.map((c) => c.category) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: '应完成', type: 'bar', data: d.byCategory.map((c) => c.due), label: { show: true, position: 'top' } },
+        { name: '已完成', type: 'bar', data: d.byCategory.map((c) => c.done), label: { show: true, position: 'top' } }
+      ]
+    }),
+    [d]
+  )
+  const byStatus = useMemo(
+    () => ({
+      title: { text: '按办理状态', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: {},
+      xAxis: { type: 'category', data: d.byStatus.map((s) => s.status) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: d.byStatus.map((s) => s.count), label: { show: true, position: 'top' } }]
+    }),
+    [d]
+  )
+  const weeks = useMemo(
+    () => ({
+      title: { text: '每周累计完成', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: d.weeks.map((w) => md(w.friday)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ name: '累计完成', type: 'line', data: d.weeks.map((w) => w.done), label: { show: true } }]
+    }),
+    [d]
+  )
+
+  return (
+    <section className="dashboard">
+      <Kpis
+        items={[
+          { label: '摸底问题', value: String(d.records) },
+          { label: '已完成整治', value: String(d.done), tone: 'good' },
+          { label: '完成率', value: d.rate === null ? '—' : `${d.rate.toFixed(1)}%` },
+          { label: '逾期未完成', value: String(d.overdue), ...(d.overdue ? { tone: 'bad' as const } : {}) },
+          { label: '两断三清', value: String(d.tlcDone) },
+          { label: '立案查处', value: String(d.cases) },
+          { label: '罚款（万元）', value: d.fines.toFixed(2) }
+        ]}
+      />
+      <div className="charts">
+        <Chart option={byCategory} label="按整治类别的应完成和已完成" />
+        <Chart option={byStatus} label="按办理状态的问题数" />
+        <Chart option={weeks} label="每周累计完成数" />
+      </div>
+      <h3>即将到期的报送</h3>
+      {d.upcoming.length === 0 ? (
+        <p className="empty">本次整治各项报送时间均已过。</p>
+      ) : (
+        <ul className="upcoming">
+          {d.upcoming.map((u) => (
+            <li key={`${u.date}${u.what}`}>
+              {md(u.date)}前：{u.what}（{u.daysLeft === 0 ? '今天' : `还有 ${u.daysLeft} 天`}）
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,76 @@
+/** 每周进展 at the office: every unit's 附表 for the chosen Friday, who is late or missing, the city's report. */
+import { useEffect, useState } from 'react'
+import { weekly } from '@shared/annexes/weekly'
+import type { WeeklyText } from '@shared/ipc/contract'
+import { invoke } from '../../api/client'
+import { useLoaded } from '../../api/useLoaded'
+import { download } from '../exchange/files'
+import { NarrativeEditor, REPORT_PARTS } from '../reports/NarrativeEditor'
+import { FormRowsTable } from './FormRowsTable'
+
+const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
+const columns = weekly.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit' && !c.multiline)
+
+export function OfficeWeeklyPanel({ fridays, today, onError }: { fridays: readonly string[]; today: string; onError: (m: string) => void }): React.JSX.Element {
+  const [friday, setFriday] = useState(() => [...fridays].reverse().find((f) => f <= today) ?? fridays[0] ?? today)
+  const [text, setText] = useState<WeeklyText | null>(null)
+  const [view, setView] = useLoaded(() => invoke('office:weekly', { friday }), [friday], onError)
+  useEffect(() => setText(view?.text ?? null), [view])
+
+  const save = async (): Promise<boolean> => {
+    if (!text) return false
+    const r = await invoke('office:weeklySave', { friday, text })
+    if (!r.ok) onError(r.error.message)
+    else setView(r.value)
+    return r.ok
+  }
+  const exportAs = async (format: 'docx' | 'xlsx'): Promise<void> => {
+    if (!(await save())) return
+    const r = await invoke('office:weeklyExport', { friday, format })
+    if (r.ok) download(r.value.fileName, r.value.data)
+    else onError(r.error.message)
+  }
+
+  return (
+    <section className="office-weekly">
+      <div className="toolbar">
+        <label>
+          报告周（周五）：
+          <select aria-label="报告周" value={friday} onChange={(e) => setFriday(e.target.value)}>
+            {fridays.map((d, i) => (
+              <option key={d} value={d}>
+                第{i + 1}期 {md(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="grow" />
+        <button type="button" className="primary" onClick={() => void save()} disabled={!text}>
+          保存
+        </button>
+        <button type="button" onClick={() => void exportAs('docx')} disabled={!text}>
+          导出全市报告（Word）
+        </button>
+        <button type="button" onClick={() => void exportAs('xlsx')} disabled={!text}>
+          导出汇总附表（Excel）
+        </button>
+      </div>
+      {view && (
+        <>
+          <p className={view.missing.length ? 'count-error' : ''}>
+            {view.missing.length ? `未报送 ${view.missing.length} 个单位：${view.missing.join('、')}` : '应报单位均已报送。'}
+            {view.rows.some((r) => r.late) && `　逾期报送：${view.rows.filter((r) => r.late).map((r) => r.unit).join('、')}`}
+          </p>
+          <div className="preview-table">
+            <FormRowsTable
+              columns={columns}
+              rows={view.rows.map((r) => ({ ...r, ...(r.late ? { note: '（逾期）', className: 'late' } : {}) }))}
+              total={view.totals}
+            />
+          </div>
+        </>
+      )}
+      {text && <NarrativeEditor text={text} parts={REPORT_PARTS} onChange={setText} />}
+    </section>
+  )
+}

@@ -1,0 +1,27 @@
+import type { WeeklyText } from '@shared/ipc/contract'
+
+/** The four parts of a weekly report; a unit also writes the two text columns of its 附表. */
+export const REPORT_PARTS: readonly [keyof WeeklyText, string][] = [
+  ['overview', '一、总体工作情况（累计）'],
+  ['thisWeek', '二、本周工作情况'],
+  ['problems', '三、存在问题'],
+  ['nextWeek', '四、下步工作']
+]
+export const TABLE_PARTS: readonly [keyof WeeklyText, string][] = [
+  ['openItems', '附表：未完成事项及原因'],
+  ['nextPlan', '附表：下周计划']
+]
+
+/** Editing the drafted texts of a weekly report (the figures in them were filled in from the records). */
+export function NarrativeEditor(props: { text: WeeklyText; parts: readonly [keyof WeeklyText, string][]; onChange: (text: WeeklyText) => void }): React.JSX.Element {
+  return (
+    <div className="narrative">
+      {props.parts.map(([key, label]) => (
+        <label key={key}>
+          {label}
+          <textarea rows={key === 'overview' || key === 'thisWeek' ? 4 : 3} value={props.text[key]} onChange={(e) => props.onChange({ ...props.text, [key]: e.target.value })} />
+        </label>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,114 @@
+/**
+ * The city's Friday report at the office, from the units' 附表: one row per unit that reported the week (its newest
+ * file for that week), who reported after the Friday's due time or not at all, the 合计 line, and the city's text
+ * drafted from the 合计.
+ */
+import { rate, sumMoney, text } from '../annexes/shared'
+import { weekly } from '../annexes/weekly'
+import type { Campaign } from '../campaign/campaign'
+import { CATEGORIES } from '../domain/enums'
+import type { Category } from '../domain/enums'
+import type { OfficeWeeklyView, WeeklyText } from '../ipc/contract'
+import type { RecordFields } from '../ledger/record'
+import type { Consolidation } from '../merge/types'
+import { draftNarrative } from '../reports/draft'
+import type { WeekFigures } from '../reports/weekly'
+import { weekStart } from '../reports/weekly'
+import { unitsWithout } from './reporting'
+
+type CityRow = OfficeWeeklyView['rows'][number]
+
+/** Received after the Friday's due time (12:00) on the office's clock. */
+export function receivedLate(receivedAt: string, friday: string, dueTime: string): boolean {
+  const [y = 0, m = 1, d = 1] = friday.split('-').map(Number)
+  const [h = 0, min = 0] = dueTime.split(':').map(Number)
+  return Date.parse(receivedAt) > new Date(y, m - 1, d, h, min).getTime()
+}
+
+/** The week's rows (the consolidation of that week's 附表), late ones marked, and the units that owe one and sent none. */
+export function cityWeek(
+  campaign: Campaign,
+  friday: string,
+  c: Consolidation,
+  receivedAt: (sha256: string) => string
+): Pick<OfficeWeeklyView, 'rows' | 'missing' | 'totals'> {
+  const due = campaign.weeklyReports.dueTime
+  const rows = c.rows.map((r) => ({
+    unit: r.unit,
+    fields: r.fields,
+    file: r.provenance.file,
+    late: receivedLate(receivedAt(r.provenance.sha256), friday, due)
+  }))
+  return {
+    rows,
+    missing: unitsWithout(campaign, campaign.weeklyReports.reporters, rows),
+    totals: weeklyTotals(rows.map((r) => r.fields))
+  }
+}
+
+const whole = (fields: RecordFields, key: string): number => {
+  const n = Number(text(fields, key))
+  return Number.isInteger(n) ? n : 0
+}
+
+/** 合计: every count and money column summed; 累计完成率 recomputed from the sums, not averaged over units. */
+export function weeklyTotals(rows: readonly RecordFields[]): RecordFields {
+  const totals: RecordFields = { unit: '合计' }
+  for (const c of weekly.columns) {
+    if (c.kind === 'count') totals[c.key] = String(rows.reduce((n, f) => n + whole(f, c.key), 0))
+    if (c.kind === 'money') totals[c.key] = sumMoney(rows, c.key).toFixed(2)
+  }
+  const done = CATEGORIES.reduce((n, c) => n + whole(totals, `doneTotal${c}`), 0)
+  totals['doneRate'] = rate(done, whole(totals, 'records'))?.toFixed(1) ?? ''
+  return totals
+}
+
+/** The 合计 line as the figures of one reporter, for the draft. The 附表 has no overdue count: 0 here. */
+export function totalsFigures(totals: RecordFields, friday: string): WeekFigures {
+  const n = (key: string): number => Number(text(totals, key)) || 0
+  const byCategory = (prefix: string): Record<Category, number> =>
+    Object.fromEntries(CATEGORIES.map((c) => [c, n(`${prefix}${c}`)])) as Record<Category, number>
+  const doneRate = text(totals, 'doneRate')
+  return {
+    friday,
+    from: weekStart(friday),
+    records: n('records'),
+    newFinds: n('newFinds'),
+    doneThisWeek: byCategory('doneWeek'),
+    doneToDate: byCategory('doneTotal'),
+    doneRate: doneRate === '' ? null : Number(doneRate),
+    tlcThisWeek: n('tlcWeek'),
+    tlcToDate: n('tlcTotal'),
+    casesThisWeek: n('casesWeek'),
+    casesToDate: n('casesTotal'),
+    finesThisWeek: n('finesWeek'),
+    finesToDate: n('finesTotal'),
+    huikanChecked: n('huikanChecked'),
+    huikanRebounds: n('huikanRebounds'),
+    overdue: 0
+  }
+}
+
+const clause = (s: string): string => s.replace(/[。；;，,\s]+$/, '')
+
+/**
+ * The city's text drafted from the 合计. 存在问题 lists what the units reported as 未完成事项: the 附表 carries no
+ * overdue count, so the unit draft's sentence about overdue problems would be made up here.
+ */
+export function cityDraft(campaign: Campaign, friday: string, rows: readonly CityRow[], totals: RecordFields): WeeklyText {
+  const draft = draftNarrative(campaign.city.name, totalsFigures(totals, friday))
+  const open = rows.filter((r) => text(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(text(r.fields, 'openItems'))}`)
+  const problems = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'
+  return { ...draft, problems, openItems: '', nextPlan: '' }
+}
+
+/** The docx's 附表 line, naming who reported late and who did not report. */
+export function attachmentLine(campaign: Campaign, rows: readonly CityRow[], missing: readonly string[]): string {
+  const late = rows.filter((r) => r.late).map((r) => r.unit)
+  const due = `周五${campaign.weeklyReports.dueTime}`
+  return [
+    '详细情况见附表。',
+    late.length > 0 ? `${[...new Set(late)].join('、')}未在${due}前报送。` : '',
+    missing.length > 0 ? `${missing.join('、')}未报送。` : ''
+  ].join('')
+}

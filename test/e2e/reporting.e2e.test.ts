@@ -1,0 +1,109 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
+import { ImportStager } from '../../electron/services/ledgerImport'
+import { readSubmission } from '../../electron/services/merge/readSubmission'
+import { OfficeService } from '../../electron/services/office/officeService'
+import { DataDir } from '../../electron/services/storage/ledgerStore'
+import type { RunningApp } from './harness'
+import { annex2Fixtures, dataDirFor, launchApp, repoRoot } from './harness'
+
+const TODAY = '2024-06-20'
+const results = join(repoRoot, 'test-results')
+const savedToday = process.env['SLW_TODAY']
+let unitApp: RunningApp
+let officeApp: RunningApp
+
+beforeAll(async () => {
+  process.env['SLW_TODAY'] = TODAY
+  mkdirSync(results, { recursive: true })
+  const unitDir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
+  const unitData = new DataDir(unitDir, { appVersion: 'test', campaign: defaultCampaign })
+  const stager = new ImportStager(unitData, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
+  const p = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
+  await stager.commit('t005', p.stageId, false, '马晓明')
+  await unitData.close()
+  unitApp = await launchApp({ dataDir: unitDir })
+
+  const officeDir = await dataDirFor({ unitId: 'office', filler: '王主任', phone: '0930-6210000' })
+  const officeData = new DataDir(officeDir, { appVersion: 'test', campaign: defaultCampaign })
+  const office = new OfficeService(officeData, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), 'test')
+  const mergeSet = resolve(annex2Fixtures, 'merge-set')
+  const files = readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx')).map((f) => ({ fileName: f, data: readFileSync(join(mergeSet, f)).toString('base64') }))
+  await office.commit((await office.stage(files)).stageId)
+  await officeData.close()
+  officeApp = await launchApp({ dataDir: officeDir })
+})
+afterAll(async () => {
+  await unitApp?.close()
+  await officeApp?.close()
+  if (savedToday === undefined) delete process.env['SLW_TODAY']
+  else process.env['SLW_TODAY'] = savedToday
+})
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const download = page.waitForEvent('download')
+  await click()
+  const path = await (await download).path()
+  return readFile(path)
+}
+
+describe('reporting in Chromium (working date 2024-06-20)', () => {
+  it('a unit drafts, edits and exports its Friday report (Word and Excel)', async () => {
+    const page = unitApp.page
+    await page.getByRole('button', { name: '每周工作进展' }).click()
+    await page.getByLabel('报告周').selectOption('2024-05-17')
+    const figures = page.getByRole('table', { name: '本周数据' })
+    await expect.poll(() => figures.textContent()).toContain('摸底问题数新发现 030')
+    const overview = page.getByLabel('一、总体工作情况（累计）')
+    await expect.poll(() => overview.inputValue()).toContain('截至5月17日，八坊街道共摸底排查“散乱污”问题30个')
+    await page.getByLabel('三、存在问题').fill('个别经营者不配合，已联合市场监管局约谈。')
+    const docx = await downloaded(page, () => page.getByRole('button', { name: '导出报告（Word）' }).click())
+    expect(docx.subarray(0, 2).toString()).toBe('PK')
+    const xlsx = await downloaded(page, () => page.getByRole('button', { name: '导出附表（Excel）' }).click())
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK')
+    await page.getByLabel('报告周').selectOption('2024-05-24')
+    await page.getByLabel('报告周').selectOption('2024-05-17')
+    await expect.poll(() => page.getByLabel('三、存在问题').inputValue()).toBe('个别经营者不配合，已联合市场监管局约谈。')
+  })
+
+  it('the unit dashboard shows its figures and next reports', async () => {
+    const page = unitApp.page
+    await page.getByRole('button', { name: '统计图表' }).click()
+    await expect.poll(() => page.locator('.kpis').textContent()).toContain('30摸底问题')
+    expect(await page.getByRole('img', { name: '按整治类别的应完成和已完成' }).count()).toBe(1)
+    expect(await page.locator('.upcoming').textContent()).toContain('6月21日前')
+  })
+
+  it('the office issues a 督办通知, the dashboard flags the unit, and its 反馈 clears it', async () => {
+    const page = officeApp.page
+    const kpi = (label: string) => page.locator('.kpi', { hasText: label }).locator('.value')
+    await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('0')
+    await page.getByRole('tab', { name: /督办通知/ }).click()
+    await page.getByLabel('被督办单位').selectOption('城郊镇')
+    await expect.poll(() => page.locator('.issue-form tbody tr').count()).toBeGreaterThan(0)
+    await page.getByLabel('办理时限', { exact: true }).fill('2024-06-19')
+    await page.getByRole('button', { name: /印发督办通知/ }).click()
+    const row = page.locator('.register tr', { hasText: '临市散办督〔2024〕1号' })
+    await expect.poll(() => row.textContent()).toContain('逾期未反馈')
+    const notice = await downloaded(page, () => row.getByRole('button', { name: '导出 Word' }).click())
+    expect(notice.subarray(0, 2).toString()).toBe('PK')
+
+    await page.getByRole('tab', { name: '总览' }).click()
+    await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('1')
+    expect(await page.locator('.behind').textContent()).toContain('城郊镇')
+    await page.screenshot({ path: join(results, 'e2e-office-dashboard-before.png') })
+
+    await page.getByRole('tab', { name: /督办通知/ }).click()
+    await row.getByLabel('临市散办督〔2024〕1号 办理结果').fill('已逐户核实，完成整改3户，其余限期6月30日前完成')
+    await row.getByRole('button', { name: '记录反馈' }).click()
+    await expect.poll(() => row.textContent()).toContain('已逐户核实')
+    await page.getByRole('tab', { name: '总览' }).click()
+    await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('0')
+    await page.screenshot({ path: join(results, 'e2e-office-dashboard.png') })
+  })
+})

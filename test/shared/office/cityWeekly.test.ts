@@ -1,0 +1,110 @@
+/** The office's pure pieces: which stream a file joins, the report week, lateness, the 合计 and the city's draft. */
+import { describe, expect, it } from 'vitest'
+import { weeklyRow } from '@shared/annexes/weekly'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import { consolidate } from '@shared/merge/consolidate'
+import type { Decision } from '@shared/merge/types'
+import { attachmentLine, cityDraft, cityWeek, receivedLate, totalsFigures, weeklyTotals } from '@shared/office/cityWeekly'
+import { officeDashboard } from '@shared/office/dashboard'
+import { decisionsFor, streamAnnex, streamOf } from '@shared/office/streams'
+import type { WeekFigures } from '@shared/reports/weekly'
+import { reportFriday } from '@shared/reports/weekly'
+import { submission } from '../merge/builders'
+
+const figures = (over: Partial<WeekFigures>): WeekFigures => ({
+  friday: '2024-05-24',
+  from: '2024-05-18',
+  records: 0,
+  newFinds: 0,
+  doneThisWeek: { 关停取缔: 0, 整合搬迁: 0, 升级改造: 0 },
+  doneToDate: { 关停取缔: 0, 整合搬迁: 0, 升级改造: 0 },
+  doneRate: null,
+  tlcThisWeek: 0,
+  tlcToDate: 0,
+  casesThisWeek: 0,
+  casesToDate: 0,
+  finesThisWeek: 0,
+  finesToDate: 0,
+  huikanChecked: 0,
+  huikanRebounds: 0,
+  overdue: 0,
+  ...over
+})
+
+const a = weeklyRow('八坊街道', figures({ records: 10, doneToDate: { 关停取缔: 3, 整合搬迁: 0, 升级改造: 0 }, doneRate: 30, finesThisWeek: 0.35, finesToDate: 1.1 }), '2个问题逾期未完成。', '')
+const b = weeklyRow('城郊镇', figures({ records: 3, newFinds: 1, doneToDate: { 关停取缔: 0, 整合搬迁: 1, 升级改造: 2 }, doneRate: 100, finesToDate: 0.2 }), '', '')
+
+describe('the report week and lateness', () => {
+  it('a date belongs to the week Saturday … Friday, named by its Friday', () => {
+    expect(['2024-05-18', '2024-05-20', '2024-05-24'].map(reportFriday)).toEqual(['2024-05-24', '2024-05-24', '2024-05-24'])
+    expect(reportFriday('2024-05-25')).toBe('2024-05-31')
+  })
+
+  it('late is after 12:00 on the Friday, on the office’s clock', () => {
+    expect(receivedLate(new Date('2024-05-24T11:59:00').toISOString(), '2024-05-24', '12:00')).toBe(false)
+    expect(receivedLate(new Date('2024-05-24T12:01:00').toISOString(), '2024-05-24', '12:00')).toBe(true)
+    expect(receivedLate(new Date('2024-05-27T09:00:00').toISOString(), '2024-05-24', '12:00')).toBe(true)
+  })
+})
+
+describe('streams', () => {
+  it('附件3, 附件4 and the contact list merge apart; a 附表 by week; anything else with 附件2', () => {
+    const s = (annex: string | null, filledDate: string | null = '2024-05-21'): string => streamOf({ annex, filledDate, receivedAt: new Date('2024-05-27T09:00:00').toISOString() })
+    expect([s('annex2'), s('annex3'), s('annex4'), s('contacts'), s('huikan'), s(null)]).toEqual(['annex2', 'annex3', 'annex4', 'contacts', 'annex2', 'annex2'])
+    expect(s('weekly')).toBe('weekly:2024-05-24')
+    expect(s('weekly', null)).toBe('weekly:2024-05-31')
+    expect(streamAnnex('weekly:2024-05-24').id).toBe('weekly')
+  })
+
+  it('a decision on an enterprise holds on every form, a chosen version on its own form only', () => {
+    const decisions: Decision[] = [
+      { kind: 'attribute', key: 'uscc:1', unit: '城郊镇', at: '1', by: '王' },
+      { kind: 'use-version', unit: '城郊镇', annex: 'annex2', sha256: 'a'.repeat(64), at: '2', by: '王' }
+    ]
+    expect(decisionsFor(decisions, 'annex3').map((d) => d.kind)).toEqual(['attribute'])
+    expect(decisionsFor(decisions, 'annex2')).toHaveLength(2)
+  })
+})
+
+describe('the city’s week', () => {
+  it('合计 sums counts and money and recomputes 累计完成率 from the sums', () => {
+    const t = weeklyTotals([a, b])
+    expect(t).toMatchObject({ unit: '合计', records: '13', newFinds: '1', 'doneTotal关停取缔': '3', 'doneTotal升级改造': '2', finesWeek: '0.35', finesTotal: '1.30' })
+    // (3 + 1 + 2) / 13, not the mean of 30% and 100%.
+    expect(t['doneRate']).toBe('46.2')
+    expect(weeklyTotals([])['doneRate']).toBe('')
+    expect(totalsFigures(t, '2024-05-24')).toMatchObject({ records: 13, doneRate: 46.2, finesToDate: 1.3, from: '2024-05-18' })
+  })
+
+  it('rows, late and missing units from the week’s consolidation; the draft speaks for 临夏市', () => {
+    const weekly = { annex: 'weekly', filledDate: '2024-05-24', sheet: '工作进展' }
+    const subs = [
+      submission(1, '八坊街道', [{ rowNumber: 6, fields: a, rejected: false }], { ...weekly, receivedAt: new Date('2024-05-24T10:00:00').toISOString() }),
+      submission(2, '城郊镇', [{ rowNumber: 6, fields: b, rejected: false }], { ...weekly, receivedAt: new Date('2024-05-24T14:00:00').toISOString() })
+    ]
+    const c = consolidate(subs, [], defaultCampaign, streamAnnex('weekly:2024-05-24'))
+    const at = new Map(subs.map((s) => [s.sha256, s.receivedAt]))
+    const week = cityWeek(defaultCampaign, '2024-05-24', c, (sha) => at.get(sha) ?? '')
+    expect(week.rows.map((r) => [r.unit, r.late])).toEqual([['八坊街道', false], ['城郊镇', true]])
+    expect(week.missing).toHaveLength(18 - 2)
+    const text = cityDraft(defaultCampaign, '2024-05-24', week.rows, week.totals)
+    expect(text.overview).toMatch(/^截至5月24日，临夏市共摸底排查“散乱污”问题13个，累计完成整治6个/)
+    expect(text.problems).toBe('各单位报告的未完成事项：八坊街道：2个问题逾期未完成。')
+    expect(attachmentLine(defaultCampaign, week.rows, ['折桥镇', '市公安局'])).toBe('详细情况见附表。城郊镇未在周五12:00前报送。折桥镇、市公安局未报送。')
+  })
+})
+
+describe('the office dashboard', () => {
+  it('lists the plan’s deadlines from today and the next Friday report', () => {
+    const empty = consolidate([], [], defaultCampaign, streamAnnex('annex2'))
+    const d = officeDashboard(defaultCampaign, { annex2: empty, annex3: empty, submissions: [], supervision: [], today: '2024-05-11' })
+    expect(d.upcoming.map((u) => u.date)).toEqual(['2024-05-17', '2024-06-28', '2024-09-30'])
+    expect(d.city).toEqual({ records: 0, done: 0, rate: null })
+    expect(d.reporting.map((r) => [r.annex, r.expected, r.received])).toEqual([
+      ['contacts', 24, 0],
+      ['annex2', 11, 0],
+      ['annex3', 18, 0],
+      ['annex4', 18, 0]
+    ])
+  })
+})
