@@ -1,5 +1,6 @@
 import { formName } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
+import { deadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
@@ -19,16 +20,26 @@ export function unitFormInput(opt: {
   template: boolean
   appVersion: string
   now: Date
+  /** The working date: records past their 完成时限 on it get a note in the form's 备注. */
+  today: string
 }): AnnexWorkbookInput {
-  const { annex, campaign, unitName, records, profile, template, appVersion, now } = opt
+  const { annex, campaign, unitName, records, profile, template, appVersion, now, today } = opt
   return {
     annex,
     campaign,
-    records: template ? [] : records,
+    records: template ? [] : records.map((r) => withDeadlineNote(annex, r, today)),
     header: { unitName, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: template ? '' : localIsoDate(now) },
     appVersion,
     now
   }
+}
+
+function withDeadlineNote<R extends { fields: RecordFields }>(annex: AnnexDefinition<RecordFields>, record: R, today: string): R {
+  const key = annex.deadlineNote
+  const note = key ? deadlineNote(record.fields, today) : ''
+  if (!key || !note) return record
+  const remarks = record.fields[key]
+  return { ...record, fields: { ...record.fields, [key]: typeof remarks === 'string' && remarks.trim() ? `${remarks}；${note}` : note } }
 }
 
 /** 附件2-八坊街道-20240509.xlsx, 违法问题查处清单-八坊街道-20240620.xlsx, or 附件2-空白表-八坊街道.xlsx */

@@ -1,4 +1,4 @@
-import { CATEGORIES, YES_NO } from '../domain/enums'
+import { CATEGORIES, TLC_MARKS, YES_NO } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
 import { TLC_ITEMS, tlcApplies, tlcDoneDate, tlcMark } from '../lifecycle/tlc'
 import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney, text } from './shared'
@@ -24,6 +24,8 @@ export const annex3Columns: readonly AnnexColumn[] = [
       header: item.label,
       group: TLC,
       kind: 'enum',
+      // The choices of a hand-filled form; the program's own exports compute the mark from the dates.
+      options: TLC_MARKS,
       width: 5,
       derive: (f) => tlcMark(f, item)
     })
@@ -55,6 +57,7 @@ export const annex3: AnnexDefinition<RecordFields> = {
   title: '临夏市“散乱污”问题清理整顿情况汇总表',
   sheetName: '清理整顿台账',
   columns: annex3Columns,
+  deadlineNote: 'remarks3',
   notes: [
     '1. 本表列出摸底台账中的全部问题，整治类别以整治中确定的为准。',
     '2. 两断三清（断水、断电、清除原料、清除产品、清除设备）适用于关停取缔类和整合搬迁类的原址：已完成的打“√”，未完成的打“×”，不涉及的注明“不涉及”。',

@@ -43,6 +43,7 @@ export const annex4: AnnexDefinition<RecordFields> = {
   title: '临夏市“散乱污”问题整治提升情况汇总表',
   sheetName: '整治提升台账',
   columns: annex4Columns,
+  deadlineNote: 'remarks4',
   rowFilter: (f) => upgrading(f) || relocating(f) || text(f, 'reopenDate') !== '',
   notes: [
     '1. 本表列出整治类别为升级改造、整合搬迁的问题，以及回头看发现反弹、重新整治的问题。',

@@ -76,6 +76,8 @@ export interface AnnexDefinition<R = Record<string, unknown>> {
   readonly columns: readonly AnnexColumn[]
   /** 填表说明 lines printed under the form. */
   readonly notes: readonly string[]
+  /** The 备注 column that carries, when the form is printed, a note on records past their 完成时限 (附件3, 附件4). */
+  readonly deadlineNote?: string
   /** Which of a unit's records this form lists (附件4: only 升级改造 and 整合搬迁); all when absent. */
   readonly rowFilter?: (fields: RecordFields) => boolean
   /** The 统计 sheet, computed from the 明细 rows, never typed. */

@@ -13,6 +13,7 @@ import type { WeekFigures } from '../reports/weekly'
 import type { UnitProgress } from '../reports/dashboard'
 import type { NoticeItem } from '../reports/documents'
 import type { StoredNotice } from '../office/notices'
+import type { ResurgenceFinding } from '../office/resurgence'
 import { NoticeRequestSchema } from '../office/notices'
 import { DecisionInputSchema } from '../merge/schema'
 import type { DecisionOutcome, DuplicateGroup, Equation, SubmissionSummary, VersionDiff } from '../merge/types'
@@ -150,6 +151,8 @@ export interface OfficeView {
   versionDiffs: VersionDiff[]
   /** Every decision made, with what became of it (applied, replaced by a later one, nothing to apply to). */
   decisions: DecisionOutcome[]
+  /** 附件2 rows that look like an enterprise closed before (2023 回头看 items, 已销号 rows); empty for other forms. */
+  resurgence: ResurgenceFinding[]
   reporting: ReportingStatus[]
   /** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
   stats: { headers: { header: string; group?: string }[]; rows: { unit: string; values: (number | null)[] }[] }

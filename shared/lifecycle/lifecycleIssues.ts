@@ -66,3 +66,13 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
   }
   return out
 }
+
+/**
+ * What 附件3 and 附件4 print in 备注 about deadlines on the day of printing: past 完成时限 and not completed, and an
+ * 升级改造 that should now be 关停取缔. Empty when on time.
+ */
+export function deadlineNote(fields: RecordFields, today: string): string {
+  const deadline = text(fields, 'deadline')
+  if (!ISO.test(deadline) || deadline >= today || reached(fields, '已完成')) return ''
+  return shouldConvert(fields, today) ? `逾期未完成（时限${deadline}），应转关停取缔` : `逾期未完成（时限${deadline}）`
+}

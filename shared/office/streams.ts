@@ -1,5 +1,6 @@
 /**
- * The consolidations the office keeps apart. 附件3, 附件4 and the contact list each merge on their own, so a unit's
+ * The consolidations the office keeps apart. 附件3, 附件4, the contact list and the units' 回头看台账 (2023 items,
+ * matched against new finds) each merge on their own, so a unit's
  * 附件3 never supersedes its 附件2; the 附表 merge week by week, so a week's newer file replaces only that week's
  * older one. Everything else (附件2, files that are no known form, the unit-only lists) goes with 附件2, where what
  * is not 附件2 is listed as rejected, with the reason.
@@ -14,7 +15,7 @@ import type { Decision, Submission } from '../merge/types'
 import { reportFriday } from '../reports/weekly'
 
 /** The streams that exist even before any file arrives: the office shows who has not reported them. */
-export const FIXED_STREAMS = ['annex2', 'annex3', 'annex4', 'contacts'] as const
+export const FIXED_STREAMS = ['annex2', 'annex3', 'annex4', 'contacts', 'huikan'] as const
 
 export const weeklyStream = (friday: string): string => `${weekly.id}:${friday}`
 

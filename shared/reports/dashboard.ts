@@ -21,6 +21,8 @@ export interface UnitDashboard {
   fines: number
   byCategory: { category: Category; due: number; done: number }[]
   byStatus: { status: Status; count: number }[]
+  /** Completions by the phase of the plan their 完成日期 falls in. */
+  byPhase: { phase: string; done: number }[]
   /** Cumulative completions at each report Friday up to today. */
   weeks: { friday: string; done: number; rate: number | null }[]
   /** The unit's next reports from today on. */
@@ -48,6 +50,10 @@ export function unitDashboard(campaign: Campaign, unit: CampaignUnit, records: r
       return { category, due: of.length, done: of.filter((f) => reached(f, '已完成')).length }
     }),
     byStatus: STATUSES.map((status) => ({ status, count: records.filter((f) => statusOf(f) === status).length })),
+    byPhase: campaign.phases.map((p) => ({
+      phase: p.name,
+      done: records.filter((f) => reached(f, '已完成') && text(f, 'completeDate') >= p.start && text(f, 'completeDate') <= p.end).length
+    })),
     weeks: reportFridays(campaign)
       .filter((f) => f <= today)
       .map((friday) => {

@@ -138,3 +138,13 @@ describe('state machine (property)', () => {
     )
   })
 })
+
+describe('deadline notes printed in 备注', () => {
+  it('names the passed 完成时限, and says when an 升级改造 should become 关停取缔', async () => {
+    const { deadlineNote } = await import('@shared/lifecycle/lifecycleIssues')
+    expect(deadlineNote({ category: '关停取缔', deadline: '2024-06-01', status: '整治中' }, TODAY)).toBe('逾期未完成（时限2024-06-01）')
+    expect(deadlineNote({ category: '升级改造', deadline: '2024-06-01', status: '整治中' }, TODAY)).toBe('逾期未完成（时限2024-06-01），应转关停取缔')
+    expect(deadlineNote({ category: '升级改造', deadline: '2024-06-01', status: '已完成', completeDate: '2024-05-30' }, TODAY)).toBe('')
+    expect(deadlineNote({ category: '关停取缔', deadline: '2024-07-01' }, TODAY)).toBe('')
+  })
+})

@@ -27,6 +27,7 @@ import type { Consolidation, Decision, Submission, SubmissionSummary } from '@sh
 import { attachmentLine, cityDraft, cityWeek } from '@shared/office/cityWeekly'
 import { officeDashboard } from '@shared/office/dashboard'
 import { reportingStatus, statsByUnit, unitsWithout } from '@shared/office/reporting'
+import { resurgenceFindings } from '@shared/office/resurgence'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf, weeklyStream } from '@shared/office/streams'
 import { issueNumber, reportFridays } from '@shared/reports/draft'
 import { weekStart } from '@shared/reports/weekly'
@@ -91,6 +92,10 @@ export class OfficeService {
       equations: c.equations,
       versionDiffs: c.versionDiffs,
       decisions: c.decisions,
+      resurgence:
+        annex === 'annex2'
+          ? resurgenceFindings(c.rows, all.get('huikan')?.rows ?? [], [...(all.get('annex3')?.rows ?? []), ...(all.get('annex4')?.rows ?? [])])
+          : [],
       reporting: reportingStatus(this.campaign, deadlineSummaries(all)),
       stats: statsByUnit(this.campaign, streamAnnex(annex), c.rows),
       exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`),
@@ -250,7 +255,7 @@ export class OfficeService {
     const records = rows.map((r) => ({ id: `contacts-${r.unit}`, problemNo: '', createdAt: '', updatedAt: '', fields: r.fields }))
     const profile = { unitId: this.campaign.office.id, ...contact }
     const unitName = this.campaign.office.name
-    const input = unitFormInput({ annex: contacts, campaign: this.campaign, unitName, records, profile, template: false, appVersion: this.appVersion, now })
+    const input = unitFormInput({ annex: contacts, campaign: this.campaign, unitName, records, profile, template: false, appVersion: this.appVersion, now, today: this.today() })
     const bytes = await writeAnnexWorkbook(input)
     return { fileName: unitFormFileName(contacts, this.campaign.city.name, false, now), data: bytes.toString('base64') }
   }

@@ -42,6 +42,16 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
     }),
     [d]
   )
+  const byPhase = useMemo(
+    () => ({
+      title: { text: '各阶段完成整治', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: {},
+      xAxis: { type: 'category', data: d.byPhase.map((p) => p.phase) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: d.byPhase.map((p) => p.done), label: { show: true, position: 'top' } }]
+    }),
+    [d]
+  )
   const weeks = useMemo(
     () => ({
       title: { text: '每周累计完成', left: 'center', textStyle: { fontSize: 14 } },
@@ -69,6 +79,7 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
       <div className="charts">
         <Chart option={byCategory} label="按整治类别的应完成和已完成" />
         <Chart option={byStatus} label="按办理状态的问题数" />
+        <Chart option={byPhase} label="各阶段完成整治数" />
         <Chart option={weeks} label="每周累计完成数" />
       </div>
       <h3>即将到期的报送</h3>

@@ -3,7 +3,7 @@
  * where that is all it takes), its 两断三清 checklist, the 回头看 reopening, and its change history.
  */
 import { useState } from 'react'
-import { isHuikan } from '@shared/annexes/huikan'
+import { checksFor, huikan, isHuikan } from '@shared/annexes/huikan'
 import { fieldLabel, recordColumns } from '@shared/annexes/registry'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { HistoryEntry } from '@shared/ledger/record'
@@ -59,7 +59,10 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
         {!isHuikan(f) && <span>{valueToText(f['category']) || '未定整治类别'}</span>}
       </header>
       {isHuikan(f) ? (
-        <Reopen fields={f} readOnly={readOnly} onReopen={() => onReopen(row.id)} />
+        <>
+          <HuikanChecks fields={f} campaign={campaign} readOnly={readOnly} onChange={set} />
+          <Reopen fields={f} readOnly={readOnly} onReopen={() => onReopen(row.id)} />
+        </>
       ) : (
         <section className="actions-list" aria-label="下一步">
           <h3>下一步</h3>
@@ -107,6 +110,26 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
         )}
       </section>
     </aside>
+  )
+}
+
+/** 核查内容: the checks of the item's 2023 category only (a 关停取缔 site is checked for seals, not for a new site). */
+function HuikanChecks(props: { fields: RecordFields; campaign: Campaign; readOnly: boolean; onChange: (key: string, value: FieldValue) => void }): React.JSX.Element | null {
+  const checks = checksFor(props.fields)
+  if (checks.length === 0) return <p className="muted">先填写“2023年整治类别”，再按类别核查。</p>
+  return (
+    <section className="actions-list" aria-label="核查内容">
+      <h3>核查内容</h3>
+      {checks.map((c) => {
+        const col = huikan.columns.find((x) => x.key === c.key)
+        return col ? (
+          <label key={c.key} className="check-line">
+            {c.header.replace(/^.*：/, '')}
+            <FieldInput column={col} campaign={props.campaign} value={props.fields[c.key]} disabled={props.readOnly} onChange={(v) => props.onChange(c.key, v)} />
+          </label>
+        ) : null
+      })}
+    </section>
   )
 }
 

@@ -7,6 +7,7 @@ import { annex2 } from '@shared/annexes/annex2'
 import type { ConflictView } from '@shared/ipc/contract'
 import type { DecisionInput } from '@shared/merge/schema'
 import type { DecisionOutcome } from '@shared/merge/types'
+import type { ResurgenceFinding } from '@shared/office/resurgence'
 import { sameValue } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
 import { decisionText } from './labels'
@@ -89,14 +90,33 @@ function DecisionLog({ outcomes }: { outcomes: readonly DecisionOutcome[] }): Re
   )
 }
 
+/** New finds that look like enterprises closed before: each to be checked on site by its unit. */
+function Resurgence({ findings }: { findings: readonly ResurgenceFinding[] }): React.JSX.Element | null {
+  if (findings.length === 0) return null
+  return (
+    <section className="resurgence" aria-label="疑似死灰复燃">
+      <h3>疑似死灰复燃（{findings.length}）</h3>
+      <ul>
+        {findings.map((f) => (
+          <li key={`${f.file}:${f.row}`}>
+            <strong>{f.unit}</strong> {f.file} 第{f.row}行 {f.name}：{f.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 export function ConflictsPanel(props: {
   conflicts: readonly ConflictView[]
   decisions: readonly DecisionOutcome[]
+  resurgence: readonly ResurgenceFinding[]
   onDecide: (d: DecisionInput) => void
 }): React.JSX.Element {
   if (props.conflicts.length === 0) {
     return (
       <>
+        <Resurgence findings={props.resurgence} />
         <p className="empty">没有发现不同单位重复报送的企业。</p>
         <DecisionLog outcomes={props.decisions} />
       </>
@@ -105,6 +125,7 @@ export function ConflictsPanel(props: {
   const open = props.conflicts.filter((c) => !c.group.decision).length
   return (
     <section className="conflicts">
+      <Resurgence findings={props.resurgence} />
       <p>
         共 {props.conflicts.length} 组重复报送，{open} 组待处理。不同的内容以底色标出；处理结果写入合并报告。
       </p>

@@ -96,7 +96,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
     ['overview', '总览'],
     ['reporting', '报送情况'],
     ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
-    ['conflicts', `重复与冲突（${openConflicts} 待处理）`],
+    ['conflicts', `重复与冲突（${openConflicts} 待处理）${view?.resurgence.length ? ` 疑似复燃 ${view.resurgence.length}` : ''}`],
     ['checks', failing ? `核对（${failing} 项不符）` : '核对'],
     ['summary', '汇总'],
     ['weekly', '每周进展'],
@@ -154,7 +154,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
         {!view && <p className="loading">正在读取……</p>}
         {view && tab === 'reporting' && <Reporting view={view} />}
         {view && tab === 'files' && <Files view={view} onRestore={(d) => void decide(d)} />}
-        {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} onDecide={(d) => void decide(d)} />}
+        {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} resurgence={view.resurgence} onDecide={(d) => void decide(d)} />}
         {view && tab === 'checks' && <Checks view={view} />}
         {view && tab === 'summary' && <Summary view={view} />}
         {tab === 'overview' && <OfficeDashboardPanel version={version} onError={(m) => setMessage({ level: 'error', message: m })} />}
