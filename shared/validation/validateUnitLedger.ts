@@ -7,7 +7,7 @@ import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycl
 import { reached } from '../lifecycle/requirements'
 import type { FieldIssue } from './issues'
 import type { ValidationContext } from './validateRecord'
-import { createValidationContext, validateLedger } from './validateRecord'
+import { createValidationContext, validateLedger, validateRecord } from './validateRecord'
 
 interface Row {
   id: string
@@ -30,6 +30,14 @@ export class UnitLedgerValidator {
   constructor(campaign: Campaign, today: string) {
     this.records = createValidationContext(campaign, recordAnnex, today)
     this.items = createValidationContext(campaign, huikan, today)
+  }
+
+  /** Checks rows on their own (no cross-row rules) into the cache, so a large ledger can be checked in slices. */
+  warm(rows: readonly Row[]): void {
+    for (const r of rows) {
+      if (this.cache.has(r.fields)) continue
+      this.cache.set(r.fields, validateRecord(r.fields, isHuikan(r.fields) ? huikan : recordAnnex, isHuikan(r.fields) ? this.items : this.records))
+    }
   }
 
   validate(rows: readonly Row[]): Map<string, FieldIssue[]> {

@@ -97,7 +97,10 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     const onBeforeUnload = (e: BeforeUnloadEvent): void => {
       if (!model.hasUnsaved) return
       e.preventDefault()
-      void autosaver.flush()
+      // The desktop window closes itself once saved; a browser tab asks the user and stays.
+      void autosaver.flush().then((saved) => {
+        if (saved && window.slw) window.close()
+      })
     }
     window.addEventListener('beforeunload', onBeforeUnload)
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
@@ -109,10 +112,23 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const positionsRef = useRef(positions)
   positionsRef.current = positions
 
-  // Validation runs after paint so a large ledger shows at once; the cache makes later runs incremental.
+  // Validation runs after paint, in slices the user's clicks can come between, so a large ledger is usable at once;
+  // the cache makes later runs incremental.
   useEffect(() => {
-    const t = setTimeout(() => setIssues(validator.validate(all)), 0)
-    return () => clearTimeout(t)
+    let cancelled = false
+    const SLICE = 2000
+    const run = (from: number): void => {
+      if (cancelled) return
+      if (from < all.length) {
+        validator.warm(all.slice(from, from + SLICE))
+        setTimeout(() => run(from + SLICE), 0)
+      } else setIssues(validator.validate(all))
+    }
+    const t = setTimeout(() => run(0), 0)
+    return () => {
+      cancelled = true
+      clearTimeout(t)
+    }
   }, [all, validator])
 
   useEffect(() => {
