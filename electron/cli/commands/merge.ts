@@ -1,10 +1,15 @@
 import { resolve } from 'node:path'
 import { annex2 } from '@shared/annexes/annex2'
+import { annexById } from '@shared/annexes/registry'
+import type { AnnexDefinition } from '@shared/annexes/types'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { consolidate } from '@shared/merge/consolidate'
+import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation, Submission } from '@shared/merge/types'
+import { FIXED_STREAMS } from '@shared/office/streams'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../../services/export/commandLine'
+import type { Resolved } from '../../services/export/formRequest'
 import { resolveOut } from '../../services/export/formRequest'
 import { saveErrorMessage, saveFileAtomically } from '../../services/export/saveFile'
 import { collectFiles } from '../../services/merge/collectFiles'
@@ -13,25 +18,39 @@ import type { UnreadableFile } from '../../services/merge/mergeReport'
 import { mergeReport } from '../../services/merge/mergeReport'
 import { readSubmissionFiles } from '../../services/merge/readSubmissionFiles'
 
-const USAGE = '用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>]\n'
+const USAGE = '用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <annex2|annex3|annex4|contacts|huikan>]\n'
+
+type Annex = AnnexDefinition<RecordFields>
+
+/** The forms the office consolidates into a workbook of their own (streams.ts); 附件2 unless --annex names another. */
+function mergedAnnex(id: string | undefined): Resolved<Annex> {
+  if (id === undefined) return { ok: true, value: annex2 }
+  const annex = (FIXED_STREAMS as readonly string[]).includes(id) ? annexById(id) : undefined
+  if (annex) return { ok: true, value: annex }
+  const known = FIXED_STREAMS.map((s) => `${s}（${annexById(s)?.label || annexById(s)?.title}）`).join('、')
+  return { ok: false, message: `不能按“${id}”汇总，可选：${known}。` }
+}
 
 /** Passed once the files are read and consolidated, and once the workbook is made: mergeBench.ts times the phases. */
 export const MERGE_MARKS = { read: 'slw-merge:read', written: 'slw-merge:written' } as const
 
 /**
  * `slw merge 收文/ 补报.xlsx --out 汇总.xlsx --report 报告.json`: the office's consolidation on the command line. A
- * folder means the spreadsheets directly in it. No duplicate conflict is resolved here: conflicts are listed for the
+ * folder means the spreadsheets directly in it. `--annex annex3` (annex4, contacts, huikan) merges that form
+ * instead of 附件2; files of other forms are listed as rejected, with the reason. No duplicate conflict is resolved here: conflicts are listed for the
  * office to decide in the app. The report is written even when the workbook cannot be, so the reason can be seen.
  * Exit 0: workbook written; 1: not written (nothing to merge, a failing reconciliation, a write error); 2: bad
  * arguments.
  */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, ['out', 'report'], USAGE, Number.POSITIVE_INFINITY)
+  const parsed = parseCommandArgs(args, ['out', 'report', 'annex'], USAGE, Number.POSITIVE_INFINITY)
   if (!parsed) return 2
   const { values, positionals } = parsed
   if (positionals.length === 0) return usageError('请指定要汇总的文件或文件夹。', USAGE)
   const out = resolveOut(values.out)
   if (!out.ok) return usageError(out.message, USAGE)
+  const annex = mergedAnnex(values.annex)
+  if (!annex.ok) return usageError(annex.message, USAGE)
   const collected = await collectFiles(positionals)
   if (collected.problems.length) return usageError(collected.problems.join('\n'), USAGE)
   // Our own output from an earlier run in the same folder is not a submission of this round.
@@ -42,13 +61,13 @@ export async function run(args: string[]): Promise<number> {
     return 1
   }
 
-  const { c, unreadable } = await consolidateFiles(paths)
+  const { c, unreadable } = await consolidateFiles(paths, annex.value)
   performance.mark(MERGE_MARKS.read)
   if (values.report) {
     const report = `${JSON.stringify(mergeReport(c, unreadable), null, 2)}\n`
     if (!(await save(values.report, Buffer.from(report)))) return 1
   }
-  process.stdout.write(summary(c, unreadable))
+  process.stdout.write(summary(c, unreadable, annex.value))
 
   const failing = c.equations.filter((e) => !e.ok)
   if (failing.length) {
@@ -56,7 +75,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`有 ${failing.length} 项核对不相符，汇总表未生成：\n${lines.join('\n')}\n请核实这些文件后重新汇总。\n`)
     return 1
   }
-  const options = { campaign: defaultCampaign, annex: annex2, appVersion: APP_VERSION, now: new Date() }
+  const options = { campaign: defaultCampaign, annex: annex.value, appVersion: APP_VERSION, now: new Date() }
   const bytes = await writeConsolidatedWorkbook(c, options)
   performance.mark(MERGE_MARKS.written)
   if (!(await save(out.value, bytes))) return 1
@@ -69,7 +88,10 @@ export async function run(args: string[]): Promise<number> {
  * not use (older versions, refused files) can be freed before the workbook is written: with 100 files of 5,000
  * rows that is most of them.
  */
-async function consolidateFiles(paths: readonly string[]): Promise<{ c: Consolidation; unreadable: UnreadableFile[] }> {
+async function consolidateFiles(
+  paths: readonly string[],
+  annex: Annex
+): Promise<{ c: Consolidation; unreadable: UnreadableFile[] }> {
   const readings = await readSubmissionFiles(paths, defaultCampaign)
   const submissions: Submission[] = []
   const unreadable: UnreadableFile[] = []
@@ -77,7 +99,7 @@ async function consolidateFiles(paths: readonly string[]): Promise<{ c: Consolid
     if (r.ok) submissions.push(r.submission)
     else unreadable.push({ file: r.file, message: r.message })
   }
-  return { c: consolidate(submissions, [], defaultCampaign, annex2), unreadable }
+  return { c: consolidate(submissions, [], defaultCampaign, annex), unreadable }
 }
 
 async function save(path: string, bytes: Buffer): Promise<boolean> {
@@ -93,13 +115,13 @@ async function save(path: string, bytes: Buffer): Promise<boolean> {
 const STATUS_WORDS = { accepted: '采用', superseded: '被取代', 'duplicate-file': '重复文件', rejected: '退回' } as const
 
 /** What was merged, in a few lines: the counts, every open conflict, the missing units and the equations. */
-function summary(c: Consolidation, unreadable: readonly UnreadableFile[]): string {
+function summary(c: Consolidation, unreadable: readonly UnreadableFile[], annex: Annex): string {
   const count = (status: string): number => c.submissions.filter((s) => s.status === status).length
   const counts = Object.entries(STATUS_WORDS).map(([status, word]) => `${word} ${count(status)}`)
   const open = c.duplicateGroups.filter((g) => g.decision === null)
   const failing = c.equations.filter((e) => !e.ok).length
   const lines = [
-    `${annex2.label}《${annex2.title}》汇总：收到 ${c.submissions.length} 个文件（${counts.join('，')}）`,
+    `${annex.label}《${annex.title}》汇总：收到 ${c.submissions.length} 个文件（${counts.join('，')}）`,
     ...c.submissions
       .filter((s) => s.status !== 'accepted')
       .map((s) => `  · ${s.file}：${STATUS_WORDS[s.status]}，${s.reason ?? ''}`),

@@ -1,11 +1,22 @@
-import type { Worksheet } from 'exceljs'
+import type { Style, Worksheet } from 'exceljs'
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import type { PrintedCell } from './cellValue'
 import { columnAlignment, columnFormat, columnWidth, isNumericKind, numberOf, printedCell } from './cellValue'
-import type { CellStyle, FormHeader, LeafColumn } from './formBlock'
-import { FIRST_DATA_ROW, infoLine, putCell, putLine, signatureLine, writeHeader, writeTitleBlock } from './formBlock'
+import type { FormHeader, LeafColumn } from './formBlock'
+import {
+  FIRST_DATA_ROW,
+  infoLine,
+  putCell,
+  putLine,
+  sharedStyle,
+  signatureLine,
+  writeHeader,
+  writeTitleBlock
+} from './formBlock'
+import type { RawCell } from './rawRows'
+import { rawRowsOf } from './rawRows'
 import { afterRow } from './rowPause'
 import { FONTS, lineCount, rowHeight, SHADE_FILL } from './style'
 import type { ListSheet } from './validation'
@@ -60,6 +71,18 @@ function rowCell(col: AnnexColumn, fields: RecordFields | undefined, k: number):
   return col.kind === 'seq' ? { value: k + 1, text: String(k + 1) } : printedCell(col, fields[col.key])
 }
 
+/** A data row through exceljs's cells: a workbook in memory (where commit does nothing). */
+function writeCells(ws: Worksheet, r: number, cells: readonly RawCell[], height: number): void {
+  const row = ws.getRow(r)
+  cells.forEach((c, i) => {
+    const cell = row.getCell(i + 1)
+    cell.value = c.value
+    cell.style = c.style
+  })
+  row.height = height
+  row.commit()
+}
+
 /** The 明细 sheet: title block, header, one row per record (序号 1…n), blank rows, 合计, signature and 填表说明. */
 export async function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: ListSheet): Promise<void> {
   const { annex, campaign, rows, header, blankRows } = input
@@ -77,20 +100,23 @@ export async function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, l
     numFmt: columnFormat(col),
     border: true
   }))
-  const shadedLooks = looks.map((look) => ({ ...look, fill: SHADE_FILL }))
+  const styles = looks.map(sharedStyle)
+  const shadedStyles = looks.map((look) => sharedStyle({ ...look, fill: SHADE_FILL }))
+  // Everything above the data is final: a streamed sheet writes it out, and its data rows then go as raw XML.
+  ws.getRow(FIRST_DATA_ROW - 1).commit()
+  const raw = rawRowsOf(ws)
   for (let k = 0; k < total; k++) {
-    const row = ws.getRow(FIRST_DATA_ROW + k)
     const fields = rows[k]
     let lines = 1
-    const rowLooks = fields !== undefined && input.shaded?.(k) === true ? shadedLooks : looks
-    columns.forEach((col, i) => {
+    const rowStyles = fields !== undefined && input.shaded?.(k) === true ? shadedStyles : styles
+    const cells = columns.map((col, i) => {
       const cell = rowCell(col, fields, k)
-      putCell(row.getCell(i + 1), cell.value, rowLooks[i] as CellStyle)
       lines = Math.max(lines, lineCount(cell.text, leaves[i]?.width ?? col.width, size))
+      return { value: cell.value, style: rowStyles[i] as Partial<Style> }
     })
-    row.height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
-    // A streaming writer writes the row out and frees it (a no-op for a workbook in memory); rows above are final.
-    row.commit()
+    const height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
+    if (raw) raw.write(FIRST_DATA_ROW + k, cells, height)
+    else writeCells(ws, FIRST_DATA_ROW + k, cells, height)
     await afterRow(k)
   }
   const totalRow = FIRST_DATA_ROW + total

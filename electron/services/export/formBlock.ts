@@ -91,7 +91,8 @@ function idOf(o: object | undefined): number {
 /** A look used again (a table's column looks, BODY) finds its style without building its key; looks never change. */
 const byLook = new WeakMap<CellStyle, Partial<Style>>()
 
-function sharedStyle(s: CellStyle): Partial<Style> {
+/** The one frozen exceljs style of a look: cells of the same look share it, so exceljs finds its id at once. */
+export function sharedStyle(s: CellStyle): Partial<Style> {
   const known = byLook.get(s)
   if (known) return known
   const key = `${idOf(s.font)}|${s.horizontal}|${s.numFmt ?? ''}|${s.border ? 1 : 0}|${idOf(s.fill)}`

@@ -12,6 +12,7 @@ import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation } from '@shared/merge/types'
 import { formSheetOptions } from '../export/formBlock'
 import { META_SHEET, metaRows } from '../export/meta'
+import { rawRowsOf } from '../export/rawRows'
 import { afterRow } from '../export/rowPause'
 import { LIST_SHEET, ListSheet } from '../export/validation'
 import { writeConflictSheet } from './conflictSheet'
@@ -47,6 +48,20 @@ const sheetName = (unit: string): string => unit.replace(/[[\]:*?/\\]/g, '_').sl
  * find its id unless it has seen that very object: one shared object saves that for every provenance cell.
  */
 const PLAIN: Partial<ExcelJS.Style> = Object.freeze({})
+
+/** `_meta`: its first row through exceljs, which opens the sheet's data; the provenance rows after it as raw XML. */
+async function writeMetaSheet(ws: ExcelJS.Worksheet, rows: readonly (string | number)[][]): Promise<void> {
+  const [first = [], ...rest] = rows
+  const head = ws.addRow(first)
+  head.eachCell((cell) => (cell.style = PLAIN))
+  head.commit()
+  const raw = rawRowsOf(ws)
+  if (!raw) throw new Error('the consolidated workbook must be streamed with shared strings')
+  for (const [k, r] of rest.entries()) {
+    raw.write(k + 2, r.map((value) => ({ value, style: PLAIN })))
+    await afterRow(k)
+  }
+}
 
 /** Collects what the streaming writer produces. */
 function collector(): { sink: Writable; bytes: () => Buffer } {
@@ -113,12 +128,7 @@ export async function writeConsolidatedWorkbook(
   writeReportSheet(report, c, ctx, meta.checkCode)
   report.commit()
   lists.ws.commit()
-  for (const [k, r] of metaRows(meta).entries()) {
-    const row = metaWs.addRow(r)
-    row.eachCell((cell) => (cell.style = PLAIN))
-    row.commit()
-    await afterRow(k)
-  }
+  await writeMetaSheet(metaWs, metaRows(meta))
   metaWs.commit()
   await wb.commit()
   return out.bytes()

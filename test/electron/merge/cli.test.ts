@@ -2,9 +2,12 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { annex3 } from '@shared/annexes/annex3'
+import { formIncludes } from '@shared/annexes/registry'
 import { run } from '../../../electron/cli/commands/merge'
 import type { MergeReport } from '../../../electron/services/merge/mergeReport'
 import { captureOutput } from '../../helpers/captureOutput'
+import { formFile, unitRecords } from '../office/unitExports'
 import { tempFolder } from './tempFolder'
 
 const SET = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
@@ -57,8 +60,34 @@ describe('slw merge', () => {
     expect(existsSync(join(tmp.path, 'x.xlsx'))).toBe(false)
   })
 
+  it('merges the units’ 附件3 with --annex annex3, listing the 附件2 files as not belonging', async () => {
+    const folder = join(tmp.path, '附件3收文')
+    mkdirSync(folder)
+    const [bafang, chengjiao] = [unitRecords('八坊街道', 6, 3), unitRecords('城郊镇', 4, 5)]
+    writeFileSync(join(folder, '附件3-八坊街道.xlsx'), await formFile(annex3, '八坊街道', bafang, '2024-06-27'))
+    writeFileSync(join(folder, '附件3-城郊镇.xlsx'), await formFile(annex3, '城郊镇', chengjiao, '2024-06-27'))
+    cpSync(join(SET, '附件2-城南街道.xlsx'), join(folder, '附件2-城南街道.xlsx'))
+    const [xlsx, json] = [join(tmp.path, '附件3汇总.xlsx'), join(tmp.path, '附件3报告.json')]
+    expect(await run([folder, '--annex', 'annex3', '--out', xlsx, '--report', json])).toBe(0)
+    const r = report(json)
+    const status = Object.fromEntries(r.submissions.map((s) => [s.file, [s.annex, s.status]]))
+    expect(status).toEqual({
+      '附件2-城南街道.xlsx': ['annex2', 'rejected'],
+      '附件3-八坊街道.xlsx': ['annex3', 'accepted'],
+      '附件3-城郊镇.xlsx': ['annex3', 'accepted']
+    })
+    const accepted = r.submissions.filter((s) => s.status === 'accepted').reduce((n, s) => n + s.accepted, 0)
+    const onAnnex3 = [...bafang, ...chengjiao].filter((rec) => formIncludes(annex3, rec.fields)).length
+    expect(onAnnex3).toBeGreaterThan(0)
+    expect(accepted).toBe(onAnnex3)
+    expect(r.missingUnits).toContain('东关街道')
+    expect(out.join('')).toContain(`${annex3.label}《${annex3.title}》汇总`)
+  })
+
   it('refuses bad arguments with exit 2', async () => {
     expect(await run(['--out', join(tmp.path, 'x.xlsx')])).toBe(2)
+    expect(await run([SET, '--annex', 'illegal', '--out', join(tmp.path, 'x.xlsx')])).toBe(2)
+    expect(err.join('')).toContain('不能按“illegal”汇总')
     expect(await run([SET])).toBe(2)
     expect(await run([join(tmp.path, '不存在'), '--out', join(tmp.path, 'x.xlsx')])).toBe(2)
     expect(err.join('')).toContain('找不到')

@@ -1,0 +1,107 @@
+// SheetJS behind the parser thread (parseWorker.mjs): every format it reads (.xls, .et, .ods, .xlsx outside the lean
+// reader's subset), reduced to RawWorkbook (rawWorkbook.ts): primitives only, never a SheetJS object. Plain
+// JavaScript for the reason given in parseWorker.mjs.
+import * as XLSX from 'xlsx'
+
+// SheetJS stores error values by their BIFF code.
+const ERROR_TEXT = new Map([
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA']
+])
+
+function isDateFormat(z) {
+  const format = typeof z === 'number' ? XLSX.SSF.get_table()[z] : z
+  return typeof format === 'string' && XLSX.SSF.is_date(format)
+}
+
+// Built-in formats of zh-CN Excel that SheetJS's table lacks: 2024年5月, 5月9日, 时:分 and the like.
+const CJK_DATE_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 57, 58])
+
+/** For the lean reader (xlsxReader.mjs), which passes a style's format code or, for a built-in format, its id. */
+export function isDateStyle(codeOrId) {
+  return typeof codeOrId === 'number' && CJK_DATE_IDS.has(codeOrId) ? true : isDateFormat(codeOrId)
+}
+
+function isoOfDate(d) {
+  return d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : String(d)
+}
+
+function rawCell(c) {
+  if (!c) return null
+  const formula = typeof c.f === 'string' ? { formula: c.f } : {}
+  switch (c.t) {
+    case 'z':
+      return c.f === undefined ? null : { t: 'z', v: null, ...formula }
+    case 'e':
+      return { t: 'e', v: ERROR_TEXT.get(c.v) ?? '#错误', ...formula }
+    case 'n':
+      return { t: 'n', v: Number(c.v), ...(isDateFormat(c.z) ? { date: true } : {}), ...formula }
+    case 'b':
+      return { t: 'b', v: Boolean(c.v), ...formula }
+    case 'd':
+      return { t: 'd', v: isoOfDate(c.v), ...formula }
+    default:
+      return { t: 's', v: c.v === undefined || c.v === null ? '' : String(c.v), ...formula }
+  }
+}
+
+function rawSheet(ws, name, hidden, maxRows) {
+  const rows = []
+  let used = 0
+  for (const row of ws?.['!data'] ?? []) {
+    const cells = (row ?? []).map(rawCell)
+    if (cells.some((c) => c !== null)) used++
+    rows.push(cells)
+  }
+  if (used > maxRows) return { tooManyRows: used }
+  while (rows.length > 0 && !rows[rows.length - 1].some((c) => c !== null)) rows.pop()
+  const merges = (ws?.['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }))
+  const hiddenRows = []
+  ;(ws?.['!rows'] ?? []).forEach((r, i) => {
+    if (r?.hidden) hiddenRows.push(i)
+  })
+  return { name: String(name), hidden: Boolean(hidden), rows, merges, hiddenRows }
+}
+
+// SheetJS keeps the number formats a workbook defines in one global table; a later file must not see them.
+const builtInFormats = { ...XLSX.SSF.get_table() }
+
+function resetFormats() {
+  const table = XLSX.SSF.get_table()
+  for (const id of Object.keys(table)) if (!(id in builtInFormats)) delete table[id]
+  Object.assign(table, builtInFormats)
+}
+
+/** The workbook as RawWorkbook, or a failure the caller reports; throws what SheetJS throws. */
+export function readWithSheetJS(buffer, maxRows) {
+  resetFormats()
+  const wb = XLSX.read(buffer, {
+    type: 'buffer',
+    dense: true,
+    cellFormula: true,
+    cellHTML: false,
+    cellText: false,
+    cellNF: true,
+    cellStyles: true,
+    cellDates: false,
+    bookVBA: false,
+    bookFiles: false,
+    bookDeps: false
+  })
+  const sheets = []
+  for (const [i, name] of wb.SheetNames.entries()) {
+    const sheet = rawSheet(wb.Sheets[name], name, wb.Workbook?.Sheets?.[i]?.Hidden, maxRows)
+    if (sheet.tooManyRows) {
+      return { ok: false, code: 'TOO_MANY_ROWS', sheet: String(name), detail: String(sheet.tooManyRows) }
+    }
+    sheets.push(sheet)
+  }
+  return { ok: true, workbook: { date1904: Boolean(wb.Workbook?.WBProps?.date1904), sheets } }
+}
+

@@ -1,0 +1,282 @@
+// A lean reader for the .xlsx files units send: the parts an annex needs (sheets, their visibility, cell values,
+// cached formula results, date formats, merges, hidden rows) and nothing else, straight into the RawWorkbook shape
+// (rawWorkbook.ts). It is several times faster than SheetJS on a folder of submissions because it skips what SheetJS
+// builds and we throw away (styles, formatted text, the sheet objects). Anything outside the subset it knows -
+// strict OOXML, shared formulas, ISO date cells, CDATA, chart sheets, ZIP64 - returns null, and the caller parses
+// the file with SheetJS instead, so an unusual file is read as before, only slower.
+//
+// Plain JavaScript for the same reason as parseWorker.mjs, which runs it. It only reads: the zip was already
+// checked entry by entry (zipPreflight.ts) before the thread got it, and the thread has its own heap and watchdog.
+import { inflateRawSync } from 'node:zlib'
+
+const unsupported = (what) => new Error(`not in the lean subset: ${what}`)
+
+const SIG_EOCD = 0x06054b50
+const SIG_CENTRAL = 0x02014b50
+const SIG_LOCAL = 0x04034b50
+
+/** Every entry of the zip by name, inflated on first use. */
+function zipEntries(bytes) {
+  let eocd = -1
+  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 22 - 0xffff); p--) {
+    if (bytes.readUInt32LE(p) === SIG_EOCD) {
+      eocd = p
+      break
+    }
+  }
+  if (eocd < 0) throw unsupported('no zip directory')
+  const count = bytes.readUInt16LE(eocd + 10)
+  const offset = bytes.readUInt32LE(eocd + 16)
+  if (count === 0xffff || offset === 0xffffffff) throw unsupported('zip64')
+  const entries = new Map()
+  for (let i = 0, p = offset; i < count; i++) {
+    if (bytes.readUInt32LE(p) !== SIG_CENTRAL) throw unsupported('zip directory')
+    const nameLength = bytes.readUInt16LE(p + 28)
+    const name = bytes.toString('utf8', p + 46, p + 46 + nameLength)
+    entries.set(name, {
+      method: bytes.readUInt16LE(p + 10),
+      size: bytes.readUInt32LE(p + 20),
+      local: bytes.readUInt32LE(p + 42)
+    })
+    p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32)
+  }
+  return (name) => {
+    const e = entries.get(name)
+    if (!e) return null
+    if (bytes.readUInt32LE(e.local) !== SIG_LOCAL) throw unsupported('zip entry')
+    const start = e.local + 30 + bytes.readUInt16LE(e.local + 26) + bytes.readUInt16LE(e.local + 28)
+    const raw = bytes.subarray(start, start + e.size)
+    const data = e.method === 0 ? raw : inflateRawSync(raw)
+    const text = data.toString('utf8')
+    if (text.includes('<![CDATA[')) throw unsupported('CDATA')
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  }
+}
+
+// Elements may carry a namespace prefix (<x:c>); attributes are quoted either way.
+const P = '(?:[A-Za-z_][\\w.-]*:)?'
+const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+
+function attributes(text) {
+  const out = new Map()
+  for (const m of text.matchAll(ATTR)) out.set(m[1], m[2] ?? m[3])
+  return out
+}
+
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));|_x([0-9a-fA-F]{4})_/g
+const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+/** XML entities and OOXML's _xHHHH_ escapes, as SheetJS decodes them. */
+function unescape(text) {
+  if (!text.includes('&') && !text.includes('_x')) return text
+  return text.replace(ENTITY, (_, hex, dec, named, ooxml) => {
+    if (named) return NAMED[named]
+    return String.fromCodePoint(parseInt(hex ?? dec ?? ooxml, hex || ooxml ? 16 : 10))
+  })
+}
+
+/** Cell text: line breaks as SheetJS gives them, \n alone. */
+const cellText = (raw) => unescape(raw).replace(/\r\n/g, '\n')
+
+/** Main namespace of a transitional workbook; strict OOXML (purl.oclc.org) is left to SheetJS. */
+function assertTransitional(xml) {
+  if (xml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) throw unsupported('strict OOXML')
+}
+
+const SHEET_TAG = new RegExp(`<${P}sheet\\b([^>]*)/?>`, 'g')
+const REL_TAG = new RegExp(`<${P}Relationship\\b([^>]*)/?>`, 'g')
+const WORKBOOK_PR = new RegExp(`<${P}workbookPr\\b([^>]*)/?>`)
+
+/** Sheets in workbook order with their part paths; date1904 from workbookPr. */
+function workbookParts(read) {
+  const xml = read('xl/workbook.xml')
+  const relsXml = read('xl/_rels/workbook.xml.rels')
+  if (xml === null || relsXml === null) throw unsupported('workbook part')
+  assertTransitional(xml)
+  const targets = new Map()
+  for (const m of relsXml.matchAll(REL_TAG)) {
+    const a = attributes(m[1])
+    const target = a.get('Target') ?? ''
+    targets.set(a.get('Id'), { type: a.get('Type') ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` })
+  }
+  const sheets = []
+  for (const m of xml.matchAll(SHEET_TAG)) {
+    const a = attributes(m[1])
+    const rel = targets.get(a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1])
+    if (!rel || !rel.type.endsWith('/worksheet')) throw unsupported('sheet that is not a worksheet')
+    const state = a.get('state')
+    sheets.push({ name: unescape(a.get('name') ?? ''), hidden: state === 'hidden' || state === 'veryHidden', path: rel.path })
+  }
+  const pr = WORKBOOK_PR.exec(xml)
+  const date1904 = pr ? /^(1|true)$/.test(attributes(pr[1]).get('date1904') ?? '') : false
+  const stylesRel = [...targets.values()].find((t) => t.type.endsWith('/styles'))
+  const stringsRel = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'))
+  return { sheets, date1904, stylesPath: stylesRel?.path, stringsPath: stringsRel?.path }
+}
+
+const SI = new RegExp(`<${P}si\\b[^>]*>([\\s\\S]*?)</${P}si>|<${P}si\\b[^>]*/>`, 'g')
+const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g')
+const T = new RegExp(`<${P}t\\b[^>]*>([^<]*)</${P}t>`, 'g')
+
+/** The text of a shared string or inline string: its runs' <t> joined, phonetic guides left out. */
+function richText(inner) {
+  const body = inner.includes('rPh') ? inner.replace(PHONETIC, '') : inner
+  let text = ''
+  for (const m of body.matchAll(T)) text += m[1]
+  return cellText(text)
+}
+
+function sharedStrings(xml) {
+  if (xml === null) return []
+  return Array.from(xml.matchAll(SI), (m) => (m[1] === undefined ? '' : richText(m[1])))
+}
+
+const NUM_FMT = new RegExp(`<${P}numFmt\\b([^>]*)/?>`, 'g')
+const CELL_XFS = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)</${P}cellXfs>`)
+const XF = new RegExp(`<${P}xf\\b([^>]*)/?>`, 'g')
+
+/** For each cell style index, whether its number format shows a date. */
+function dateStyles(xml, isDateFormat) {
+  if (xml === null) return []
+  const custom = new Map()
+  for (const m of xml.matchAll(NUM_FMT)) {
+    const a = attributes(m[1])
+    custom.set(Number(a.get('numFmtId')), unescape(a.get('formatCode') ?? ''))
+  }
+  const xfs = CELL_XFS.exec(xml)?.[1] ?? ''
+  return Array.from(xfs.matchAll(XF), (m) => {
+    const id = Number(attributes(m[1]).get('numFmtId') ?? 0)
+    return isDateFormat(custom.get(id) ?? id)
+  })
+}
+
+// SheetJS stores error values by code and the thread turns them back into these; anything else is shown as #错误.
+const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA'])
+
+const ROW = new RegExp(`<${P}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row>)`, 'g')
+const CELL = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g')
+const VALUE = new RegExp(`<${P}v\\b[^>]*>([^<]*)</${P}v>`)
+const FORMULA = new RegExp(`<${P}f\\b([^>]*?)(?:/>|>([^<]*)</${P}f>)`)
+const INLINE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`)
+const MERGE = new RegExp(`<${P}mergeCell\\b([^>]*)/?>`, 'g')
+const CELL_REF = /^([A-Z]{1,3})(\d+)$/
+
+function columnIndex(letters) {
+  let c = 0
+  for (let i = 0; i < letters.length; i++) c = c * 26 + letters.charCodeAt(i) - 64
+  return c - 1
+}
+
+function cellAt(ref) {
+  const m = CELL_REF.exec(ref)
+  if (!m) throw unsupported(`cell reference ${ref}`)
+  return { r: Number(m[2]) - 1, c: columnIndex(m[1]) }
+}
+
+/** One <c>: the RawCell it stands for, or null when it holds nothing. */
+function readCell(a, inner, strings, dates) {
+  const type = a.get('t') ?? 'n'
+  let formula
+  if (inner !== undefined && inner.includes('<')) {
+    const f = FORMULA.exec(inner)
+    if (f) {
+      const fa = attributes(f[1])
+      if (fa.get('t') === 'shared' || fa.get('t') === 'array') throw unsupported('shared or array formula')
+      // Excel's _xlfn. prefix marks newer functions; SheetJS and the user know them without it.
+      formula = cellText(f[2] ?? '').replace(/_xlfn\./g, '')
+    }
+  }
+  const withFormula = (cell) => (formula === undefined ? cell : { ...cell, formula })
+  if (type === 'inlineStr') {
+    const is = inner === undefined ? null : INLINE.exec(inner)
+    return withFormula({ t: 's', v: is ? richText(is[1]) : '' })
+  }
+  const v = inner === undefined ? undefined : VALUE.exec(inner)?.[1] || undefined
+  if (v === undefined) return formula === undefined ? null : { t: 'z', v: null, formula }
+  switch (type) {
+    case 's': {
+      const text = strings[Number(v)]
+      if (text === undefined) throw unsupported('shared string index')
+      return withFormula({ t: 's', v: text })
+    }
+    case 'str':
+      return withFormula({ t: 's', v: cellText(v) })
+    case 'b':
+      return withFormula({ t: 'b', v: v === '1' || v === 'true' })
+    case 'e': {
+      const text = unescape(v)
+      return withFormula({ t: 'e', v: ERRORS.has(text) ? text : '#错误' })
+    }
+    case 'n': {
+      const cell = { t: 'n', v: Number(v) }
+      if (dates[Number(a.get('s') ?? 0)]) cell.date = true
+      return withFormula(cell)
+    }
+    default:
+      throw unsupported(`cell type ${type}`)
+  }
+}
+
+function readSheet(xml, sheet, strings, dates, maxRows) {
+  assertTransitional(xml)
+  const rows = []
+  const hiddenRows = []
+  let used = 0
+  let nextRow = 0
+  for (const rm of xml.matchAll(ROW)) {
+    const ra = attributes(rm[1])
+    const r = ra.has('r') ? Number(ra.get('r')) - 1 : nextRow
+    nextRow = r + 1
+    if (/^(1|true)$/.test(ra.get('hidden') ?? '')) hiddenRows.push(r)
+    if (rm[2] === undefined) continue
+    const cells = []
+    let nextCol = 0
+    for (const cm of rm[2].matchAll(CELL)) {
+      const ca = attributes(cm[1])
+      const c = ca.has('r') ? cellAt(ca.get('r')).c : nextCol
+      nextCol = c + 1
+      const cell = readCell(ca, cm[2], strings, dates)
+      if (cell === null) continue
+      while (cells.length < c) cells.push(null)
+      cells[c] = cell
+    }
+    if (cells.length === 0) continue
+    // Past the cap rows are only counted, for the message.
+    if (++used > maxRows) continue
+    while (rows.length < r) rows.push([])
+    rows[r] = cells
+  }
+  if (used > maxRows) return { tooManyRows: used }
+  const merges = []
+  for (const m of xml.matchAll(MERGE)) {
+    const [from, to = from] = (attributes(m[1]).get('ref') ?? '').split(':')
+    merges.push({ s: cellAt(from), e: cellAt(to) })
+  }
+  return { name: sheet.name, hidden: sheet.hidden, rows, merges, hiddenRows }
+}
+
+/**
+ * The workbook, or `{ ok: false, code: 'TOO_MANY_ROWS' }` as the SheetJS path reports it, or null when the file is
+ * outside what this reader knows (or it stumbles on anything at all). `isDateFormat(formatCodeOrBuiltInId)` decides which number formats are dates.
+ */
+export function readXlsx(bytes, maxRows, isDateFormat) {
+  try {
+    const read = zipEntries(bytes)
+    const parts = workbookParts(read)
+    const strings = sharedStrings(parts.stringsPath ? read(parts.stringsPath) : null)
+    const dates = dateStyles(parts.stylesPath ? read(parts.stylesPath) : null, isDateFormat)
+    const sheets = []
+    for (const sheet of parts.sheets) {
+      const xml = read(sheet.path)
+      if (xml === null) throw unsupported('missing sheet part')
+      const raw = readSheet(xml, sheet, strings, dates, maxRows)
+      if (raw.tooManyRows) return { ok: false, code: 'TOO_MANY_ROWS', sheet: sheet.name, detail: String(raw.tooManyRows) }
+      sheets.push(raw)
+    }
+    return { ok: true, workbook: { date1904: parts.date1904, sheets } }
+  } catch {
+    // Outside the subset, or damaged in a way SheetJS may still read or explain: SheetJS decides.
+    return null
+  }
+}
