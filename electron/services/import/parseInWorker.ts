@@ -3,10 +3,15 @@ import { Worker } from 'node:worker_threads'
 import type { ReadFailureCode } from './importResult'
 import type { ImportLimits } from './limits'
 import type { RawWorkbook } from './rawWorkbook'
+import type { WireWorkbook } from './wireWorkbook.mjs'
+import { decodeWorkbook } from './wireWorkbook.mjs'
 
-export type ParseOutcome =
-  | { ok: true; workbook: RawWorkbook }
-  | { ok: false; code: ReadFailureCode | 'ENCRYPTED'; detail: string; sheet?: string }
+type ParseFailure = { ok: false; code: ReadFailureCode | 'ENCRYPTED'; detail: string; sheet?: string }
+
+export type ParseOutcome = { ok: true; workbook: RawWorkbook } | ParseFailure
+
+/** What the thread posts: the workbook in its wire form. */
+type Posted = { ok: true; wire: WireWorkbook } | ParseFailure
 
 /**
  * The default parser entry sits next to this file. The Electron main bundle passes its own URL instead
@@ -119,7 +124,8 @@ function parseInThread(bytes: Buffer, limits: ImportLimits, parserUrl: URL): Pro
       if (reusable) release(parser)
       else void worker.terminate()
     }
-    const onMessage = (outcome: ParseOutcome): void => settle(outcome, outcome.ok)
+    const onMessage = (posted: Posted): void =>
+      settle(posted.ok ? { ok: true, workbook: decodeWorkbook(posted.wire) } : posted, posted.ok)
     const onError = (e: NodeJS.ErrnoException): void =>
       settle({
         ok: false,

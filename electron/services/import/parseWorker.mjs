@@ -5,10 +5,11 @@
 //
 // Plain JavaScript on purpose: the same file must load unchanged under tsx (the CLI), under vitest, and as a worker
 // entry of the Electron main bundle. A .ts worker would need a TypeScript loader inside the thread, which only tsx
-// provides; .mjs files that import nothing but 'xlsx' and node: modules run in all three. The shape it posts back is
-// RawWorkbook (rawWorkbook.ts): primitives only, never a SheetJS object.
+// provides; .mjs files that import nothing but 'xlsx' and node: modules run in all three. What it posts back is a
+// RawWorkbook (rawWorkbook.ts) in its wire form (wireWorkbook.mjs): primitives only, never a SheetJS object.
 import { parentPort } from 'node:worker_threads'
 import { isDateStyle, readWithSheetJS } from './sheetjsReader.mjs'
+import { encodeWorkbook } from './wireWorkbook.mjs'
 import { readXlsx } from './xlsxReader.mjs'
 
 // SheetJS reports recoverable oddities on the console; the import report is the only channel the user sees.
@@ -16,7 +17,8 @@ console.error = console.warn = console.log = () => {}
 
 function parse({ bytes, maxRows }) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return readXlsx(buffer, maxRows, isDateStyle) ?? readWithSheetJS(buffer, maxRows)
+  const outcome = readXlsx(buffer, maxRows, isDateStyle) ?? readWithSheetJS(buffer, maxRows)
+  return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 
 parentPort.on('message', (job) => {
