@@ -3,7 +3,7 @@ import { annex2 } from '@shared/annexes/annex2'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import { valueFromText } from '@shared/validation/cellInput'
-import { isoFromExcelSerial, normalizePhone, parseDateText } from '@shared/validation/normalize'
+import { cleanText, isoFromExcelSerial, normalizePhone, parseDateText } from '@shared/validation/normalize'
 import { createValidationContext, validateLedger, validateRecord } from '@shared/validation/validateRecord'
 
 const ctx = createValidationContext(defaultCampaign, annex2)
@@ -65,6 +65,18 @@ describe('validateLedger', () => {
 })
 
 describe('normalisation of typed and pasted text', () => {
+  it('trims every kind of space a paste brings at either end, and only there', () => {
+    const cases: [string, string][] = [
+      ['\u3000临夏市八坊街道\u3000', '临夏市八坊街道'],
+      ['\u200b\ufeff马家皮毛 加工\u00a0\t', '马家皮毛 加工'],
+      [' \n', ''],
+      ['', ''],
+      ['a', 'a'],
+      ['临夏　市', '临夏　市'],
+      ['\u200c', '']
+    ]
+    for (const [raw, clean] of cases) expect(cleanText(raw)).toBe(clean)
+  })
   it('reads dates as clerks write them and never guesses a year', () => {
     for (const s of ['2024-6-30', '2024/6/30', '2024.06.30', '2024年6月30日', '２０２４年６月３０日', '2024-06-30 00:00:00']) {
       expect(parseDateText(s)).toEqual({ ok: true, iso: '2024-06-30' })

@@ -15,8 +15,11 @@ export interface CellIssue {
 
 export interface CellReading {
   value: FieldValue
-  issues: CellIssue[]
+  issues: readonly CellIssue[]
 }
+
+/** Shared by the many cells read without a finding. */
+const NO_ISSUES: readonly CellIssue[] = Object.freeze([])
 
 const FORMULA_SHOWN = 60
 
@@ -44,15 +47,10 @@ export function readCell(cell: RawCell | null, column: AnnexColumn, campaign: Ca
     return fail(text, 'PHONE_FORMAT', `${h}是数字格式（${text}），开头的 0 或区号后的“-”可能已被 Excel 去掉，请把该列设为文本格式后照原号码重新录入`)
   }
   const text = cellText(cell, date1904)
-  const reading: CellReading = { value: valueFromText(column, text, campaign), issues: [] }
-  if (cell?.formula) {
-    reading.issues.push({
-      severity: 'warning',
-      code: 'FORMULA_CACHED',
-      message: `${h}是公式（=${shown(cell.formula)}），已取其计算结果“${text}”，请核对`
-    })
-  }
-  return reading
+  const value = valueFromText(column, text, campaign)
+  if (!cell?.formula) return { value, issues: NO_ISSUES }
+  const message = `${h}是公式（=${shown(cell.formula)}），已取其计算结果“${text}”，请核对`
+  return { value, issues: [{ severity: 'warning', code: 'FORMULA_CACHED', message }] }
 }
 
 function fail(value: string, code: IssueCode, message: string): CellReading {

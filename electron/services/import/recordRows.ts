@@ -27,6 +27,12 @@ export interface RecordRows {
 const FOOTER = /^(填表说明|填报说明|分管领导|单位负责人|审核人|制表人|填报人:|注:|说明:)/
 const TOTAL = /^(合计|总计|共计|小计)/
 
+/** Whether a cell holds anything: text other than spaces, any number, date or boolean, or a formula. */
+function isWritten(cell: RawCell | null | undefined): boolean {
+  if (!cell) return false
+  return cell.t === 'z' || (typeof cell.v === 'string' ? cell.v.trim() !== '' : cell.v !== null)
+}
+
 /** One number per cell; a sheet has at most 16,384 columns. */
 const key = (r: number, c: number): number => r * 16_384 + c
 
@@ -47,7 +53,7 @@ export function recordRows(layout: HeaderLayout, date1904: boolean): RecordRows 
     const raw = sheet.rows[r] ?? []
     const written: number[] = []
     raw.forEach((cell, c) => {
-      if (cell && (cell.t === 'z' || cellText(cell, date1904).trim() !== '')) written.push(c)
+      if (isWritten(cell)) written.push(c)
     })
     const first = written.length ? cellText(raw[written[0]], date1904).normalize('NFKC').replace(/\s+/g, '') : ''
     if (FOOTER.test(first)) break
@@ -56,7 +62,9 @@ export function recordRows(layout: HeaderLayout, date1904: boolean): RecordRows 
       continue
     }
     const width = Math.max(raw.length, boundWidth)
-    const cells = Array.from({ length: width }, (_, c) => filled.get(key(r, c)) ?? raw[c] ?? null)
+    // Without merged cells in the data (nearly always) the row is used as read.
+    const cells =
+      filled.size === 0 && raw.length === width ? raw : Array.from({ length: width }, (_, c) => filled.get(key(r, c)) ?? raw[c] ?? null)
     rows.push({ r, cells, hidden: hiddenRows.has(r) })
   }
   const recordSet = new Set(rows.map((row) => row.r))
