@@ -73,7 +73,6 @@ function attr(text, name) {
   return m ? (m[1] ?? m[2]) : undefined
 }
 
-
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));|_x([0-9a-fA-F]{4})_/g
 const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
@@ -125,7 +124,8 @@ function workbookParts(read) {
   return { sheets, date1904, stylesPath: stylesRel?.path, stringsPath: stringsRel?.path }
 }
 
-const SI = new RegExp(`<${P}si\\b[^>]*>([\\s\\S]*?)</${P}si>|<${P}si\\b[^>]*/>`, 'g')
+// The empty <si/> first: `<si\b[^>]*>` would also take it, and the next string's text with it.
+const SI = new RegExp(`<${P}si\\b[^>]*/>|<${P}si\\b[^>]*>([\\s\\S]*?)</${P}si>`, 'g')
 const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g')
 const T = new RegExp(`<${P}t\\b[^>]*>([^<]*)</${P}t>`, 'g')
 

@@ -181,6 +181,14 @@ describe('a crafted workbook with every construct the lean reader knows', () => 
     expect(sheet?.rows[6]?.[27]).toEqual({ t: 'n', v: -0.25 })
   })
 
+  it('keeps the strings after an empty <si/> in their places (SheetJS gives the next one as empty too)', () => {
+    const strings = `<sst xmlns="${NS}"><si><t>甲</t></si><si/><si><t>丙</t></si></sst>`
+    const cells = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+    const outcome = lean(crafted(cells, { strings }))
+    if (!outcome?.ok) throw new Error('not read')
+    expect(outcome.workbook.sheets[0]?.rows[0]?.map((c) => c?.v)).toEqual(['甲', '', '丙'])
+  })
+
   it('takes zh-CN built-in date formats (年月日, id 31) as dates, which SheetJS misses', () => {
     const styles = `<styleSheet xmlns="${NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="31"/></cellXfs></styleSheet>`
     const outcome = lean(crafted('<row r="1"><c r="A1" s="1"><v>45421</v></c></row>', { styles }))
