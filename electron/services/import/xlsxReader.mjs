@@ -268,7 +268,8 @@ function readSheet(xml, sheet, strings, dates, maxRows) {
 
 /**
  * The workbook, or `{ ok: false, code: 'TOO_MANY_ROWS' }` as the SheetJS path reports it, or null when the file is
- * outside what this reader knows (or it stumbles on anything at all). `isDateFormat(formatCodeOrBuiltInId)` decides which number formats are dates.
+ * outside what this reader knows (or it stumbles on anything at all). `isDateFormat(formatCodeOrBuiltInId)` decides
+ * which number formats are dates.
  */
 export function readXlsx(bytes, maxRows, isDateFormat) {
   try {
