@@ -35,6 +35,8 @@ const relocating = isCategory('整合搬迁')
 // A row read from a unit's 附件4 has no status: its 验收结论 and 销号日期 stand for it.
 const accepted = (f: RecordFields): boolean => reached(f, '已验收') || text(f, 'acceptResult') === '合格'
 const closed = (f: RecordFields): boolean => reached(f, '已销号') || text(f, 'closeDate') !== ''
+// 附件4 prints no 搬迁完成日期: in a row read from a unit's file, acceptance or close-out at the new site shows the move.
+const moved = (f: RecordFields): boolean => text(f, 'relocationDate') !== '' || accepted(f) || closed(f)
 
 export const annex4: AnnexDefinition<RecordFields> = {
   id: 'annex4',
@@ -58,7 +60,7 @@ export const annex4: AnnexDefinition<RecordFields> = {
       { header: '已验收', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && accepted(f)) },
       { header: '已复产', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && text(f, 'restarted') === '是') },
       { header: '应完成', group: '整合搬迁', compute: (rows) => count(rows, relocating) },
-      { header: '已搬迁', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && text(f, 'relocationDate') !== '') },
+      { header: '已搬迁', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && moved(f)) },
       { header: '原址已处置', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && ['已两断三清', '丧失恢复生产能力'].includes(text(f, 'oldSite'))) },
       { header: '已销号数', compute: (rows) => count(rows, closed) },
       { header: '回头看反弹数', compute: (rows) => count(rows, (f) => text(f, 'recheck') === '反弹' || text(f, 'reopenDate') !== '') },

@@ -36,6 +36,12 @@ describe('forms over the same records', () => {
     expect(stat(annex3, '罚款（万元）')).toBe(1.5)
     expect(stat(annex3, '完成率（%）')).toBe(100)
     expect(stat(annex4, '已复产', '升级改造')).toBe(1)
+    // A unit's record knows its 搬迁完成日期; a row from a unit's 附件4 shows the move by its acceptance or 销号.
+    const moving: RecordFields = { name: '临夏市宏达砖厂', category: '整合搬迁', status: '整治中' }
+    const moves = (rows: RecordFields[]): number | null | undefined =>
+      annex4.stats?.columns.find((c) => c.header === '已搬迁')?.compute(rows)
+    expect(moves([moving, { ...moving, relocationDate: '2024-08-01' }])).toBe(1)
+    expect(moves([{ name: '临夏市宏达砖厂', category: '整合搬迁', acceptResult: '合格' }, { ...moving, closeDate: '2024-09-20' }])).toBe(2)
     expect(annex3.stats?.columns.find((c) => c.header === '完成率（%）')?.compute([])).toBeNull()
   })
 
