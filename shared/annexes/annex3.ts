@@ -1,7 +1,8 @@
 import { CATEGORIES, TLC_MARKS, YES_NO } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import { TLC_ITEMS, tlcApplies, tlcDoneDate, tlcMark } from '../lifecycle/tlc'
-import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney, text } from './shared'
+import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney } from './shared'
 import type { AnnexColumn, AnnexDefinition, StatColumn } from './types'
 
 const TLC = '两断三清'
@@ -48,7 +49,7 @@ const per = (category: string): StatColumn<RecordFields>[] => [
 ]
 
 /** 两断三清 done: from the item dates, or on a row read from a unit's 附件3 (no item dates) its printed 完成日期. */
-const tlcDone = (f: RecordFields): boolean => tlcApplies(f) && (tlcDoneDate(f) || text(f, 'tlcDoneDate')) !== ''
+const tlcDone = (f: RecordFields): boolean => tlcApplies(f) && (tlcDoneDate(f) || fieldText(f, 'tlcDoneDate')) !== ''
 
 export const annex3: AnnexDefinition<RecordFields> = {
   id: 'annex3',
@@ -70,9 +71,9 @@ export const annex3: AnnexDefinition<RecordFields> = {
       { header: '摸底问题数', compute: (rows) => rows.length },
       ...CATEGORIES.flatMap(per),
       { header: '两断三清完成数', compute: (rows) => count(rows, tlcDone) },
-      { header: '立案数', compute: (rows) => count(rows, (f) => text(f, 'caseFiled') === '是') },
+      { header: '立案数', compute: (rows) => count(rows, (f) => fieldText(f, 'caseFiled') === '是') },
       { header: '罚款（万元）', compute: (rows) => sumMoney(rows, 'fineAmount') },
-      { header: '移送公安数', compute: (rows) => count(rows, (f) => text(f, 'referredPolice') === '是') },
+      { header: '移送公安数', compute: (rows) => count(rows, (f) => fieldText(f, 'referredPolice') === '是') },
       { header: '总完成数', compute: (rows) => count(rows, isDone) },
       { header: '完成率（%）', compute: (rows) => rate(count(rows, isDone), rows.length) }
     ]

@@ -1,7 +1,8 @@
 import { ACCEPT_RESULTS, OLD_SITE_STATES, RECHECK_RESULTS, YES_NO } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
-import { annex2Column, count, isCategory, rate, text } from './shared'
+import { annex2Column, count, isCategory, rate } from './shared'
 import type { AnnexColumn, AnnexDefinition } from './types'
 
 const CONTENT = '整治提升内容'
@@ -33,10 +34,10 @@ export const annex4Columns: readonly AnnexColumn[] = [
 const upgrading = isCategory('升级改造')
 const relocating = isCategory('整合搬迁')
 // A row read from a unit's 附件4 has no status: its 验收结论 and 销号日期 stand for it.
-const accepted = (f: RecordFields): boolean => reached(f, '已验收') || text(f, 'acceptResult') === '合格'
-const closed = (f: RecordFields): boolean => reached(f, '已销号') || text(f, 'closeDate') !== ''
+const accepted = (f: RecordFields): boolean => reached(f, '已验收') || fieldText(f, 'acceptResult') === '合格'
+const closed = (f: RecordFields): boolean => reached(f, '已销号') || fieldText(f, 'closeDate') !== ''
 // 附件4 prints no 搬迁完成日期: in a row read from a unit's file, acceptance or close-out at the new site shows the move.
-const moved = (f: RecordFields): boolean => text(f, 'relocationDate') !== '' || accepted(f) || closed(f)
+const moved = (f: RecordFields): boolean => fieldText(f, 'relocationDate') !== '' || accepted(f) || closed(f)
 
 export const annex4: AnnexDefinition<RecordFields> = {
   id: 'annex4',
@@ -46,7 +47,7 @@ export const annex4: AnnexDefinition<RecordFields> = {
   sheetName: '整治提升台账',
   columns: annex4Columns,
   deadlineNote: 'remarks4',
-  rowFilter: (f) => upgrading(f) || relocating(f) || text(f, 'reopenDate') !== '',
+  rowFilter: (f) => upgrading(f) || relocating(f) || fieldText(f, 'reopenDate') !== '',
   notes: [
     '1. 本表列出整治类别为升级改造、整合搬迁的问题，以及回头看发现反弹、重新整治的问题。',
     '2. 未经联合验收合格的不得复产；复产日期不得早于验收日期。',
@@ -58,12 +59,12 @@ export const annex4: AnnexDefinition<RecordFields> = {
     columns: [
       { header: '应完成', group: '升级改造', compute: (rows) => count(rows, upgrading) },
       { header: '已验收', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && accepted(f)) },
-      { header: '已复产', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && text(f, 'restarted') === '是') },
+      { header: '已复产', group: '升级改造', compute: (rows) => count(rows, (f) => upgrading(f) && fieldText(f, 'restarted') === '是') },
       { header: '应完成', group: '整合搬迁', compute: (rows) => count(rows, relocating) },
       { header: '已搬迁', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && moved(f)) },
-      { header: '原址已处置', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && ['已两断三清', '丧失恢复生产能力'].includes(text(f, 'oldSite'))) },
+      { header: '原址已处置', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && ['已两断三清', '丧失恢复生产能力'].includes(fieldText(f, 'oldSite'))) },
       { header: '已销号数', compute: (rows) => count(rows, closed) },
-      { header: '回头看反弹数', compute: (rows) => count(rows, (f) => text(f, 'recheck') === '反弹' || text(f, 'reopenDate') !== '') },
+      { header: '回头看反弹数', compute: (rows) => count(rows, (f) => fieldText(f, 'recheck') === '反弹' || fieldText(f, 'reopenDate') !== '') },
       { header: '完成率（%）', compute: (rows) => rate(count(rows, accepted), rows.length) }
     ]
   }

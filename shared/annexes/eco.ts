@@ -1,8 +1,9 @@
 import { ECO_CATEGORIES } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import { statusOf } from '../lifecycle/requirements'
 import { problemNoColumn } from './illegal'
-import { annex2Column, count, isCategory, text } from './shared'
+import { annex2Column, count, isCategory } from './shared'
 import type { AnnexDefinition } from './types'
 
 /** 整改进展 of the list: 未启动 / 整改中 / 已完成 / 已销号. */
@@ -51,7 +52,7 @@ export const eco: AnnexDefinition<RecordFields> = {
       { header: '整改中', compute: (rows) => count(rows, (f) => rectifyProgress(f) === '整改中') },
       { header: '已完成', compute: (rows) => count(rows, (f) => ['已完成', '已销号'].includes(rectifyProgress(f))) },
       { header: '已销号', compute: (rows) => count(rows, (f) => rectifyProgress(f) === '已销号') },
-      { header: '已验收', compute: (rows) => count(rows, (f) => text(f, 'acceptDate') !== '') }
+      { header: '已验收', compute: (rows) => count(rows, (f) => fieldText(f, 'acceptDate') !== '') }
     ]
   }
 }

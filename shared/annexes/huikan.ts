@@ -1,6 +1,7 @@
 import { CATEGORIES_2023, HUIKAN_FINDINGS, HUIKAN_MEASURES, RECTIFY_RESULTS, YES_NO } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
-import { annex2Column, count, text } from './shared'
+import { fieldText } from '../ledger/record'
+import { annex2Column, count } from './shared'
 import type { AnnexColumn, AnnexDefinition } from './types'
 
 /** Records of the 回头看台账 (2023 closed items) live in the unit's ledger with this track. */
@@ -21,7 +22,7 @@ const CHECKS: readonly { key: string; header: string; category: (typeof CATEGORI
 ]
 
 export function checksFor(fields: RecordFields): readonly { key: string; header: string }[] {
-  return CHECKS.filter((c) => c.category === text(fields, 'hkCategory2023'))
+  return CHECKS.filter((c) => c.category === fieldText(fields, 'hkCategory2023'))
 }
 
 /** 回头看台账 (annexes.md §1.4): the 2023 closed items re-checked in 2024. */
@@ -61,10 +62,10 @@ export const huikan: AnnexDefinition<RecordFields> = {
   stats: {
     sheetName: '统计',
     columns: [
-      { header: '核查总数', compute: (rows) => count(rows, (f) => text(f, 'hkCheckDate') !== '') },
-      ...HUIKAN_FINDINGS.map((finding) => ({ header: finding, group: '发现问题', compute: (rows: readonly RecordFields[]) => count(rows, (f) => text(f, 'hkFinding') === finding) })),
-      { header: '死灰复燃', compute: (rows) => count(rows, (f) => text(f, 'hkResurgent') === '是') },
-      { header: '已整改', compute: (rows) => count(rows, (f) => text(f, 'hkResult') === '已整改') }
+      { header: '核查总数', compute: (rows) => count(rows, (f) => fieldText(f, 'hkCheckDate') !== '') },
+      ...HUIKAN_FINDINGS.map((finding) => ({ header: finding, group: '发现问题', compute: (rows: readonly RecordFields[]) => count(rows, (f) => fieldText(f, 'hkFinding') === finding) })),
+      { header: '死灰复燃', compute: (rows) => count(rows, (f) => fieldText(f, 'hkResurgent') === '是') },
+      { header: '已整改', compute: (rows) => count(rows, (f) => fieldText(f, 'hkResult') === '已整改') }
     ]
   }
 }

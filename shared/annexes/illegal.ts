@@ -1,10 +1,11 @@
 import { EXECUTION_STATES, PENALTY_KINDS } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
-import { annex2Column, count, sumMoney, text } from './shared'
+import { fieldText } from '../ledger/record'
+import { annex2Column, count, sumMoney } from './shared'
 import type { AnnexColumn, AnnexDefinition } from './types'
 
 /** 问题编号 of the record, which every list carries so rows join across forms (annexes.md §0). */
-export const problemNoColumn: AnnexColumn = { key: 'problemNo', header: '问题编号', kind: 'text', width: 16, derive: (f) => text(f, 'problemNo') }
+export const problemNoColumn: AnnexColumn = { key: 'problemNo', header: '问题编号', kind: 'text', width: 16, derive: (f) => fieldText(f, 'problemNo') }
 
 /** 违法问题查处清单 (“两张清单”之一, annexes.md §1.5): the cases opened against the 违法 problems. */
 export const illegal: AnnexDefinition<RecordFields> = {
@@ -34,7 +35,7 @@ export const illegal: AnnexDefinition<RecordFields> = {
     { key: 'caseClosedDate', header: '结案日期', kind: 'date', width: 10 },
     { key: 'caseRemarks', header: '备注', kind: 'text', width: 8 }
   ],
-  rowFilter: (f) => text(f, 'caseFiled') === '是' || f['category'] === '关停取缔',
+  rowFilter: (f) => fieldText(f, 'caseFiled') === '是' || f['category'] === '关停取缔',
   notes: [
     '1. 本清单列出关停取缔类和已立案查处的“散乱污”违法问题，一个问题一行。',
     '2. 填写处罚种类的，须填写处罚决定书文号；处罚种类含罚款的，罚款金额（万元）应大于0。',
@@ -44,10 +45,10 @@ export const illegal: AnnexDefinition<RecordFields> = {
     sheetName: '统计',
     columns: [
       { header: '问题数', compute: (rows) => rows.length },
-      { header: '已立案', compute: (rows) => count(rows, (f) => text(f, 'caseDate') !== '' || text(f, 'caseNo') !== '') },
-      { header: '已作出处罚决定', compute: (rows) => count(rows, (f) => text(f, 'decisionNo') !== '') },
+      { header: '已立案', compute: (rows) => count(rows, (f) => fieldText(f, 'caseDate') !== '' || fieldText(f, 'caseNo') !== '') },
+      { header: '已作出处罚决定', compute: (rows) => count(rows, (f) => fieldText(f, 'decisionNo') !== '') },
       { header: '罚款（万元）', compute: (rows) => sumMoney(rows, 'fineAmount') },
-      { header: '已结案', compute: (rows) => count(rows, (f) => text(f, 'caseClosedDate') !== '') }
+      { header: '已结案', compute: (rows) => count(rows, (f) => fieldText(f, 'caseClosedDate') !== '') }
     ]
   }
 }

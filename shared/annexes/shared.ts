@@ -2,6 +2,7 @@
 import { PROGRESS } from '../domain/enums'
 import type { Status } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import { reached, statusOf } from '../lifecycle/requirements'
 import { annex2Columns } from './annex2'
 import type { AnnexColumn } from './types'
@@ -19,11 +20,6 @@ export function progressOf(fields: RecordFields): (typeof PROGRESS)[number] {
   return status === '已登记' || status === '已停产' ? '未启动' : status
 }
 
-export const text = (fields: RecordFields, key: string): string => {
-  const v = fields[key]
-  return typeof v === 'string' ? v.trim() : ''
-}
-
 export function count(rows: readonly RecordFields[], test: (f: RecordFields) => boolean): number {
   let n = 0
   for (const r of rows) if (test(r)) n++
@@ -34,7 +30,7 @@ export function count(rows: readonly RecordFields[], test: (f: RecordFields) => 
 export function sumMoney(rows: readonly RecordFields[], key: string): number {
   let cents = 0
   for (const r of rows) {
-    const n = Number(text(r, key))
+    const n = Number(fieldText(r, key))
     if (Number.isFinite(n)) cents += Math.round(n * 100)
   }
   return cents / 100
@@ -49,4 +45,4 @@ export const isCategory = (c: string) => (f: RecordFields): boolean => f['catego
 const DONE_PROGRESS: readonly string[] = PROGRESS.slice(PROGRESS.indexOf('已完成'))
 
 /** Completed: by the record's status, or on a row read from a unit's 附件3 (no status printed) by its 整治进展. */
-export const isDone = (f: RecordFields): boolean => reached(f, '已完成') || DONE_PROGRESS.includes(text(f, 'progress'))
+export const isDone = (f: RecordFields): boolean => reached(f, '已完成') || DONE_PROGRESS.includes(fieldText(f, 'progress'))

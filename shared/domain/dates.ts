@@ -3,3 +3,13 @@ export function localIsoDate(now: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+/** 2024-05-09 (or an ISO timestamp) as the forms print it: 2024年5月9日; nothing stays blank. */
+export function cnDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const [y, m, d] = iso.slice(0, 10).split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+/** 2024-05-09 → 5月9日 */
+export const monthDay = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`

@@ -63,6 +63,12 @@ export function formatProblemNo(prefix: string, year: number, unitSeq: string, n
   return `${prefix}-${year}-${unitSeq}-${String(n).padStart(4, '0')}`
 }
 
+/** A text field, trimmed; '' when the field is missing or a list. */
+export function fieldText(fields: RecordFields, key: string): string {
+  const v = fields[key]
+  return typeof v === 'string' ? v.trim() : ''
+}
+
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   const empty = (v: FieldValue | undefined): boolean => v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
   if (empty(a) && empty(b)) return true

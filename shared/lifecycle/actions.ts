@@ -6,6 +6,7 @@
  */
 import type { Status } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import type { Need } from './requirements'
 import { needsFor, reached, statusOf } from './requirements'
 
@@ -37,14 +38,9 @@ export interface ActionOption {
   needs: Need[]
 }
 
-const text = (fields: RecordFields, key: string): string => {
-  const v = fields[key]
-  return typeof v === 'string' ? v.trim() : ''
-}
-
 /** An 升级改造 record whose 完成时限 has passed without completion must be turned into 关停取缔 (annexes.md §2.3). */
 export function shouldConvert(fields: RecordFields, today: string): boolean {
-  const deadline = text(fields, 'deadline')
+  const deadline = fieldText(fields, 'deadline')
   return fields['category'] === '升级改造' && deadline !== '' && deadline < today && !reached(fields, '已完成')
 }
 
@@ -72,7 +68,7 @@ export function actionsFor(fields: RecordFields, today: string): ActionOption[] 
 function effect(action: Action, fields: RecordFields, today: string): RecordFields {
   const next: RecordFields = { ...fields, status: EDGES[action].to }
   if (action === 'convert') {
-    next['convertedFrom'] = text(fields, 'category')
+    next['convertedFrom'] = fieldText(fields, 'category')
     next['category'] = '关停取缔'
     next['convertDate'] = today
   }

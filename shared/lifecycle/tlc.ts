@@ -3,6 +3,7 @@
  * (annexes.md §1.7). Each item is done on a date by a method, or 不涉及 with a reason (e.g. no water connection).
  */
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 
 export interface TlcItem {
   /** Field key stem: tlc<Id>Date, tlc<Id>Method, tlc<Id>Na (the 不涉及 reason). */
@@ -20,16 +21,11 @@ export const TLC_ITEMS: readonly TlcItem[] = [
 
 export const tlcKey = (item: TlcItem, part: 'Date' | 'Method' | 'Na'): string => `tlc${item.id}${part}`
 
-const text = (fields: RecordFields, key: string): string => {
-  const v = fields[key]
-  return typeof v === 'string' ? v.trim() : ''
-}
-
 export type TlcState = 'done' | 'na' | 'open'
 
 export function tlcState(fields: RecordFields, item: TlcItem): TlcState {
-  if (text(fields, tlcKey(item, 'Date'))) return 'done'
-  if (text(fields, tlcKey(item, 'Na'))) return 'na'
+  if (fieldText(fields, tlcKey(item, 'Date'))) return 'done'
+  if (fieldText(fields, tlcKey(item, 'Na'))) return 'na'
   return 'open'
 }
 
@@ -53,6 +49,6 @@ export function tlcOpenItems(fields: RecordFields, items: readonly TlcItem[] = T
 /** The date all five items were done: the latest item date, once none is open. */
 export function tlcDoneDate(fields: RecordFields): string {
   if (!tlcApplies(fields) || tlcOpenItems(fields).length > 0) return ''
-  const dates = TLC_ITEMS.map((i) => text(fields, tlcKey(i, 'Date'))).filter((d) => d !== '')
+  const dates = TLC_ITEMS.map((i) => fieldText(fields, tlcKey(i, 'Date'))).filter((d) => d !== '')
   return dates.sort().at(-1) ?? ''
 }

@@ -3,13 +3,14 @@
  * file for that week), who reported after the Friday's due time or not at all, the 合计 line, and the city's text
  * drafted from the 合计.
  */
-import { rate, sumMoney, text } from '../annexes/shared'
+import { rate, sumMoney } from '../annexes/shared'
 import { weekly } from '../annexes/weekly'
 import type { Campaign } from '../campaign/campaign'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
 import type { OfficeWeeklyView, WeeklyText } from '../ipc/contract'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import type { Consolidation } from '../merge/types'
 import { draftNarrative } from '../reports/draft'
 import type { WeekFigures } from '../reports/weekly'
@@ -47,7 +48,7 @@ export function cityWeek(
 }
 
 const whole = (fields: RecordFields, key: string): number => {
-  const n = Number(text(fields, key))
+  const n = Number(fieldText(fields, key))
   return Number.isInteger(n) ? n : 0
 }
 
@@ -65,10 +66,10 @@ export function weeklyTotals(rows: readonly RecordFields[]): RecordFields {
 
 /** The 合计 line as the figures of one reporter, for the draft. The 附表 has no overdue count: 0 here. */
 export function totalsFigures(totals: RecordFields, friday: string): WeekFigures {
-  const n = (key: string): number => Number(text(totals, key)) || 0
+  const n = (key: string): number => Number(fieldText(totals, key)) || 0
   const byCategory = (prefix: string): Record<Category, number> =>
     Object.fromEntries(CATEGORIES.map((c) => [c, n(`${prefix}${c}`)])) as Record<Category, number>
-  const doneRate = text(totals, 'doneRate')
+  const doneRate = fieldText(totals, 'doneRate')
   return {
     friday,
     from: weekStart(friday),
@@ -97,7 +98,7 @@ const clause = (s: string): string => s.replace(/[。；;，,\s]+$/, '')
  */
 export function cityDraft(campaign: Campaign, friday: string, rows: readonly CityRow[], totals: RecordFields): WeeklyText {
   const draft = draftNarrative(campaign.city.name, totalsFigures(totals, friday))
-  const open = rows.filter((r) => text(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(text(r.fields, 'openItems'))}`)
+  const open = rows.filter((r) => fieldText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(fieldText(r.fields, 'openItems'))}`)
   const problems = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'
   return { ...draft, problems, openItems: '', nextPlan: '' }
 }

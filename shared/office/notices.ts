@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import { isHuikan } from '../annexes/huikan'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import type { ConsolidatedRow, DuplicateGroup } from '../merge/types'
 
@@ -60,14 +61,13 @@ export const DEFAULT_REQUIREMENTS = [
  * that nobody has decided yet.
  */
 export function noticeCandidates(unit: string, rows: readonly ConsolidatedRow[], groups: readonly DuplicateGroup[], today: string): z.infer<typeof NoticeItemSchema>[] {
-  const text = (v: unknown): string => (typeof v === 'string' ? v : '')
   const overdue = rows
-    .filter((r) => r.unit === unit && text(r.fields['deadline']) !== '' && text(r.fields['deadline']) < today)
+    .filter((r) => r.unit === unit && fieldText(r.fields, 'deadline') !== '' && fieldText(r.fields, 'deadline') < today)
     .map((r) => ({
       problemNo: r.provenance.problemNo ?? '',
-      name: text(r.fields['name']),
-      address: text(r.fields['address']),
-      issue: `完成时限${text(r.fields['deadline'])}已过，未见整治完成情况`
+      name: fieldText(r.fields, 'name'),
+      address: fieldText(r.fields, 'address'),
+      issue: `完成时限${fieldText(r.fields, 'deadline')}已过，未见整治完成情况`
     }))
   const conflicts = groups
     .filter((g) => g.decision === null && g.units.includes(unit))
@@ -81,13 +81,12 @@ export function noticeCandidates(unit: string, rows: readonly ConsolidatedRow[],
 
 /** A unit's own records past 完成时限 and not completed, as notice items (when the office holds the unit's ledger). */
 export function overdueRecordItems(records: readonly { problemNo: string; fields: RecordFields }[], today: string): z.infer<typeof NoticeItemSchema>[] {
-  const text = (f: RecordFields, k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '')
   return records
-    .filter((r) => !isHuikan(r.fields) && text(r.fields, 'deadline') !== '' && text(r.fields, 'deadline') < today && !reached(r.fields, '已完成'))
+    .filter((r) => !isHuikan(r.fields) && fieldText(r.fields, 'deadline') !== '' && fieldText(r.fields, 'deadline') < today && !reached(r.fields, '已完成'))
     .map((r) => ({
       problemNo: r.problemNo,
-      name: text(r.fields, 'name'),
-      address: text(r.fields, 'address'),
-      issue: `${text(r.fields, 'category') || '整治'}类问题，完成时限${text(r.fields, 'deadline')}已过，尚未完成整治`
+      name: fieldText(r.fields, 'name'),
+      address: fieldText(r.fields, 'address'),
+      issue: `${fieldText(r.fields, 'category') || '整治'}类问题，完成时限${fieldText(r.fields, 'deadline')}已过，尚未完成整治`
     }))
 }

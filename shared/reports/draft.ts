@@ -6,8 +6,8 @@ import { CATEGORIES } from '../domain/enums'
 import type { Campaign } from '../campaign/campaign'
 import type { WeeklyNarrative } from './documents'
 import type { WeekFigures } from './weekly'
+import { monthDay } from '../domain/dates'
 
-const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 const byCategory = (counts: Record<string, number>): string => CATEGORIES.map((c) => `${c}${counts[c] ?? 0}个`).join('、')
 const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0)
 
@@ -31,11 +31,11 @@ export function draftNarrative(unitName: string, f: WeekFigures): WeeklyNarrativ
   const totalDone = sum(f.doneToDate)
   return {
     overview:
-      `截至${md(f.friday)}，${unitName}共摸底排查“散乱污”问题${f.records}个，累计完成整治${totalDone}个（${byCategory(f.doneToDate)}），` +
+      `截至${monthDay(f.friday)}，${unitName}共摸底排查“散乱污”问题${f.records}个，累计完成整治${totalDone}个（${byCategory(f.doneToDate)}），` +
       `完成率${f.doneRate === null ? '0' : f.doneRate.toFixed(1)}%；累计实施“两断三清”${f.tlcToDate}户，立案查处${f.casesToDate}起，罚款${f.finesToDate.toFixed(2)}万元；` +
       `“回头看”核查2023年销号问题${f.huikanChecked}个，发现反弹${f.huikanRebounds}个。`,
     thisWeek:
-      `本周（${md(f.from)}—${md(f.friday)}）新发现问题${f.newFinds}个；完成整治${sum(f.doneThisWeek)}个（${byCategory(f.doneThisWeek)}）；` +
+      `本周（${monthDay(f.from)}—${monthDay(f.friday)}）新发现问题${f.newFinds}个；完成整治${sum(f.doneThisWeek)}个（${byCategory(f.doneThisWeek)}）；` +
       `实施“两断三清”${f.tlcThisWeek}户；立案查处${f.casesThisWeek}起，罚款${f.finesThisWeek.toFixed(2)}万元。`,
     problems: f.overdue > 0 ? `截至本周五，仍有${f.overdue}个问题超过完成时限未完成整治。` : '本周未发现超过完成时限未完成整治的问题。',
     nextWeek: '一是加快推进未完成问题的整治，逐户落实“一企一策”，确保按期完成。\n二是对已关停取缔的问题开展巡查，严防死灰复燃。\n三是按时报送工作进展。'

@@ -6,6 +6,7 @@
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import { tlcApplies, tlcDoneDate } from '../lifecycle/tlc'
 
@@ -34,11 +35,6 @@ export interface WeekFigures {
   overdue: number
 }
 
-const text = (f: RecordFields, key: string): string => {
-  const v = f[key]
-  return typeof v === 'string' ? v.trim() : ''
-}
-
 export function isFriday(iso: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).getUTCDay() === 5
 }
@@ -59,7 +55,7 @@ const byCategory = (rows: readonly RecordFields[], test: (f: RecordFields) => bo
 
 const cents = (rows: readonly RecordFields[]): number =>
   rows.reduce((sum, f) => {
-    const n = Number(text(f, 'fineAmount'))
+    const n = Number(fieldText(f, 'fineAmount'))
     return sum + (Number.isFinite(n) ? Math.round(n * 100) : 0)
   }, 0) / 100
 
@@ -68,19 +64,19 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
   const from = weekStart(friday)
   const inWeek = (d: string): boolean => d !== '' && d >= from && d <= friday
   const byNow = (d: string): boolean => d !== '' && d <= friday
-  const done = (when: (d: string) => boolean) => (f: RecordFields): boolean => reached(f, '已完成') && when(text(f, 'completeDate'))
+  const done = (when: (d: string) => boolean) => (f: RecordFields): boolean => reached(f, '已完成') && when(fieldText(f, 'completeDate'))
   const tlcDone = (when: (d: string) => boolean) => (f: RecordFields): boolean => tlcApplies(f) && when(tlcDoneDate(f))
-  const caseOpened = (when: (d: string) => boolean) => (f: RecordFields): boolean => when(text(f, 'caseDate'))
-  const fined = (when: (d: string) => boolean) => (f: RecordFields): boolean => when(text(f, 'decisionDate') || text(f, 'caseDate'))
-  const existing = records.filter((f) => !text(f, 'foundDate') || byNow(text(f, 'foundDate')))
+  const caseOpened = (when: (d: string) => boolean) => (f: RecordFields): boolean => when(fieldText(f, 'caseDate'))
+  const fined = (when: (d: string) => boolean) => (f: RecordFields): boolean => when(fieldText(f, 'decisionDate') || fieldText(f, 'caseDate'))
+  const existing = records.filter((f) => !fieldText(f, 'foundDate') || byNow(fieldText(f, 'foundDate')))
   const doneToDate = byCategory(existing, done(byNow))
   const totalDone = CATEGORIES.reduce((n, c) => n + doneToDate[c], 0)
-  const checked = items.filter((f) => byNow(text(f, 'hkCheckDate')))
+  const checked = items.filter((f) => byNow(fieldText(f, 'hkCheckDate')))
   return {
     friday,
     from,
     records: existing.length,
-    newFinds: records.filter((f) => inWeek(text(f, 'foundDate'))).length,
+    newFinds: records.filter((f) => inWeek(fieldText(f, 'foundDate'))).length,
     doneThisWeek: byCategory(existing, done(inWeek)),
     doneToDate,
     doneRate: existing.length ? Math.round((totalDone / existing.length) * 1000) / 10 : null,
@@ -91,7 +87,7 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
     finesThisWeek: cents(existing.filter(fined(inWeek))),
     finesToDate: cents(existing.filter(fined(byNow))),
     huikanChecked: checked.length,
-    huikanRebounds: checked.filter((f) => text(f, 'hkResurgent') === '是').length,
-    overdue: existing.filter((f) => text(f, 'deadline') !== '' && text(f, 'deadline') < friday && !done(byNow)(f)).length
+    huikanRebounds: checked.filter((f) => fieldText(f, 'hkResurgent') === '是').length,
+    overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !done(byNow)(f)).length
   }
 }

@@ -8,6 +8,7 @@ import type { FieldIssue, IssueCode } from './issues'
 import { cleanText, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from './normalize'
 import { areaCode, phoneKind } from './phone'
 import { checkUscc, isOldRegistrationNo } from './uscc'
+import { cnDate } from '../domain/dates'
 
 /** What the rules need besides the row: the campaign's units and the date windows. */
 export interface ValidationContext {
@@ -38,10 +39,6 @@ export function createValidationContext(campaign: Campaign, annex: AnnexDefiniti
   return { campaign, deadlineWindow: { from, to }, options, ...(today ? { today } : {}) }
 }
 
-const cn = (iso: string): string => {
-  const [y, m, d] = iso.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
-}
 
 const isBlank = (v: FieldValue | undefined): boolean =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : cleanText(v) === '')
@@ -105,11 +102,11 @@ function checkDateField(value: string, col: AnnexColumn, ctx: ValidationContext)
   }
   if (col.phase === 'deadline') {
     const { from, to } = ctx.deadlineWindow
-    if (d.iso < from || d.iso > to) return [err('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cn(d.iso)} 不在整治期限内（${cn(from)}至${cn(to)}），请核实`)]
+    if (d.iso < from || d.iso > to) return [err('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cnDate(d.iso)} 不在整治期限内（${cnDate(from)}至${cnDate(to)}），请核实`)]
   } else if (col.phase) {
     const p = ctx.campaign.phases.find((x) => x.id === col.phase)
     if (p && (d.iso < p.start || d.iso > p.end)) {
-      return [warn('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cn(d.iso)} 不在${p.name}（${cn(p.start)}至${cn(p.end)}）内，请核实`)]
+      return [warn('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cnDate(d.iso)} 不在${p.name}（${cnDate(p.start)}至${cnDate(p.end)}）内，请核实`)]
     }
   }
   return []

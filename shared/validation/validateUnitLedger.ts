@@ -2,6 +2,7 @@ import { huikan, isHuikan } from '../annexes/huikan'
 import { recordAnnex } from '../annexes/registry'
 import type { Campaign } from '../campaign/campaign'
 import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
 import type { ClosedEnterprise, ClosedIndex, ResurgenceMatch } from '../lifecycle/resurgence'
 import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
 import { reached } from '../lifecycle/requirements'
@@ -55,8 +56,8 @@ export class UnitLedgerValidator {
    */
   private flagResurgence(main: readonly Row[], old: readonly Row[], result: Map<string, FieldIssue[]>): void {
     const closed: ClosedEnterprise[] = [
-      ...old.map((r) => ({ id: r.id, label: `2023年已销号：${text(r.fields, 'name')}`, fields: r.fields })),
-      ...main.filter((r) => reached(r.fields, '已销号')).map((r) => ({ id: r.id, label: `已销号：${text(r.fields, 'name')}`, fields: r.fields }))
+      ...old.map((r) => ({ id: r.id, label: `2023年已销号：${fieldText(r.fields, 'name')}`, fields: r.fields })),
+      ...main.filter((r) => reached(r.fields, '已销号')).map((r) => ({ id: r.id, label: `已销号：${fieldText(r.fields, 'name')}`, fields: r.fields }))
     ]
     if (closed.length === 0) return
     const fields = closed.map((c) => c.fields)
@@ -68,7 +69,7 @@ export class UnitLedgerValidator {
     const index = this.closedIndex as ClosedIndex
     for (const row of main) {
       // A record reopened from 回头看, or one already done, is the follow-up itself, not a new find.
-      if (reached(row.fields, '已完成') || text(row.fields, 'reopenedFrom') !== '') continue
+      if (reached(row.fields, '已完成') || fieldText(row.fields, 'reopenedFrom') !== '') continue
       let match = this.matches.get(row.fields)
       if (match === undefined) {
         match = findResurgence(index, row.fields)
@@ -81,7 +82,3 @@ export class UnitLedgerValidator {
   }
 }
 
-const text = (fields: RecordFields, key: string): string => {
-  const v = fields[key]
-  return typeof v === 'string' ? v.trim() : ''
-}

@@ -5,7 +5,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import type { FileChild, IBorderOptions, IRunOptions } from 'docx'
-import { cnDate } from '../export/cellValue'
+import { cnDate } from '@shared/domain/dates'
 
 /** Fonts as Chinese Windows and WPS name them; the font table gives each a fallback for machines that lack it. */
 export const FONT = { body: '仿宋_GB2312', title: '方正小标宋简体', heading1: '黑体', heading2: '楷体_GB2312', pageNo: '宋体' } as const

@@ -2,6 +2,7 @@ import type { CellValue } from 'exceljs'
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { FieldValue } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
+import { cnDate } from '@shared/domain/dates'
 
 /** Date cells print as 2024年6月30日 and read back as the same serial, so import gets the exact ISO date. */
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -67,8 +68,3 @@ export function printedCell(col: AnnexColumn, value: FieldValue | undefined): Pr
   return { value: text === '' ? null : text, text }
 }
 
-/** 2024-05-09 → 2024年5月9日 */
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
-}

@@ -3,7 +3,7 @@
  * two-level header in rows 4–5, the signature and 填表说明 lines under the table, and A4 landscape print setup.
  */
 import type { AddWorksheetOptions, Cell, CellValue, Fill, Font, Style, Worksheet } from 'exceljs'
-import { cnDate } from './cellValue'
+import { cnDate } from '@shared/domain/dates'
 import { align, BORDER, FONTS, FOOTER_FONT, HEADER_FILL, lineCount, rowHeight } from './style'
 
 const HEADER_TOP = 4

@@ -2,7 +2,7 @@
 import type { Worksheet } from 'exceljs'
 import { unitByName } from '@shared/campaign/campaign'
 import type { CampaignUnit } from '@shared/campaign/campaign'
-import { cnDate } from '../export/cellValue'
+import { cnDate } from '@shared/domain/dates'
 import type { LeafColumn } from '../export/formBlock'
 import { FIRST_DATA_ROW, signatureLine, writeHeader } from '../export/formBlock'
 import { BODY_LEFT, putTableRow } from './formTable'

@@ -4,6 +4,7 @@
  * with what became of it, and who is missing — on one sheet, section after section, so it prints as one report.
  */
 import type { Worksheet } from 'exceljs'
+import { cnDate } from '@shared/domain/dates'
 import type { Consolidation, Decision, DecisionOutcome, Equation } from '@shared/merge/types'
 import type { SubmissionSummary, VersionDiff } from '@shared/merge/types'
 import type { CellStyle, LeafColumn } from '../export/formBlock'
@@ -14,7 +15,7 @@ import { BODY, BODY_LEFT, HEAD, putTableRow } from './formTable'
 import type { OfficeContext } from './officeSheet'
 import { officeTitle, putFooterLines, writeOfficeTitle } from './officeSheet'
 import { PageKeeper } from './pageBreaks'
-import { cnDateOrBlank, cnDateTime, decidedBy, decisionText, decisionWords, keyText, keyValue } from './wording'
+import { cnDateTime, decidedBy, decisionText, decisionWords, keyText, keyValue } from './wording'
 import { OUTCOME_TEXT, shortSha, STATUS_TEXT } from './wording'
 
 /** The printed grid; sections span its columns as they need. */
@@ -51,7 +52,7 @@ function fileCells(s: SubmissionSummary, i: number): TableCell[] {
     { value: i + 1 },
     { value: s.file, style: BODY_LEFT },
     { value: s.unit ?? '未识别' },
-    { value: cnDateOrBlank(s.filledDate) },
+    { value: cnDate(s.filledDate) },
     { value: STATUS_TEXT[s.status], style: s.status === 'accepted' ? BODY : BOLD },
     { value: s.read },
     { value: s.accepted },
@@ -101,7 +102,7 @@ function writeEquations(ws: Worksheet, row: number, equations: readonly Equation
 }
 
 function diffTitle(d: VersionDiff): string {
-  const version = (v: VersionDiff['from']): string => `“${v.file}”（${cnDateOrBlank(v.filledDate) || '未填日期'}）`
+  const version = (v: VersionDiff['from']): string => `“${v.file}”（${cnDate(v.filledDate) || '未填日期'}）`
   const counts = `新增 ${d.added.length} 条，删除 ${d.removed.length} 条，修改 ${d.changed.length} 条`
   return `${d.unit}：${version(d.from)} → ${version(d.to)}，${counts}`
 }

@@ -1,6 +1,5 @@
 /** The Chinese words the consolidated workbook uses for statuses, decisions, keys and times. */
 import type { Decision, DecisionOutcome, DuplicateGroup, SubmissionStatus } from '@shared/merge/types'
-import { cnDate } from '../export/cellValue'
 
 export const STATUS_TEXT: Record<SubmissionStatus, string> = {
   accepted: '采用',
@@ -17,7 +16,6 @@ export function cnDateTime(d: Date): string {
 }
 
 /** ISO date or null → 2024年5月9日, or blank. */
-export const cnDateOrBlank = (iso: string | null): string => (iso ? cnDate(iso) : '')
 
 /** What a decision does, in words: 两单位分别统计 / 归属八坊街道 / 合并为一条，归属八坊街道 / 改用… */
 export function decisionWords(d: Decision, units = 2): string {

@@ -10,6 +10,7 @@ import { formIncludes, formName } from '@shared/annexes/registry'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { isTownLike } from '@shared/campaign/campaign'
 import { nextDue } from '@shared/campaign/schedule'
+import { cnDate } from '@shared/domain/dates'
 import type { ImportPreview, LedgerView, Notice } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
@@ -44,7 +45,6 @@ interface Props {
 }
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024
-const cnDate = (iso: string): string => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 
 /**
  * New rows start with the unit itself as 乡镇（街道） (for a town) and 责任单位, found today (the weekly report counts

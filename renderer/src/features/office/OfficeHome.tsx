@@ -1,11 +1,8 @@
 /** The leadership-group office's start page: the campaign as the plan sets it out (task groups, calendar, units). */
 import type { Campaign } from '@shared/campaign/campaign'
 import { departments, towns, unitById } from '@shared/campaign/campaign'
+import { cnDate } from '@shared/domain/dates'
 
-const cnDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
-}
 
 export function OfficeHome({ campaign }: { campaign: Campaign }): React.JSX.Element {
   const name = (id: string): string => unitById(campaign, id)?.name ?? id

@@ -1,6 +1,7 @@
 /** 每周进展 at the office: every unit's 附表 for the chosen Friday, who is late or missing, the city's report. */
 import { useEffect, useState } from 'react'
 import { weekly } from '@shared/annexes/weekly'
+import { monthDay } from '@shared/domain/dates'
 import type { WeeklyText } from '@shared/ipc/contract'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
@@ -8,7 +9,6 @@ import { download } from '../exchange/files'
 import { NarrativeEditor, REPORT_PARTS } from '../reports/NarrativeEditor'
 import { FormRowsTable } from './FormRowsTable'
 
-const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 const columns = weekly.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit' && !c.multiline)
 
 export function OfficeWeeklyPanel({ fridays, today, onError }: { fridays: readonly string[]; today: string; onError: (m: string) => void }): React.JSX.Element {
@@ -39,7 +39,7 @@ export function OfficeWeeklyPanel({ fridays, today, onError }: { fridays: readon
           <select aria-label="报告周" value={friday} onChange={(e) => setFriday(e.target.value)}>
             {fridays.map((d, i) => (
               <option key={d} value={d}>
-                第{i + 1}期 {md(d)}
+                第{i + 1}期 {monthDay(d)}
               </option>
             ))}
           </select>

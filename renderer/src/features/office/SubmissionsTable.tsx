@@ -1,5 +1,6 @@
 import type { SubmissionSummary } from '@shared/merge/types'
-import { cnDate, STATUS_LABEL } from './labels'
+import { cnDate } from '@shared/domain/dates'
+import { STATUS_LABEL } from './labels'
 
 /** Received files with what became of them and the row counts the reconciliation checks. */
 export function SubmissionsTable(props: {

@@ -9,7 +9,7 @@ import { DEFAULT_REQUIREMENTS } from '@shared/office/notices'
 import type { NoticeItem } from '@shared/reports/documents'
 import { invoke } from '../../api/client'
 import { download } from '../exchange/files'
-import { cnDate } from './labels'
+import { cnDate } from '@shared/domain/dates'
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 

@@ -1,5 +1,5 @@
 import type { VersionDiff } from '@shared/merge/types'
-import { cnDate } from './labels'
+import { cnDate } from '@shared/domain/dates'
 
 /** What a newer version of a unit's file changes against the one it replaces. */
 export function VersionDiffs({ diffs }: { diffs: readonly VersionDiff[] }): React.JSX.Element | null {

@@ -1,4 +1,5 @@
 import type { Decision, SubmissionStatus } from '@shared/merge/types'
+import { cnDate } from '@shared/domain/dates'
 
 export const STATUS_LABEL: Readonly<Record<SubmissionStatus, string>> = {
   accepted: '采用',
@@ -7,11 +8,6 @@ export const STATUS_LABEL: Readonly<Record<SubmissionStatus, string>> = {
   rejected: '退回'
 }
 
-export const cnDate = (iso: string | null): string => {
-  if (!iso) return ''
-  const [y, m, d] = iso.slice(0, 10).split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
-}
 
 /** A decision in words, as the report prints it. */
 export function decisionText(d: Decision | null): string {
