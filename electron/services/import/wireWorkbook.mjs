@@ -1,7 +1,7 @@
 // How a parsed workbook crosses from the parser thread to the main thread. Cloning a RawWorkbook object by object
-// cost the main thread half a second per 25 files of 2,000 rows (measured); primitives clone about four times faster. So each row
-// travels as its plain values, and the few cells that need more (a date format, a formula, an error value, a
-// formula never calculated) as marks beside them. decodeWorkbook gives back exactly the RawWorkbook encoded.
+// cost the main thread half a second per 25 files of 2,000 rows (measured); primitives clone about four times
+// faster. So each row travels as its plain values, and the few cells that need more (a date format, a formula, an
+// error value, a formula never calculated) as marks beside them. decodeWorkbook gives back exactly what was encoded.
 //
 // Plain JavaScript: the thread (parseWorker.mjs) encodes, parseInWorker.ts decodes.
 
