@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ParseOutcome } from '../../../electron/services/import/parseInWorker'
 import { isDateStyle, readWithSheetJS } from '../../../electron/services/import/sheetjsReader.mjs'
+import { decodeWorkbook, encodeWorkbook } from '../../../electron/services/import/wireWorkbook.mjs'
 import { readXlsx } from '../../../electron/services/import/xlsxReader.mjs'
 import { annex2Xlsx, sampleRows } from '../../fixtures/import/annex2Workbook'
 import type { ZipEntrySpec } from '../../fixtures/import/zipBytes'
@@ -187,6 +188,13 @@ describe('a crafted workbook with every construct the lean reader knows', () => 
     const outcome = lean(crafted(cells, { strings }))
     if (!outcome?.ok) throw new Error('not read')
     expect(outcome.workbook.sheets[0]?.rows[0]?.map((c) => c?.v)).toEqual(['甲', '', '丙'])
+  })
+
+  it('crosses threads unchanged: the wire form decodes to the same workbook', () => {
+    const outcome = lean(bytes)
+    if (!outcome?.ok) throw new Error('not read')
+    const wire = structuredClone(encodeWorkbook(outcome.workbook))
+    expect(normalised({ ok: true, workbook: decodeWorkbook(wire) })).toEqual(normalised(outcome))
   })
 
   it('takes zh-CN built-in date formats (年月日, id 31) as dates, which SheetJS misses', () => {
