@@ -1,11 +1,10 @@
 /** 总览 of the office: completion per unit, who is behind, reporting per deadline, conflicts and overdue notices. */
 import { useMemo } from 'react'
+import { monthDay } from '@shared/domain/dates'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import { Kpis } from './Kpis'
-
-const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 
 export function OfficeDashboardPanel({ version, onError }: { version: number; onError: (m: string) => void }): React.JSX.Element {
   const [d] = useLoaded(() => invoke('office:dashboard', {}), [version], onError)
@@ -63,7 +62,7 @@ export function OfficeDashboardPanel({ version, onError }: { version: number; on
             <tbody>
               {d.reporting.map((r) => (
                 <tr key={r.annex}>
-                  <td>{md(r.deadline)}前</td>
+                  <td>{monthDay(r.deadline)}前</td>
                   <td>{r.what.replace(/^报送/, '')}</td>
                   <td className={r.received < r.expected ? 'count-error' : ''}>
                     {r.received}/{r.expected}
@@ -74,7 +73,7 @@ export function OfficeDashboardPanel({ version, onError }: { version: number; on
             </tbody>
           </table>
           <h3>即将到期</h3>
-          {d.upcoming.length === 0 ? <p className="empty">各项报送时间均已过。</p> : <ul>{d.upcoming.map((u) => <li key={u.date + u.what}>{md(u.date)}前：{u.what}</li>)}</ul>}
+          {d.upcoming.length === 0 ? <p className="empty">各项报送时间均已过。</p> : <ul>{d.upcoming.map((u) => <li key={u.date + u.what}>{monthDay(u.date)}前：{u.what}</li>)}</ul>}
         </div>
       </div>
     </section>

@@ -2,13 +2,12 @@
 import { useMemo } from 'react'
 import { isHuikan } from '@shared/annexes/huikan'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
+import { monthDay } from '@shared/domain/dates'
 import { unitDashboard } from '@shared/reports/dashboard'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import { Kpis } from './Kpis'
-
-const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 
 /** Reads the ledger as saved (the ledger page keeps saving in the background) each time the page is shown. */
 export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUnit; today: string }): React.JSX.Element {
@@ -56,7 +55,7 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
     () => ({
       title: { text: '每周累计完成', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: d.weeks.map((w) => md(w.friday)) },
+      xAxis: { type: 'category', data: d.weeks.map((w) => monthDay(w.friday)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ name: '累计完成', type: 'line', data: d.weeks.map((w) => w.done), label: { show: true } }]
     }),
@@ -89,7 +88,7 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
         <ul className="upcoming">
           {d.upcoming.map((u) => (
             <li key={`${u.date}${u.what}`}>
-              {md(u.date)}前：{u.what}（{u.daysLeft === 0 ? '今天' : `还有 ${u.daysLeft} 天`}）
+              {monthDay(u.date)}前：{u.what}（{u.daysLeft === 0 ? '今天' : `还有 ${u.daysLeft} 天`}）
             </li>
           ))}
         </ul>

@@ -1,11 +1,11 @@
 /** 每周进展 at the office: every unit's 附表 for the chosen Friday, who is late or missing, the city's report. */
 import { useEffect, useState } from 'react'
 import { weekly } from '@shared/annexes/weekly'
-import { monthDay } from '@shared/domain/dates'
 import type { WeeklyText } from '@shared/ipc/contract'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { download } from '../exchange/files'
+import { FridaySelect } from '../reports/FridaySelect'
 import { NarrativeEditor, REPORT_PARTS } from '../reports/NarrativeEditor'
 import { FormRowsTable } from './FormRowsTable'
 
@@ -34,16 +34,7 @@ export function OfficeWeeklyPanel({ fridays, today, onError }: { fridays: readon
   return (
     <section className="office-weekly">
       <div className="toolbar">
-        <label>
-          报告周（周五）：
-          <select aria-label="报告周" value={friday} onChange={(e) => setFriday(e.target.value)}>
-            {fridays.map((d, i) => (
-              <option key={d} value={d}>
-                第{i + 1}期 {monthDay(d)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FridaySelect fridays={fridays} value={friday} onChange={setFriday} />
         <span className="grow" />
         <button type="button" className="primary" onClick={() => void save()} disabled={!text}>
           保存

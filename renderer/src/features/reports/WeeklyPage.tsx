@@ -1,15 +1,14 @@
 /** 每周工作进展: the Friday report of the unit, figures from the ledger, texts drafted and edited, two documents out. */
 import { useEffect, useState } from 'react'
+import { monthDay } from '@shared/domain/dates'
 import { CATEGORIES } from '@shared/domain/enums'
 import type { Notice, WeeklyText } from '@shared/ipc/contract'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Notices } from '../../components/Notices'
 import { download } from '../exchange/files'
+import { FridaySelect } from './FridaySelect'
 import { NarrativeEditor, REPORT_PARTS, TABLE_PARTS } from './NarrativeEditor'
-
-const md = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
-
 
 /** The Friday to show first: the last report Friday on or before today, else the first one. */
 function defaultFriday(fridays: readonly string[], today: string): string {
@@ -47,17 +46,8 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
   return (
     <section className="weekly">
       <div className="toolbar">
-        <label>
-          报告周（周五）：
-          <select aria-label="报告周" value={friday} onChange={(e) => setFriday(e.target.value)}>
-            {(view?.fridays ?? fridays).map((d, i) => (
-              <option key={d} value={d}>
-                第{i + 1}期 {md(d)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {view && <span className="muted">统计期：{md(view.from)}—{md(view.friday)}{view.saved ? `　已保存（${view.saved.by}）` : '　未保存，以下为按台账自动起草的稿子'}</span>}
+        <FridaySelect fridays={view?.fridays ?? fridays} value={friday} onChange={setFriday} />
+        {view && <span className="muted">统计期：{monthDay(view.from)}—{monthDay(view.friday)}{view.saved ? `　已保存（${view.saved.by}）` : '　未保存，以下为按台账自动起草的稿子'}</span>}
         <span className="grow" />
         <button type="button" className="primary" onClick={() => void save()} disabled={!text}>
           保存
