@@ -15,7 +15,7 @@ import {
   writeHeader,
   writeTitleBlock
 } from './formBlock'
-import type { RawCell } from './rawRows'
+import type { RawCell, RawRows } from './rawRows'
 import { rawRowsOf } from './rawRows'
 import { afterRow } from './rowPause'
 import { FONTS, lineCount, rowHeight, SHADE_FILL } from './style'
@@ -23,6 +23,7 @@ import type { ListSheet } from './validation'
 import { addColumnValidations } from './validation'
 
 const EMPTY: PrintedCell = { value: null, text: '' }
+const SIZE = FONTS.body.size ?? 10
 /** Blank rows leave room to write by hand on a printed template. */
 const BLANK_ROW_HEIGHT = 30
 
@@ -83,47 +84,92 @@ function writeCells(ws: Worksheet, r: number, cells: readonly RawCell[], height:
   row.commit()
 }
 
-/** The 明细 sheet: title block, header, one row per record (序号 1…n), blank rows, 合计, signature and 填表说明. */
-export async function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: ListSheet): Promise<void> {
-  const { annex, campaign, rows, header, blankRows } = input
-  const columns = annex.columns
-  const leaves: LeafColumn[] = columns.map((c) => ({ header: c.header, group: c.group, width: columnWidth(c) }))
-  writeTitleBlock(ws, leaves, annex.label, annex.title, infoLine(header, campaign.year))
-  writeHeader(ws, leaves)
+/** Data row k of a form: its cells and the lines each needs (the tallest sets the row's height). */
+export interface FormRow {
+  cells: RawCell[]
+  lines: number[]
+}
 
-  const size = FONTS.body.size ?? 10
-  const total = rows.length + blankRows
-  // Each column's look, made once per sheet rather than once per cell.
-  const looks = columns.map((col) => ({
-    font: FONTS.body,
-    horizontal: columnAlignment(col),
-    numFmt: columnFormat(col),
-    border: true
-  }))
-  const styles = looks.map(sharedStyle)
-  const shadedStyles = looks.map((look) => sharedStyle({ ...look, fill: SHADE_FILL }))
-  // Everything above the data is final: a streamed sheet writes it out, and its data rows then go as raw XML.
-  ws.getRow(FIRST_DATA_ROW - 1).commit()
-  const raw = rawRowsOf(ws)
-  for (let k = 0; k < total; k++) {
-    const fields = rows[k]
-    let lines = 1
-    const rowStyles = fields !== undefined && input.shaded?.(k) === true ? shadedStyles : styles
-    const cells = columns.map((col, i) => {
+/**
+ * A 明细 sheet being written: the title block and header are out when it is made, the data rows go in one by one
+ * (row), then the end (finish: 合计, signature, 填表说明, dropdowns).
+ */
+export class DetailForm {
+  /** Data rows, records then blank ones. */
+  readonly total: number
+  /** The sheet's raw row writer; null for a workbook in memory. */
+  readonly raw: RawRows | null
+  private readonly leaves: LeafColumn[]
+  private readonly styles: Partial<Style>[]
+  private readonly shadedStyles: Partial<Style>[]
+
+  constructor(
+    private readonly ws: Worksheet,
+    private readonly input: DetailSheetInput
+  ) {
+    const { annex, campaign, header, rows, blankRows } = input
+    this.leaves = annex.columns.map((c) => ({ header: c.header, group: c.group, width: columnWidth(c) }))
+    writeTitleBlock(ws, this.leaves, annex.label, annex.title, infoLine(header, campaign.year))
+    writeHeader(ws, this.leaves)
+    this.total = rows.length + blankRows
+    // Each column's look, made once per sheet rather than once per cell.
+    const looks = annex.columns.map((col) => ({
+      font: FONTS.body,
+      horizontal: columnAlignment(col),
+      numFmt: columnFormat(col),
+      border: true
+    }))
+    this.styles = looks.map(sharedStyle)
+    this.shadedStyles = looks.map((look) => sharedStyle({ ...look, fill: SHADE_FILL }))
+    // Everything above the data is final: a streamed sheet writes it out, and its data rows then go as raw XML.
+    ws.getRow(FIRST_DATA_ROW - 1).commit()
+    this.raw = rawRowsOf(ws)
+  }
+
+  /** Data row k (序号 k + 1); past the records a blank bordered row. */
+  row(k: number): FormRow {
+    const fields = this.input.rows[k]
+    const rowStyles = fields !== undefined && this.input.shaded?.(k) === true ? this.shadedStyles : this.styles
+    const lines: number[] = []
+    const cells = this.input.annex.columns.map((col, i) => {
       const cell = rowCell(col, fields, k)
-      lines = Math.max(lines, lineCount(cell.text, leaves[i]?.width ?? col.width, size))
+      lines.push(lineCount(cell.text, this.leaves[i]?.width ?? col.width, SIZE))
       return { value: cell.value, style: rowStyles[i] as Partial<Style> }
     })
-    const height = rowHeight(lines, size, fields ? 22 : BLANK_ROW_HEIGHT)
-    if (raw) raw.write(FIRST_DATA_ROW + k, cells, height)
-    else writeCells(ws, FIRST_DATA_ROW + k, cells, height)
+    return { cells, lines }
+  }
+
+  /** Height of data row k when its tallest cell needs `lines` lines. */
+  height(k: number, lines: number): number {
+    return rowHeight(lines, SIZE, k < this.input.rows.length ? 22 : BLANK_ROW_HEIGHT)
+  }
+
+  write(k: number, row: FormRow): void {
+    const height = this.height(k, Math.max(1, ...row.lines))
+    if (this.raw) this.raw.write(FIRST_DATA_ROW + k, row.cells, height)
+    else writeCells(this.ws, FIRST_DATA_ROW + k, row.cells, height)
+  }
+
+  /** Below the data: dropdowns on the data rows, 合计, signature line and notes. */
+  finish(lists: ListSheet): void {
+    const { ws, input, leaves, total } = this
+    const { annex, campaign, rows, header } = input
+    const totalRow = FIRST_DATA_ROW + total
+    if (total > 0) addColumnValidations(ws, annex.columns, campaign, lists, FIRST_DATA_ROW, totalRow - 1)
+    writeTotalRow(ws, totalRow, annex.columns, rows, rows.length === 0)
+    const footer = { font: FONTS.footer, horizontal: 'left' } as const
+    putLine(ws, totalRow + 1, leaves, signatureLine(header.filler), footer, 36)
+    const notes = input.notes ?? (annex.notes.length > 0 ? ['填表说明：', ...annex.notes] : [])
+    notes.forEach((text, i) => putLine(ws, totalRow + 2 + i, leaves, text, footer))
+  }
+}
+
+/** The 明细 sheet: title block, header, one row per record (序号 1…n), blank rows, 合计, signature and 填表说明. */
+export async function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, lists: ListSheet): Promise<void> {
+  const form = new DetailForm(ws, input)
+  for (let k = 0; k < form.total; k++) {
+    form.write(k, form.row(k))
     await afterRow(k)
   }
-  const totalRow = FIRST_DATA_ROW + total
-  if (total > 0) addColumnValidations(ws, columns, campaign, lists, FIRST_DATA_ROW, totalRow - 1)
-  writeTotalRow(ws, totalRow, columns, rows, rows.length === 0)
-  const footer = { font: FONTS.footer, horizontal: 'left' } as const
-  putLine(ws, totalRow + 1, leaves, signatureLine(header.filler), footer, 36)
-  const notes = input.notes ?? (annex.notes.length > 0 ? ['填表说明：', ...annex.notes] : [])
-  notes.forEach((text, i) => putLine(ws, totalRow + 2 + i, leaves, text, footer))
+  form.finish(lists)
 }

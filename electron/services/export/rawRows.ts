@@ -46,22 +46,26 @@ export class RawRows {
     return id
   }
 
-  private cellXml(ref: string, cell: RawCell): string {
+  /**
+   * A cell's XML after its reference (what follows `<c r="B7"`), or '' when the cell is left out. It does not
+   * depend on the row, so one rendering serves a row that two sheets print (明细 and its unit's sheet).
+   */
+  cellTail(cell: RawCell): string {
     const { value } = cell
     if (value === null || value === undefined) {
       const s = this.styleId(cell.style, ExcelJS.ValueType.Null)
-      return s ? `<c r="${ref}" s="${s}"/>` : ''
+      return s ? ` s="${s}"/>` : ''
     }
     if (typeof value === 'number') {
-      return `<c r="${ref}" s="${this.styleId(cell.style, ExcelJS.ValueType.Number)}"><v>${value}</v></c>`
+      return ` s="${this.styleId(cell.style, ExcelJS.ValueType.Number)}"><v>${value}</v></c>`
     }
     if (typeof value === 'string') {
       const s = this.styleId(cell.style, ExcelJS.ValueType.String)
-      return `<c r="${ref}" s="${s}" t="s"><v>${this.sheet._workbook.sharedStrings.add(value)}</v></c>`
+      return ` s="${s}" t="s"><v>${this.sheet._workbook.sharedStrings.add(value)}</v></c>`
     }
     if (value instanceof Date) {
       const serial = EXCEL_EPOCH_DAYS + value.getTime() / DAY_MS
-      return `<c r="${ref}" s="${this.styleId(cell.style, ExcelJS.ValueType.Date)}"><v>${serial}</v></c>`
+      return ` s="${this.styleId(cell.style, ExcelJS.ValueType.Date)}"><v>${serial}</v></c>`
     }
     throw new Error(`rawRows: a ${typeof value} cell is not a form value`)
   }
@@ -71,11 +75,18 @@ export class RawRows {
    * the last one written here.
    */
   write(r: number, cells: readonly RawCell[], height?: number): void {
+    this.writeTails(r, cells.map((cell) => this.cellTail(cell)), height)
+  }
+
+  /** Writes row r from its cells' tails (cellTail), which may come from another sheet of the same workbook. */
+  writeTails(r: number, tails: readonly string[], height?: number): void {
     if (!this.sheet.startedData) throw new Error('rawRows: commit the rows above first')
     let xml = ''
-    for (let i = 0; i < cells.length; i++) {
+    for (let i = 0; i < tails.length; i++) {
+      const tail = tails[i] as string
+      if (tail === '') continue
       const letters = (this.letters[i] ??= columnLetter(i))
-      xml += this.cellXml(`${letters}${r}`, cells[i] as RawCell)
+      xml += `<c r="${letters}${r}"${tail}`
     }
     // Like exceljs, a row with nothing in it and no height of its own is left out.
     if (xml === '' && height === undefined) return

@@ -17,7 +17,7 @@ import { afterRow } from '../export/rowPause'
 import { LIST_SHEET, ListSheet } from '../export/validation'
 import { writeConflictSheet } from './conflictSheet'
 import { consolidatedMeta } from './consolidatedMeta'
-import { writeConsolidatedDetail, writeUnitDetail } from './detailSheets'
+import { writeDetailSheets } from './detailSheets'
 import { writeMissingSheet } from './missingSheet'
 import { officeContext } from './officeSheet'
 import { printedRows, rowsByUnit } from './printedRows'
@@ -114,13 +114,7 @@ export async function writeConsolidatedWorkbook(
 
   writeSummarySheet(summary, c, byUnit, ctx)
   summary.commit()
-  await writeConsolidatedDetail(detail, rows, ctx, lists)
-  detail.commit()
-  for (const [unit, ws] of units) {
-    const used = c.submissions.find((s) => s.status === 'accepted' && s.unit === unit)
-    await writeUnitDetail(ws, unit, byUnit.get(unit) ?? [], used, ctx, lists)
-    ws.commit()
-  }
+  await writeDetailSheets(detail, units, c, rows, byUnit, ctx, lists)
   writeConflictSheet(conflicts, c.duplicateGroups, ctx)
   conflicts.commit()
   writeMissingSheet(missing, c.missingUnits, ctx)

@@ -4,8 +4,12 @@
  */
 import type { Worksheet } from 'exceljs'
 import type { AnnexColumn } from '@shared/annexes/types'
-import type { SubmissionSummary } from '@shared/merge/types'
-import { writeDetailSheet } from '../export/detailSheet'
+import type { Consolidation, SubmissionSummary } from '@shared/merge/types'
+import type { DetailSheetInput } from '../export/detailSheet'
+import { DetailForm } from '../export/detailSheet'
+import { FIRST_DATA_ROW } from '../export/formBlock'
+import type { RawCell, RawRows } from '../export/rawRows'
+import { afterRow } from '../export/rowPause'
 import type { ListSheet } from '../export/validation'
 import type { OfficeContext } from './officeSheet'
 import type { PrintedRow } from './printedRows'
@@ -22,12 +26,7 @@ const duplicate = (rows: readonly PrintedRow[]) => (k: number): boolean => Boole
 const MARK_NOTE = '灰底、备注栏带【】的行是两个及以上单位填报的同一企业（场所），处理情况见“重复与冲突”工作表。'
 
 /** 明细: every row of the consolidation, sorted by unit, with its source. */
-export async function writeConsolidatedDetail(
-  ws: Worksheet,
-  rows: readonly PrintedRow[],
-  ctx: OfficeContext,
-  lists: ListSheet
-): Promise<void> {
+function consolidatedInput(rows: readonly PrintedRow[], ctx: OfficeContext): DetailSheetInput {
   const { annex, campaign, header } = ctx
   const sourced = { ...annex, columns: [...annex.columns, ...SOURCE_COLUMNS] }
   const fields = rows.map((r) => ({ ...r.fields, sourceUnit: r.row.unit, sourceFile: r.row.provenance.file }))
@@ -36,24 +35,70 @@ export async function writeConsolidatedDetail(
     '1. 本表由各单位报送的表格逐条汇总，按单位排列；“来源单位”“来源文件”注明每条记录的出处，文件校验值见“合并报告”工作表。',
     ...(rows.some((r) => r.group) ? [`2. ${MARK_NOTE}`] : [])
   ]
-  const input = { annex: sourced, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
-  await writeDetailSheet(ws, input, lists)
+  return { annex: sourced, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
 }
 
 /** One unit's rows as its own form, 填报单位 and 填报日期 from the file in use. */
-export async function writeUnitDetail(
-  ws: Worksheet,
+function unitInput(
   unit: string,
   rows: readonly PrintedRow[],
   used: SubmissionSummary | undefined,
-  ctx: OfficeContext,
-  lists: ListSheet
-): Promise<void> {
+  ctx: OfficeContext
+): DetailSheetInput {
   const { annex, campaign } = ctx
   const header = { unitName: unit, filler: '', phone: '', filledDate: used?.filledDate ?? '' }
   const source = used ? `报送文件“${used.file}”（校验值 ${shortSha(used.sha256)}）` : '报送文件'
   const notes = [`说明：本表为${unit}${source}中汇总采用的记录。`, ...(rows.some((r) => r.group) ? [MARK_NOTE] : [])]
   const fields = rows.map((r) => r.fields)
-  const input = { annex, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
-  await writeDetailSheet(ws, input, lists)
+  return { annex, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
+}
+
+function rawOf(form: DetailForm): RawRows {
+  if (!form.raw) throw new Error('the consolidated workbook must be streamed with shared strings')
+  return form.raw
+}
+
+/**
+ * 明细 and the unit sheets, written together: each row is rendered once and printed twice, in 明细 and in its
+ * unit's sheet with a 序号 and height of its own. Rendering every row again for the unit sheets took a fifth of
+ * the writing; the price is that the unit sheets wait uncompressed, in memory, until the zip has taken 明细.
+ * `units` are the unit sheets in workbook order, `byUnit` their rows; every row's unit has a sheet.
+ */
+export async function writeDetailSheets(
+  detailWs: Worksheet,
+  units: readonly (readonly [string, Worksheet])[],
+  c: Consolidation,
+  rows: readonly PrintedRow[],
+  byUnit: ReadonlyMap<string, readonly PrintedRow[]>,
+  ctx: OfficeContext,
+  lists: ListSheet
+): Promise<void> {
+  const detail = new DetailForm(detailWs, consolidatedInput(rows, ctx))
+  const forms = new Map(
+    units.map(([unit, ws]) => {
+      const used = c.submissions.find((s) => s.status === 'accepted' && s.unit === unit)
+      return [unit, { form: new DetailForm(ws, unitInput(unit, byUnit.get(unit) ?? [], used, ctx)), next: 0 }]
+    })
+  )
+  const raw = rawOf(detail)
+  const width = ctx.annex.columns.length
+  const seqColumns = ctx.annex.columns.flatMap((col, i) => (col.kind === 'seq' ? [i] : []))
+  for (let k = 0; k < rows.length; k++) {
+    const row = detail.row(k)
+    const tails = row.cells.map((cell) => raw.cellTail(cell))
+    raw.writeTails(FIRST_DATA_ROW + k, tails, detail.height(k, Math.max(1, ...row.lines)))
+    const unit = forms.get((rows[k] as PrintedRow).row.unit)
+    if (!unit) throw new Error('every row of 明细 belongs to a unit sheet')
+    const j = unit.next++
+    const own = tails.slice(0, width)
+    for (const i of seqColumns) own[i] = raw.cellTail({ value: j + 1, style: (row.cells[i] as RawCell).style })
+    rawOf(unit.form).writeTails(FIRST_DATA_ROW + j, own, unit.form.height(j, Math.max(1, ...row.lines.slice(0, width))))
+    await afterRow(k)
+  }
+  detail.finish(lists)
+  detailWs.commit()
+  for (const [unit, ws] of units) {
+    forms.get(unit)?.form.finish(lists)
+    ws.commit()
+  }
 }

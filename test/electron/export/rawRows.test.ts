@@ -11,7 +11,7 @@ import type { DetailSheetInput } from '../../../electron/services/export/detailS
 import { writeDetailSheet } from '../../../electron/services/export/detailSheet'
 import { rawRowsOf } from '../../../electron/services/export/rawRows'
 import { ListSheet } from '../../../electron/services/export/validation'
-import { BAFANG_HEADER, readExcelJs, readSheetJs, sheetRows } from './readBack'
+import { BAFANG_HEADER, formCells, readExcelJs, readSheetJs, sheetRows } from './readBack'
 import { sampleRecords } from './sampleRecords'
 
 const input: DetailSheetInput = {
@@ -51,26 +51,10 @@ async function streamed(): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-/** Each cell's value and look, and each row's height, as exceljs reads them back. */
-async function form(bytes: Buffer): Promise<unknown[]> {
-  const ws = (await readExcelJs(bytes)).getWorksheet('明细')
-  if (!ws) throw new Error('no 明细')
-  const rows: unknown[] = []
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    const cells: unknown[] = []
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const { font, alignment, numFmt, border, fill } = cell.style
-      cells.push({ at: cell.address, value: cell.value, font, alignment, numFmt, border, fill })
-    })
-    rows.push({ r, height: row.height, cells })
-  })
-  return rows
-}
-
 describe('raw data rows of a streamed sheet', () => {
   it('give the same form as exceljs cells', async () => {
     const [memory, stream] = [await inMemory(), await streamed()]
-    const [a, b] = [await form(memory), await form(stream)]
+    const [a, b] = [await formCells(memory, '明细'), await formCells(stream, '明细')]
     expect(b.length).toBeGreaterThan(input.rows.length + 5)
     expect(b).toEqual(a)
     expect(sheetRows(readSheetJs(stream), '明细')).toEqual(sheetRows(readSheetJs(memory), '明细'))

@@ -44,6 +44,22 @@ export function sheetRows(wb: XLSX.WorkBook, name: string): unknown[][] {
   return XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: undefined, blankrows: true })
 }
 
+/** Each cell's value and look, and each row's height, of one sheet as exceljs reads them back. */
+export async function formCells(bytes: Buffer, sheet: string): Promise<{ r: number; height: number; cells: unknown[] }[]> {
+  const ws = (await readExcelJs(bytes)).getWorksheet(sheet)
+  if (!ws) throw new Error(`no sheet ${sheet}`)
+  const rows: { r: number; height: number; cells: unknown[] }[] = []
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const cells: unknown[] = []
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const { font, alignment, numFmt, border, fill } = cell.style
+      cells.push({ at: cell.address, value: cell.value, font, alignment, numFmt, border, fill })
+    })
+    rows.push({ r, height: row.height, cells })
+  })
+  return rows
+}
+
 export const letter = (index0: number): string => XLSX.utils.encode_col(index0)
 
 /** Data validations by cell (exceljs expands ranges); `dataValidations` is missing from its typings. */
