@@ -10,10 +10,16 @@ const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g
 
 const SPACE_CHAR = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]/
 
+/** Whether cleanText trims this character; ASCII letters, digits and punctuation and CJK are decided without the regex. */
+function isSpaceCode(code: number): boolean {
+  if ((code > 32 && code < 0xa0) || (code > 0x3000 && code !== 0xfeff)) return false
+  return SPACE_CHAR.test(String.fromCharCode(code))
+}
+
 /** Trims leading/trailing whitespace including NBSP, U+3000 and zero-width characters. */
 export function cleanText(s: string): string {
   // Most text has nothing to trim: looking at its two ends is far cheaper than running the regex over all of it.
-  if (s === '' || (!SPACE_CHAR.test(s.charAt(0)) && !SPACE_CHAR.test(s.charAt(s.length - 1)))) return s
+  if (s === '' || (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(s.length - 1)))) return s
   return s.replace(EDGE_SPACE, '')
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { annex2 } from '@shared/annexes/annex2'
 import { defaultCampaign } from '@shared/campaign/campaign'
@@ -76,6 +77,18 @@ describe('normalisation of typed and pasted text', () => {
       ['\u200c', '']
     ]
     for (const [raw, clean] of cases) expect(cleanText(raw)).toBe(clean)
+  })
+  it('trims exactly what the space pattern finds at the ends, whatever the characters', () => {
+    // Every space JavaScript knows, the zero-width ones, and neighbours of the ranges the fast path decides alone.
+    const edges = ' \t\n\v\f\r\u0085\u00a0\u1680\u2000\u200a\u200b\u200d\u200e\u2028\u2029\u202f\u205f\u3000\u3001\ufeff\uff01!~临a'
+    const edge = /^[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+|[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+$/g
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...edges), { maxLength: 6 }), fc.string({ maxLength: 4 }), (ends, middle) => {
+        const s = `${ends.join('')}${middle}${[...ends].reverse().join('')}`
+        expect(cleanText(s)).toBe(s.replace(edge, ''))
+      }),
+      { numRuns: 2000 }
+    )
   })
   it('reads dates as clerks write them and never guesses a year', () => {
     for (const s of ['2024-6-30', '2024/6/30', '2024.06.30', '2024年6月30日', '２０２４年６月３０日', '2024-06-30 00:00:00']) {

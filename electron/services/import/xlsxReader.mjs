@@ -63,14 +63,26 @@ function attributes(text) {
   return out
 }
 
-const ONE_ATTR = new Map()
+const isSpace = (code) => code === 32 || code === 9 || code === 10 || code === 13
 
-/** One attribute of a row or cell tag: cheaper than attributes() for the few a sheet's many cells carry. */
+/**
+ * One attribute of a row or cell tag: `name="…"` or `name='…'` at the start or after white space. Found with
+ * indexOf rather than a regular expression, because a sheet's many cells each ask for two or three.
+ */
 function attr(text, name) {
-  let re = ONE_ATTR.get(name)
-  if (!re) ONE_ATTR.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)))
-  const m = re.exec(text)
-  return m ? (m[1] ?? m[2]) : undefined
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    if (i > 0 && !isSpace(text.charCodeAt(i - 1))) continue
+    let j = i + name.length
+    while (isSpace(text.charCodeAt(j))) j++
+    if (text.charCodeAt(j) !== 61 /* = */) continue
+    j++
+    while (isSpace(text.charCodeAt(j))) j++
+    const quote = text[j]
+    if (quote !== '"' && quote !== "'") continue
+    const end = text.indexOf(quote, j + 1)
+    if (end > 0) return text.slice(j + 1, end)
+  }
+  return undefined
 }
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));|_x([0-9a-fA-F]{4})_/g
@@ -170,25 +182,39 @@ const VALUE = new RegExp(`<${P}v\\b[^>]*>([^<]*)</${P}v>`)
 const FORMULA = new RegExp(`<${P}f\\b([^>]*?)(?:/>|>([^<]*)</${P}f>)`)
 const INLINE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`)
 const MERGE = new RegExp(`<${P}mergeCell\\b([^>]*)/?>`, 'g')
-const CELL_REF = /^([A-Z]{1,3})(\d+)$/
-
-function columnIndex(letters) {
+/** A1-style reference to 0-based row and column: letters A–XFD then digits, nothing else. */
+function cellAt(ref) {
   let c = 0
-  for (let i = 0; i < letters.length; i++) c = c * 26 + letters.charCodeAt(i) - 64
-  return c - 1
+  let i = 0
+  for (; i < ref.length && i < 3; i++) {
+    const code = ref.charCodeAt(i)
+    if (code < 65 || code > 90) break
+    c = c * 26 + code - 64
+  }
+  let r = 0
+  const digitsFrom = i
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i)
+    if (code < 48 || code > 57) break
+    r = r * 10 + code - 48
+  }
+  if (c === 0 || i === digitsFrom || i !== ref.length) throw unsupported(`cell reference ${ref}`)
+  return { r: r - 1, c: c - 1 }
 }
 
-function cellAt(ref) {
-  const m = CELL_REF.exec(ref)
-  if (!m) throw unsupported(`cell reference ${ref}`)
-  return { r: Number(m[2]) - 1, c: columnIndex(m[1]) }
+/** The text of a content that is one bare <v> and nothing else (most cells), or undefined. */
+function bareValue(inner) {
+  if (!inner.startsWith('<v>') || !inner.endsWith('</v>')) return undefined
+  const v = inner.slice(3, -4)
+  return v.includes('<') ? undefined : v
 }
 
 /** One <c> (its tag's attributes and its content): the RawCell it stands for, or null when it holds nothing. */
 function readCell(tag, inner, strings, dates) {
   const type = attr(tag, 't') ?? 'n'
+  const bare = inner === undefined ? undefined : bareValue(inner)
   let formula
-  if (inner !== undefined && inner.includes('<')) {
+  if (bare === undefined && inner !== undefined && inner.includes('<')) {
     const f = FORMULA.exec(inner)
     if (f) {
       const fa = attributes(f[1])
@@ -202,7 +228,7 @@ function readCell(tag, inner, strings, dates) {
     const is = inner === undefined ? null : INLINE.exec(inner)
     return withFormula({ t: 's', v: is ? richText(is[1]) : '' })
   }
-  const v = inner === undefined ? undefined : VALUE.exec(inner)?.[1] || undefined
+  const v = (bare ?? (inner === undefined ? undefined : VALUE.exec(inner)?.[1])) || undefined
   if (v === undefined) return formula === undefined ? null : { t: 'z', v: null, formula }
   switch (type) {
     case 's': {
@@ -259,7 +285,9 @@ function readSheet(xml, sheet, strings, dates, maxRows) {
   }
   if (used > maxRows) return { tooManyRows: used }
   const merges = []
-  for (const m of xml.matchAll(MERGE)) {
+  // Most sheets have none, and the pattern is slow to rule out at every tag of a long sheet.
+  const mergesAt = xml.indexOf('mergeCell')
+  for (const m of mergesAt < 0 ? [] : xml.slice(xml.lastIndexOf('<', mergesAt)).matchAll(MERGE)) {
     const [from, to = from] = (attributes(m[1]).get('ref') ?? '').split(':')
     merges.push({ s: cellAt(from), e: cellAt(to) })
   }
