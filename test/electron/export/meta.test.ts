@@ -16,12 +16,18 @@ import {
 import { sampleRecords } from './sampleRecords'
 
 const fields = (sampleRecords(1)[0] as { fields: RecordFields }).fields
+/** sampleRecords(1)[0] as hashed by the release that first wrote _meta sheets (JSON.stringify of the pairs). */
+const FIRST_RECORD_HASH = '8ac94f23c7c7d6b7b7b51b0a0fa06124f4d8111fa9ea3cb10114ca4fb2a69c2b'
 
 describe('canonicalRecordHash', () => {
   it('lists the annex fields in column order, without 序号 and without other annexes’ fields', () => {
     const json = JSON.parse(canonicalRecordJson(annex2, { ...fields, stopDate: '2024-06-01' })) as [string, string][]
     expect(json.map(([k]) => k)).toEqual(annex2.columns.filter((c) => c.kind !== 'seq').map((c) => c.key))
     expect(json.find(([k]) => k === 'problemTypes')?.[1]).toBe((fields['problemTypes'] as string[]).join('、'))
+  })
+
+  it('has not changed since files were exported: an earlier export’s hash of a record is still its hash', () => {
+    expect(canonicalRecordHash(annex2, fields)).toBe(FIRST_RECORD_HASH)
   })
 
   it('is the same for what reads back the same: key order, edge spaces, empty lists, missing keys', () => {
