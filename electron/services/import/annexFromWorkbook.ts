@@ -13,7 +13,7 @@ import { anchorColumn, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
 import { applyExportMeta, readExportMeta } from './ownExport'
-import { readCell } from './readCell'
+import { cellReader } from './readCell'
 import type { RecordRow } from './recordRows'
 import { recordRows } from './recordRows'
 import type { ReportLine } from './reportLine'
@@ -242,6 +242,7 @@ function readRecords(
   // object given 25 keys one by one turns into a hash table several times its size, which a merge keeps per row.
   const blank: RecordFields = Object.fromEntries(annex.columns.filter((c) => c.kind !== 'seq').map((c) => [c.key, '']))
   const shared = interner(texts)
+  const read = cellReader(campaign, date1904)
   const rows: ImportRow[] = sourceRows.map((source, index) => {
     const fields: RecordFields = { ...blank }
     const issues: ImportIssue[] = []
@@ -253,7 +254,7 @@ function readRecords(
         fields[column.key] = valueFromText(column, '', campaign)
         continue
       }
-      const reading = readCell(source.cells[bound.index] ?? null, column, campaign, date1904)
+      const reading = read(source.cells[bound.index] ?? null, column)
       fields[column.key] = shared(reading.value)
       if (reading.issues.length === 0) continue
       const cell = cellRef(source.r, bound.index)

@@ -53,6 +53,28 @@ export function readCell(cell: RawCell | null, column: AnnexColumn, campaign: Ca
   return { value, issues: [{ severity: 'warning', code: 'FORMULA_CACHED', message }] }
 }
 
+/** Columns whose text is turned into a value (NFKC, synonyms, date parsing), and repeats from row to row. */
+const CONVERTED: ReadonlySet<AnnexColumn['kind']> = new Set(['enum', 'multiEnum', 'date'])
+
+/**
+ * readCell for the cells of one sheet, remembering what each text became in each choice or date column: a unit's
+ * rows repeat the same few choices and dates thousands of times. A list (问题类型) is a copy for every row.
+ */
+export function cellReader(campaign: Campaign, date1904: boolean): (cell: RawCell | null, column: AnnexColumn) => CellReading {
+  const known = new Map<AnnexColumn, Map<string, FieldValue>>()
+  return (cell, column) => {
+    // Plain text is all readCell looks at in these cells: no formula, error or number to report.
+    if (cell?.t !== 's' || typeof cell.v !== 'string' || cell.formula !== undefined || !CONVERTED.has(column.kind)) {
+      return readCell(cell, column, campaign, date1904)
+    }
+    let values = known.get(column)
+    if (!values) known.set(column, (values = new Map()))
+    let value = values.get(cell.v)
+    if (value === undefined) values.set(cell.v, (value = valueFromText(column, cell.v, campaign)))
+    return { value: Array.isArray(value) ? [...value] : value, issues: NO_ISSUES }
+  }
+}
+
 function fail(value: string, code: IssueCode, message: string): CellReading {
   return { value, issues: [{ severity: 'error', code, message }] }
 }

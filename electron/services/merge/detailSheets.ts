@@ -1,5 +1,5 @@
 /**
- * 明细 and the per-unit sheets: the unit forms' 明细 layout (writeDetailSheet), the consolidation adding 来源单位 and
+ * 明细 and the per-unit sheets: the unit forms' 明细 layout (DetailForm), the consolidation adding 来源单位 and
  * 来源文件 after the annex's columns, and rows of enterprises reported by several units shaded grey.
  */
 import type { Worksheet } from 'exceljs'
