@@ -237,19 +237,18 @@ function readRecords(
 ): ImportRow[] {
   const { at, issue } = place
   const byKey = new Map<string, BoundColumn>(layout.bound.map((b) => [b.column.key, b]))
-  const blocked: Set<string>[] = []
+  /** Fields whose cell could not be read, per row; validation does not report them a second time. */
+  const blocked: (Set<string> | undefined)[] = []
   // Every row gets all stored keys, in column order. Copied from a template they share one hidden class; an
   // object given 25 keys one by one turns into a hash table several times its size, which a merge keeps per row.
   const blank: RecordFields = Object.fromEntries(annex.columns.filter((c) => c.kind !== 'seq').map((c) => [c.key, '']))
+  const columns = annex.columns.filter((c) => c.kind !== 'seq').map((column) => ({ column, bound: byKey.get(column.key) }))
   const shared = interner(texts)
   const read = cellReader(campaign, date1904)
   const rows: ImportRow[] = sourceRows.map((source, index) => {
     const fields: RecordFields = { ...blank }
     const issues: ImportIssue[] = []
-    const errorFields = new Set<string>()
-    for (const column of annex.columns) {
-      if (column.kind === 'seq') continue
-      const bound = byKey.get(column.key)
+    for (const { column, bound } of columns) {
       if (!bound) {
         fields[column.key] = valueFromText(column, '', campaign)
         continue
@@ -261,7 +260,7 @@ function readRecords(
       for (const found of reading.issues) {
         const message = at(`${cell}单元格：${found.message}`)
         issues.push(issue({ ...found, cell, row: source.r + 1, column: column.header, message }))
-        if (found.severity === 'error') errorFields.add(column.key)
+        if (found.severity === 'error') (blocked[index] ??= new Set()).add(column.key)
       }
     }
     if (source.hidden) {
@@ -274,7 +273,6 @@ function readRecords(
         })
       )
     }
-    blocked.push(errorFields)
     const sourceUnit = sourceUnits[index]
     return { rowNumber: source.r + 1, fields, issues, ...(sourceUnit ? { sourceUnit } : {}) }
   })
@@ -292,7 +290,7 @@ function readRecords(
   }
   rows.forEach((row, i) => {
     for (const f of found.get(String(i)) ?? []) {
-      if (f.field !== null && blocked[i].has(f.field)) continue
+      if (f.field !== null && blocked[i]?.has(f.field)) continue
       row.issues.push(fieldIssue(f, row.rowNumber, byKey, annex, place))
     }
   })
