@@ -2,7 +2,6 @@
  * A streamed sheet's data rows are written as raw XML (rawRows.ts), a sheet in memory through exceljs's cells. The
  * two must give the same form: every cell's value and look and every row's height, read back by exceljs and SheetJS.
  */
-import { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { annex2 } from '@shared/annexes/annex2'
@@ -12,6 +11,7 @@ import { writeDetailSheet } from '../../../electron/services/export/detailSheet'
 import { rawRowsOf } from '../../../electron/services/export/rawRows'
 import { ListSheet } from '../../../electron/services/export/validation'
 import { BAFANG_HEADER, formCells, readExcelJs, readSheetJs, sheetRows } from './readBack'
+import { streamedForm } from './streamedForm'
 import { sampleRecords } from './sampleRecords'
 
 const input: DetailSheetInput = {
@@ -33,22 +33,9 @@ async function inMemory(): Promise<Buffer> {
 }
 
 async function streamed(): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk)
-      done()
-    }
-  })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true })
-  const ws = wb.addWorksheet('明细')
-  const lists = new ListSheet(wb.addWorksheet('_lists'))
-  await writeDetailSheet(ws, input, lists)
-  expect(rawRowsOf(ws)).not.toBeNull()
-  ws.commit()
-  lists.ws.commit()
-  await wb.commit()
-  return Buffer.concat(chunks)
+  const { bytes, raw } = await streamedForm('明细', input)
+  expect(raw).toBe(true)
+  return bytes
 }
 
 describe('raw data rows of a streamed sheet', () => {

@@ -3,8 +3,7 @@
  * figure recomputed from the consolidation's rows, every row traceable to its file, and no workbook at all when an
  * equation fails.
  */
-import { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { annex2 } from '@shared/annexes/annex2'
@@ -13,12 +12,10 @@ import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation } from '@shared/merge/types'
 import { canonicalRecordHash, metaIsConsistent, parseExportMeta } from '../../../electron/services/export/meta'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
-import type { DetailSheetInput } from '../../../electron/services/export/detailSheet'
-import { writeDetailSheet } from '../../../electron/services/export/detailSheet'
-import { ListSheet } from '../../../electron/services/export/validation'
 import { writeConsolidatedWorkbook } from '../../../electron/services/merge/consolidatedWorkbook'
 import { printedRows } from '../../../electron/services/merge/printedRows'
 import { formCells, readExcelJs, readSheetJs, sheetRows } from '../export/readBack'
+import { streamedForm } from '../export/streamedForm'
 import { fileOf, MISSING, OPTIONS, sampleConsolidation, UNITS } from './workbookFactory'
 
 const OFFICE = defaultCampaign.office.name
@@ -40,25 +37,6 @@ function countFor(group: string, header: string, rows: readonly RecordFields[]):
 /** Rows of a sheet whose column A is a number (序号), with their 1-based row numbers. */
 function numberedRows(rows: unknown[][], from = 5): [number, unknown[]][] {
   return rows.flatMap((r, i) => (i >= from && typeof r[0] === 'number' ? [[i + 1, r] as [number, unknown[]]] : []))
-}
-
-/** One form sheet written by the unit forms' 明细 writer in a streamed workbook, as a unit sheet is. */
-async function streamedForm(name: string, input: DetailSheetInput): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk)
-      done()
-    }
-  })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true })
-  const ws = wb.addWorksheet(name)
-  const lists = new ListSheet(wb.addWorksheet('_lists'))
-  await writeDetailSheet(ws, input, lists)
-  ws.commit()
-  lists.ws.commit()
-  await wb.commit()
-  return Buffer.concat(chunks)
 }
 
 describe('the consolidated workbook of eight units', () => {
@@ -187,7 +165,7 @@ describe('the consolidated workbook of eight units', () => {
       const own = printed.filter((p) => p.row.unit === u.unit)
       const header = { unitName: u.unit, filler: '', phone: '', filledDate: u.filledDate }
       const rows = own.map((p) => p.fields)
-      const alone = await streamedForm(u.unit, { annex: annex2, campaign: defaultCampaign, rows, header, blankRows: 0, shaded: (k) => Boolean(own[k]?.group) })
+      const { bytes: alone } = await streamedForm(u.unit, { annex: annex2, campaign: defaultCampaign, rows, header, blankRows: 0, shaded: (k) => Boolean(own[k]?.group) })
       // Up to 合计: the notes below it name the file the office used.
       const upToTotal = <T extends { r: number }>(form: T[]): T[] => form.filter((x) => x.r <= 6 + own.length)
       const [inWorkbook, expected] = [upToTotal(await formCells(bytes, u.unit)), upToTotal(await formCells(alone, u.unit))]
