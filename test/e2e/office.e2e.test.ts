@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Page, Route } from 'playwright-core'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from './harness'
@@ -37,6 +37,36 @@ async function confirmStage(): Promise<void> {
   await stageDialog().waitFor({ state: 'detached' })
 }
 
+/**
+ * Holds the app's answers on one IPC channel until release(), so the test can look at the page while the office
+ * waits for it, however fast the back end is.
+ */
+async function holdChannel(channel: string): Promise<{ held: Promise<void>; release: () => Promise<void> }> {
+  let release = (): void => {}
+  const gate = new Promise<void>((r) => (release = r))
+  let reached = (): void => {}
+  const held = new Promise<void>((r) => (reached = r))
+  let answered = Promise.resolve()
+  const handler = async (route: Route): Promise<void> => {
+    if ((route.request().postDataJSON() as { channel?: string }).channel !== channel) return route.fallback()
+    reached()
+    answered = gate.then(() => route.continue())
+    await answered
+  }
+  await page.route('**/api/invoke', handler)
+  return {
+    held,
+    release: async () => {
+      release()
+      // Only once the held request has gone on: unrouting earlier would answer it a second time.
+      await answered
+      await page.unroute('**/api/invoke', handler)
+    }
+  }
+}
+
+const working = (): ReturnType<Page['locator']> => page.locator('.toolbar').getByRole('status')
+
 function statusOf(file: string): Promise<string | null> {
   return stageDialog().locator('tr', { has: page.getByRole('cell', { name: file, exact: true }) }).locator('td.status').textContent()
 }
@@ -44,8 +74,19 @@ function statusOf(file: string): Promise<string | null> {
 describe('office mode in Chromium', () => {
   it('takes in part of the merge set and shows who has not reported 附件2', async () => {
     const partial = mkdtempSync(join(tmpdir(), 'slw-e2e-partial-'))
-    for (const f of readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx') && !/枹罕镇|折桥镇/.test(f))) copyFileSync(join(mergeSet, f), join(partial, f))
-    await receiveFolder(partial)
+    const files = readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx') && !/枹罕镇|折桥镇/.test(f))
+    for (const f of files) copyFileSync(join(mergeSet, f), join(partial, f))
+    // While the files are read the clerk sees so, and cannot start a second import.
+    const reading = await holdChannel('office:stage')
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: '选择文件夹…' }).click()
+    await (await chooser).setFiles(partial)
+    await reading.held
+    expect(await working().textContent()).toBe(`正在读取 ${files.length} 个文件，请稍候……`)
+    expect(await page.getByRole('button', { name: '接收报送文件…' }).isDisabled()).toBe(true)
+    await reading.release()
+    await stageDialog().waitFor()
+    expect(await working().count()).toBe(0)
     expect(await statusOf('附件2-南龙镇-v1.xlsx')).toBe('已被新版本替代')
     expect(await statusOf('附件2-南龙镇-v2.xlsx')).toBe('采用')
     expect(await stageDialog().locator('.version-diff').textContent()).toContain('南龙镇：附件2-南龙镇-v2.xlsx（2024年5月10日）替代 附件2-南龙镇-v1.xlsx（2024年5月8日）')
@@ -84,7 +125,14 @@ describe('office mode in Chromium', () => {
     expect(await lines.count()).toBeGreaterThan(10)
     expect(await page.locator('table.equations tr.bad').count()).toBe(0)
     const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: '导出汇总表' }).click()
+    const writing = await holdChannel('office:export')
+    const exportButton = page.getByRole('button', { name: '导出汇总表' })
+    await exportButton.click()
+    await writing.held
+    expect(await working().textContent()).toBe('正在生成汇总表，请稍候……')
+    expect(await exportButton.isDisabled()).toBe(true)
+    await page.locator('.toolbar').screenshot({ path: join(results, 'e2e-office-exporting.png') })
+    await writing.release()
     const file = join(results, 'e2e-office-汇总.xlsx')
     await (await download).saveAs(file)
     const wb = XLSX.read(readFileSync(file), { type: 'buffer' })

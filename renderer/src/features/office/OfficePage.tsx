@@ -35,7 +35,9 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   const [annex, setAnnex] = useState<OfficeAnnex>('annex2')
   const [version, setVersion] = useState(0)
   const [stage, setStage] = useState<OfficeStage | null>(null)
-  const [busy, setBusy] = useState(false)
+  /** What the office is waiting for (reading files, writing the workbook): shown, and other actions wait. */
+  const [working, setWorking] = useState<string | null>(null)
+  const busy = working !== null
   const [message, setMessage] = useState<Notice | null>(null)
 
   const answer = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }, then: (v: T) => void): void => {
@@ -48,10 +50,10 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   const receive = async (list: readonly File[]): Promise<void> => {
     const files = list.filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith('~$'))
     if (files.length === 0) return setMessage({ level: 'info', message: '没有可接收的表格文件（.xlsx、.xls、.et、.ods、.csv）。' })
-    setBusy(true)
+    setWorking(`正在读取 ${files.length} 个文件，请稍候……`)
     const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })))
     const r = await invoke('office:stage', { files: payload })
-    setBusy(false)
+    setWorking(null)
     answer(r, setStage)
   }
 
@@ -67,9 +69,9 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
 
   const commit = async (): Promise<void> => {
     if (!stage) return
-    setBusy(true)
+    setWorking(`正在接收 ${stage.files.length} 个文件……`)
     const r = await invoke('office:commit', { stageId: stage.stageId })
-    setBusy(false)
+    setWorking(null)
     setStage(null)
     answer(r, () => {
       setVersion((n) => n + 1)
@@ -82,7 +84,9 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   }
 
   const exportWorkbook = async (): Promise<void> => {
+    setWorking('正在生成汇总表，请稍候……')
     const r = await invoke('office:export', { annex })
+    setWorking(null)
     answer(r, (f) => {
       download(f.fileName, f.data)
       setMessage({ level: 'info', message: `已生成汇总表“${f.fileName}”。` })
@@ -133,12 +137,17 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
           </select>
         </label>
         <span className="grow" />
+        {working && (
+          <span className="working" role="status">
+            {working}
+          </span>
+        )}
         {view && (
           <span className="summary">
             汇总 {view.rowCount} 条，不重复问题 {view.distinctProblems} 个
           </span>
         )}
-        <button type="button" onClick={() => void exportWorkbook()} disabled={!view || view.exportBlockers.length > 0 || view.rowCount === 0} title={view?.exportBlockers.join('\n')}>
+        <button type="button" onClick={() => void exportWorkbook()} disabled={busy || !view || view.exportBlockers.length > 0 || view.rowCount === 0} title={view?.exportBlockers.join('\n')}>
           导出汇总表
         </button>
       </div>
