@@ -5,8 +5,9 @@ import type { ImportLimits } from './limits'
 import type { RawWorkbook } from './rawWorkbook'
 import type { WireWorkbook } from './wireWorkbook.mjs'
 import { decodeWorkbook } from './wireWorkbook.mjs'
+import type { ZipFailure, ZipLimits } from './zipScan.mjs'
 
-type ParseFailure = { ok: false; code: ReadFailureCode | 'ENCRYPTED'; detail: string; sheet?: string }
+type ParseFailure = { ok: false; code: ReadFailureCode | ZipFailure; detail: string; sheet?: string }
 
 export type ParseOutcome = { ok: true; workbook: RawWorkbook } | ParseFailure
 
@@ -138,6 +139,8 @@ function parseInThread(bytes: Buffer, limits: ImportLimits, parserUrl: URL): Pro
       limits.parseTimeoutMs
     )
     worker.on('message', onMessage).on('error', onError).on('exit', onExit)
-    worker.postMessage({ bytes, maxRows: limits.maxRows })
+    const { maxZipEntries, maxEntryInflatedBytes, maxTotalInflatedBytes, ratioFloorBytes, maxRatio } = limits
+    const zipLimits: ZipLimits = { maxZipEntries, maxEntryInflatedBytes, maxTotalInflatedBytes, ratioFloorBytes, maxRatio }
+    worker.postMessage({ bytes, maxRows: limits.maxRows, zipLimits })
   })
 }

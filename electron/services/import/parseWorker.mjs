@@ -11,13 +11,19 @@ import { parentPort } from 'node:worker_threads'
 import { isDateStyle, readWithSheetJS } from './sheetjsReader.mjs'
 import { encodeWorkbook } from './wireWorkbook.mjs'
 import { readXlsx } from './xlsxReader.mjs'
+import { scanZip } from './zipScan.mjs'
 
 // SheetJS reports recoverable oddities on the console; the import report is the only channel the user sees.
 console.error = console.warn = console.log = () => {}
 
-function parse({ bytes, maxRows }) {
+const isZip = (buffer) => buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50
+
+// `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs.
+function parse({ bytes, maxRows, zipLimits }) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const outcome = readXlsx(buffer, maxRows, isDateStyle) ?? readWithSheetJS(buffer, maxRows)
+  const scan = isZip(buffer) ? scanZip(buffer, zipLimits) : null
+  if (scan && !scan.ok) return scan
+  const outcome = (scan && readXlsx(scan.inflated, maxRows, isDateStyle)) ?? readWithSheetJS(buffer, maxRows)
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 

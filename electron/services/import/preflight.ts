@@ -1,7 +1,8 @@
 import { scanCfb } from './cfbPreflight'
 import type { ImportIssueCode } from './importResult'
 import type { ImportLimits } from './limits'
-import { scanZip } from './zipPreflight'
+import type { ZipFailure } from './zipScan.mjs'
+import { scanZip } from './zipScan.mjs'
 
 /**
  * Decides from the bytes alone (never the extension, except for CSV, which has no signature) what a file is and
@@ -25,7 +26,7 @@ export function preflight(bytes: Buffer, fileName: string, limits: ImportLimits)
   if (bytes.length > limits.maxFileBytes) {
     return refuse('FILE_TOO_LARGE', tooLargeMessage(fileName, bytes.length, limits.maxFileBytes))
   }
-  if (startsWith(bytes, ZIP_MAGIC)) return preflightZip(bytes, f, limits)
+  if (startsWith(bytes, ZIP_MAGIC)) return preflightZip(bytes, fileName, limits)
   if (startsWith(bytes, CFB_MAGIC)) return preflightCfb(bytes, f)
   if (/\.csv$/i.test(fileName)) return { ok: true, format: 'csv' }
   return refuse('NOT_XLSX', `${f}不是有效的 Excel 文件（内容是文字、网页或其他数据，只是扩展名像表格），${SAVE_AS}`)
@@ -39,18 +40,24 @@ function startsWith(bytes: Buffer, magic: Buffer): boolean {
   return bytes.length >= magic.length && bytes.subarray(0, magic.length).equals(magic)
 }
 
-function preflightZip(bytes: Buffer, f: string, limits: ImportLimits): Preflight {
-  const scan = scanZip(bytes, limits, ['mimetype'])
-  if (!scan.ok) {
-    const message: Record<typeof scan.code, string> = {
-      CORRUPT_ZIP: `${f}不完整或已损坏（${scan.detail}），请重新拷贝；若仍不行，请报送单位重新导出`,
-      ZIP_BOMB: `${f}解压后过大，疑似异常文件（${scan.detail}），已拒绝导入，请与报送单位核实`,
-      ZIP_UNSAFE_PATH: `${f}结构异常（${scan.detail}），疑似恶意文件，已拒绝导入，请与报送单位核实`,
-      ENCRYPTED: `${f}已加密（${scan.detail}），请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入`
-    }
-    return { ok: false, code: scan.code, message: message[scan.code] }
+/** Why a zip container is refused, whether its directory (here) or its inflated entries (the parser thread) told. */
+export function zipRefusal(fileName: string, code: ZipFailure, detail: string): string {
+  const f = `文件“${fileName}”`
+  const message: Record<ZipFailure, string> = {
+    CORRUPT_ZIP: `${f}不完整或已损坏（${detail}），请重新拷贝；若仍不行，请报送单位重新导出`,
+    ZIP_BOMB: `${f}解压后过大，疑似异常文件（${detail}），已拒绝导入，请与报送单位核实`,
+    ZIP_UNSAFE_PATH: `${f}结构异常（${detail}），疑似恶意文件，已拒绝导入，请与报送单位核实`,
+    ENCRYPTED: `${f}已加密（${detail}），请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入`
   }
-  const mimetype = scan.kept.get('mimetype')
+  return message[code]
+}
+
+/** The directory only: entries are inflated and checked by the parser thread (zipScan.mjs). */
+function preflightZip(bytes: Buffer, fileName: string, limits: ImportLimits): Preflight {
+  const f = `文件“${fileName}”`
+  const scan = scanZip(bytes, limits, { keep: ['mimetype'], inflate: false })
+  if (!scan.ok) return { ok: false, code: scan.code, message: zipRefusal(fileName, scan.code, scan.detail) }
+  const mimetype = scan.inflated.get('mimetype')
   if (mimetype) {
     const spreadsheet = mimetype.toString('latin1').trim() === ODS_MIMETYPE && scan.names.has('content.xml')
     if (spreadsheet) return { ok: true, format: 'ods' }

@@ -11,7 +11,7 @@ import type { ImportLimits } from './limits'
 import { importLimits } from './limits'
 import type { ParseOutcome } from './parseInWorker'
 import { parseInWorker } from './parseInWorker'
-import { preflight } from './preflight'
+import { preflight, zipRefusal } from './preflight'
 import { readCsv } from './readCsv'
 
 export interface ReadOptions {
@@ -32,7 +32,8 @@ export interface ReadOptions {
 /**
  * Reads one submitted spreadsheet (.xlsx, .xls/.et, .ods or .csv) as an annex table. Never throws for anything the
  * file contains: a file that cannot be taken comes back with one file-level issue and no rows. Order of defence:
- * preflight on the raw bytes, parse in a killable worker, then pure mapping and validation.
+ * preflight on the raw bytes (what the file is; a zip's directory), then in a killable worker the zip's entries
+ * inflated under caps and the parse, then pure mapping and validation.
  */
 export async function readAnnexWorkbook(
   data: Uint8Array,
@@ -62,6 +63,10 @@ function parseFailureMessage(fileName: string, failure: ParseFailure, limits: Im
       return `文件解析超时，疑似异常文件：“${fileName}”在 ${failure.detail}内没有读完，已停止读取；请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入`
     case 'ENCRYPTED':
       return `${f}已加密，请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入`
+    case 'CORRUPT_ZIP':
+    case 'ZIP_BOMB':
+    case 'ZIP_UNSAFE_PATH':
+      return zipRefusal(fileName, failure.code, failure.detail)
     case 'TOO_MANY_ROWS':
       return (
         `${f}${failure.sheet ? `工作表“${failure.sheet}”` : ''}有 ${failure.detail} 行数据，` +

@@ -2,55 +2,19 @@
 // cached formula results, date formats, merges, hidden rows) and nothing else, straight into the RawWorkbook shape
 // (rawWorkbook.ts). It is several times faster than SheetJS on a folder of submissions because it skips what SheetJS
 // builds and we throw away (styles, formatted text, the sheet objects). Anything outside the subset it knows -
-// strict OOXML, shared formulas, ISO date cells, CDATA, chart sheets, ZIP64 - returns null, and the caller parses
+// strict OOXML, shared formulas, ISO date cells, CDATA, chart sheets - returns null, and the caller parses
 // the file with SheetJS instead, so an unusual file is read as before, only slower.
 //
-// Plain JavaScript for the same reason as parseWorker.mjs, which runs it. It only reads: the zip was already
-// checked entry by entry (zipPreflight.ts) before the thread got it, and the thread has its own heap and watchdog.
-import { inflateRawSync } from 'node:zlib'
-
+// Plain JavaScript for the same reason as parseWorker.mjs, which runs it. It only reads the entries zipScan.mjs has
+// inflated and checked, in a thread with its own heap and watchdog.
 const unsupported = (what) => new Error(`not in the lean subset: ${what}`)
 
-const SIG_EOCD = 0x06054b50
-const SIG_CENTRAL = 0x02014b50
-const SIG_LOCAL = 0x04034b50
-
-/** Every entry of the zip by name, inflated on first use. */
-function zipEntries(bytes) {
-  let eocd = -1
-  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 22 - 0xffff); p--) {
-    if (bytes.readUInt32LE(p) === SIG_EOCD) {
-      eocd = p
-      break
-    }
-  }
-  if (eocd < 0) throw unsupported('no zip directory')
-  const count = bytes.readUInt16LE(eocd + 10)
-  const offset = bytes.readUInt32LE(eocd + 16)
-  if (count === 0xffff || offset === 0xffffffff) throw unsupported('zip64')
-  const entries = new Map()
-  for (let i = 0, p = offset; i < count; i++) {
-    if (bytes.readUInt32LE(p) !== SIG_CENTRAL) throw unsupported('zip directory')
-    const nameLength = bytes.readUInt16LE(p + 28)
-    const name = bytes.toString('utf8', p + 46, p + 46 + nameLength)
-    entries.set(name, {
-      method: bytes.readUInt16LE(p + 10),
-      size: bytes.readUInt32LE(p + 20),
-      local: bytes.readUInt32LE(p + 42)
-    })
-    p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32)
-  }
-  return (name) => {
-    const e = entries.get(name)
-    if (!e) return null
-    if (bytes.readUInt32LE(e.local) !== SIG_LOCAL) throw unsupported('zip entry')
-    const start = e.local + 30 + bytes.readUInt16LE(e.local + 26) + bytes.readUInt16LE(e.local + 28)
-    const raw = bytes.subarray(start, start + e.size)
-    const data = e.method === 0 ? raw : inflateRawSync(raw)
-    const text = data.toString('utf8')
-    if (text.includes('<![CDATA[')) throw unsupported('CDATA')
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  }
+/** An entry's XML text; null for an entry the zip does not have. */
+function xmlText(data) {
+  if (data === null) return null
+  const text = data.toString('utf8')
+  if (text.includes('<![CDATA[')) throw unsupported('CDATA')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 // Elements may carry a namespace prefix (<x:c>); attributes are quoted either way.
@@ -297,11 +261,11 @@ function readSheet(xml, sheet, strings, dates, maxRows) {
 /**
  * The workbook, or `{ ok: false, code: 'TOO_MANY_ROWS' }` as the SheetJS path reports it, or null when the file is
  * outside what this reader knows (or it stumbles on anything at all). `isDateFormat(formatCodeOrBuiltInId)` decides
- * which number formats are dates.
+ * which number formats are dates. `entries` are the zip's entries by name, inflated and checked by zipScan.mjs.
  */
-export function readXlsx(bytes, maxRows, isDateFormat) {
+export function readXlsx(entries, maxRows, isDateFormat) {
   try {
-    const read = zipEntries(bytes)
+    const read = (name) => xmlText(entries.get(name) ?? null)
     const parts = workbookParts(read)
     const strings = sharedStrings(parts.stringsPath ? read(parts.stringsPath) : null)
     const dates = dateStyles(parts.stylesPath ? read(parts.stylesPath) : null, isDateFormat)

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest'
 import type { ParseOutcome } from '../../../electron/services/import/parseInWorker'
 import { isDateStyle, readWithSheetJS } from '../../../electron/services/import/sheetjsReader.mjs'
 import { decodeWorkbook, encodeWorkbook } from '../../../electron/services/import/wireWorkbook.mjs'
+import { importLimits } from '../../../electron/services/import/limits'
 import { readXlsx } from '../../../electron/services/import/xlsxReader.mjs'
+import { scanZip } from '../../../electron/services/import/zipScan.mjs'
 import { annex2Xlsx, sampleRows } from '../../fixtures/import/annex2Workbook'
 import type { ZipEntrySpec } from '../../fixtures/import/zipBytes'
 import { zipBytes } from '../../fixtures/import/zipBytes'
@@ -22,7 +24,12 @@ const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex
 
 type Outcome = ParseOutcome
 
-const lean = (bytes: Buffer, maxRows = MAX_ROWS): Outcome | null => readXlsx(bytes, maxRows, isDateStyle)
+/** As the parser thread reads an .xlsx: its entries inflated and checked first. */
+function lean(bytes: Buffer, maxRows = MAX_ROWS): Outcome | null {
+  const scan = scanZip(bytes, importLimits)
+  if (!scan.ok) throw new Error(`zipScan refused a test workbook: ${scan.detail}`)
+  return readXlsx(scan.inflated, maxRows, isDateStyle)
+}
 const sheetjs = (bytes: Buffer, maxRows = MAX_ROWS): Outcome => readWithSheetJS(bytes, maxRows)
 
 /** SheetJS leaves holes where a row or cell is missing; the lean reader writes null (rows: []). Same meaning. */
@@ -214,9 +221,8 @@ describe('a crafted workbook with every construct the lean reader knows', () => 
     expect(lean(crafted(xml))).toBeNull()
   })
 
-  it('hands anything that is not a transitional .xlsx to SheetJS', () => {
+  it('hands anything that is not a transitional .xlsx to SheetJS, and never sees a damaged zip', () => {
     expect(lean(readFileSync(join(fixtures, 'bafang.ods')))).toBeNull()
-    expect(lean(readFileSync(join(fixtures, 'truncated.xlsx')))).toBeNull()
-    expect(lean(Buffer.from('企业名称,信用代码\r\n'))).toBeNull()
+    expect(scanZip(readFileSync(join(fixtures, 'truncated.xlsx')), importLimits)).toMatchObject({ ok: false, code: 'CORRUPT_ZIP' })
   })
 })

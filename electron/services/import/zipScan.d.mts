@@ -1,0 +1,12 @@
+import type { ImportLimits } from './limits'
+
+export type ZipFailure = 'CORRUPT_ZIP' | 'ZIP_BOMB' | 'ZIP_UNSAFE_PATH' | 'ENCRYPTED'
+
+export type ZipLimits = Pick<ImportLimits, 'maxZipEntries' | 'maxEntryInflatedBytes' | 'maxTotalInflatedBytes' | 'ratioFloorBytes' | 'maxRatio'>
+
+export type ZipScan =
+  | { ok: true; names: ReadonlySet<string>; inflated: ReadonlyMap<string, Buffer> }
+  | { ok: false; code: ZipFailure; detail: string }
+
+/** See zipScan.mjs: the container checked (inflating every entry unless `inflate` is false), or why it is refused. */
+export function scanZip(bytes: Buffer, limits: ZipLimits, options?: { keep?: readonly string[]; inflate?: boolean }): ZipScan
