@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../../electron/services/import/importResult'
 import { isFileRefused } from '../../../electron/services/import/importResult'
 import { readAnnexFile } from '../../../electron/services/import/readAnnexFile'
+import { importLimits } from '../../../electron/services/import/limits'
+import { preflight } from '../../../electron/services/import/preflight'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
 import { annex2Xlsx, sampleRows } from '../../fixtures/import/annex2Workbook'
 import type { ZipEntrySpec } from '../../fixtures/import/zipBytes'
@@ -105,6 +107,13 @@ describe('zip entries', () => {
     const zip = zipBytes([...minimalXlsxParts, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }])
     const result = await readAnnexWorkbook(zip, 'b.xlsx', { limits: { maxEntryInflatedBytes: 1024 * 1024 } })
     expectRefused(result, 'ZIP_BOMB', 'b.xlsx', '解压后过大，疑似异常文件')
+  })
+
+  it('inflates entries only in the parser thread: the main thread reads the directory alone', async () => {
+    const zip = zipBytes([...minimalXlsxParts, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }])
+    const limits = { ...importLimits, maxEntryInflatedBytes: 1024 * 1024 }
+    expect(preflight(zip, 'b.xlsx', limits)).toEqual({ ok: true, format: 'xlsx' })
+    expectRefused(await readAnnexWorkbook(zip, 'b.xlsx', { limits }), 'ZIP_BOMB', 'b.xlsx', '解压后过大')
   })
 
   it('refuses a local header that disagrees with the central directory', async () => {
