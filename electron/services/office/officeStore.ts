@@ -14,7 +14,7 @@ import type { Decision, Submission } from '@shared/merge/types'
 import type { Migration } from '../storage/durableJsonFile'
 import { DurableJsonFile } from '../storage/durableJsonFile'
 import type { FileLock } from '../storage/fileLock'
-import { acquireLock } from '../storage/fileLock'
+import { openLocked } from '../storage/fileLock'
 import { Serial } from '../storage/serial'
 
 const REGISTRY = 'registry.json'
@@ -44,8 +44,7 @@ export class OfficeStore {
   static async open(dataDir: string, opt: { appVersion: string; now?: () => Date }): Promise<OfficeStore> {
     const dir = officeDir(dataDir)
     await mkdir(join(dir, 'files'), { recursive: true })
-    const lock = await acquireLock(dir, REGISTRY)
-    try {
+    return openLocked(dir, REGISTRY, async (lock) => {
       const file = new DurableJsonFile<OfficePayload>(join(dir, REGISTRY), {
         format: 'slw-office',
         schemaVersion: OFFICE_SCHEMA_VERSION,
@@ -57,10 +56,7 @@ export class OfficeStore {
       })
       const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [] }
       return new OfficeStore(dir, file, data, lock)
-    } catch (e) {
-      await lock.release()
-      throw e
-    }
+    })
   }
 
   get submissions(): readonly Submission[] {

@@ -10,7 +10,7 @@ import type { Notice, WeeklyText } from '@shared/ipc/contract'
 import { WeeklyTextSchema } from '@shared/ipc/contract'
 import { DurableJsonFile } from './durableJsonFile'
 import type { FileLock } from './fileLock'
-import { acquireLock } from './fileLock'
+import { openLocked } from './fileLock'
 import { Serial } from './serial'
 
 const NAME = 'documents.json'
@@ -35,8 +35,7 @@ export class DocumentsStore {
   static async open(dataDir: string, unitId: string, opt: { appVersion: string; now?: () => Date }): Promise<DocumentsStore> {
     const dir = join(dataDir, 'units', unitId)
     await mkdir(dir, { recursive: true })
-    const lock = await acquireLock(dir, NAME)
-    try {
+    return openLocked(dir, NAME, async (lock) => {
       const file = new DurableJsonFile<Documents>(join(dir, NAME), {
         format: 'slw-unit-documents',
         schemaVersion: 1,
@@ -47,10 +46,7 @@ export class DocumentsStore {
         validate: (p) => DocumentsSchema.parse(p)
       })
       return new DocumentsStore(file, (await file.read()) ?? { weekly: {}, contacts: null }, lock, opt.now ?? (() => new Date()))
-    } catch (e) {
-      await lock.release()
-      throw e
-    }
+    })
   }
 
   get notices(): Notice[] {

@@ -76,3 +76,17 @@ export async function acquireLock(dir: string, name: string): Promise<FileLock> 
     }
   }
 }
+
+/**
+ * Opens a store under its lock: takes the lock for `<dir>/<name>` and runs `open` with it. If opening fails (a
+ * damaged file, another unit's ledger) the lock is released before the error goes on, so the store can be retried.
+ */
+export async function openLocked<T>(dir: string, name: string, open: (lock: FileLock) => Promise<T>): Promise<T> {
+  const lock = await acquireLock(dir, name)
+  try {
+    return await open(lock)
+  } catch (e) {
+    await lock.release()
+    throw e
+  }
+}

@@ -18,7 +18,7 @@ import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
 import type { FileLock } from './fileLock'
-import { acquireLock } from './fileLock'
+import { openLocked } from './fileLock'
 import { OfficeStore } from '../office/officeStore'
 import { DocumentsStore } from './documentsStore'
 import { Serial } from './serial'
@@ -138,8 +138,7 @@ export class LedgerStore {
     const path = ledgerPath(dataDir, unitId)
     const dir = join(dataDir, 'units', unitId)
     await mkdir(dir, { recursive: true })
-    const lock = await acquireLock(dir, LEDGER_NAME)
-    try {
+    return openLocked(dir, LEDGER_NAME, async (lock) => {
       const file = ledgerFile(path, opt)
       // Defaults only when no file exists at all: the adapter throws rather than return null over damaged files.
       const db = new Low<LedgerPayload>(file, emptyLedger(unitId))
@@ -149,10 +148,7 @@ export class LedgerStore {
       }
       const { problemNoPrefix, year } = opt.campaign
       return new LedgerStore(unitId, db, file, lock, (n) => formatProblemNo(problemNoPrefix, year, seq, n), opt.now ?? (() => new Date()))
-    } catch (e) {
-      await lock.release()
-      throw e
-    }
+    })
   }
 
   get generation(): number {
@@ -262,8 +258,7 @@ export class ProfileStore {
 
   static async open(dataDir: string, opt: Pick<StoreOptions, 'appVersion' | 'now'>): Promise<ProfileStore> {
     await mkdir(dataDir, { recursive: true })
-    const lock = await acquireLock(dataDir, PROFILE_NAME)
-    try {
+    return openLocked(dataDir, PROFILE_NAME, async (lock) => {
       const file = new DurableJsonFile<StoredProfile>(join(dataDir, PROFILE_NAME), {
         format: 'slw-profile',
         schemaVersion: 1,
@@ -274,10 +269,7 @@ export class ProfileStore {
         validate: (p) => StoredProfileSchema.parse(p)
       })
       return new ProfileStore(file, await file.read(), lock, opt.now ?? (() => new Date()))
-    } catch (e) {
-      await lock.release()
-      throw e
-    }
+    })
   }
 
   get notices(): Notice[] {

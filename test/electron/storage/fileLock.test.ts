@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { acquireLock } from '../../../electron/services/storage/fileLock'
+import { acquireLock, openLocked } from '../../../electron/services/storage/fileLock'
 
 let dir: string
 const lockFile = (): string => join(dir, 'ledger.json.lock')
@@ -72,5 +72,16 @@ describe('acquireLock', () => {
     await writeLock(process.pid + 1_000_000)
     await lock.release()
     expect(JSON.parse(await readFile(lockFile(), 'utf8')).pid).toBe(process.pid + 1_000_000)
+  })
+})
+
+describe('openLocked', () => {
+  it('keeps the lock with the opened store, and releases it when opening fails', async () => {
+    const kept = await openLocked(dir, 'ledger.json', async (lock) => lock)
+    await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({ code: 'LOCKED' })
+    await kept.release()
+    const damaged = new Error('文件已损坏')
+    await expect(openLocked(dir, 'ledger.json', () => Promise.reject(damaged))).rejects.toBe(damaged)
+    await expect(readFile(lockFile())).rejects.toMatchObject({ code: 'ENOENT' })
   })
 })
