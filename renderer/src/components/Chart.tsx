@@ -10,18 +10,21 @@ use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleCompone
 
 const FONT = { fontFamily: 'Noto Sans CJK SC, Microsoft YaHei, sans-serif' }
 
-export function Chart({ option, label, height = 260 }: { option: EChartsCoreOption; label: string; height?: number }): React.JSX.Element {
+/** `title` is drawn above the chart in the app's chart style; `label` names it for screen readers and tests. */
+export function Chart(props: { option: EChartsCoreOption; title: string; label: string; height?: number }): React.JSX.Element {
+  const { option, title, label, height = 260 } = props
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (!box.current) return
     const chart = init(box.current, undefined, { renderer: 'canvas' })
-    chart.setOption({ textStyle: FONT, animation: false, ...option })
+    const heading = { text: title, left: 'center', textStyle: { fontSize: 14 } }
+    chart.setOption({ textStyle: FONT, animation: false, title: heading, ...option })
     const resize = new ResizeObserver(() => chart.resize())
     resize.observe(box.current)
     return () => {
       resize.disconnect()
       chart.dispose()
     }
-  }, [option])
+  }, [option, title])
   return <div ref={box} className="chart" role="img" aria-label={label} style={{ height }} />
 }

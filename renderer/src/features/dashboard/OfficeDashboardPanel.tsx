@@ -12,7 +12,6 @@ export function OfficeDashboardPanel({ version, onError }: { version: number; on
   const units = useMemo(
     () =>
       d && {
-        title: { text: '各单位整治完成率（%）', left: 'center', textStyle: { fontSize: 14 } },
         tooltip: {},
         grid: { left: 90, right: 30 },
         xAxis: { type: 'value', max: 100 },
@@ -42,7 +41,7 @@ export function OfficeDashboardPanel({ version, onError }: { version: number; on
         ]}
       />
       <div className="charts">
-        {units && d.units.length > 0 && <Chart option={units} label="各单位整治完成率" height={Math.max(260, d.units.length * 26 + 80)} />}
+        {units && d.units.length > 0 && <Chart option={units} title="各单位整治完成率（%）" label="各单位整治完成率" height={Math.max(260, d.units.length * 26 + 80)} />}
         <div>
           <h3>落后的单位</h3>
           {behind.length === 0 ? (

@@ -1,5 +1,6 @@
 /** 统计图表 of a unit: completion by category and status, weekly progress, overdue items, the next reports due. */
 import { useMemo } from 'react'
+import type { EChartsCoreOption } from 'echarts/core'
 import { isHuikan } from '@shared/annexes/huikan'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { monthDay } from '@shared/domain/dates'
@@ -8,6 +9,16 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import { Kpis } from './Kpis'
+
+/** One bar per category, its count written on top. */
+function countBars(bars: readonly (readonly [string, number])[]): EChartsCoreOption {
+  return {
+    tooltip: {},
+    xAxis: { type: 'category', data: bars.map(([name]) => name) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: bars.map(([, n]) => n), label: { show: true, position: 'top' } }]
+  }
+}
 
 /** Reads the ledger as saved (the ledger page keeps saving in the background) each time the page is shown. */
 export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUnit; today: string }): React.JSX.Element {
@@ -19,7 +30,6 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
 
   const byCategory = useMemo(
     () => ({
-      title: { text: '按整治类别', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: {},
       legend: { bottom: 0 },
       xAxis: { type: 'category', data: d.byCategory.map((c) => c.category) },
@@ -31,29 +41,10 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
     }),
     [d]
   )
-  const byStatus = useMemo(
-    () => ({
-      title: { text: '按办理状态', left: 'center', textStyle: { fontSize: 14 } },
-      tooltip: {},
-      xAxis: { type: 'category', data: d.byStatus.map((s) => s.status) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: d.byStatus.map((s) => s.count), label: { show: true, position: 'top' } }]
-    }),
-    [d]
-  )
-  const byPhase = useMemo(
-    () => ({
-      title: { text: '各阶段完成整治', left: 'center', textStyle: { fontSize: 14 } },
-      tooltip: {},
-      xAxis: { type: 'category', data: d.byPhase.map((p) => p.phase) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: d.byPhase.map((p) => p.done), label: { show: true, position: 'top' } }]
-    }),
-    [d]
-  )
+  const byStatus = useMemo(() => countBars(d.byStatus.map((s) => [s.status, s.count])), [d])
+  const byPhase = useMemo(() => countBars(d.byPhase.map((p) => [p.phase, p.done])), [d])
   const weeks = useMemo(
     () => ({
-      title: { text: '每周累计完成', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: d.weeks.map((w) => monthDay(w.friday)) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -76,10 +67,10 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
         ]}
       />
       <div className="charts">
-        <Chart option={byCategory} label="按整治类别的应完成和已完成" />
-        <Chart option={byStatus} label="按办理状态的问题数" />
-        <Chart option={byPhase} label="各阶段完成整治数" />
-        <Chart option={weeks} label="每周累计完成数" />
+        <Chart option={byCategory} title="按整治类别" label="按整治类别的应完成和已完成" />
+        <Chart option={byStatus} title="按办理状态" label="按办理状态的问题数" />
+        <Chart option={byPhase} title="各阶段完成整治" label="各阶段完成整治数" />
+        <Chart option={weeks} title="每周累计完成" label="每周累计完成数" />
       </div>
       <h3>即将到期的报送</h3>
       {d.upcoming.length === 0 ? (
