@@ -4,6 +4,7 @@
  * or accepted. Expects the submissions in submissionComparator order.
  */
 import type { AnnexDefinition } from '../annexes/types'
+import { cnDate } from '../domain/dates'
 import type { RecordFields } from '../ledger/record'
 import type { UseVersion, Verdict } from './decisionLog'
 import { versionKey } from './decisionLog'
@@ -68,7 +69,7 @@ export function classifySubmissions(
         return
       }
       // Oldest first: only a file newer than the one used can have been set aside by a pin.
-      const reason = i < usedAt ? `已被较新的“${used.file}”（${dated(used)}）取代` : `办公室决定使用“${used.file}”（${dated(used)}）`
+      const reason = i < usedAt ? supersededBy(s, used) : `办公室决定使用“${used.file}”（${dated(used)}）`
       status.set(s, { status: 'superseded', replacedBy: used.file, reason })
       classified.supersessions.push({ from: s, to: used })
     })
@@ -109,7 +110,18 @@ function withoutOverlaps(accepted: readonly Submission[], status: Map<Submission
   })
 }
 
-const dated = (s: Submission): string => `填报日期 ${s.filledDate ?? '未填'}`
+const dated = (s: Submission): string => (s.filledDate ? `填报日期 ${cnDate(s.filledDate)}` : '未填填报日期')
+
+/**
+ * Why s gives way to `used`, which sorts after it. With equal 填报日期 the order was decided by when the files came,
+ * or by their names when they came together: the office is told so, as it may want the other one.
+ */
+function supersededBy(s: Submission, used: Submission): string {
+  if (s.filledDate !== used.filledDate) return `已被较新的“${used.file}”（${dated(used)}）取代`
+  const same = used.filledDate ? `填报日期同为${cnDate(used.filledDate)}` : '都没有填报日期'
+  const how = s.receivedAt === used.receivedAt ? '两份同时收到，按文件名顺序' : '按收到的先后'
+  return `与“${used.file}”${same}，${how}采用了“${used.file}”，请核对应使用哪一份`
+}
 
 /** Why a file cannot be used at all, or null. */
 function rejection(s: Submission, annex: AnnexDefinition<RecordFields>): string | null {

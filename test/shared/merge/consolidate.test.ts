@@ -54,6 +54,27 @@ describe('submission status', () => {
     expect(statusOf(merge([sameTime, v2]), sameTime.file)).toBe('accepted')
   })
 
+  it('says why a file gave way: a newer 填报日期, or an equal one settled by arrival or by file name', () => {
+    const reason = (subs: Submission[], file: string): string | undefined =>
+      merge(subs).submissions.find((s) => s.file === file)?.reason
+    const v1 = submission(1, '南龙镇', [row(6, jiahe)], { filledDate: '2024-05-08' })
+    const v2 = submission(2, '南龙镇', [row(6, xinglong)], { filledDate: '2024-05-10' })
+    expect(reason([v1, v2], v1.file)).toBe(`已被较新的“${v2.file}”（填报日期 2024年5月10日）取代`)
+    const later = submission(3, '南龙镇', [row(6, shouGou)], { filledDate: '2024-05-10', receivedAt: '2024-05-11T00:00:00.000Z' })
+    expect(reason([v2, later], v2.file)).toBe(
+      `与“${later.file}”填报日期同为2024年5月10日，按收到的先后采用了“${later.file}”，请核对应使用哪一份`
+    )
+    const sameTime = submission(4, '南龙镇', [row(6, xiChe)], { filledDate: '2024-05-10', file: '附件2-南龙镇-v9.xlsx' })
+    expect(reason([v2, sameTime], v2.file)).toBe(
+      `与“${sameTime.file}”填报日期同为2024年5月10日，两份同时收到，按文件名顺序采用了“${sameTime.file}”，请核对应使用哪一份`
+    )
+    const undated = submission(5, '南龙镇', [row(6, jiahe)], { filledDate: null })
+    const undatedToo = submission(6, '南龙镇', [row(6, jiahe)], { filledDate: null })
+    expect(reason([undatedToo, undated], undated.file)).toBe(
+      `与“${undatedToo.file}”都没有填报日期，两份同时收到，按文件名顺序采用了“${undatedToo.file}”，请核对应使用哪一份`
+    )
+  })
+
   it('lets the office pin an older version (use-version), and says when the pinned file is not there', () => {
     const v1 = submission(1, '南龙镇', [row(6, jiahe)], { filledDate: '2024-05-08' })
     const v2 = submission(2, '南龙镇', [row(6, xinglong)], { filledDate: '2024-05-10' })
