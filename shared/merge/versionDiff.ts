@@ -11,6 +11,10 @@ import { groupBy } from './groupBy'
 import { rowKey } from './rowKey'
 import type { Submission, SubmissionRow, VersionDiff } from './types'
 
+/** 新增 2 条，删除 1 条，修改 3 条 */
+export const diffCounts = (d: VersionDiff): string =>
+  `新增 ${d.added.length} 条，删除 ${d.removed.length} 条，修改 ${d.changed.length} 条`
+
 export function versionDiff(from: Submission, to: Submission, annex: AnnexDefinition<RecordFields>): VersionDiff {
   const columns = annex.columns.filter((c) => c.kind !== 'seq')
   const byKey = groupBy(to.rows, (row) => rowKey(row.fields))

@@ -76,6 +76,9 @@ describe('office mode in Chromium', () => {
     const partial = mkdtempSync(join(tmpdir(), 'slw-e2e-partial-'))
     const files = readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx') && !/枹罕镇|折桥镇/.test(f))
     for (const f of files) copyFileSync(join(mergeSet, f), join(partial, f))
+    // An earlier CSV of 八坊街道 without a 填报日期: the dated workbook replaces it.
+    copyFileSync(join(annex2Fixtures, 'bafang-utf8.csv'), join(partial, 'bafang-utf8.csv'))
+    files.push('bafang-utf8.csv')
     // While the files are read the clerk sees so, and cannot start a second import.
     const reading = await holdChannel('office:stage')
     const chooser = page.waitForEvent('filechooser')
@@ -89,7 +92,12 @@ describe('office mode in Chromium', () => {
     expect(await working().count()).toBe(0)
     expect(await statusOf('附件2-南龙镇-v1.xlsx')).toBe('已被新版本替代')
     expect(await statusOf('附件2-南龙镇-v2.xlsx')).toBe('采用')
-    expect(await stageDialog().locator('.version-diff').textContent()).toContain('南龙镇：附件2-南龙镇-v2.xlsx（2024年5月10日）替代 附件2-南龙镇-v1.xlsx（2024年5月8日）')
+    const diffTitle = (unit: string): Promise<string | null> =>
+      stageDialog().locator('.version-diff', { hasText: `${unit}：` }).locator('h3').textContent()
+    expect(await diffTitle('南龙镇')).toBe('南龙镇：附件2-南龙镇-v2.xlsx（2024年5月10日）替代 附件2-南龙镇-v1.xlsx（2024年5月8日）')
+    expect(await statusOf('bafang-utf8.csv')).toBe('已被新版本替代')
+    expect(await diffTitle('八坊街道')).toBe('八坊街道：附件2-八坊街道.xlsx（2024年5月9日）替代 bafang-utf8.csv（未填日期）')
+    await stageDialog().screenshot({ path: join(results, 'e2e-office-stage.png') })
     await confirmStage()
     await tab(/报送情况/)
     const annex2 = page.locator('.deadline', { hasText: '附件2' })

@@ -4,9 +4,10 @@
  * with what became of it, and who is missing — on one sheet, section after section, so it prints as one report.
  */
 import type { Worksheet } from 'exceljs'
-import { cnDate } from '@shared/domain/dates'
+import { cnDate, cnFilledDate } from '@shared/domain/dates'
 import type { Consolidation, Decision, DecisionOutcome, Equation } from '@shared/merge/types'
 import type { SubmissionSummary, VersionDiff } from '@shared/merge/types'
+import { diffCounts } from '@shared/merge/versionDiff'
 import type { CellStyle, LeafColumn } from '../export/formBlock'
 import { putLine, signatureLine } from '../export/formBlock'
 import { FONTS } from '../export/style'
@@ -102,9 +103,8 @@ function writeEquations(ws: Worksheet, row: number, equations: readonly Equation
 }
 
 function diffTitle(d: VersionDiff): string {
-  const version = (v: VersionDiff['from']): string => `“${v.file}”（${cnDate(v.filledDate) || '未填日期'}）`
-  const counts = `新增 ${d.added.length} 条，删除 ${d.removed.length} 条，修改 ${d.changed.length} 条`
-  return `${d.unit}：${version(d.from)} → ${version(d.to)}，${counts}`
+  const version = (v: VersionDiff['from']): string => `“${v.file}”（${cnFilledDate(v.filledDate)}）`
+  return `${d.unit}：${version(d.from)} → ${version(d.to)}，${diffCounts(d)}`
 }
 
 /** One line per added, removed or changed row: 名称 | 变化 | 原行号 | 新行号 | 判定依据 | 变化的列. */
