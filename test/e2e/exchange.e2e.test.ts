@@ -91,7 +91,7 @@ describe('import and export in the unit app (Chromium)', () => {
   it('shows every problem of another unit\'s file with its cell, and asks before importing it', async () => {
     await chooseFile(join(annex2Fixtures, 'bad-values.xlsx'))
     const d = dialog()
-    expect(await d.locator('.facts').textContent()).toContain('填报单位：东关街道')
+    expect(await d.locator('.facts').textContent()).toContain('填报单位：东关街道　填报日期：2024年5月10日')
     expect(await d.locator('.issue-list li.error').count()).toBe(10)
     expect(await d.locator('.issue-list li.error').first().textContent()).toContain('摸底台账 · E7')
     const confirm = d.getByRole('button', { name: /确认导入/ })

@@ -1,5 +1,6 @@
 /** 导入预览: what importing a spreadsheet will do, every issue with its cell, and the user's confirmation. */
 import { useState } from 'react'
+import { cnDate } from '@shared/domain/dates'
 import type { ImportPreview, LocatedIssue } from '@shared/ipc/contract'
 import { valueToText } from '@shared/validation/cellInput'
 
@@ -50,7 +51,7 @@ export function ImportDialog(props: {
           <>
             <p className="facts">
               工作表：{p.sheet}　填报单位：{p.unit ?? '未写明'}
-              {p.filledDate ? `　填报日期：${p.filledDate}` : ''}
+              {p.filledDate ? `　填报日期：${cnDate(p.filledDate)}` : ''}
               {p.ownExport && `　本程序导出的文件（校验码 ${p.ownExport.checkCode}）`}
             </p>
             <p className="chips" aria-label="导入结果">
