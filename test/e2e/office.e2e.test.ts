@@ -127,6 +127,20 @@ describe('office mode in Chromium', () => {
     await page.screenshot({ path: join(results, 'e2e-office-conflicts.png'), fullPage: false })
   })
 
+  it('heads the 汇总 table as the printed 统计 sheet: each group over its own columns, 合计 last', async () => {
+    await tab(/^汇总$/)
+    const [groups, leaves] = [0, 1].map((i) => page.locator('table.stats thead tr').nth(i).locator('th'))
+    expect(await groups?.allTextContents()).toEqual(['单位', '排查问题总数', '按问题类型', '按领域', '按拟整治类别'])
+    expect(await page.locator('table.stats thead th', { hasText: '按问题类型' }).getAttribute('colspan')).toBe('3')
+    expect((await leaves?.allTextContents())?.slice(0, 3)).toEqual(['散', '乱', '污'])
+    const total = page.locator('table.stats tr.total td')
+    expect(await total.first().textContent()).toBe('合计')
+    // 365 rows less the one the conflict decision above attributed away, as the toolbar says.
+    expect(await total.nth(1).textContent()).toBe('364')
+    expect(await page.locator('.summary').textContent()).toContain('汇总 364 条')
+    await page.screenshot({ path: join(results, 'e2e-office-summary.png') })
+  })
+
   it('every reconciliation line is 差异 = 0 and the consolidated workbook exports', async () => {
     await tab(/核对/)
     const lines = page.locator('table.equations tr')
