@@ -127,7 +127,7 @@ describe('office mode in Chromium', () => {
     await page.screenshot({ path: join(results, 'e2e-office-conflicts.png'), fullPage: false })
   })
 
-  it('heads the 汇总 table as the printed 统计 sheet: each group over its own columns, 合计 last', async () => {
+  it('heads the 汇总 and weekly tables as the printed forms: each group over its own columns', async () => {
     await tab(/^汇总$/)
     const [groups, leaves] = [0, 1].map((i) => page.locator('table.stats thead tr').nth(i).locator('th'))
     expect(await groups?.allTextContents()).toEqual(['单位', '排查问题总数', '按问题类型', '按领域', '按拟整治类别'])
@@ -139,6 +139,11 @@ describe('office mode in Chromium', () => {
     expect(await total.nth(1).textContent()).toBe('364')
     expect(await page.locator('.summary').textContent()).toContain('汇总 364 条')
     await page.screenshot({ path: join(results, 'e2e-office-summary.png') })
+    // The weekly 附表 is headed the same way: 本周完成 over its three categories.
+    await tab(/每周进展/)
+    const weekly = page.locator('table.form-rows thead tr')
+    expect(await weekly.first().locator('th', { hasText: '本周完成' }).getAttribute('colspan')).toBe('3')
+    expect((await weekly.nth(1).locator('th').allTextContents()).slice(0, 3)).toEqual(['关停取缔', '整合搬迁', '升级改造'])
   })
 
   it('every reconciliation line is 差异 = 0 and the consolidated workbook exports', async () => {

@@ -1,6 +1,7 @@
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
+import { GroupedHeader } from '../../components/GroupedHeader'
 
 /** One row per unit under a form's headers (the office's weekly 附表 and contact list), with an optional 合计. */
 export function FormRowsTable(props: {
@@ -10,15 +11,8 @@ export function FormRowsTable(props: {
 }): React.JSX.Element {
   const cells = (fields: RecordFields): React.JSX.Element[] => props.columns.map((c) => <td key={c.key}>{valueToText(fields[c.key])}</td>)
   return (
-    <table className="plain">
-      <thead>
-        <tr>
-          <th>单位</th>
-          {props.columns.map((c) => (
-            <th key={c.key}>{c.group ? `${c.group}·${c.header}` : c.header}</th>
-          ))}
-        </tr>
-      </thead>
+    <table className="plain form-rows">
+      <GroupedHeader lead="单位" columns={props.columns} />
       <tbody>
         {props.rows.map((r) => (
           <tr key={r.unit} className={r.className ?? ''}>

@@ -10,6 +10,7 @@ import { OfficeDashboardPanel } from '../dashboard/OfficeDashboardPanel'
 import type { DecisionInput } from '@shared/merge/schema'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
+import { GroupedHeader } from '../../components/GroupedHeader'
 import { Notices } from '../../components/Notices'
 import { bytesToBase64, download } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
@@ -246,42 +247,12 @@ function Checks({ view }: { view: OfficeView }): React.JSX.Element {
   )
 }
 
-/** Consecutive stat columns of one group (问题类型: 散 乱 污), as the printed 统计 sheet heads them. */
-function headerRuns(headers: OfficeView['stats']['headers']): { group?: string; headers: string[] }[] {
-  const runs: { group?: string; headers: string[] }[] = []
-  for (const h of headers) {
-    const last = runs[runs.length - 1]
-    if (h.group && last?.group === h.group) last.headers.push(h.header)
-    else runs.push({ ...(h.group ? { group: h.group } : {}), headers: [h.header] })
-  }
-  return runs
-}
-
 function Summary({ view }: { view: OfficeView }): React.JSX.Element {
   const { headers, rows } = view.stats
-  const runs = headerRuns(headers)
   return (
     <section>
       <table className="plain stats">
-        <thead>
-          <tr>
-            <th rowSpan={2}>单位</th>
-            {runs.map((run, i) =>
-              run.group ? (
-                <th key={i} colSpan={run.headers.length}>
-                  {run.group}
-                </th>
-              ) : (
-                <th key={i} rowSpan={2}>
-                  {run.headers[0]}
-                </th>
-              )
-            )}
-          </tr>
-          <tr>
-            {runs.flatMap((run, i) => (run.group ? run.headers.map((h) => <th key={`${i}-${h}`}>{h}</th>) : []))}
-          </tr>
-        </thead>
+        <GroupedHeader lead="单位" columns={headers} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.unit} className={r.unit === '合计' ? 'total' : ''}>
