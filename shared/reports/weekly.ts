@@ -3,6 +3,7 @@
  * done in the report week (Saturday to Friday) and in all weeks up to it. Dates come from the records' own fields
  * (发现日期, 完成日期, 两断三清 dates, 立案 and 决定 dates, 核查日期), so a report for any Friday can be recomputed.
  */
+import { sumMoney } from '../annexes/shared'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
@@ -53,12 +54,6 @@ export function reportFriday(date: string): string {
 const byCategory = (rows: readonly RecordFields[], test: (f: RecordFields) => boolean): Record<Category, number> =>
   Object.fromEntries(CATEGORIES.map((c) => [c, rows.filter((f) => f['category'] === c && test(f)).length])) as Record<Category, number>
 
-const cents = (rows: readonly RecordFields[]): number =>
-  rows.reduce((sum, f) => {
-    const n = Number(fieldText(f, 'fineAmount'))
-    return sum + (Number.isFinite(n) ? Math.round(n * 100) : 0)
-  }, 0) / 100
-
 /** Figures of one unit for the week ending on `friday`; `records` are its 2024 records, `items` its 回头看 items. */
 export function weekFigures(records: readonly RecordFields[], items: readonly RecordFields[], friday: string): WeekFigures {
   const from = weekStart(friday)
@@ -84,8 +79,8 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
     tlcToDate: existing.filter(tlcDone(byNow)).length,
     casesThisWeek: existing.filter(caseOpened(inWeek)).length,
     casesToDate: existing.filter(caseOpened(byNow)).length,
-    finesThisWeek: cents(existing.filter(fined(inWeek))),
-    finesToDate: cents(existing.filter(fined(byNow))),
+    finesThisWeek: sumMoney(existing.filter(fined(inWeek)), 'fineAmount'),
+    finesToDate: sumMoney(existing.filter(fined(byNow)), 'fineAmount'),
     huikanChecked: checked.length,
     huikanRebounds: checked.filter((f) => fieldText(f, 'hkResurgent') === '是').length,
     overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !done(byNow)(f)).length
