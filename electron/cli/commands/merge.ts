@@ -18,7 +18,7 @@ import type { UnreadableFile } from '../../services/merge/mergeReport'
 import { mergeReport } from '../../services/merge/mergeReport'
 import { readSubmissionFiles } from '../../services/merge/readSubmissionFiles'
 
-const USAGE = '用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <annex2|annex3|annex4|contacts|huikan>]\n'
+const USAGE = `用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <${FIXED_STREAMS.join('|')}>]\n`
 
 type Annex = AnnexDefinition<RecordFields>
 
@@ -27,7 +27,8 @@ function mergedAnnex(id: string | undefined): Resolved<Annex> {
   if (id === undefined) return { ok: true, value: annex2 }
   const annex = (FIXED_STREAMS as readonly string[]).includes(id) ? annexById(id) : undefined
   if (annex) return { ok: true, value: annex }
-  const known = FIXED_STREAMS.map((s) => `${s}（${annexById(s)?.label || annexById(s)?.title}）`).join('、')
+  const name = (form: Annex | undefined): string => form?.label || form?.title || ''
+  const known = FIXED_STREAMS.map((s) => `${s}（${name(annexById(s))}）`).join('、')
   return { ok: false, message: `不能按“${id}”汇总，可选：${known}。` }
 }
 
@@ -37,8 +38,8 @@ export const MERGE_MARKS = { read: 'slw-merge:read', written: 'slw-merge:written
 /**
  * `slw merge 收文/ 补报.xlsx --out 汇总.xlsx --report 报告.json`: the office's consolidation on the command line. A
  * folder means the spreadsheets directly in it. `--annex annex3` (annex4, contacts, huikan) merges that form
- * instead of 附件2; files of other forms are listed as rejected, with the reason. No duplicate conflict is resolved here: conflicts are listed for the
- * office to decide in the app. The report is written even when the workbook cannot be, so the reason can be seen.
+ * instead of 附件2; files of other forms are listed as rejected, with the reason. No duplicate conflict is resolved
+ * here: conflicts are listed for the office to decide in the app. The report is written even when the workbook cannot be, so the reason can be seen.
  * Exit 0: workbook written; 1: not written (nothing to merge, a failing reconciliation, a write error); 2: bad
  * arguments.
  */
