@@ -39,7 +39,6 @@ export function createValidationContext(campaign: Campaign, annex: AnnexDefiniti
   return { campaign, deadlineWindow: { from, to }, options, ...(today ? { today } : {}) }
 }
 
-
 const isBlank = (v: FieldValue | undefined): boolean =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : cleanText(v) === '')
 

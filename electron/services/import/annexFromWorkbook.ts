@@ -241,8 +241,9 @@ function readRecords(
   const blocked: (Set<string> | undefined)[] = []
   // Every row gets all stored keys, in column order. Copied from a template they share one hidden class; an
   // object given 25 keys one by one turns into a hash table several times its size, which a merge keeps per row.
-  const blank: RecordFields = Object.fromEntries(annex.columns.filter((c) => c.kind !== 'seq').map((c) => [c.key, '']))
-  const columns = annex.columns.filter((c) => c.kind !== 'seq').map((column) => ({ column, bound: byKey.get(column.key) }))
+  const stored = annex.columns.filter((c) => c.kind !== 'seq')
+  const blank: RecordFields = Object.fromEntries(stored.map((c) => [c.key, '']))
+  const columns = stored.map((column) => ({ column, bound: byKey.get(column.key) }))
   const shared = interner(texts)
   const read = cellReader(campaign, date1904)
   const rows: ImportRow[] = sourceRows.map((source, index) => {

@@ -15,8 +15,6 @@ export function cnDateTime(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-/** ISO date or null → 2024年5月9日, or blank. */
-
 /** What a decision does, in words: 两单位分别统计 / 归属八坊街道 / 合并为一条，归属八坊街道 / 改用… */
 export function decisionWords(d: Decision, units = 2): string {
   if (d.kind === 'keep-both') return units > 2 ? '各单位分别统计' : '两单位分别统计'

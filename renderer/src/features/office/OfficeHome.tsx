@@ -3,7 +3,6 @@ import type { Campaign } from '@shared/campaign/campaign'
 import { departments, towns, unitById } from '@shared/campaign/campaign'
 import { cnDate } from '@shared/domain/dates'
 
-
 export function OfficeHome({ campaign }: { campaign: Campaign }): React.JSX.Element {
   const name = (id: string): string => unitById(campaign, id)?.name ?? id
   return (

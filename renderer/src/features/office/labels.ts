@@ -8,7 +8,6 @@ export const STATUS_LABEL: Readonly<Record<SubmissionStatus, string>> = {
   rejected: '退回'
 }
 
-
 /** A decision in words, as the report prints it. */
 export function decisionText(d: Decision | null): string {
   if (!d) return '待处理'
