@@ -4,7 +4,8 @@
  * a process of its own (mergeChild.ts, mergePandas.py), one after the other (two cores: never side by side), and
  * reports the time of its work after start-up; peak memory is the process's maximum resident set, from GNU time
  * when installed (apt package `time`), else from the process itself.
- *   A: 25 units × 2,000 rows, all three contenders, median of `runs`; goals: ours ≤ 0.75 × floor, pandas ≥ 4 × ours
+ *   A: 25 units × 2,000 rows, all three contenders, each the median of `runs`; goals: ours ≤ 0.75 × floor,
+ *      pandas ≥ 4 × ours
  *   B: 100 files × 5,000 rows (each unit's four weekly versions), ours; goal: peak memory under 1.5 GiB
  * The folders are generated first (mergeSubmissions.ts, not timed) and deleted at the end.
  * Usage: tsx bench/mergeBench.ts [runs]   (default 3)
@@ -114,13 +115,16 @@ async function scenarioA(root: string, runs: number): Promise<boolean> {
   const out = (name: string): string => join(root, name)
   const floorRuns: Measured[] = []
   const oursRuns: Measured[] = []
+  const pandasRuns: Measured[] = []
+  // Interleaved, so that the machine getting slower or faster during the bench moves all three alike.
   for (let i = 0; i < runs; i++) {
     floorRuns.push(node('floor', dir, out('floor.xlsx')))
     oursRuns.push(node('ours', dir, out('ours-a.xlsx'), out('ours-a.json')))
+    if (python) pandasRuns.push(measure(python, [PANDAS, dir, out('pandas.xlsx')]))
   }
-  const pandas = python ? measure(python, [PANDAS, dir, out('pandas.xlsx')]) : null
   const [floor, ours] = [median(floorRuns), median(oursRuns)]
-  console.log(`  time: median of ${runs} runs (pandas: one run), start-up excluded; peak: highest of the runs`)
+  const pandas = python ? median(pandasRuns) : null
+  console.log(`  time: median of ${runs} runs each, start-up excluded; peak: highest of the runs`)
   console.log(line('SheetJS floor (read all, write one sheet)', floor))
   console.log(line('ours: slw merge, in-process', ours))
   console.log(pandas ? line('pandas + openpyxl concat', pandas) : '  pandas: not measured (no python3 with pandas)')
