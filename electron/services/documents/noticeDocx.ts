@@ -1,6 +1,7 @@
 /**
  * A 督办通知 in GB/T 9704 文件 layout (annexes.md §1.10): 红头 and 发文字号 over the red line, the title, 主送单位, the
- * items and requirements, 附件说明, 落款 and 附注 (联系人); the 问题清单 follows as the 附件 on its own page.
+ * items (a short list only) and requirements, 附件说明, 落款 and 附注 (联系人); the 问题清单 follows as the 附件 on
+ * its own page.
  */
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx'
 import type { NoticeItem, SupervisionNotice } from '@shared/reports/documents'
@@ -82,17 +83,26 @@ function itemTable(items: readonly NoticeItem[]): Table {
 }
 
 /**
- * 正文: what is being supervised and why, the items, the requirements 一、二、…, the deadline and how to reply. Each
- * item opens with its 问题编号, so the code never breaks across lines.
+ * Items named in the body as well as in the 附件. A longer list is left to the table alone: a notice on 30 overdue
+ * items otherwise ran to five pages saying again, item by item, what the 问题清单 says.
+ */
+const ITEMS_IN_BODY = 5
+
+/**
+ * 正文: what is being supervised and why, the items (a short list), the requirements 一、二、…, the deadline and how
+ * to reply. Each item opens with its 问题编号, so the code never breaks across lines.
  */
 function body(n: SupervisionNotice): Paragraph[] {
-  const items = n.items.map(
+  const count = n.items.length
+  const listed = count <= ITEMS_IN_BODY
+  const items = (listed ? n.items : []).map(
     (item, i) => `${i + 1}.问题编号${item.problemNo}：${item.name}（${item.address}），${sentence(item.issue)}`
   )
+  const which = listed ? `以下${count}个问题` : `${count}个问题`
   return [
     bodyParagraph(
-      `根据“散乱污”问题清理整治工作安排，按照“一件一号、一号一督、一督一报”的要求，现将你单位负责的以下${n.items.length}个问题` +
-        `（问题来源：${n.source}）予以督办，详见附件。`
+      `根据“散乱污”问题清理整治工作安排，按照“一件一号、一号一督、一督一报”的要求，现将你单位负责的${which}` +
+        `（问题来源：${n.source}）予以督办，${listed ? '详见附件' : '问题清单见附件'}。`
     ),
     ...items.map((item) => bodyParagraph(item)),
     ...(n.requirements.length > 0 ? [bodyParagraph('请你单位按照以下要求抓紧办理：')] : []),
@@ -100,6 +110,9 @@ function body(n: SupervisionNotice): Paragraph[] {
     bodyParagraph(`请于${documentDate(n.deadline)}前办结，并按以下方式反馈办理情况：${sentence(n.feedbackWay)}`, true)
   ]
 }
+
+/** A contact not on file prints as room to write it in by hand, not as "联系人：，联系电话：". */
+const orBlank = (text: string, width: number): string => (text.trim() === '' ? '\u3000'.repeat(width) : text)
 
 export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
   return writeOfficialDocx(`${n.number} ${NOTICE_TITLE}`, [
@@ -117,7 +130,7 @@ export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
     bodyParagraph(`附件：${ANNEX_TITLE}`, true),
     ...blank(2, true),
     ...signature(n.issuer, n.issuedAt, 4),
-    bodyParagraph(`（联系人：${n.contact.name}，联系电话：${n.contact.phone}）`),
+    bodyParagraph(`（联系人：${orBlank(n.contact.name, 4)}，联系电话：${orBlank(n.contact.phone, 7)}）`),
     new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading1)] }),
     ...blank(),
     titleParagraph(ANNEX_TITLE),

@@ -8,6 +8,7 @@ import { ANNEX_TITLE, NOTICE_TITLE, writeNoticeDocx } from '../../../electron/se
 import { onPath } from '../export/pdf'
 import { compact, docxPart, paragraphWith, paragraphsOf, printDocx, printFolder } from './docxXml'
 import { sampleNotice } from './samples'
+import type { SupervisionNotice } from '@shared/reports/documents'
 
 const OFFICE = '临夏市“散乱污”问题清理整治领导小组办公室'
 const NUMBER = '临市散办督〔2024〕3号'
@@ -49,6 +50,20 @@ describe('督办通知 docx', () => {
     )
   })
 
+  it('leaves a long list to the 附件 alone: the body counts the items instead of naming each again', async () => {
+    const sample = sampleNotice()
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      ...(sample.items[i % 3] as SupervisionNotice['items'][number]),
+      problemNo: `LXS-2024-005-${String(i + 1).padStart(4, '0')}`
+    }))
+    const long = docxPart(await writeNoticeDocx({ ...sample, items }))
+    const texts = paragraphsOf(long).map((p) => p.text)
+    expect(texts.filter((t) => /^\d+\.问题编号/.test(t))).toEqual([])
+    expect(texts.find((t) => t.startsWith('根据'))).toContain('现将你单位负责的12个问题（问题来源：台账核查）予以督办，问题清单见附件。')
+    const table = /<w:tbl>.*<\/w:tbl>/.exec(long)?.[0] ?? ''
+    expect([...table.matchAll(/<w:tr>/g)]).toHaveLength(13)
+  })
+
   it('closes with 附件说明, 落款 and 联系人 kept together', () => {
     const ps = paragraphsOf(xml)
     const texts = ps.map((p) => p.text)
@@ -63,6 +78,11 @@ describe('督办通知 docx', () => {
     const deadline = texts.findIndex((t) => t.startsWith('请于'))
     const date = texts.indexOf('2024年6月20日')
     for (const p of ps.slice(deadline, date + 1)) expect(p.props, p.text).toContain('<w:keepNext/>')
+  })
+
+  it('leaves room to write the 联系人 by hand when none is on file', async () => {
+    const texts = paragraphsOf(docxPart(await writeNoticeDocx({ ...sampleNotice(), contact: { name: '', phone: ' ' } })))
+    expect(texts.map((p) => p.text)).toContain('（联系人：　　　　，联系电话：　　　　　　　）')
   })
 
   it('attaches the 问题清单 as a bordered table on a new page', () => {
