@@ -47,7 +47,9 @@ const commands = new Map<string, CommandEntry>([
   [
     'merge',
     {
-      usage: 'slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <annex2|annex3|annex4|contacts|huikan>]',
+      usage:
+        'slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <annex2|annex3|annex4|contacts|huikan>]\n' +
+        '      [--filler 填报人] [--phone 联系电话]',
       summary: '办公室汇总各单位报送的附件表格：新版本取代旧版本，列出跨单位重复和未报送单位，核对相符后生成汇总表',
       load: async () => (await import('./commands/merge')).run
     }

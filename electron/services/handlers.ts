@@ -10,6 +10,7 @@ import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
+import type { OfficeContact } from './office/officeService'
 import { OfficeService } from './office/officeService'
 import { WeeklyService } from './reports/weeklyService'
 import type { DataDir } from './storage/ledgerStore'
@@ -45,6 +46,11 @@ function reportingUnit(campaign: Campaign, unitId: string): CampaignUnit {
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { dataDir, campaign } = ctx
   const actor = async (): Promise<string> => (await dataDir.profile()).get()?.filler ?? '未登记填报人'
+  /** 填报人 and 联系电话 the office prints on its forms and documents. */
+  const officeContact = async (): Promise<OfficeContact> => {
+    const profile = (await dataDir.profile()).get()
+    return { filler: profile?.filler ?? '', phone: profile?.phone ?? '' }
+  }
   const parser = ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
@@ -141,7 +147,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'office:export': async ({ annex }) => {
       await assertOffice()
-      return office.exportWorkbook(await actor(), annex)
+      return office.exportWorkbook(await officeContact(), annex)
     },
     'office:weekly': async ({ friday }) => {
       await assertOffice()
@@ -153,8 +159,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'office:weeklyExport': async ({ friday, format }) => {
       await assertOffice()
-      const profile = (await dataDir.profile()).get()
-      return office.exportWeekly(friday, format, { filler: profile?.filler ?? '', phone: profile?.phone ?? '' })
+      return office.exportWeekly(friday, format, await officeContact())
     },
     'office:contacts': async () => {
       await assertOffice()
@@ -162,8 +167,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'office:contactsExport': async () => {
       await assertOffice()
-      const profile = (await dataDir.profile()).get()
-      return office.exportContacts({ filler: profile?.filler ?? '', phone: profile?.phone ?? '' })
+      return office.exportContacts(await officeContact())
     },
     'office:dashboard': async () => {
       await assertOffice()
@@ -183,8 +187,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'office:noticeExport': async ({ year, seq }) => {
       await assertOffice()
-      const profile = (await dataDir.profile()).get()
-      return office.exportNotice(year, seq, { name: profile?.filler ?? '', phone: profile?.phone ?? '' })
+      const { filler: name, phone } = await officeContact()
+      return office.exportNotice(year, seq, { name, phone })
     }
   }
 }

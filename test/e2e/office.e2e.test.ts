@@ -165,6 +165,9 @@ describe('office mode in Chromium', () => {
     const wb = XLSX.read(readFileSync(file), { type: 'buffer' })
     expect(wb.SheetNames.slice(0, 2)).toEqual(['汇总', '明细'])
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['重复与冲突', '未报送单位', '合并报告', '城郊镇', '枹罕镇']))
+    // The office's clerk from its profile, as on its other forms.
+    const line = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总'] as XLSX.WorkSheet, { header: 1 })[2]?.join('')
+    expect(line).toMatch(/填报人：王主任　+联系电话：0930-6210000/)
     // The 汇总 page as a clerk prints it (LibreOffice is installed by CI).
     if (existsSync('/usr/bin/soffice')) {
       const out = mkdtempSync(join(tmpdir(), 'slw-e2e-pdf-'))

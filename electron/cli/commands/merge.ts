@@ -18,7 +18,9 @@ import type { UnreadableFile } from '../../services/merge/mergeReport'
 import { mergeReport } from '../../services/merge/mergeReport'
 import { readSubmissionFiles } from '../../services/merge/readSubmissionFiles'
 
-const USAGE = `用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <${FIXED_STREAMS.join('|')}>]\n`
+const USAGE =
+  `用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <${FIXED_STREAMS.join('|')}>]\n` +
+  '      [--filler 填报人] [--phone 联系电话]\n'
 
 type Annex = AnnexDefinition<RecordFields>
 
@@ -38,13 +40,14 @@ export const MERGE_MARKS = { read: 'slw-merge:read', written: 'slw-merge:written
 /**
  * `slw merge 收文/ 补报.xlsx --out 汇总.xlsx --report 报告.json`: the office's consolidation on the command line. A
  * folder means the spreadsheets directly in it. `--annex annex3` (annex4, contacts, huikan) merges that form
- * instead of 附件2; files of other forms are listed as rejected, with the reason. No duplicate conflict is resolved
+ * instead of 附件2; files of other forms are listed as rejected, with the reason. `--filler` and `--phone` print the
+ * office's clerk on the forms (blanks to fill by hand without them). No duplicate conflict is resolved
  * here: conflicts are listed for the office to decide in the app. The report is written even when the workbook cannot be, so the reason can be seen.
  * Exit 0: workbook written; 1: not written (nothing to merge, a failing reconciliation, a write error); 2: bad
  * arguments.
  */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, ['out', 'report', 'annex'], USAGE, Number.POSITIVE_INFINITY)
+  const parsed = parseCommandArgs(args, ['out', 'report', 'annex', 'filler', 'phone'], USAGE, Number.POSITIVE_INFINITY)
   if (!parsed) return 2
   const { values, positionals } = parsed
   if (positionals.length === 0) return usageError('请指定要汇总的文件或文件夹。', USAGE)
@@ -76,7 +79,8 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`有 ${failing.length} 项核对不相符，汇总表未生成：\n${lines.join('\n')}\n请核实这些文件后重新汇总。\n`)
     return 1
   }
-  const options = { campaign: defaultCampaign, annex: annex.value, appVersion: APP_VERSION, now: new Date() }
+  const contact = { filler: values.filler ?? '', phone: values.phone ?? '' }
+  const options = { campaign: defaultCampaign, annex: annex.value, appVersion: APP_VERSION, now: new Date(), contact }
   const bytes = await writeConsolidatedWorkbook(c, options)
   performance.mark(MERGE_MARKS.written)
   if (!(await save(out.value, bytes))) return 1

@@ -6,9 +6,6 @@
  */
 import { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { AnnexDefinition } from '@shared/annexes/types'
-import type { Campaign } from '@shared/campaign/campaign'
-import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation } from '@shared/merge/types'
 import { formSheetOptions } from '../export/formBlock'
 import { META_SHEET, metaRows } from '../export/meta'
@@ -19,6 +16,7 @@ import { writeConflictSheet } from './conflictSheet'
 import { consolidatedMeta } from './consolidatedMeta'
 import { writeDetailSheets } from './detailSheets'
 import { writeMissingSheet } from './missingSheet'
+import type { OfficeOptions } from './officeSheet'
 import { officeContext } from './officeSheet'
 import { printedRows, rowsByUnit } from './printedRows'
 import { writeReportSheet } from './reportSheet'
@@ -81,7 +79,7 @@ function collector(): { sink: Writable; bytes: () => Buffer } {
  */
 export async function writeConsolidatedWorkbook(
   c: Consolidation,
-  opt: { campaign: Campaign; annex: AnnexDefinition<RecordFields>; appVersion: string; now: Date; operator?: string }
+  opt: OfficeOptions
 ): Promise<Buffer> {
   assertReconciled(c)
   const ctx = officeContext(opt)

@@ -1,4 +1,4 @@
-/** What every sheet of the consolidated workbook shares: the office as 填报单位, its 汇总日期, the operator. */
+/** What every sheet of the consolidated workbook shares: the office as 填报单位, its 汇总日期, who made it. */
 import type { Worksheet } from 'exceljs'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
@@ -11,24 +11,27 @@ import { FONTS } from '../export/style'
 export interface OfficeContext {
   annex: AnnexDefinition<RecordFields>
   campaign: Campaign
-  /** The office as 填报单位, the operator as 填报人, today as 汇总日期. */
+  /** The office as 填报单位, its clerk as 填报人 with 联系电话, today as 汇总日期. */
   header: FormHeader
   now: Date
   appVersion: string
 }
 
-export function officeContext(opt: {
+export interface OfficeOptions {
   campaign: Campaign
   annex: AnnexDefinition<RecordFields>
   appVersion: string
   now: Date
-  operator?: string
-}): OfficeContext {
+  /** The office clerk's 填报人 and 联系电话; blanks to write in by hand when not given. */
+  contact?: Pick<FormHeader, 'filler' | 'phone'>
+}
+
+export function officeContext(opt: OfficeOptions): OfficeContext {
   const { campaign, annex, appVersion, now } = opt
   const header = {
     unitName: campaign.office.name,
-    filler: opt.operator ?? '',
-    phone: '',
+    filler: opt.contact?.filler ?? '',
+    phone: opt.contact?.phone ?? '',
     filledDate: localIsoDate(now),
     dateLabel: '汇总日期'
   }

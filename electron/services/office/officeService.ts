@@ -173,7 +173,7 @@ export class OfficeService {
   }
 
   /** The consolidated workbook of one form; refused while any reconciliation equation fails. */
-  async exportWorkbook(actor: string, annexId: OfficeAnnex = 'annex2'): Promise<ExportedFile> {
+  async exportWorkbook(contact: OfficeContact, annexId: OfficeAnnex = 'annex2'): Promise<ExportedFile> {
     const store = await this.dataDir.office()
     const c = this.consolidateStream(store.submissions, store.decisions, annexId)
     const failing = c.equations.filter((e) => !e.ok)
@@ -182,7 +182,7 @@ export class OfficeService {
     }
     const now = this.now()
     const annex = streamAnnex(annexId)
-    const bytes = await writeConsolidatedWorkbook(c, { campaign: this.campaign, annex, appVersion: this.appVersion, now, operator: actor })
+    const bytes = await writeConsolidatedWorkbook(c, { campaign: this.campaign, annex, appVersion: this.appVersion, now, contact })
     return { fileName: `${annex.label}-汇总-${localIsoDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
   }
 

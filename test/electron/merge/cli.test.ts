@@ -1,6 +1,7 @@
 /** `slw merge`: the report JSON of the command-line contract, and its exit codes. */
 import { cpSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
 import { annex3 } from '@shared/annexes/annex3'
 import { formIncludes } from '@shared/annexes/registry'
@@ -30,6 +31,14 @@ describe('slw merge', () => {
     expect(r.equations.every((e) => e.ok && typeof e.name === 'string' && e.left === e.right)).toBe(true)
     expect(out.join('')).toContain('不同问题 361 个')
     expect(out.join('')).toContain('4 组待办公室在程序中决定')
+  })
+
+  it('prints the office clerk given by --filler and --phone on the forms', async () => {
+    const xlsx = join(tmp.path, '署名.xlsx')
+    expect(await run([SET, '--out', xlsx, '--filler', '王主任', '--phone', '0930-6210000'])).toBe(0)
+    const wb = XLSX.read(readFileSync(xlsx))
+    const line = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总'] as XLSX.WorkSheet, { header: 1 })[2]?.join('')
+    expect(line).toMatch(/填报人：王主任　+联系电话：0930-6210000/)
   })
 
   it('leaves out its own earlier output in the folder, and takes a copied file as a duplicate', async () => {

@@ -19,13 +19,13 @@ import type {
 } from '@shared/merge/types'
 import { sampleRecords } from '../export/sampleRecords'
 
-/** How the office writes it: operator 马XX, on the morning after the deadline. */
+/** How the office writes it: its clerk 马XX, on the morning after the deadline. */
 export const OPTIONS = {
   campaign: defaultCampaign,
   annex: annex2,
   appVersion: '0.1.0-test',
   now: new Date('2024-05-11T02:30:00Z'),
-  operator: '马XX'
+  contact: { filler: '马XX', phone: '0930-6212345' }
 }
 
 export const sha = (file: string): string => createHash('sha256').update(file).digest('hex')

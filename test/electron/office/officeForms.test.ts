@@ -124,7 +124,7 @@ describe('附件3 and 附件4 at the office', () => {
       asUpload('附件3-八坊街道.xlsx', await formFile(annex3, '八坊街道', bafang, '2024-06-27')),
       asUpload('附件3-城郊镇.xlsx', await formFile(annex3, '城郊镇', chengjiao, '2024-06-27'))
     )
-    const out = await office.exportWorkbook('王主任', 'annex3')
+    const out = await office.exportWorkbook({ filler: '王主任', phone: '' }, 'annex3')
     expect(out.fileName).toMatch(/^附件3-汇总-\d{8}\.xlsx$/)
     const back = await readAnnexWorkbook(Buffer.from(out.data, 'base64'), out.fileName, { annex: 'auto' })
     expect(back).toMatchObject({ annex: 'annex3', rollUp: true, rowCount: bafang.length + chengjiao.length })
@@ -144,7 +144,7 @@ describe('附件3 and 附件4 at the office', () => {
     expect(total(view.stats.rows.at(-1))).toEqual(annex4.stats?.columns.map((c) => c.compute(listed.map((r) => r.fields))))
     const accepted = view.stats.headers.findIndex((h) => h.header === '已验收' && h.group === '升级改造')
     expect(total(view.stats.rows.at(-1))[accepted]).toBe(5)
-    const out = await office.exportWorkbook('王主任', 'annex4')
+    const out = await office.exportWorkbook({ filler: '王主任', phone: '' }, 'annex4')
     expect(out.fileName).toMatch(/^附件4-汇总-/)
   })
 })

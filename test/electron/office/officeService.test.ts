@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { readSubmission } from '../../../electron/services/merge/readSubmission'
@@ -71,8 +72,12 @@ describe('office service over the merge set', () => {
 
   it('exports the consolidated workbook', async () => {
     await office.commit((await office.stage(files)).stageId)
-    const out = await office.exportWorkbook('王主任')
+    const out = await office.exportWorkbook({ filler: '王主任', phone: '0930-6210000' })
     expect(out.fileName).toMatch(/^附件2-汇总-\d{8}\.xlsx$/)
-    expect(Buffer.from(out.data, 'base64').subarray(0, 2).toString()).toBe('PK')
+    const wb = XLSX.read(Buffer.from(out.data, 'base64'))
+    // The office's 填报人 and 联系电话, as on its other forms, not a blank to fill by hand.
+    const line = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总'] as XLSX.WorkSheet, { header: 1 })[2]?.join('')
+    expect(line).toContain('填报人：王主任')
+    expect(line).toContain('联系电话：0930-6210000')
   })
 })
