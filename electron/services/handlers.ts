@@ -122,6 +122,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),
     'weekly:save': async ({ unitId, friday, text }) => weeklyReports.save(reportingUnit(campaign, unitId), friday, text, await actor()),
     'weekly:export': async ({ unitId, friday, format }) => weeklyReports.export(reportingUnit(campaign, unitId), friday, format, new Date()),
+    'weekly:summaryExport': async ({ unitId, friday }) => weeklyReports.exportSummary(reportingUnit(campaign, unitId), friday),
     'contacts:view': async ({ unitId }) => ({ fields: (await dataDir.unitDocuments(reportingUnit(campaign, unitId).id)).contacts }),
     'contacts:save': async ({ unitId, fields }) => {
       const unit = reportingUnit(campaign, unitId)

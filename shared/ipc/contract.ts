@@ -277,6 +277,8 @@ export const contract = {
   'weekly:export': channel<z.ZodType<{ unitId: string; friday: string; format: 'docx' | 'xlsx' }>, ExportedFile>(
     z.object({ unitId: UnitId, friday: Friday, format: z.enum(['docx', 'xlsx']) })
   ),
+  /** The 月度工作总结 (Word) drafted for the month of the Friday, up to it. */
+  'weekly:summaryExport': channel<z.ZodType<{ unitId: string; friday: string }>, ExportedFile>(z.object({ unitId: UnitId, friday: Friday })),
   'contacts:view': channel<z.ZodType<{ unitId: string }>, { fields: RecordFields | null }>(z.object({ unitId: UnitId })),
   'contacts:save': channel<z.ZodType<{ unitId: string; fields: RecordFields }>, { fields: RecordFields | null }>(
     z.object({ unitId: UnitId, fields: RecordFieldsSchema })

@@ -29,6 +29,25 @@ export interface WeeklyReportDocument {
   date: string
 }
 
+/**
+ * The 月度工作总结 a unit sends with its 附件3 (plan 四(二)): 标题, 主送, an opening, 一、… sections, the 附件说明,
+ * 落款 and 联系人. A first draft with the figures in, which the clerk finishes in Word.
+ */
+export interface MonthlySummaryDocument {
+  title: string
+  /** 主送: the leadership-group office. */
+  toUnit: string
+  opening: string
+  sections: { heading: string; text: string }[]
+  /** The form sent with it, by its title. */
+  attachment: string
+  /** 落款: the unit's full name. */
+  issuer: string
+  /** YYYY-MM-DD */
+  date: string
+  contact: { name: string; phone: string }
+}
+
 export interface NoticeItem {
   problemNo: string
   name: string

@@ -1,11 +1,11 @@
 /**
- * The weekly report drafted with its numbers filled in: the clerk edits the wording, never types the figures
- * (annexes.md §1.8 structure). Each part is plain text; paragraphs are separated by a line break.
+ * The weekly report (annexes.md §1.8 structure) and the monthly summary drafted with their numbers filled in: the
+ * clerk edits the wording, never types the figures. Each part is plain text; paragraphs are separated by a line break.
  */
 import { CATEGORIES } from '../domain/enums'
 import type { Campaign } from '../campaign/campaign'
-import type { WeeklyNarrative } from './documents'
-import type { WeekFigures } from './weekly'
+import type { MonthlySummaryDocument, WeeklyNarrative } from './documents'
+import type { PeriodCounts, WeekFigures } from './weekly'
 import { monthDay } from '../domain/dates'
 
 const byCategory = (counts: Record<string, number>): string => CATEGORIES.map((c) => `${c}${counts[c] ?? 0}个`).join('、')
@@ -39,5 +39,45 @@ export function draftNarrative(unitName: string, f: WeekFigures): WeeklyNarrativ
       `实施“两断三清”${f.tlcThisWeek}户；立案查处${f.casesThisWeek}起，罚款${f.finesThisWeek.toFixed(2)}万元。`,
     problems: f.overdue > 0 ? `截至本周五，仍有${f.overdue}个问题超过完成时限未完成整治。` : '本周未发现超过完成时限未完成整治的问题。',
     nextWeek: '一是加快推进未完成问题的整治，逐户落实“一企一策”，确保按期完成。\n二是对已关停取缔的问题开展巡查，严防死灰复燃。\n三是按时报送工作进展。'
+  }
+}
+
+/** 2024-06-28 → 2024-06-01: the 本月 of a monthly summary runs from the first of the month to its date. */
+export const monthStart = (iso: string): string => `${iso.slice(0, 8)}01`
+
+type SummaryDraft = Pick<MonthlySummaryDocument, 'title' | 'opening' | 'sections'>
+
+/**
+ * The 月度工作总结 drafted from the figures: 本月 (`month`, from monthStart(date)) and 累计 (`week`, the report
+ * figures on `date`) written out; 主要做法 left as a prompt, since only the unit knows what it did.
+ */
+export function draftMonthlySummary(unitName: string, campaign: Campaign, week: WeekFigures, month: PeriodCounts): SummaryDraft {
+  const date = week.friday
+  const monthName = `${Number(date.slice(5, 7))}月份`
+  const rebounds = week.huikanRebounds > 0 ? `“回头看”发现${week.huikanRebounds}个2023年销号问题反弹，需重新整治。` : ''
+  return {
+    title: `${unitName}${date.slice(0, 4)}年${monthName}“散乱污”问题清理整治工作总结`,
+    opening: `按照《${campaign.plan}》要求，现将${unitName}${monthName}“散乱污”问题清理整治工作情况总结如下：`,
+    sections: [
+      {
+        heading: '一、工作开展情况',
+        text:
+          `${monthDay(monthStart(date))}至${monthDay(date)}，新发现“散乱污”问题${month.newFinds}个，完成整治${sum(month.done)}个（${byCategory(month.done)}），` +
+          `实施“两断三清”${month.tlc}户，立案查处${month.cases}起，罚款${month.fines.toFixed(2)}万元。\n` +
+          draftNarrative(unitName, week).overview
+      },
+      { heading: '二、主要做法', text: '（请结合本单位实际填写本月的主要做法，如排查方式、部门联合执法、“一企一策”整治、宣传引导等。）' },
+      {
+        heading: '三、存在问题',
+        text: (week.overdue > 0 ? `截至${monthDay(date)}，仍有${week.overdue}个问题超过完成时限未完成整治。` : '未发现超过完成时限未完成整治的问题。') + rebounds
+      },
+      {
+        heading: '四、下步工作打算',
+        text:
+          '一是加快推进未完成问题的整治，逐户落实“一企一策”，确保按期完成。\n' +
+          '二是对已关停取缔的问题定期巡查，严防死灰复燃。\n' +
+          '三是督促整治类企业完善污染防治措施和相关手续，做到稳定达标排放。'
+      }
+    ]
   }
 }

@@ -54,35 +54,61 @@ export function reportFriday(date: string): string {
 const byCategory = (rows: readonly RecordFields[], test: (f: RecordFields) => boolean): Record<Category, number> =>
   Object.fromEntries(CATEGORIES.map((c) => [c, rows.filter((f) => f['category'] === c && test(f)).length])) as Record<Category, number>
 
+/** What a unit did in a period: the weekly report's 本周, the monthly summary's 本月, and (from '') 累计. */
+export interface PeriodCounts {
+  newFinds: number
+  done: Record<Category, number>
+  tlc: number
+  cases: number
+  /** 万元, 2 decimals. */
+  fines: number
+}
+
+const doneBy = (f: RecordFields, to: string): boolean => {
+  const d = fieldText(f, 'completeDate')
+  return reached(f, '已完成') && d !== '' && d <= to
+}
+
+/** Counts of `from` … `to` (ISO dates, both included; from '' counts from the start), from the records' own dates. */
+export function periodCounts(records: readonly RecordFields[], from: string, to: string): PeriodCounts {
+  const within = (d: string): boolean => d !== '' && d >= from && d <= to
+  return {
+    newFinds: records.filter((f) => within(fieldText(f, 'foundDate'))).length,
+    done: byCategory(records, (f) => reached(f, '已完成') && within(fieldText(f, 'completeDate'))),
+    tlc: records.filter((f) => tlcApplies(f) && within(tlcDoneDate(f))).length,
+    cases: records.filter((f) => within(fieldText(f, 'caseDate'))).length,
+    fines: sumMoney(records.filter((f) => within(fieldText(f, 'decisionDate') || fieldText(f, 'caseDate'))), 'fineAmount')
+  }
+}
+
+/** The records found by `date` (or undated), the ones a report on that day counts. */
+const foundBy = (records: readonly RecordFields[], date: string): RecordFields[] =>
+  records.filter((f) => !fieldText(f, 'foundDate') || fieldText(f, 'foundDate') <= date)
+
 /** Figures of one unit for the week ending on `friday`; `records` are its 2024 records, `items` its 回头看 items. */
 export function weekFigures(records: readonly RecordFields[], items: readonly RecordFields[], friday: string): WeekFigures {
   const from = weekStart(friday)
-  const inWeek = (d: string): boolean => d !== '' && d >= from && d <= friday
-  const byNow = (d: string): boolean => d !== '' && d <= friday
-  const done = (when: (d: string) => boolean) => (f: RecordFields): boolean => reached(f, '已完成') && when(fieldText(f, 'completeDate'))
-  const tlcDone = (when: (d: string) => boolean) => (f: RecordFields): boolean => tlcApplies(f) && when(tlcDoneDate(f))
-  const caseOpened = (when: (d: string) => boolean) => (f: RecordFields): boolean => when(fieldText(f, 'caseDate'))
-  const fined = (when: (d: string) => boolean) => (f: RecordFields): boolean => when(fieldText(f, 'decisionDate') || fieldText(f, 'caseDate'))
-  const existing = records.filter((f) => !fieldText(f, 'foundDate') || byNow(fieldText(f, 'foundDate')))
-  const doneToDate = byCategory(existing, done(byNow))
-  const totalDone = CATEGORIES.reduce((n, c) => n + doneToDate[c], 0)
-  const checked = items.filter((f) => byNow(fieldText(f, 'hkCheckDate')))
+  const existing = foundBy(records, friday)
+  const week = periodCounts(existing, from, friday)
+  const toDate = periodCounts(existing, '', friday)
+  const totalDone = CATEGORIES.reduce((n, c) => n + toDate.done[c], 0)
+  const checked = items.filter((f) => fieldText(f, 'hkCheckDate') !== '' && fieldText(f, 'hkCheckDate') <= friday)
   return {
     friday,
     from,
     records: existing.length,
-    newFinds: records.filter((f) => inWeek(fieldText(f, 'foundDate'))).length,
-    doneThisWeek: byCategory(existing, done(inWeek)),
-    doneToDate,
+    newFinds: week.newFinds,
+    doneThisWeek: week.done,
+    doneToDate: toDate.done,
     doneRate: existing.length ? Math.round((totalDone / existing.length) * 1000) / 10 : null,
-    tlcThisWeek: existing.filter(tlcDone(inWeek)).length,
-    tlcToDate: existing.filter(tlcDone(byNow)).length,
-    casesThisWeek: existing.filter(caseOpened(inWeek)).length,
-    casesToDate: existing.filter(caseOpened(byNow)).length,
-    finesThisWeek: sumMoney(existing.filter(fined(inWeek)), 'fineAmount'),
-    finesToDate: sumMoney(existing.filter(fined(byNow)), 'fineAmount'),
+    tlcThisWeek: week.tlc,
+    tlcToDate: toDate.tlc,
+    casesThisWeek: week.cases,
+    casesToDate: toDate.cases,
+    finesThisWeek: week.fines,
+    finesToDate: toDate.fines,
     huikanChecked: checked.length,
     huikanRebounds: checked.filter((f) => fieldText(f, 'hkResurgent') === '是').length,
-    overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !done(byNow)(f)).length
+    overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !doneBy(f, friday)).length
   }
 }

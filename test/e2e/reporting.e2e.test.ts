@@ -9,6 +9,7 @@ import { ImportStager } from '../../electron/services/ledgerImport'
 import { readSubmission } from '../../electron/services/merge/readSubmission'
 import { OfficeService } from '../../electron/services/office/officeService'
 import { DataDir } from '../../electron/services/storage/ledgerStore'
+import { docxPart, paragraphsOf } from '../electron/documents/docxXml'
 import type { RunningApp } from './harness'
 import { annex2Fixtures, dataDirFor, launchApp, repoRoot } from './harness'
 
@@ -69,6 +70,19 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
     await page.getByLabel('报告周').selectOption('2024-05-24')
     await page.getByLabel('报告周').selectOption('2024-05-17')
     await expect.poll(() => page.getByLabel('三、存在问题').inputValue()).toBe('个别经营者不配合，已联合市场监管局约谈。')
+  })
+
+  it('a unit exports the 月度工作总结 of the month, drafted from its ledger, to send with 附件3', async () => {
+    const page = unitApp.page
+    await page.getByLabel('报告周').selectOption('2024-05-31')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出月度工作总结（Word）' }).click()
+    expect((await download).suggestedFilename()).toBe('月度工作总结-八坊街道-20240531.docx')
+    const texts = paragraphsOf(docxPart(await readFile((await (await download).path()) as string))).map((p) => p.text)
+    expect(texts).toContain('八坊街道2024年5月份“散乱污”问题清理整治工作总结')
+    expect(texts.find((t) => t.startsWith('5月1日至5月31日'))).toContain('新发现“散乱污”问题30个')
+    expect(await page.locator('.notice').first().textContent()).toContain('请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送')
+    await page.screenshot({ path: join(results, 'e2e-weekly.png') })
   })
 
   it('the unit dashboard shows its figures and next reports', async () => {

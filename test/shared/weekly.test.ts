@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES } from '@shared/domain/enums'
 import type { RecordFields } from '@shared/ledger/record'
-import { isFriday, weekFigures, weekStart } from '@shared/reports/weekly'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import { draftMonthlySummary, monthStart } from '@shared/reports/draft'
+import { isFriday, periodCounts, weekFigures, weekStart } from '@shared/reports/weekly'
 
 /** A small unit history: what happened on which day (the fields carry the dates). */
 const records: RecordFields[] = [
@@ -74,5 +76,22 @@ describe('Friday report figures (recomputed from the records)', () => {
       }),
       { numRuns: 200 }
     )
+  })
+
+  it('the 月度工作总结 of June counts June alone, then the whole campaign to its date', () => {
+    const june = periodCounts(records, monthStart('2024-06-28'), '2024-06-28')
+    expect(june).toEqual({ newFinds: 1, done: { 关停取缔: 0, 整合搬迁: 0, 升级改造: 0 }, tlc: 0, cases: 0, fines: 0 })
+    const may = periodCounts(records, monthStart('2024-05-31'), '2024-05-31')
+    expect(may).toMatchObject({ newFinds: 4, done: { 关停取缔: 1, 整合搬迁: 0, 升级改造: 1 }, tlc: 1, cases: 2, fines: 2.85 })
+    const draft = draftMonthlySummary('八坊街道', defaultCampaign, weekFigures(records, items, '2024-05-31'), may)
+    expect(draft.title).toBe('八坊街道2024年5月份“散乱污”问题清理整治工作总结')
+    expect(draft.opening).toBe('按照《临夏市2024年“散乱污”问题排查整治工作方案》要求，现将八坊街道5月份“散乱污”问题清理整治工作情况总结如下：')
+    expect(draft.sections.map((s) => s.heading)).toEqual(['一、工作开展情况', '二、主要做法', '三、存在问题', '四、下步工作打算'])
+    const [done, , problems] = draft.sections.map((s) => s.text)
+    expect(done?.split('\n')).toEqual([
+      '5月1日至5月31日，新发现“散乱污”问题4个，完成整治2个（关停取缔1个、整合搬迁0个、升级改造1个），实施“两断三清”1户，立案查处2起，罚款2.85万元。',
+      '截至5月31日，八坊街道共摸底排查“散乱污”问题4个，累计完成整治2个（关停取缔1个、整合搬迁0个、升级改造1个），完成率50.0%；累计实施“两断三清”1户，立案查处2起，罚款2.85万元；“回头看”核查2023年销号问题2个，发现反弹1个。'
+    ])
+    expect(problems).toBe('未发现超过完成时限未完成整治的问题。“回头看”发现1个2023年销号问题反弹，需重新整治。')
   })
 })

@@ -13,11 +13,11 @@ import {
   bodyParagraph,
   cnNumeral,
   documentDate,
+  closing,
   flushLeft,
   redBanner,
   run,
   sentence,
-  signature,
   titleParagraph,
   twips,
   writeOfficialDocx
@@ -111,9 +111,6 @@ function body(n: SupervisionNotice): Paragraph[] {
   ]
 }
 
-/** A contact not on file prints as room to write it in by hand, not as "联系人：，联系电话：". */
-const orBlank = (text: string, width: number): string => (text.trim() === '' ? '\u3000'.repeat(width) : text)
-
 export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
   return writeOfficialDocx(`${n.number} ${NOTICE_TITLE}`, [
     redBanner(n.issuer, BANNER_POINTS, BANNER_GAP),
@@ -125,12 +122,7 @@ export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
     ...blank(),
     flushLeft(`${n.toUnit}：`),
     ...body(n),
-    // 附件说明 and 落款 stay on the page of the last lines of the body, never alone on a page of their own.
-    ...blank(1, true),
-    bodyParagraph(`附件：${ANNEX_TITLE}`, true),
-    ...blank(2, true),
-    ...signature(n.issuer, n.issuedAt, 4),
-    bodyParagraph(`（联系人：${orBlank(n.contact.name, 4)}，联系电话：${orBlank(n.contact.phone, 7)}）`),
+    ...closing(ANNEX_TITLE, n.issuer, n.issuedAt, n.contact),
     new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading1)] }),
     ...blank(),
     titleParagraph(ANNEX_TITLE),

@@ -92,6 +92,9 @@ export function paragraphs(text: string): Paragraph[] {
   return text.split('\n').map((p) => p.trim()).filter((p) => p !== '').map((p) => bodyParagraph(p))
 }
 
+/** A contact not on file prints as room to write it in by hand, not as "联系人：，联系电话：". */
+const orBlank = (text: string, width: number): string => (text.trim() === '' ? '\u3000'.repeat(width) : text)
+
 export function blank(lines = 1, keepNext = false): Paragraph[] {
   return Array.from({ length: lines }, () => new Paragraph({ keepNext: keepNext || undefined }))
 }
@@ -147,6 +150,20 @@ export function signature(issuer: string, iso: string, rightChars: number): Para
       children: [run(text)]
     })
   return [line(issuer), line(date)]
+}
+
+/**
+ * 附件说明, 落款 (sealed: four characters from the margin) and 附注 with the 联系人, kept on the page of the last
+ * lines of the body, never alone on a page of their own.
+ */
+export function closing(attachment: string, issuer: string, iso: string, contact: { name: string; phone: string }): Paragraph[] {
+  return [
+    ...blank(1, true),
+    bodyParagraph(`附件：${attachment}`, true),
+    ...blank(2, true),
+    ...signature(issuer, iso, 4),
+    bodyParagraph(`（联系人：${orBlank(contact.name, 4)}，联系电话：${orBlank(contact.phone, 7)}）`)
+  ]
 }
 
 const pageNumberFooter = (side: 'odd' | 'even'): Footer =>

@@ -1,15 +1,18 @@
 /**
  * A unit's Friday report: figures recomputed from its ledger each time (never stored, so they cannot drift from
  * the records), the texts saved per Friday, and the two documents sent to the office: the report (.docx) and its
- * 附表 (.xlsx, importable at the office).
+ * 附表 (.xlsx, importable at the office). Also the 月度工作总结 sent with 附件3, drafted from the same figures.
  */
+import { annex3 } from '@shared/annexes/annex3'
 import { isHuikan } from '@shared/annexes/huikan'
 import { weekly, weeklyRow } from '@shared/annexes/weekly'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import type { ExportedFile, WeeklyText, WeeklyView } from '@shared/ipc/contract'
-import { draftNarrative, issueNumber, reportFridays } from '@shared/reports/draft'
+import { draftMonthlySummary, draftNarrative, issueNumber, monthStart, reportFridays } from '@shared/reports/draft'
+import type { RecordFields } from '@shared/ledger/record'
 import type { WeekFigures } from '@shared/reports/weekly'
-import { weekFigures } from '@shared/reports/weekly'
+import { periodCounts, weekFigures } from '@shared/reports/weekly'
+import { writeMonthlySummaryDocx } from '../documents/summaryDocx'
 import { writeWeeklyReportDocx } from '../documents/weeklyReportDocx'
 import { writeAnnexWorkbook } from '../export/workbook'
 import type { DataDir } from '../storage/ledgerStore'
@@ -72,8 +75,30 @@ export class WeeklyService {
     return { fileName: `工作进展附表-${unit.name}-${stamp}.xlsx`, data: bytes.toString('base64') }
   }
 
+  /** The 月度工作总结 for the month of `friday` up to it: a first draft with the figures in, finished in Word. */
+  async exportSummary(unit: CampaignUnit, friday: string): Promise<ExportedFile> {
+    const { records, items } = await this.records(unit)
+    const draft = draftMonthlySummary(unit.name, this.campaign, weekFigures(records, items, friday), periodCounts(records, monthStart(friday), friday))
+    const profile = (await this.dataDir.profile()).get()
+    const bytes = await writeMonthlySummaryDocx({
+      ...draft,
+      toUnit: this.campaign.office.name,
+      attachment: annex3.title,
+      issuer: unit.fullName,
+      date: friday,
+      contact: { name: profile?.filler ?? '', phone: profile?.phone ?? '' }
+    })
+    return { fileName: `月度工作总结-${unit.name}-${friday.replace(/-/g, '')}.docx`, data: bytes.toString('base64') }
+  }
+
+  /** The unit's 2024 records and, apart, its 回头看 items of 2023. */
+  private async records(unit: CampaignUnit): Promise<{ records: RecordFields[]; items: RecordFields[] }> {
+    const all = (await this.dataDir.ledger(unit.id)).view().records.map((r) => r.fields)
+    return { records: all.filter((f) => !isHuikan(f)), items: all.filter(isHuikan) }
+  }
+
   private async figures(unit: CampaignUnit, friday: string): Promise<WeekFigures> {
-    const records = (await this.dataDir.ledger(unit.id)).view().records.map((r) => r.fields)
-    return weekFigures(records.filter((f) => !isHuikan(f)), records.filter(isHuikan), friday)
+    const { records, items } = await this.records(unit)
+    return weekFigures(records, items, friday)
   }
 }

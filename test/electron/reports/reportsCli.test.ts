@@ -1,4 +1,7 @@
-/** `slw weekly` and `slw notice` as the acceptance runs them: documents that print through LibreOffice. */
+/**
+ * `slw weekly` and `slw notice` as the acceptance runs them, and the 月度工作总结 the app drafts: documents that print
+ * through LibreOffice.
+ */
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,8 +15,10 @@ import { run as notice } from '../../../electron/cli/commands/notice'
 import { run as weekly } from '../../../electron/cli/commands/weekly'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
 import { ImportStager } from '../../../electron/services/ledgerImport'
+import { WeeklyService } from '../../../electron/services/reports/weeklyService'
 import { DataDir } from '../../../electron/services/storage/ledgerStore'
 import { captureOutput } from '../../helpers/captureOutput'
+import { docxPart, paragraphsOf } from '../documents/docxXml'
 import { onPath, pdfPages, toPdf } from '../export/pdf'
 
 const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
@@ -70,6 +75,42 @@ describe('slw weekly', () => {
   it('refuses a date that is not a Friday', async () => {
     expect(await weekly(['--data', dir, '--unit', '八坊街道', '--date', '2024-05-18', '--out', join(work, 'x.docx')])).toBe(2)
   })
+})
+
+describe('the 月度工作总结', () => {
+  const summaryOf = async (friday: string): Promise<Buffer> => {
+    const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
+    try {
+      const unit = defaultCampaign.units.find((u) => u.name === '八坊街道')!
+      const file = await new WeeklyService(data, defaultCampaign, 'test').exportSummary(unit, friday)
+      expect(file.fileName).toBe(`月度工作总结-八坊街道-${friday.replace(/-/g, '')}.docx`)
+      return Buffer.from(file.data, 'base64')
+    } finally {
+      await data.close()
+    }
+  }
+
+  it('reports the month from the ledger, to the office, with 附件3, signed by the unit', async () => {
+    const texts = paragraphsOf(docxPart(await summaryOf('2024-05-31'))).map((p) => p.text).filter((t) => t !== '')
+    expect(texts.slice(0, 3)).toEqual([
+      '八坊街道2024年5月份“散乱污”问题清理整治工作总结',
+      '临夏市“散乱污”问题清理整治领导小组办公室：',
+      '按照《临夏市2024年“散乱污”问题排查整治工作方案》要求，现将八坊街道5月份“散乱污”问题清理整治工作情况总结如下：'
+    ])
+    // The two records completed on 5/16 with a case and a fine each (beforeAll); June has none of it.
+    expect(texts).toContain('5月1日至5月31日，新发现“散乱污”问题30个，完成整治2个（关停取缔1个、整合搬迁1个、升级改造0个），实施“两断三清”0户，立案查处2起，罚款2.40万元。')
+    expect(texts.slice(-4)).toEqual(['附件：临夏市“散乱污”问题清理整顿情况汇总表', '临夏市八坊街道办事处', '2024年5月31日', '（联系人：马晓明，联系电话：0930-6212345）'])
+    const june = paragraphsOf(docxPart(await summaryOf('2024-06-28'))).map((p) => p.text)
+    expect(june.find((t) => t.startsWith('6月1日至6月28日'))).toContain('完成整治0个')
+  })
+
+  it.skipIf(!onPath('soffice'))('prints as an official document', async () => {
+    await toPdf(work, 'summary', await summaryOf('2024-06-28'), 'docx')
+    const [page1] = await pdfPages(join(work, 'summary.pdf'))
+    for (const line of ['八坊街道2024年6月份“散乱污”问题清理整治工作总结', '一、工作开展情况', '二、主要做法', '累计完成整治2个']) {
+      expect(page1?.replace(/\s+/g, '')).toContain(line)
+    }
+  }, 180_000)
 })
 
 describe('slw notice', () => {

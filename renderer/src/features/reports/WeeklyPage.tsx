@@ -1,4 +1,7 @@
-/** 每周工作进展: the Friday report of the unit, figures from the ledger, texts drafted and edited, two documents out. */
+/**
+ * 每周工作进展: the Friday report of the unit, figures from the ledger, texts drafted and edited, two documents out;
+ * and the 月度工作总结 of the Friday's month, drafted for Word.
+ */
 import { useEffect, useState } from 'react'
 import { monthDay } from '@shared/domain/dates'
 import { CATEGORIES } from '@shared/domain/enums'
@@ -42,6 +45,14 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
     setMessage({ level: 'info', message: `已生成“${r.value.fileName}”，请于周五中午前报送。` })
   }
 
+  /** The 月度工作总结 of the selected Friday's month: a draft to finish in Word, not edited here. */
+  const exportSummary = async (): Promise<void> => {
+    const r = await invoke('weekly:summaryExport', { unitId, friday })
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    download(r.value.fileName, r.value.data)
+    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”（${Number(friday.slice(5, 7))}月1日至${monthDay(friday)}），请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。` })
+  }
+
   const f = view?.figures
   return (
     <section className="weekly">
@@ -57,6 +68,9 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
         </button>
         <button type="button" onClick={() => void exportAs('xlsx')} disabled={!text}>
           导出附表（Excel）
+        </button>
+        <button type="button" onClick={() => void exportSummary()} title="按所选周五所在的月份起草，随附件3报送">
+          导出月度工作总结（Word）
         </button>
       </div>
       <Notices notices={message ? [message] : []} onDismiss={() => setMessage(null)} />
