@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page, Route } from 'playwright-core'
@@ -79,6 +79,10 @@ describe('office mode in Chromium', () => {
     // An earlier CSV of 八坊街道 without a 填报日期: the dated workbook replaces it.
     copyFileSync(join(annex2Fixtures, 'bafang-utf8.csv'), join(partial, 'bafang-utf8.csv'))
     files.push('bafang-utf8.csv')
+    // A unit's Word report beside them, and a subfolder of old files (枹罕镇's among them): named, not read.
+    writeFileSync(join(partial, '工作进展-城南街道-20240510.docx'), 'PK')
+    mkdirSync(join(partial, '旧版'))
+    copyFileSync(join(mergeSet, '附件2-枹罕镇.xlsx'), join(partial, '旧版', '附件2-枹罕镇.xlsx'))
     // While the files are read the clerk sees so, and cannot start a second import.
     const reading = await holdChannel('office:stage')
     const chooser = page.waitForEvent('filechooser')
@@ -90,6 +94,10 @@ describe('office mode in Chromium', () => {
     await reading.release()
     await stageDialog().waitFor()
     expect(await working().count()).toBe(0)
+    expect(await stageDialog().locator('.left-out').allTextContents()).toEqual([
+      '另有 1 个文件不是表格，未读取：工作进展-城南街道-20240510.docx。',
+      '子文件夹“旧版”中的文件未读取；如需汇总，请单独选择该文件夹。'
+    ])
     expect(await statusOf('附件2-南龙镇-v1.xlsx')).toBe('已被新版本替代')
     expect(await statusOf('附件2-南龙镇-v2.xlsx')).toBe('采用')
     const diffTitle = (unit: string): Promise<string | null> =>
@@ -112,6 +120,22 @@ describe('office mode in Chromium', () => {
     await confirmStage()
     await expect.poll(() => page.locator('.summary').textContent()).toContain('汇总 365 条，不重复问题 361 个')
     expect(await page.locator('.deadline', { hasText: '附件2' }).locator('h3').textContent()).toContain('全部报送')
+  })
+
+  it('takes files dropped on the page and names what it does not read', async () => {
+    const xlsx = readFileSync(join(mergeSet, '附件2-城郊镇.xlsx')).toString('base64')
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], '附件2-城郊镇.xlsx'))
+      dt.items.add(new File(['PK'], '月度工作总结-城郊镇.docx'))
+      return dt
+    }, xlsx)
+    await page.locator('.office-page').dispatchEvent('drop', { dataTransfer })
+    await stageDialog().waitFor()
+    expect(await statusOf('附件2-城郊镇.xlsx')).toBe('重复文件（已收过）')
+    expect(await stageDialog().locator('.left-out').allTextContents()).toEqual(['另有 1 个文件不是表格，未读取：月度工作总结-城郊镇.docx。'])
+    await stageDialog().getByRole('button', { name: '取消' }).click()
+    await stageDialog().waitFor({ state: 'detached' })
   })
 
   it('shows the four conflicts side by side and records a decision', async () => {

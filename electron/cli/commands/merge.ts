@@ -6,6 +6,7 @@ import { defaultCampaign } from '@shared/campaign/campaign'
 import { consolidate } from '@shared/merge/consolidate'
 import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation, Submission } from '@shared/merge/types'
+import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
 import { FIXED_STREAMS } from '@shared/office/streams'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../../services/export/commandLine'
@@ -61,7 +62,7 @@ export async function run(args: string[]): Promise<number> {
   const ours = new Set([out.value, values.report].filter((p) => p !== undefined).map((p) => resolve(p)))
   const paths = collected.files.filter((f) => !ours.has(resolve(f)))
   if (paths.length === 0) {
-    process.stderr.write('没有找到可汇总的表格文件（.xlsx、.xls、.et、.ods、.csv），汇总表未生成。\n')
+    process.stderr.write(`没有找到可汇总的表格文件（${SPREADSHEET_EXTENSIONS.join('、')}），汇总表未生成。\n`)
     return 1
   }
 

@@ -1,13 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
-
-/** What the importer can read; anything else in a folder (Word notices, scans, zips) is not a submission. */
-const SPREADSHEET = new Set(['.xlsx', '.xls', '.et', '.ods', '.csv'])
-
-/** A spreadsheet file in a folder; `~$…` are Excel/WPS lock files of a workbook still open, not data. */
-export function isSubmissionFile(name: string): boolean {
-  return !name.startsWith('~$') && !name.startsWith('.') && SPREADSHEET.has(extname(name).toLowerCase())
-}
+import { join, resolve } from 'node:path'
+import { isSubmissionFile } from '@shared/merge/submissionFile'
 
 export interface CollectedFiles {
   files: string[]

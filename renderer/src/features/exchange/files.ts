@@ -1,4 +1,5 @@
 /** Moving files between the page and the app's services: bytes travel base64 inside the JSON request. */
+import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = ''
@@ -32,7 +33,7 @@ export function pickSpreadsheet(): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.xlsx,.xls,.et,.ods,.csv'
+    input.accept = SPREADSHEET_EXTENSIONS.join(',')
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null))
     input.addEventListener('cancel', () => resolve(null))
     input.click()

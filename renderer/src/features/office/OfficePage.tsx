@@ -8,6 +8,7 @@ import type { Notice, OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/c
 import { reportFridays } from '@shared/reports/draft'
 import { OfficeDashboardPanel } from '../dashboard/OfficeDashboardPanel'
 import type { DecisionInput } from '@shared/merge/schema'
+import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { GroupedHeader } from '../../components/GroupedHeader'
@@ -18,13 +19,14 @@ import { cnDate } from '@shared/domain/dates'
 import { OfficeContactsPanel } from './OfficeContactsPanel'
 import { OfficeHome } from './OfficeHome'
 import { OfficeWeeklyPanel } from './OfficeWeeklyPanel'
+import type { Received } from './receivedFiles'
+import { dropped, droppedEntries, leftOutLines, picked } from './receivedFiles'
 import { StageDialog } from './StageDialog'
 import { SubmissionsTable } from './SubmissionsTable'
 import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
 type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'plan'
-const SPREADSHEET = /\.(xlsx|xls|et|ods|csv)$/i
 const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = [
   ['annex2', '附件2 摸底情况'],
   ['annex3', '附件3 清理整顿情况'],
@@ -36,6 +38,8 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   const [annex, setAnnex] = useState<OfficeAnnex>('annex2')
   const [version, setVersion] = useState(0)
   const [stage, setStage] = useState<OfficeStage | null>(null)
+  /** What the files being staged left out (not spreadsheets, subfolders), said in the preview. */
+  const [leftOut, setLeftOut] = useState<string[]>([])
   /** What the office is waiting for (reading files, writing the workbook): shown, and other actions wait. */
   const [working, setWorking] = useState<string | null>(null)
   const busy = working !== null
@@ -48,14 +52,20 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
 
   const [view, setView] = useLoaded(() => invoke('office:view', { annex }), [annex, version], (m) => setMessage({ level: 'error', message: m }))
 
-  const receive = async (list: readonly File[]): Promise<void> => {
-    const files = list.filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith('~$'))
-    if (files.length === 0) return setMessage({ level: 'info', message: '没有可接收的表格文件（.xlsx、.xls、.et、.ods、.csv）。' })
+  const receive = async (received: Received<File>): Promise<void> => {
+    const { files } = received
+    const notes = leftOutLines(received)
+    if (files.length === 0) {
+      return setMessage({ level: 'info', message: [`没有可接收的表格文件（${SPREADSHEET_EXTENSIONS.join('、')}）。`, ...notes].join('') })
+    }
     setWorking(`正在读取 ${files.length} 个文件，请稍候……`)
     const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })))
     const r = await invoke('office:stage', { files: payload })
     setWorking(null)
-    answer(r, setStage)
+    answer(r, (s) => {
+      setLeftOut(notes)
+      setStage(s)
+    })
   }
 
   const pick = (folder: boolean): void => {
@@ -63,8 +73,8 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
     input.type = 'file'
     input.multiple = true
     if (folder) input.webkitdirectory = true
-    else input.accept = '.xlsx,.xls,.et,.ods,.csv'
-    input.addEventListener('change', () => void receive([...(input.files ?? [])]))
+    else input.accept = SPREADSHEET_EXTENSIONS.join(',')
+    input.addEventListener('change', () => void receive(picked([...(input.files ?? [])])))
     input.click()
   }
 
@@ -116,7 +126,8 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault()
-        void receive([...e.dataTransfer.files])
+        const unreadable = (): void => setMessage({ level: 'error', message: '拖入的文件无法读取，请改用“接收报送文件…”或“选择文件夹…”。' })
+        void dropped(droppedEntries(e.dataTransfer.items)).then(receive, unreadable)
       }}
     >
       <div className="toolbar">
@@ -175,7 +186,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
         )}
         {tab === 'plan' && <OfficeHome campaign={campaign} />}
       </div>
-      {stage && <StageDialog stage={stage} busy={busy} onConfirm={() => void commit()} onCancel={() => setStage(null)} />}
+      {stage && <StageDialog stage={stage} leftOut={leftOut} busy={busy} onConfirm={() => void commit()} onCancel={() => setStage(null)} />}
     </section>
   )
 }
