@@ -91,6 +91,13 @@ describe('office mode in Chromium', () => {
     await reading.held
     expect(await working().textContent()).toBe(`正在读取 ${files.length} 个文件，请稍候……`)
     expect(await page.getByRole('button', { name: '接收报送文件…' }).isDisabled()).toBe(true)
+    const more = await page.evaluateHandle(() => {
+      const dt = new DataTransfer()
+      dt.items.add(new File(['x'], '附件2-折桥镇.xlsx'))
+      return dt
+    })
+    await page.locator('.office-page').dispatchEvent('drop', { dataTransfer: more })
+    expect(await page.locator('.notice').first().textContent()).toContain('正在处理上一批文件，请稍候再拖入。')
     await reading.release()
     await stageDialog().waitFor()
     expect(await working().count()).toBe(0)

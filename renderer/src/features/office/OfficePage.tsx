@@ -126,8 +126,12 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault()
-        const unreadable = (): void => setMessage({ level: 'error', message: '拖入的文件无法读取，请改用“接收报送文件…”或“选择文件夹…”。' })
-        void dropped(droppedEntries(e.dataTransfer.items)).then(receive, unreadable)
+        if (busy) return setMessage({ level: 'info', message: '正在处理上一批文件，请稍候再拖入。' })
+        const unreadable = (): void => {
+          setWorking(null)
+          setMessage({ level: 'error', message: '拖入的文件无法读取，请改用“接收报送文件…”或“选择文件夹…”。' })
+        }
+        void dropped(droppedEntries(e.dataTransfer.items)).then(receive).catch(unreadable)
       }}
     >
       <div className="toolbar">
