@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'weekly:view',
   'weekly:save',
   'weekly:export',
+  'weekly:summaryExport',
   'contacts:view',
   'contacts:save',
   'office:view',
