@@ -12,6 +12,9 @@ const DAY = 86_400_000
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY
 const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
+/** Whole days from `today` to `date`: 0 on the day itself, negative once it has passed. */
+export const daysFrom = (today: string, date: string): number => dayNumber(date) - dayNumber(today)
+
 /** The Friday report as a due item says it: 每周五中午下班前上报工作进展（周五12:00前）. */
 export const weeklyDueText = (campaign: Campaign): string => `${campaign.weeklyReports.what}（周五${campaign.weeklyReports.dueTime}前）`
 
@@ -29,5 +32,5 @@ export function reportsDue(campaign: Campaign, unit: CampaignUnit): DueReport[] 
 /** The next report this unit owes on or after today, or null once the campaign's reporting is over. */
 export function nextDue(campaign: Campaign, unit: CampaignUnit, today: string): DueReport | null {
   const next = reportsDue(campaign, unit).find((r) => r.date >= today)
-  return next ? { ...next, daysLeft: dayNumber(next.date) - dayNumber(today) } : null
+  return next ? { ...next, daysLeft: daysFrom(today, next.date) } : null
 }

@@ -2,7 +2,7 @@
 import { isDone } from '../annexes/shared'
 import type { Campaign, CampaignUnit } from '../campaign/campaign'
 import type { DueReport } from '../campaign/schedule'
-import { reportsDue } from '../campaign/schedule'
+import { daysFrom, reportsDue } from '../campaign/schedule'
 import { CATEGORIES, STATUSES } from '../domain/enums'
 import type { Category, Status } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
@@ -60,7 +60,7 @@ export function unitDashboard(campaign: Campaign, unit: CampaignUnit, records: r
     upcoming: reportsDue(campaign, unit)
       .filter((r) => r.date >= today)
       .slice(0, 5)
-      .map((r) => ({ ...r, daysLeft: Math.round((Date.parse(r.date) - Date.parse(today)) / 86_400_000) }))
+      .map((r) => ({ ...r, daysLeft: daysFrom(today, r.date) }))
   }
 }
 

@@ -120,4 +120,19 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
     await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('0')
     await page.screenshot({ path: join(results, 'e2e-office-dashboard.png') })
   })
+
+  it('the office tells a unit late for a deadline that has passed from one with days still to go (6/20)', async () => {
+    const page = officeApp.page
+    const row = (deadline: string) => page.locator('table.plain tr', { hasText: deadline }).locator('td').nth(2)
+    expect(await row('4月30日前').getAttribute('class')).toBe('count-error')
+    expect(await row('6月28日前').getAttribute('class')).toBe('')
+    await page.getByRole('tab', { name: '报送情况' }).click()
+    const contacts = page.locator('.deadline', { hasText: '2024年4月30日前' })
+    expect(await contacts.locator('h3 .count-error').textContent()).toBe('未报送 24 个单位')
+    const annex3 = page.locator('.deadline', { hasText: '2024年6月28日前' })
+    expect(await annex3.locator('h3 .pending').textContent()).toBe('已报送 0/18，还有 8 天截止')
+    expect(await annex3.locator('li.missing').count()).toBe(0)
+    expect(await annex3.locator('li.pending small').first().textContent()).toBe('待报送')
+    await page.screenshot({ path: join(results, 'e2e-office-reporting.png') })
+  })
 })

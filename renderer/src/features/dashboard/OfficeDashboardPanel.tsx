@@ -63,7 +63,7 @@ export function OfficeDashboardPanel({ version, onError }: { version: number; on
                 <tr key={r.annex}>
                   <td>{monthDay(r.deadline)}前</td>
                   <td>{r.what.replace(/^报送/, '')}</td>
-                  <td className={r.received < r.expected ? 'count-error' : ''}>
+                  <td className={r.received < r.expected && r.deadline < d.today ? 'count-error' : ''}>
                     {r.received}/{r.expected}
                     {r.late ? `（逾期 ${r.late}）` : ''}
                   </td>

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { Notice, OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import { daysFrom } from '@shared/campaign/schedule'
 import { reportFridays } from '@shared/reports/draft'
 import { OfficeDashboardPanel } from '../dashboard/OfficeDashboardPanel'
 import type { DecisionInput } from '@shared/merge/schema'
@@ -195,26 +196,40 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   )
 }
 
+/** Per deadline, who has reported; a unit is 未报送 only once the deadline has passed, 待报送 before. */
 function Reporting({ view }: { view: OfficeView }): React.JSX.Element {
   return (
     <section className="reporting">
       {view.reporting.map((r) => {
         const missing = r.units.filter((u) => !u.received)
+        const daysLeft = daysFrom(view.today, r.deadline)
+        const passed = daysLeft < 0
+        const state = missing.length === 0 ? (
+          <span className="ok">全部报送</span>
+        ) : passed ? (
+          <span className="count-error">未报送 {missing.length} 个单位</span>
+        ) : (
+          <span className="pending">
+            已报送 {r.units.length - missing.length}/{r.units.length}，{daysLeft === 0 ? '今天截止' : `还有 ${daysLeft} 天截止`}
+          </span>
+        )
         return (
           <div key={r.annex} className="deadline">
             <h3>
               {cnDate(r.deadline)}前：{r.what}
-              <span className={missing.length ? 'count-error' : 'ok'}>
-                {missing.length ? `未报送 ${missing.length} 个单位` : '全部报送'}
-              </span>
+              {state}
             </h3>
             <ul className="units">
-              {r.units.map((u) => (
-                <li key={u.unit} className={u.received ? (u.received.late ? 'late' : 'received') : 'missing'} title={u.received?.file ?? '未报送'}>
-                  {u.unit}
-                  <small>{u.received ? `${cnDate(u.received.filledDate)}${u.received.late ? ' 逾期' : ''}` : '未报送'}</small>
-                </li>
-              ))}
+              {r.units.map(({ unit, received }) => {
+                const said = received ? `${cnDate(received.filledDate)}${received.late ? ' 逾期' : ''}` : passed ? '未报送' : '待报送'
+                const kind = received ? (received.late ? 'late' : 'received') : passed ? 'missing' : 'pending'
+                return (
+                  <li key={unit} className={kind} title={received?.file ?? said}>
+                    {unit}
+                    <small>{said}</small>
+                  </li>
+                )
+              })}
             </ul>
           </div>
         )
