@@ -12,6 +12,7 @@ import type { OfficeWeeklyView, WeeklyText } from '../ipc/contract'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { Consolidation } from '../merge/types'
+import { monthDay } from '../domain/dates'
 import { draftNarrative } from '../reports/draft'
 import type { WeekFigures } from '../reports/weekly'
 import { weekStart } from '../reports/weekly'
@@ -93,14 +94,27 @@ export function totalsFigures(totals: RecordFields, friday: string): WeekFigures
 const clause = (s: string): string => s.replace(/[。；;，,\s]+$/, '')
 
 /**
- * The city's text drafted from the 合计. 存在问题 lists what the units reported as 未完成事项: the 附表 carries no
- * overdue count, so the unit draft's sentence about overdue problems would be made up here.
+ * The city's text drafted from the 合计, which speaks for the city only when every unit reported: otherwise for the
+ * units that did, and 存在问题 counts the others. It also lists what the units reported as 未完成事项: the 附表
+ * carries no overdue count, so the unit draft's sentence about overdue problems would be made up here.
  */
-export function cityDraft(campaign: Campaign, friday: string, rows: readonly CityRow[], totals: RecordFields): WeeklyText {
-  const draft = draftNarrative(campaign.city.name, totalsFigures(totals, friday))
+export function cityDraft(
+  campaign: Campaign,
+  friday: string,
+  week: Pick<OfficeWeeklyView, 'rows' | 'missing' | 'totals'>
+): WeeklyText {
+  const { rows, missing } = week
+  const reported = new Set(rows.map((r) => r.unit)).size
+  const who = missing.length === 0 ? campaign.city.name : `已报送的${reported}个单位`
+  const draft = draftNarrative(who, totalsFigures(week.totals, friday))
   const open = rows.filter((r) => fieldText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(fieldText(r.fields, 'openItems'))}`)
-  const problems = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'
-  return { ...draft, problems, openItems: '', nextPlan: '' }
+  // Named in the 附表 line under the text (attachmentLine), counted here.
+  const absent = missing.length > 0 ? `${missing.length}个单位未报送本周工作进展。` : ''
+  const reportedOpen = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'
+  const text = { ...draft, problems: absent + (reported > 0 ? reportedOpen : ''), openItems: '', nextPlan: '' }
+  if (reported > 0) return text
+  const overview = `截至${monthDay(friday)}，各单位均未报送本周工作进展附表，全市数据待报送后汇总。`
+  return { ...text, overview, thisWeek: '各单位均未报送，暂无本周数据。' }
 }
 
 /** The docx's 附表 line, naming who reported late and who did not report. */

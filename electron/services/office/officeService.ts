@@ -199,7 +199,7 @@ export class OfficeService {
       issueNo: issueNumber(this.campaign, friday),
       fridays: reportFridays(this.campaign),
       ...week,
-      text: stored ?? cityDraft(this.campaign, friday, week.rows, week.totals),
+      text: stored ?? cityDraft(this.campaign, friday, week),
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
   }

@@ -183,8 +183,8 @@ describe('the city’s Friday report', () => {
       casesTotal: '7',
       finesTotal: '3.50'
     })
-    expect(view.text.overview).toContain('截至5月24日，临夏市共摸底排查“散乱污”问题24个，累计完成整治14个（关停取缔7个、整合搬迁0个、升级改造7个），完成率58.3%')
-    expect(view.text.problems).toBe('各单位本周未报告未完成事项。')
+    expect(view.text.overview).toContain('截至5月24日，已报送的3个单位共摸底排查“散乱污”问题24个，累计完成整治14个（关停取缔7个、整合搬迁0个、升级改造7个），完成率58.3%')
+    expect(view.text.problems).toBe(`${view.missing.length}个单位未报送本周工作进展。各单位本周未报告未完成事项。`)
   })
 
   it('keeps the office’s own text and exports the report and its 附表', async () => {
