@@ -1,4 +1,7 @@
-/** What the official documents say: a Friday progress report and a 督办通知, as plain data for the docx writer. */
+/**
+ * What the official documents say: a Friday progress report, a 月度工作总结 and a 督办通知, as plain data for the
+ * docx writers.
+ */
 
 /** The four parts of a weekly report (annexes.md §1.8, as the 鄂州 and 某县 reports are written). */
 export interface WeeklyNarrative {

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { monthDay } from '@shared/domain/dates'
 import { CATEGORIES } from '@shared/domain/enums'
 import type { Notice, WeeklyText } from '@shared/ipc/contract'
+import { monthStart } from '@shared/reports/draft'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Notices } from '../../components/Notices'
@@ -50,7 +51,8 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
     const r = await invoke('weekly:summaryExport', { unitId, friday })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
     download(r.value.fileName, r.value.data)
-    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”（${Number(friday.slice(5, 7))}月1日至${monthDay(friday)}），请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。` })
+    const period = `${monthDay(monthStart(friday))}至${monthDay(friday)}`
+    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”（${period}），请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。` })
   }
 
   const f = view?.figures
