@@ -8,19 +8,20 @@ import { localIsoDate } from '@shared/domain/dates'
 import type { AnnexWorkbookInput } from './export/workbook'
 
 /**
- * The form of one unit as it leaves the program: 填报人 and 联系电话 from the profile, 填报日期 today; a template has
- * no records (the writer then adds empty bordered rows) and no date.
+ * The form of one unit as it leaves the program (the app's export and `slw export` alike): 填报人 and 联系电话 from
+ * the profile, 填报日期 the working date; a template has no records (the writer then adds empty bordered rows) and
+ * no date.
  */
 export function unitFormInput(opt: {
   annex: AnnexDefinition<RecordFields>
   campaign: Campaign
   unitName: string
   records: readonly LedgerRecord[]
-  profile: Profile | null
+  profile: Pick<Profile, 'filler' | 'phone'> | null
   template: boolean
   appVersion: string
   now: Date
-  /** The working date: records past their 完成时限 on it get a note in the form's 备注. */
+  /** The working date, printed as 填报日期: records past their 完成时限 on it get a note in the form's 备注. */
   today: string
 }): AnnexWorkbookInput {
   const { annex, campaign, unitName, records, profile, template, appVersion, now, today } = opt
@@ -28,7 +29,7 @@ export function unitFormInput(opt: {
     annex,
     campaign,
     records: template ? [] : records.map((r) => withDeadlineNote(annex, r, today)),
-    header: { unitName, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: template ? '' : localIsoDate(now) },
+    header: { unitName, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: template ? '' : today },
     appVersion,
     now
   }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { defaultCampaign } from '@shared/campaign/campaign'
-import { localIsoDate } from '@shared/domain/dates'
 import type { Profile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { LedgerRecord } from '@shared/ledger/record'
@@ -14,7 +13,9 @@ import {
   resolveUnit,
   writeFormCommand
 } from '../../services/export/formRequest'
+import { unitFormInput } from '../../services/annexExport'
 import { formRecords } from '../../services/formRecords'
+import { workingDate } from '../../services/workingDate'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir, ledgerPath } from '../../services/storage/ledgerStore'
 
@@ -24,7 +25,8 @@ const USAGE =
 
 /**
  * `slw export --data <dir> --unit 八坊街道 --annex annex2 --out 附件2-八坊街道.xlsx`: the unit's ledger as the printed
- * form to seal and send. 填报人 and 联系电话 come from the profile unless given; 填报日期 defaults to today.
+ * form to seal and send, as the app exports it. 填报人 and 联系电话 come from the profile unless given; 填报日期
+ * defaults to the working date (SLW_TODAY, else today).
  * Exit 0: written; 1: the ledger could not be read or the file not written; 2: bad arguments.
  */
 export async function run(args: string[]): Promise<number> {
@@ -49,14 +51,20 @@ export async function run(args: string[]): Promise<number> {
   const ledger = await readLedger(dataDir, unit.value.id, annex.value.id)
   if (!ledger) return 1
   const { records, profile } = ledger
-  const header = {
-    unitName: unit.value.name,
-    filler: values.filler ?? profile?.filler ?? '',
-    phone: values.phone ?? profile?.phone ?? '',
-    filledDate: date.value || localIsoDate(new Date())
-  }
+  const contact = { filler: values.filler ?? profile?.filler ?? '', phone: values.phone ?? profile?.phone ?? '' }
   if (records.length === 0) process.stderr.write(`${unit.value.name}的台账中还没有记录，导出的是空白表。\n`)
-  const input = { annex: annex.value, campaign: defaultCampaign, records, header, appVersion: APP_VERSION, now: new Date() }
+  const input = unitFormInput({
+    annex: annex.value,
+    campaign: defaultCampaign,
+    unitName: unit.value.name,
+    records,
+    profile: contact,
+    template: false,
+    appVersion: APP_VERSION,
+    now: new Date(),
+    // 填报日期, and the day the 备注 counts 完成时限 from
+    today: date.value || workingDate()
+  })
   return writeFormCommand(out.value, input)
 }
 

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { annex3 } from '@shared/annexes/annex3'
 import { defaultCampaign } from '@shared/campaign/campaign'
+import { deadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import { run as runExport } from '../../../electron/cli/commands/export'
 import { run as runTemplate } from '../../../electron/cli/commands/template'
 import { META_SHEET, parseExportMeta } from '../../../electron/services/export/meta'
@@ -72,6 +74,24 @@ describe('slw export', () => {
     const rows = sheetRows(readSheetJs(await readFile(file)), '摸底台账')
     expect(rows[2]?.[0]).toBe('填报单位（盖章）：八坊街道　　填报人：马XX　　联系电话：0930-6212345　　填报日期：2024年5月9日')
     expect(out.join('')).toContain(`校验码 ${meta?.checkCode}`)
+  })
+
+  it('writes the same form as the app: overdue notes in 备注, 填报日期 the working date', async () => {
+    const file = join(dir, '附件3-八坊街道.xlsx')
+    const saved = process.env['SLW_TODAY']
+    process.env['SLW_TODAY'] = '2024-07-01'
+    try {
+      expect(await runExport(['--data', dataDir(), '--unit', '八坊街道', '--annex', 'annex3', '--out', file])).toBe(0)
+    } finally {
+      if (saved === undefined) delete process.env['SLW_TODAY']
+      else process.env['SLW_TODAY'] = saved
+    }
+    const rows = sheetRows(readSheetJs(await readFile(file)), annex3.sheetName)
+    expect(rows[2]?.[0]).toContain('填报日期：2024年7月1日')
+    const overdue = records.filter((r) => deadlineNote(r.fields, '2024-07-01') !== '')
+    expect(overdue.length).toBeGreaterThan(0)
+    const noted = rows.filter((row) => row.some((cell) => String(cell ?? '').startsWith('逾期未完成（时限')))
+    expect(noted).toHaveLength(overdue.length)
   })
 
   it('says so, and creates nothing, when the data folder has no ledger for the unit (exit 1)', async () => {
