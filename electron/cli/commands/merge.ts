@@ -18,6 +18,7 @@ import { writeConsolidatedWorkbook } from '../../services/merge/consolidatedWork
 import type { UnreadableFile } from '../../services/merge/mergeReport'
 import { mergeReport } from '../../services/merge/mergeReport'
 import { readSubmissionFiles } from '../../services/merge/readSubmissionFiles'
+import { workingNow } from '../../services/workingDate'
 
 const USAGE =
   `用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <${FIXED_STREAMS.join('|')}>]\n` +
@@ -81,7 +82,8 @@ export async function run(args: string[]): Promise<number> {
     return 1
   }
   const contact = { filler: values.filler ?? '', phone: values.phone ?? '' }
-  const options = { campaign: defaultCampaign, annex: annex.value, appVersion: APP_VERSION, now: new Date(), contact }
+  // 汇总日期 as in the app: the working date (SLW_TODAY in training).
+  const options = { campaign: defaultCampaign, annex: annex.value, appVersion: APP_VERSION, now: workingNow(), contact }
   const bytes = await writeConsolidatedWorkbook(c, options)
   performance.mark(MERGE_MARKS.written)
   if (!(await save(out.value, bytes))) return 1

@@ -33,12 +33,19 @@ describe('slw merge', () => {
     expect(out.join('')).toContain('4 组待办公室在程序中决定')
   })
 
-  it('prints the office clerk given by --filler and --phone on the forms', async () => {
+  it('prints the office clerk given by --filler and --phone, and the working date as 汇总日期', async () => {
     const xlsx = join(tmp.path, '署名.xlsx')
-    expect(await run([SET, '--out', xlsx, '--filler', '王主任', '--phone', '0930-6210000'])).toBe(0)
+    const saved = process.env['SLW_TODAY']
+    process.env['SLW_TODAY'] = '2024-05-11'
+    try {
+      expect(await run([SET, '--out', xlsx, '--filler', '王主任', '--phone', '0930-6210000'])).toBe(0)
+    } finally {
+      if (saved === undefined) delete process.env['SLW_TODAY']
+      else process.env['SLW_TODAY'] = saved
+    }
     const wb = XLSX.read(readFileSync(xlsx))
     const line = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总'] as XLSX.WorkSheet, { header: 1 })[2]?.join('')
-    expect(line).toMatch(/填报人：王主任　+联系电话：0930-6210000/)
+    expect(line).toMatch(/填报人：王主任　+联系电话：0930-6210000　+汇总日期：2024年5月11日/)
   })
 
   it('leaves out its own earlier output in the folder, and takes a copied file as a duplicate', async () => {
