@@ -64,6 +64,7 @@ describe('import and export in the unit app (Chromium)', () => {
     await page.keyboard.type('张建华（改）')
     await page.keyboard.press('Enter')
     const exported = await exportLedger()
+    expect(await page.locator('.notice', { hasText: '已生成“附件2-八坊街道-' }).textContent()).toContain('请打印、盖章后报送')
     const read = await readAnnexWorkbook(exported, 'export.xlsx')
     expect(read).toMatchObject({ ok: true, unit: '八坊街道', rowCount: 30, filler: '马晓明', phone: '0930-6212345' })
     expect(read.ownExport).toMatchObject({ consistent: true, edited: 0 })
@@ -108,5 +109,16 @@ describe('import and export in the unit app (Chromium)', () => {
     expect(await dialog().getByRole('button', { name: /确认导入/ }).count()).toBe(0)
     await dialog().getByRole('button', { name: '关闭' }).click()
     await expect.poll(summary).toContain('共 30 条')
+  })
+
+  it('exports 附件3 to send with the 月度工作总结, without the 盖章 the plan does not ask of it', async () => {
+    await page.getByRole('tab', { name: '清理整顿（附件3）' }).click()
+    // Should the form still have errors, the clerk is asked first, and exports anyway.
+    page.once('dialog', (d) => void d.accept())
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出附件3' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^附件3-八坊街道-\d{8}\.xlsx$/)
+    const notice = page.locator('.notice', { hasText: '已生成“附件3-八坊街道-' })
+    expect(await notice.textContent()).toContain('请与月度工作总结（在“每周工作进展”中导出）一并报送')
   })
 })

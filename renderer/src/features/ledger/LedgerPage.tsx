@@ -55,6 +55,14 @@ function defaultsFor(unit: CampaignUnit, tab: LedgerTab, today: string): RecordF
   return tab.id === 'huikan' ? { ...town, track: HUIKAN_TRACK } : { ...town, responsibleUnit: unit.name, foundDate: today }
 }
 
+/**
+ * How an exported form goes to the office: printed and sealed, except 附件3, which the plan asks for unsealed with
+ * the unit's 月度工作总结 (plan 四(二)); 每周工作进展 drafts that.
+ */
+function howToSend(annexId: string): string {
+  return annexId === 'annex3' ? '请与月度工作总结（在“每周工作进展”中导出）一并报送' : '请打印、盖章后报送'
+}
+
 export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props): React.JSX.Element {
   const model = useMemo(() => new LedgerModel(view.records), [view])
   const [version, setVersion] = useState(0)
@@ -311,7 +319,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
     download(r.value.fileName, r.value.data)
-    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”${template ? '（空白表，可发给下级填写）' : '，请打印、盖章后报送'}。` })
+    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”${template ? '（空白表，可发给下级填写）' : `，${howToSend(tab.annex.id)}`}。` })
   }
 
   const headerOf = (field: string | null): string =>
