@@ -111,7 +111,7 @@ describe('import and export in the unit app (Chromium)', () => {
     await expect.poll(summary).toContain('共 30 条')
   })
 
-  it('exports 附件3 to send with the 月度工作总结, without the 盖章 the plan does not ask of it', async () => {
+  it('exports 附件3 and says to send it with the 月度工作总结', async () => {
     await page.getByRole('tab', { name: '清理整顿（附件3）' }).click()
     // Should the form still have errors, the clerk is asked first, and exports anyway.
     page.once('dialog', (d) => void d.accept())
@@ -119,6 +119,6 @@ describe('import and export in the unit app (Chromium)', () => {
     await page.getByRole('button', { name: '导出附件3' }).click()
     expect((await download).suggestedFilename()).toMatch(/^附件3-八坊街道-\d{8}\.xlsx$/)
     const notice = page.locator('.notice', { hasText: '已生成“附件3-八坊街道-' })
-    expect(await notice.textContent()).toContain('请与月度工作总结（在“每周工作进展”中导出）一并报送')
+    expect(await notice.textContent()).toContain('请打印、盖章后，与月度工作总结（在“每周工作进展”中导出）一并报送')
   })
 })

@@ -56,11 +56,11 @@ function defaultsFor(unit: CampaignUnit, tab: LedgerTab, today: string): RecordF
 }
 
 /**
- * How an exported form goes to the office: printed and sealed, except 附件3, which the plan asks for unsealed with
- * the unit's 月度工作总结 (plan 四(二)); 每周工作进展 drafts that.
+ * How an exported form goes to the office: printed and sealed (every form has its 填报单位（盖章）line), 附件3 with
+ * the unit's 月度工作总结 (plan 四(二)), which 每周工作进展 drafts.
  */
 function howToSend(annexId: string): string {
-  return annexId === 'annex3' ? '请与月度工作总结（在“每周工作进展”中导出）一并报送' : '请打印、盖章后报送'
+  return annexId === 'annex3' ? '请打印、盖章后，与月度工作总结（在“每周工作进展”中导出）一并报送' : '请打印、盖章后报送'
 }
 
 export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props): React.JSX.Element {
