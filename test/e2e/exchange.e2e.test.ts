@@ -111,6 +111,36 @@ describe('import and export in the unit app (Chromium)', () => {
     await expect.poll(summary).toContain('共 30 条')
   })
 
+  it('previews a spreadsheet dropped on the page as one picked, and names what it will not take', async () => {
+    const drop = async (files: { name: string; base64: string }[]): Promise<void> => {
+      const dataTransfer = await page.evaluateHandle((list) => {
+        const dt = new DataTransfer()
+        for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name))
+        return dt
+      }, files)
+      await page.locator('section.ledger').dispatchEvent('drop', { dataTransfer })
+    }
+    const xlsx = { name: 'clean-bafang.xlsx', base64: readFileSync(join(annex2Fixtures, 'clean-bafang.xlsx')).toString('base64') }
+    const docx = { name: '月度工作总结-八坊街道.docx', base64: Buffer.from('PK').toString('base64') }
+    // Text dragged within the page is not an import.
+    const text = await page.evaluateHandle(() => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', '临夏市八坊街道')
+      return dt
+    })
+    await page.locator('section.ledger').dispatchEvent('drop', { dataTransfer: text })
+    expect(await page.locator('.notice', { hasText: '拖入' }).count()).toBe(0)
+    await drop([docx])
+    expect(await page.locator('.notice').first().textContent()).toContain('拖入的不是表格文件（.xlsx、.xls、.et、.ods、.csv），台账没有改动。')
+    await drop([xlsx, { ...xlsx, name: 'copy.xlsx' }])
+    expect(await page.locator('.notice').first().textContent()).toContain('一次只能导入一个表格，拖入了 2 个，台账没有改动。')
+    await drop([xlsx, docx])
+    await dialog().waitFor()
+    expect(await dialog().locator('h2').textContent()).toContain('clean-bafang.xlsx')
+    await dialog().getByRole('button', { name: '取消' }).click()
+    await expect.poll(summary).toContain('共 30 条')
+  })
+
   it('exports 附件3 and says to send it with the 月度工作总结', async () => {
     await page.getByRole('tab', { name: '清理整顿（附件3）' }).click()
     // Should the form still have errors, the clerk is asked first, and exports anyway.

@@ -39,3 +39,9 @@ export function pickSpreadsheet(): Promise<File | null> {
     input.click()
   })
 }
+
+/**
+ * A drag that carries files from the desktop. Only such a drop is taken as an import: text dragged into a field
+ * must still land there.
+ */
+export const carriesFiles = (transfer: DataTransfer): boolean => transfer.types.includes('Files')

@@ -18,7 +18,8 @@ import type { FieldIssue } from '@shared/validation/issues'
 import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import { Notices } from '../../components/Notices'
-import { bytesToBase64, download, pickSpreadsheet } from '../exchange/files'
+import { SPREADSHEET_EXTENSIONS, isSubmissionFile } from '@shared/merge/submissionFile'
+import { bytesToBase64, carriesFiles, download, pickSpreadsheet } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
 import type { SaveState } from './autosave'
@@ -271,7 +272,22 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   const startImport = async (): Promise<void> => {
     const file = await pickSpreadsheet()
-    if (!file) return
+    if (file) await importFile(file)
+  }
+
+  /** A file dropped on the page is imported as if picked: one spreadsheet at a time, never while another waits. */
+  const importDropped = (files: readonly File[]): void => {
+    const sheets = files.filter((f) => isSubmissionFile(f.name))
+    if (busy || preview) return
+    if (readOnly) return setMessage({ level: 'error', message: '台账当前为只读，不能导入表格。' })
+    if (sheets.length !== 1) {
+      const why = sheets.length === 0 ? `拖入的不是表格文件（${SPREADSHEET_EXTENSIONS.join('、')}）` : `一次只能导入一个表格，拖入了 ${sheets.length} 个`
+      return setMessage({ level: 'info', message: `${why}，台账没有改动。` })
+    }
+    void importFile(sheets[0] as File)
+  }
+
+  const importFile = async (file: File): Promise<void> => {
     if (file.size > MAX_IMPORT_BYTES) return setMessage({ level: 'error', message: `文件“${file.name}”超过 20 MB，请删去不需要的工作表或行后再导入。` })
     if (!(await savedFirst())) return
     setBusy(true)
@@ -352,7 +368,16 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const focused = focusedId ? model.get(focusedId) : undefined
 
   return (
-    <section className="ledger" onKeyDown={onKeyDown}>
+    <section
+      className="ledger"
+      onKeyDown={onKeyDown}
+      onDragOver={(e) => carriesFiles(e.dataTransfer) && e.preventDefault()}
+      onDrop={(e) => {
+        if (!carriesFiles(e.dataTransfer)) return
+        e.preventDefault()
+        importDropped([...e.dataTransfer.files])
+      }}
+    >
       <nav className="tabs" role="tablist" aria-label="表格">
         {LEDGER_TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>
@@ -386,7 +411,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           重做
         </button>
         <span className="sep" />
-        <button type="button" onClick={() => void startImport()} disabled={readOnly || busy}>
+        <button type="button" onClick={() => void startImport()} disabled={readOnly || busy} title="也可以把表格文件拖到此页">
           导入表格…
         </button>
         <button type="button" onClick={() => void exportForm(false)}>

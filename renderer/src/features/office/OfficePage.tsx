@@ -14,7 +14,7 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { GroupedHeader } from '../../components/GroupedHeader'
 import { Notices } from '../../components/Notices'
-import { bytesToBase64, download } from '../exchange/files'
+import { bytesToBase64, carriesFiles, download } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
 import { cnDate } from '@shared/domain/dates'
 import { OfficeContactsPanel } from './OfficeContactsPanel'
@@ -124,8 +124,9 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   return (
     <section
       className="office-page"
-      onDragOver={(e) => e.preventDefault()}
+      onDragOver={(e) => carriesFiles(e.dataTransfer) && e.preventDefault()}
       onDrop={(e) => {
+        if (!carriesFiles(e.dataTransfer)) return
         e.preventDefault()
         if (busy) return setMessage({ level: 'info', message: '正在处理上一批文件，请稍候再拖入。' })
         const unreadable = (): void => {
