@@ -64,17 +64,18 @@ export interface PeriodCounts {
   fines: number
 }
 
-const doneBy = (f: RecordFields, to: string): boolean => {
-  const d = fieldText(f, 'completeDate')
-  return reached(f, '已完成') && d !== '' && d <= to
-}
+/** A date filled in and inside `from` … `to` (ISO dates, both included; from '' means from the start). */
+const between = (from: string, to: string) => (d: string): boolean => d !== '' && d >= from && d <= to
+
+const completed = (f: RecordFields, within: (d: string) => boolean): boolean =>
+  reached(f, '已完成') && within(fieldText(f, 'completeDate'))
 
 /** Counts of `from` … `to` (ISO dates, both included; from '' counts from the start), from the records' own dates. */
 export function periodCounts(records: readonly RecordFields[], from: string, to: string): PeriodCounts {
-  const within = (d: string): boolean => d !== '' && d >= from && d <= to
+  const within = between(from, to)
   return {
     newFinds: records.filter((f) => within(fieldText(f, 'foundDate'))).length,
-    done: byCategory(records, (f) => reached(f, '已完成') && within(fieldText(f, 'completeDate'))),
+    done: byCategory(records, (f) => completed(f, within)),
     tlc: records.filter((f) => tlcApplies(f) && within(tlcDoneDate(f))).length,
     cases: records.filter((f) => within(fieldText(f, 'caseDate'))).length,
     fines: sumMoney(records.filter((f) => within(fieldText(f, 'decisionDate') || fieldText(f, 'caseDate'))), 'fineAmount')
@@ -92,7 +93,8 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
   const week = periodCounts(existing, from, friday)
   const toDate = periodCounts(existing, '', friday)
   const totalDone = CATEGORIES.reduce((n, c) => n + toDate.done[c], 0)
-  const checked = items.filter((f) => fieldText(f, 'hkCheckDate') !== '' && fieldText(f, 'hkCheckDate') <= friday)
+  const byNow = between('', friday)
+  const checked = items.filter((f) => byNow(fieldText(f, 'hkCheckDate')))
   return {
     friday,
     from,
@@ -109,6 +111,6 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
     finesToDate: toDate.fines,
     huikanChecked: checked.length,
     huikanRebounds: checked.filter((f) => fieldText(f, 'hkResurgent') === '是').length,
-    overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !doneBy(f, friday)).length
+    overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !completed(f, byNow)).length
   }
 }

@@ -26,11 +26,14 @@ function sortOut<F extends { name: string }>(files: readonly F[], subfolders: It
  * path under it (收文/旧版/附件2.xlsx).
  */
 export function picked<F extends { name: string; webkitRelativePath: string }>(files: readonly F[]): Received<F> {
-  const parts = (f: F): string[] => f.webkitRelativePath.split('/')
-  return sortOut(
-    files.filter((f) => parts(f).length <= 2),
-    files.filter((f) => parts(f).length > 2).map((f) => parts(f)[1] as string)
-  )
+  const direct: F[] = []
+  const subfolders: string[] = []
+  for (const f of files) {
+    const [, folder, ...below] = f.webkitRelativePath.split('/')
+    if (below.length === 0) direct.push(f)
+    else subfolders.push(folder as string)
+  }
+  return sortOut(direct, subfolders)
 }
 
 /**
