@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Consolidation } from '@shared/merge/types'
+import '../export/nativeCrc'
 import { formSheetOptions } from '../export/formBlock'
 import { META_SHEET, metaRows } from '../export/meta'
 import { rawRowsOf } from '../export/rawRows'
