@@ -12,14 +12,20 @@
  * Read it with `parseExportMeta(rows)`, where rows are the sheet's cell values (SheetJS `sheet_to_json(ws,
  * { header: 1 })` or exceljs `getSheetValues()` with the leading empty slots removed).
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { cleanText } from '@shared/validation/normalize'
 
 export const META_SHEET = '_meta'
 export const META_FORMAT = 'slw-annex-export'
-export const META_FORMAT_VERSION = 1
+/**
+ * The version this program writes. Version 1 hashed a record as JSON [key, value] pairs; version 2 hashes the
+ * values alone, in the annex's column order (the annex fixes the keys, and the pairs doubled the JSON to hash: a
+ * fifth of writing a 50,000-row consolidation). Files of both are read, each record hashed as its version did.
+ */
+export const META_FORMAT_VERSION = 2
+const READABLE_VERSIONS: ReadonlySet<number> = new Set([1, 2])
 
 /** Where a consolidated record came from: the unit's file (by sha256), its sheet and row. */
 export interface MetaSource {
@@ -83,7 +89,8 @@ export const RECORD_COLUMNS = ['recordId', 'problemNo', 'row', 'contentHash'] as
 export const SOURCE_COLUMNS = ['sourceUnit', 'sourceFile', 'sourceSha256', 'sourceSheet', 'sourceRow'] as const
 const KINDS: ReadonlySet<unknown> = new Set(['export', 'template', 'consolidated'])
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+/** One call, not a Hash object per record: a consolidation hashes every one of its rows. */
+const sha256 = (text: string): string => hash('sha256', text, 'hex')
 
 /**
  * A value as the importer will read it back: trimmed text, lists joined with 、, numbers in their shortest form.
@@ -100,15 +107,24 @@ function canonicalValue(col: AnnexColumn, value: FieldValue | undefined): string
 /** The annex's stored columns, found once per annex rather than once per hashed record. */
 const storedColumns = new WeakMap<AnnexDefinition<RecordFields>, readonly AnnexColumn[]>()
 
-/** The record's annex fields as canonical JSON: [key, value] pairs in column order (序号 excluded). */
-export function canonicalRecordJson(annex: AnnexDefinition<RecordFields>, fields: RecordFields): string {
+/** The record's annex fields as canonical JSON, in column order (序号 excluded); see META_FORMAT_VERSION. */
+export function canonicalRecordJson(
+  annex: AnnexDefinition<RecordFields>,
+  fields: RecordFields,
+  formatVersion = META_FORMAT_VERSION
+): string {
   let columns = storedColumns.get(annex)
   if (!columns) storedColumns.set(annex, (columns = annex.columns.filter((c) => c.kind !== 'seq')))
-  return JSON.stringify(columns.map((c) => [c.key, canonicalValue(c, fields[c.key])]))
+  if (formatVersion === 1) return JSON.stringify(columns.map((c) => [c.key, canonicalValue(c, fields[c.key])]))
+  return JSON.stringify(columns.map((c) => canonicalValue(c, fields[c.key])))
 }
 
-export function canonicalRecordHash(annex: AnnexDefinition<RecordFields>, fields: RecordFields): string {
-  return sha256(canonicalRecordJson(annex, fields))
+export function canonicalRecordHash(
+  annex: AnnexDefinition<RecordFields>,
+  fields: RecordFields,
+  formatVersion = META_FORMAT_VERSION
+): string {
+  return sha256(canonicalRecordJson(annex, fields, formatVersion))
 }
 
 /**
@@ -145,12 +161,12 @@ export function metaRows(meta: ExportMeta): (string | number)[][] {
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
 
-/** Reads a `_meta` sheet back; null when the rows are not one of ours (or of an unknown format version). */
+/** Reads a `_meta` sheet back; null when the rows are not ours, or of a format version this program does not read. */
 export function parseExportMeta(rows: readonly (readonly unknown[] | undefined)[]): ExportMeta | null {
   const values = new Map<string, unknown>()
   let i = 0
   for (; i < rows.length && str(rows[i]?.[0]) !== ''; i++) values.set(str(rows[i]?.[0]), rows[i]?.[1])
-  if (values.get('format') !== META_FORMAT || Number(values.get('formatVersion')) !== META_FORMAT_VERSION) return null
+  if (values.get('format') !== META_FORMAT || !READABLE_VERSIONS.has(Number(values.get('formatVersion')))) return null
   const scalars: Record<string, string | number> = {}
   for (const [key] of META_KEYS) scalars[key] = NUMBER_KEYS.has(key) ? Number(values.get(key)) : str(values.get(key))
   const header = rows.findIndex((r, j) => j > i && str(r?.[0]) === RECORD_COLUMNS[0])

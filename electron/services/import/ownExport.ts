@@ -57,7 +57,7 @@ export function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: A
   }
   let edited = 0
   let added = 0
-  const hashes = result.rows.map((row) => canonicalRecordHash(annex, row.fields))
+  const hashes = result.rows.map((row) => canonicalRecordHash(annex, row.fields, meta.formatVersion))
   // Untouched rows first (also when rows were moved), then rows still on their exported line count as edited.
   const matched = result.rows.map((_, i) => {
     const same = (byHash.get(hashes[i] as string) ?? []).find((m) => unused.has(m.row))

@@ -9,6 +9,7 @@ import {
   checkCodeOf,
   exportFileHash,
   META_FORMAT,
+  META_FORMAT_VERSION,
   metaIsConsistent,
   metaRows,
   parseExportMeta
@@ -16,18 +17,31 @@ import {
 import { sampleRecords } from './sampleRecords'
 
 const fields = (sampleRecords(1)[0] as { fields: RecordFields }).fields
-/** sampleRecords(1)[0] as hashed by the release that first wrote _meta sheets (JSON.stringify of the pairs). */
+/** sampleRecords(1)[0] as hashed by format version 1, the first to write _meta sheets (JSON of the pairs). */
 const FIRST_RECORD_HASH = '8ac94f23c7c7d6b7b7b51b0a0fa06124f4d8111fa9ea3cb10114ca4fb2a69c2b'
+/** The same record as hashed by format version 2 (JSON of the values). */
+const FIRST_RECORD_HASH_V2 = '74a0e32b28ea496a3d939fcc1f53f7201749fc8a46ffde26d86183521e7763e1'
 
 describe('canonicalRecordHash', () => {
-  it('lists the annex fields in column order, without 序号 and without other annexes’ fields', () => {
-    const json = JSON.parse(canonicalRecordJson(annex2, { ...fields, stopDate: '2024-06-01' })) as [string, string][]
-    expect(json.map(([k]) => k)).toEqual(annex2.columns.filter((c) => c.kind !== 'seq').map((c) => c.key))
-    expect(json.find(([k]) => k === 'problemTypes')?.[1]).toBe((fields['problemTypes'] as string[]).join('、'))
+  const keys = annex2.columns.filter((c) => c.kind !== 'seq').map((c) => c.key)
+
+  it('lists the annex fields’ values in column order, without 序号 and without other annexes’ fields', () => {
+    const json = JSON.parse(canonicalRecordJson(annex2, { ...fields, stopDate: '2024-06-01' })) as string[]
+    expect(json).toHaveLength(keys.length)
+    expect(json[keys.indexOf('problemTypes')]).toBe((fields['problemTypes'] as string[]).join('、'))
+    expect(json[keys.indexOf('name')]).toBe(fields['name'])
+  })
+
+  it('format version 1 hashed the [key, value] pairs, and still does for files of that version', () => {
+    const pairs = JSON.parse(canonicalRecordJson(annex2, fields, 1)) as [string, string][]
+    expect(pairs.map(([k]) => k)).toEqual(keys)
+    expect(pairs.map(([, v]) => v)).toEqual(JSON.parse(canonicalRecordJson(annex2, fields)))
   })
 
   it('has not changed since files were exported: an earlier export’s hash of a record is still its hash', () => {
-    expect(canonicalRecordHash(annex2, fields)).toBe(FIRST_RECORD_HASH)
+    expect(canonicalRecordHash(annex2, fields, 1)).toBe(FIRST_RECORD_HASH)
+    expect(META_FORMAT_VERSION).toBe(2)
+    expect(canonicalRecordHash(annex2, fields)).toBe(FIRST_RECORD_HASH_V2)
   })
 
   it('is the same for what reads back the same: key order, edge spaces, empty lists, missing keys', () => {
@@ -85,10 +99,11 @@ describe('the _meta sheet', () => {
     expect(meta.checkCode).toBe(fileHash.slice(0, 8).toUpperCase())
   })
 
-  it('does not recognise other sheets or another format version', () => {
+  it('reads format versions 1 and 2, and does not recognise other sheets or a later format version', () => {
+    expect(parseExportMeta(metaRows({ ...meta, formatVersion: 2 }))).toEqual({ ...meta, formatVersion: 2 })
     expect(parseExportMeta([])).toBeNull()
     expect(parseExportMeta([['序号', '单位'], [1, '八坊街道']])).toBeNull()
-    expect(parseExportMeta(metaRows({ ...meta, formatVersion: 2 }))).toBeNull()
+    expect(parseExportMeta(metaRows({ ...meta, formatVersion: 3 }))).toBeNull()
   })
 
   it('notices a _meta edited by hand', () => {

@@ -8,6 +8,7 @@ import { formatProblemNo } from '@shared/ledger/record'
 import { optionsOf } from '@shared/validation/validateRecord'
 import { usccCheckChar } from '@shared/validation/uscc'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
+import { canonicalRecordHash, checkCodeOf, exportFileHash } from '../../../electron/services/export/meta'
 import { writeAnnexWorkbook } from '../../../electron/services/export/workbook'
 import { BAFANG_HEADER, exportInput, readExcelJs } from './readBack'
 import { sampleRecords } from './sampleRecords'
@@ -48,6 +49,33 @@ describe('export → import', () => {
     const result = await readAnnexWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'newer.xlsx')
     expect(result.issues.map((i) => i.code)).toEqual(['META_NEWER_VERSION', 'META_INCONSISTENT'])
     expect(result.issues[0]?.message).toBe(`文件“newer.xlsx”工作表“摸底台账”由更新版本的程序导出（附件2第 ${annex2.version + 1} 版，本程序为第 ${annex2.version} 版），新增的列不会导入，请升级程序后再导入`)
+  })
+
+  it('still knows files of _meta format version 1: rows unchanged since, and a row edited by hand', async () => {
+    // The export as the first release wrote it: version 1, records hashed as [key, value] pairs.
+    const wb = await readExcelJs(await writeAnnexWorkbook(exportInput(records)))
+    const meta = wb.getWorksheet('_meta')!
+    const keys = meta.getColumn(1).values
+    const rowOf = (key: string): number => keys.findIndex((v) => v === key)
+    const first = rowOf('recordId') + 1
+    const hashes = records.map((r, i) => {
+      const contentHash = canonicalRecordHash(annex2, r.fields, 1)
+      meta.getCell(first + i, 4).value = contentHash
+      return contentHash
+    })
+    const fileHash = exportFileHash({ ...BAFANG_HEADER, annexId: 'annex2', annexVersion: annex2.version, contentHashes: hashes })
+    meta.getCell(rowOf('formatVersion'), 2).value = 1
+    meta.getCell(rowOf('fileHash'), 2).value = fileHash
+    meta.getCell(rowOf('checkCode'), 2).value = checkCodeOf(fileHash)
+    const unchanged = await readAnnexWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'v1.xlsx')
+    expect(unchanged.ownExport).toMatchObject({ consistent: true, edited: 0, added: 0, removed: 0 })
+    expect(unchanged.rows.map((r) => r.recordId)).toEqual(records.map((r) => r.id))
+
+    wb.getWorksheet(annex2.sheetName)!.getCell('D8').value = '临夏市改名后的汽车修理部'
+    const edited = await readAnnexWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'v1-edited.xlsx')
+    expect(edited.issues.filter((i) => i.code.endsWith('_AFTER_EXPORT')).map((i) => `${i.code}@${i.row}`)).toEqual([
+      'EDITED_AFTER_EXPORT@8'
+    ])
   })
 
   it('does not take a blank template for data', async () => {
