@@ -52,7 +52,8 @@ export class RawRows {
    */
   cellTail(cell: RawCell): string {
     const { value } = cell
-    if (value === null || value === undefined) {
+    // An empty text is no cell, as a reader sees it anyway; `_meta` has two of them in every consolidated row.
+    if (value === null || value === undefined || value === '') {
       const s = this.styleId(cell.style, ExcelJS.ValueType.Null)
       return s ? ` s="${s}"/>` : ''
     }
