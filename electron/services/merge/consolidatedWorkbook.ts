@@ -65,10 +65,11 @@ async function writeMetaSheet(ws: ExcelJS.Worksheet, rows: readonly (string | nu
 /**
  * The zip compresses one sheet at a time, in the chunks the sheet's stream hands it: one trip to the thread pool and
  * back per chunk, made only when the writing pauses. The unit sheets, written beside 明细, wait for it, and were
- * still being compressed 64 kB at a time a third of a second after the last row was written. In 1 MB chunks, with
- * zlib's output in 256 kB (one trip a chunk), the zip keeps up. `bufSize` is that of exceljs 4.4's stream buffer.
+ * still being compressed 64 kB at a time a third of a second after the last row was written. In chunks of 512 kB
+ * (256 kB to 1 MB measured alike), with zlib's output in chunks a quarter of that (one trip a chunk), the zip
+ * keeps up. `bufSize` is that of exceljs 4.4's stream buffer.
  */
-const ZIP_CHUNK = 1024 * 1024
+const ZIP_CHUNK = 512 * 1024
 
 function inLargeChunks(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
   const stream = (ws as unknown as { stream?: { bufSize?: unknown } }).stream
