@@ -52,6 +52,8 @@ function takeParser(parserUrl: URL, heapMb: number): Parser {
   }
   const worker = new Worker(parserUrl, {
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    // Plain JavaScript needs none of the process's loaders: tsx's (the CLI) would load in every thread first.
+    execArgv: [],
     // Whatever the parser prints stays in the thread: the CLI's stdout carries only its JSON.
     stdout: true,
     stderr: true
