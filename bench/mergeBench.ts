@@ -7,7 +7,8 @@
  *   A: 25 units × 2,000 rows, all three contenders, each the median of `runs`; goals: ours ≤ 0.75 × floor,
  *      pandas ≥ 4 × ours
  *   B: 100 files × 5,000 rows (each unit's four weekly versions), ours; goal: peak memory under 1.5 GiB
- * The folders are generated first (mergeSubmissions.ts, not timed) and deleted at the end.
+ * Ours is `slw merge` bundled as the app is built (mergeBundle.ts). The folders are generated first
+ * (mergeSubmissions.ts, not timed) and deleted at the end.
  * Usage: tsx bench/mergeBench.ts [runs]   (default 3)
  */
 import { spawnSync } from 'node:child_process'
@@ -15,6 +16,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { bundleMerge } from './mergeBundle'
 import type { MergeSetSpec } from './mergeSubmissions'
 import { writeMergeSet } from './mergeSubmissions'
 
@@ -28,6 +30,8 @@ const SEED = 2024
 const CHILD = join(import.meta.dirname, 'mergeChild.ts')
 const PANDAS = join(import.meta.dirname, 'mergePandas.py')
 const GIB = 1024 * 1024 * 1024
+/** Ours is the merge command bundled as the app is built (mergeBundle.ts). */
+const OURS = 'ours: slw merge, bundled, in-process'
 
 /** GNU time, whose -v report names the maximum resident set; busybox's has no -v. */
 const gnuTime = ((): string | null => {
@@ -108,7 +112,7 @@ async function checkMerge(report: string, workbook: string, expected: Expected):
   return complete && r.submissions.length === expected.files && used.length === expected.used
 }
 
-async function scenarioA(root: string, runs: number): Promise<boolean> {
+async function scenarioA(root: string, runs: number, merge: string): Promise<boolean> {
   const dir = join(root, 'a')
   const spec = { rows: 2_000, rounds: 1, seed: SEED }
   console.log(`\nA: ${await generate(dir, spec)}`)
@@ -119,14 +123,14 @@ async function scenarioA(root: string, runs: number): Promise<boolean> {
   // Interleaved, so that the machine getting slower or faster during the bench moves all three alike.
   for (let i = 0; i < runs; i++) {
     floorRuns.push(node('floor', dir, out('floor.xlsx')))
-    oursRuns.push(node('ours', dir, out('ours-a.xlsx'), out('ours-a.json')))
+    oursRuns.push(node('ours', merge, dir, out('ours-a.xlsx'), out('ours-a.json')))
     if (python) pandasRuns.push(measure(python, [PANDAS, dir, out('pandas.xlsx')]))
   }
   const [floor, ours] = [median(floorRuns), median(oursRuns)]
   const pandas = python ? median(pandasRuns) : null
   console.log(`  time: median of ${runs} runs each, start-up excluded; peak: highest of the runs`)
   console.log(line('SheetJS floor (read all, write one sheet)', floor))
-  console.log(line('ours: slw merge, in-process', ours))
+  console.log(line(OURS, ours))
   console.log(pandas ? line('pandas + openpyxl concat', pandas) : '  pandas: not measured (no python3 with pandas)')
   const expected = { files: 25, used: 25, rows: 25 * spec.rows }
   const ok = await checkMerge(out('ours-a.json'), out('ours-a.xlsx'), expected)
@@ -139,12 +143,12 @@ async function scenarioA(root: string, runs: number): Promise<boolean> {
   return ok
 }
 
-async function scenarioB(root: string): Promise<boolean> {
+async function scenarioB(root: string, merge: string): Promise<boolean> {
   const dir = join(root, 'b')
   const spec = { rows: 5_000, rounds: 4, seed: SEED }
   console.log(`\nB: ${await generate(dir, spec)}; 25 units, each with 4 weekly versions`)
-  const ours = node('ours', dir, join(root, 'ours-b.xlsx'), join(root, 'ours-b.json'))
-  console.log(line('ours: slw merge, in-process', ours))
+  const ours = node('ours', merge, dir, join(root, 'ours-b.xlsx'), join(root, 'ours-b.json'))
+  console.log(line(OURS, ours))
   const expected = { files: 100, used: 25, rows: 25 * spec.rows }
   const ok = await checkMerge(join(root, 'ours-b.json'), join(root, 'ours-b.xlsx'), expected)
   const peak = ours.maxRssKb * 1024
@@ -158,7 +162,8 @@ async function main(): Promise<void> {
   console.log(`merge benchmark, seed ${SEED}; peak memory from ${memory}; pandas from ${python ?? '(none)'}`)
   const root = await mkdtemp(join(tmpdir(), 'slw-merge-bench-'))
   try {
-    const ok = [await scenarioA(root, runs), await scenarioB(root)]
+    const merge = await bundleMerge()
+    const ok = [await scenarioA(root, runs, merge), await scenarioB(root, merge)]
     if (ok.includes(false)) {
       console.log('the merge did not give the expected result')
       process.exitCode = 1
