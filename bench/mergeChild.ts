@@ -1,7 +1,7 @@
 /**
  * One contender of the merge benchmark, in a process of its own so that its peak memory is its own. Prints, as its
- * last line, `{"ms":…,"maxRssKb":…,"phases":…}`: the time of the work itself, after the modules are loaded (tsx
- * compiles ours on import, node loads SheetJS), so neither side pays for start-up.
+ * last line, `{"ms":…,"maxRssKb":…,"phases":…}`: the time of the work itself, after the modules are loaded (ours
+ * from its bundle, SheetJS for the floor), so neither side pays for start-up.
  *   ours  <merge.mjs> <folder> <out.xlsx> <report.json>: `slw merge` as the office runs it, the command's own code
  *         in-process, from its bundle (mergeBundle.ts)
  *   floor <folder> <out.xlsx>: SheetJS reads every file (XLSX.read, sheet_to_json) and writes their rows into one
