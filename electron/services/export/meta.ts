@@ -161,11 +161,26 @@ export function metaRows(meta: ExportMeta): (string | number)[][] {
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
 
-/** Reads a `_meta` sheet back; null when the rows are not ours, or of a format version this program does not read. */
-export function parseExportMeta(rows: readonly (readonly unknown[] | undefined)[]): ExportMeta | null {
+type MetaRows = readonly (readonly unknown[] | undefined)[]
+
+/** The key/value rows at the top of a `_meta` sheet, and the index of the row after them. */
+function keyValues(rows: MetaRows): { values: Map<string, unknown>; end: number } {
   const values = new Map<string, unknown>()
-  let i = 0
-  for (; i < rows.length && str(rows[i]?.[0]) !== ''; i++) values.set(str(rows[i]?.[0]), rows[i]?.[1])
+  let end = 0
+  for (; end < rows.length && str(rows[end]?.[0]) !== ''; end++) values.set(str(rows[end]?.[0]), rows[end]?.[1])
+  return { values, end }
+}
+
+/** The format version of a `_meta` sheet of ours written by a later program than this one; null for any other. */
+export function newerMetaFormat(rows: MetaRows): number | null {
+  const { values } = keyValues(rows)
+  const version = Number(values.get('formatVersion'))
+  return values.get('format') === META_FORMAT && version > META_FORMAT_VERSION ? version : null
+}
+
+/** Reads a `_meta` sheet back; null when the rows are not ours, or of a format version this program does not read. */
+export function parseExportMeta(rows: MetaRows): ExportMeta | null {
+  const { values, end: i } = keyValues(rows)
   if (values.get('format') !== META_FORMAT || !READABLE_VERSIONS.has(Number(values.get('formatVersion')))) return null
   const scalars: Record<string, string | number> = {}
   for (const [key] of META_KEYS) scalars[key] = NUMBER_KEYS.has(key) ? Number(values.get(key)) : str(values.get(key))

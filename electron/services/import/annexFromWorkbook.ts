@@ -12,7 +12,7 @@ import type { BoundColumn, HeaderCell, HeaderLayout } from './findHeader'
 import { anchorColumn, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
-import { applyExportMeta, readExportMeta } from './ownExport'
+import { readOwnExport } from './ownExport'
 import { cellReader } from './readCell'
 import type { RecordRow } from './recordRows'
 import { recordRows } from './recordRows'
@@ -95,8 +95,7 @@ export function annexFromWorkbook(
   for (const row of result.rows) result.issues.push(...row.issues)
   result.rowCount = result.rows.length
   if (!result.unit) Object.assign(result, unitFromData(result.rows, annex, campaign))
-  const meta = readExportMeta(workbook)
-  if (meta) applyExportMeta(result, meta, annex)
+  readOwnExport(result, workbook, annex)
   result.ok = !result.issues.some((i) => i.severity === 'error')
   return result
 }

@@ -13,6 +13,7 @@ export type OwnExportCode =
   | 'META_INCONSISTENT'
   | 'META_OTHER_ANNEX'
   | 'META_NEWER_VERSION'
+  | 'META_NEWER_FORMAT'
 export type ImportIssueCode = IssueCode | ReadFailureCode | OwnExportCode
 
 /** One finding of an import (see LocatedIssue), with the import's own codes. */

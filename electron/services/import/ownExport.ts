@@ -6,7 +6,14 @@
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import type { ExportMeta, ExportMetaRecord } from '../export/meta'
-import { canonicalRecordHash, META_SHEET, metaIsConsistent, parseExportMeta } from '../export/meta'
+import {
+  canonicalRecordHash,
+  META_FORMAT_VERSION,
+  META_SHEET,
+  metaIsConsistent,
+  newerMetaFormat,
+  parseExportMeta
+} from '../export/meta'
 import type { ImportIssue, ImportResult } from './importResult'
 import type { RawWorkbook } from './rawWorkbook'
 
@@ -22,13 +29,34 @@ export interface OwnExport {
   removed: number
 }
 
-export function readExportMeta(workbook: RawWorkbook): ExportMeta | null {
+function metaSheetRows(workbook: RawWorkbook): unknown[][] | null {
   const sheet = workbook.sheets.find((s) => s.name === META_SHEET)
-  return sheet ? parseExportMeta(sheet.rows.map((row) => row.map((cell) => cell?.v ?? null))) : null
+  return sheet ? sheet.rows.map((row) => row.map((cell) => cell?.v ?? null)) : null
 }
 
-/** Fills recordId / problemNo on the rows of one of our exports and adds the hand-edit findings to the result. */
-export function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDefinition<RecordFields>): void {
+export function readExportMeta(workbook: RawWorkbook): ExportMeta | null {
+  const rows = metaSheetRows(workbook)
+  return rows ? parseExportMeta(rows) : null
+}
+
+/**
+ * What the `_meta` sheet of one of our exports tells about the rows read from it (applyExportMeta). A sheet of a
+ * later format than this program reads is said so: the file is then read like a hand-made one, without knowing
+ * which rows were changed after the export.
+ */
+export function readOwnExport(result: ImportResult, workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): void {
+  const rows = metaSheetRows(workbook)
+  const meta = rows && parseExportMeta(rows)
+  if (meta) return applyExportMeta(result, meta, annex)
+  const newer = rows && newerMetaFormat(rows)
+  if (!newer) return
+  const { at, issue } = placeOf(result)
+  const message = at(`由更新版本的程序导出（文件格式第 ${newer} 版，本程序支持到第 ${META_FORMAT_VERSION} 版），已按普通表格导入，导出后的手工修改无法核对；请升级程序后再导入`)
+  result.issues.push(issue({ severity: 'warning', code: 'META_NEWER_FORMAT', message }))
+}
+
+/** Findings on the file's sheet: `at` prefixes a message with file and sheet, `issue` fills the location. */
+function placeOf(result: ImportResult) {
   const at = (where: string): string => `文件“${result.file}”${result.sheet ? `工作表“${result.sheet}”` : ''}${where}`
   const issue = (partial: Omit<ImportIssue, 'sheet' | 'cell' | 'row' | 'column'> & Partial<ImportIssue>): ImportIssue => ({
     sheet: result.sheet,
@@ -37,6 +65,12 @@ export function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: A
     column: null,
     ...partial
   })
+  return { at, issue }
+}
+
+/** Fills recordId / problemNo on the rows of one of our exports and adds the hand-edit findings to the result. */
+function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDefinition<RecordFields>): void {
+  const { at, issue } = placeOf(result)
   const add = (i: ImportIssue): void => {
     result.issues.push(i)
   }

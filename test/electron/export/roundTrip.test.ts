@@ -8,7 +8,7 @@ import { formatProblemNo } from '@shared/ledger/record'
 import { optionsOf } from '@shared/validation/validateRecord'
 import { usccCheckChar } from '@shared/validation/uscc'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
-import { canonicalRecordHash, checkCodeOf, exportFileHash } from '../../../electron/services/export/meta'
+import { canonicalRecordHash, checkCodeOf, exportFileHash, META_FORMAT_VERSION } from '../../../electron/services/export/meta'
 import { writeAnnexWorkbook } from '../../../electron/services/export/workbook'
 import { BAFANG_HEADER, exportInput, readExcelJs } from './readBack'
 import { sampleRecords } from './sampleRecords'
@@ -76,6 +76,20 @@ describe('export → import', () => {
     expect(edited.issues.filter((i) => i.code.endsWith('_AFTER_EXPORT')).map((i) => `${i.code}@${i.row}`)).toEqual([
       'EDITED_AFTER_EXPORT@8'
     ])
+  })
+
+  it('reads a file whose _meta is of a later format like a hand-made one, and says so', async () => {
+    const wb = await readExcelJs(await writeAnnexWorkbook(exportInput(records)))
+    const meta = wb.getWorksheet('_meta')!
+    meta.getCell(meta.getColumn(1).values.findIndex((v) => v === 'formatVersion'), 2).value = META_FORMAT_VERSION + 1
+    const result = await readAnnexWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'later.xlsx')
+    expect(result.ownExport).toBeUndefined()
+    expect(byKey(result.rows)).toEqual(byKey(records))
+    expect(result.issues.map((i) => i.code)).toEqual(['META_NEWER_FORMAT'])
+    expect(result.issues[0]?.message).toBe(
+      `文件“later.xlsx”工作表“摸底台账”由更新版本的程序导出（文件格式第 ${META_FORMAT_VERSION + 1} 版，本程序支持到第 ` +
+        `${META_FORMAT_VERSION} 版），已按普通表格导入，导出后的手工修改无法核对；请升级程序后再导入`
+    )
   })
 
   it('does not take a blank template for data', async () => {
