@@ -9,12 +9,12 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { ledgerFile, ledgerPath, LedgerStore } from '../electron/services/storage/ledgerStore'
 import { META_ID, recordsDigest } from './durabilityChild'
+import { bundleForNode } from './bundleForNode'
 import { sampleLedger } from './sampleLedger'
 
 const UNIT = 't005'
@@ -51,20 +51,8 @@ interface ChildRun {
 }
 
 /** Bundles the child once, so each kill costs a plain `node` start instead of a TypeScript loader start. */
-async function bundleChild(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'durabilityChild.mjs')
-  await build({
-    entryPoints: [join(here, 'durabilityChild.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: resolve(here, '../tsconfig.json'),
-    logLevel: 'error'
-  })
-  return outfile
-}
+const bundleChild = (outDir: string): Promise<string> =>
+  bundleForNode(join(here, 'durabilityChild.ts'), join(outDir, 'durabilityChild.mjs'))
 
 function runChild(script: string, dataDir: string, maxDelayMs: number): Promise<ChildRun> {
   return new Promise((done, fail) => {

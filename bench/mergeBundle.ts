@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { bundleForNode } from './bundleForNode'
 
 const ROOT = join(import.meta.dirname, '..')
 const PARSER_DIR = join(ROOT, 'electron/services/import')
@@ -17,17 +17,7 @@ export async function bundleMerge(): Promise<string> {
   const dir = join(ROOT, 'out/bench')
   await mkdir(dir, { recursive: true })
   const outfile = join(dir, 'merge.mjs')
-  await build({
-    entryPoints: [join(ROOT, 'electron/cli/commands/merge.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'error'
-  })
+  await bundleForNode(join(ROOT, 'electron/cli/commands/merge.ts'), outfile, true)
   const parserFiles = (await readdir(PARSER_DIR)).filter((f) => f.endsWith('.mjs') && !f.endsWith('.tmp.mjs'))
   await Promise.all(parserFiles.map((f) => copyFile(join(PARSER_DIR, f), join(dir, f))))
   return outfile
