@@ -99,7 +99,7 @@ export function displayTime(iso: string): string {
 }
 
 /** Antivirus and indexers briefly lock fresh files on Windows: retry 5 ms, 10 ms, … for up to 10 s in total. */
-async function retryBusy<R>(op: () => Promise<R>): Promise<R> {
+export async function retryBusy<R>(op: () => Promise<R>): Promise<R> {
   let delay = 5
   let waited = 0
   for (;;) {

@@ -2,16 +2,31 @@
  * One writer per file: `<dir>/<name>.lock` holds the owner's pid. Two programs writing one ledger would each think
  * their generation is current and silently replace the other's saves. Electron's single-instance lock covers the
  * desktop app; this also covers the CLI and the web mode on the same data folder.
+ *
+ * Taking over the lock of a process that ended is a compare-and-delete, which file systems do not offer; "read it,
+ * see the owner is dead, delete it" lets two takers both delete, the later one deleting the lock the earlier one has
+ * just created. So it is built on the one atomic step every file system has, creating a name that does not exist:
+ *   - a lock appears with its whole content at once: written to a private file, then hard-linked to its name (which
+ *     fails if the name exists); where there are no hard links (FAT, some network shares) it is created with 'wx';
+ *   - a taker first creates the claim `<lock>.takeover-<hash of the content it judged dead>`. Only one process holds
+ *     the claim for that content; holding it, the taker reads the lock again and deletes it only if it still holds
+ *     exactly that content. Every lock's content is unique (pid, start time, random nonce) and a dead owner never
+ *     writes again, so a taker who judged a lock dead and was overtaken meanwhile finds another content and deletes
+ *     nothing. A claim whose taker died is deleted the same way.
+ * No rename: on Windows rename replaces an existing file, and fails while an antivirus scanner holds it.
  */
+import { createHash, randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { link, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { AppFailure } from '@shared/ipc/result'
+import { retryBusy } from './durableJsonFile'
 
 interface LockInfo {
   pid: number
   hostname: string
   startedAt: string
+  nonce?: string
 }
 
 export interface FileLock {
@@ -19,7 +34,31 @@ export interface FileLock {
   release: () => Promise<void>
 }
 
+/** What a lock (or claim) file says about its owner. */
+type Seen =
+  | { state: 'absent' }
+  /** A live process on this computer, or any process on another computer (whose pids we cannot check). */
+  | { state: 'held'; owner: LockInfo }
+  /** Unreadable but fresh: its writer may be between creating and writing it. */
+  | { state: 'pending' }
+  /** Its process ended without releasing it (crash, power cut), or it has been unreadable for too long. */
+  | { state: 'dead'; raw: string }
+
+/** How long an unreadable lock may be in the middle of being written before it counts as abandoned. */
+const UNREADABLE_GRACE_MS = 1000
+/** How long to wait for a takeover by another program, or for a lock being written, before saying LOCKED. */
+const ACQUIRE_LIMIT_MS = 3000
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
+
+const token = (): string =>
+  JSON.stringify({
+    pid: process.pid,
+    hostname: hostname(),
+    startedAt: new Date().toISOString(),
+    nonce: randomBytes(8).toString('hex')
+  } satisfies LockInfo)
 
 function isAlive(pid: number): boolean {
   try {
@@ -30,49 +69,110 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function readLock(path: string): Promise<LockInfo | undefined> {
-  // The owner creates the file and writes it in one call; an empty read may be that instant, so look again.
-  for (let i = 0; i < 5; i++) {
-    try {
-      const info = JSON.parse(await readFile(path, 'utf8')) as Partial<LockInfo>
-      if (Number.isInteger(info.pid) && typeof info.hostname === 'string') return info as LockInfo
-    } catch (e) {
-      if (errno(e) === 'ENOENT') return undefined
-    }
-    await new Promise((r) => setTimeout(r, 20))
+function parse(raw: string): LockInfo | undefined {
+  try {
+    const info = JSON.parse(raw) as Partial<LockInfo>
+    const { pid, hostname } = info
+    if (Number.isInteger(pid) && (pid as number) > 0 && typeof hostname === 'string') return info as LockInfo
+  } catch {
+    // half written, or not written by us: judged by its age below
   }
   return undefined
+}
+
+/** The operation's result, or undefined if the file is not there (any more). */
+const unlessGone = <T>(op: Promise<T>): Promise<T | undefined> =>
+  op.catch((e: unknown) => {
+    if (errno(e) === 'ENOENT') return undefined
+    throw e
+  })
+
+const readRaw = (path: string): Promise<string | undefined> => unlessGone(retryBusy(() => readFile(path, 'utf8')))
+
+async function inspect(path: string): Promise<Seen> {
+  const raw = await readRaw(path)
+  if (raw === undefined) return { state: 'absent' }
+  const owner = parse(raw)
+  if (owner) {
+    return owner.hostname !== hostname() || isAlive(owner.pid) ? { state: 'held', owner } : { state: 'dead', raw }
+  }
+  const written = await unlessGone(stat(path))
+  if (!written) return { state: 'absent' }
+  return Date.now() - written.mtimeMs < UNREADABLE_GRACE_MS ? { state: 'pending' } : { state: 'dead', raw }
+}
+
+/** Creates `path` holding `content`, or returns false if it exists. Where hard links exist, nobody sees it empty. */
+async function createExclusive(path: string, content: string): Promise<boolean> {
+  const staged = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.new`
+  await writeFile(staged, content, { flag: 'wx' })
+  try {
+    await link(staged, path)
+    return true
+  } catch (e) {
+    if (errno(e) === 'EEXIST') return false
+    // No hard links on this volume (or the staged file is held by a scanner): create it in place. Windows also says
+    // EPERM for a name whose deletion is still pending; that passes, so retry it.
+    try {
+      await retryBusy(() => writeFile(path, content, { flag: 'wx' }))
+      return true
+    } catch (e2) {
+      if (errno(e2) === 'EEXIST') return false
+      throw e2
+    }
+  } finally {
+    await retryBusy(() => rm(staged, { force: true }))
+  }
+}
+
+/**
+ * Deletes `lockPath`'s file `path` (the lock, or a claim on it) if it still holds `raw`, the content of an owner
+ * judged dead. Returns false while another taker is at it, true when the caller should look again at once.
+ */
+async function removeDead(lockPath: string, path: string, raw: string): Promise<boolean> {
+  const digest = createHash('sha256').update(path).update('\0').update(raw).digest('hex').slice(0, 16)
+  const claim = `${lockPath}.takeover-${digest}`
+  if (!(await createExclusive(claim, token()))) {
+    const other = await inspect(claim)
+    if (other.state === 'absent') return true
+    return other.state === 'dead' && (await removeDead(lockPath, claim, other.raw))
+  }
+  try {
+    const now = await inspect(path)
+    if (now.state === 'dead' && now.raw === raw) await retryBusy(() => rm(path, { force: true }))
+    return true
+  } finally {
+    await retryBusy(() => rm(claim, { force: true }))
+  }
+}
+
+function lockedBy(owner: LockInfo, path: string): AppFailure {
+  if (owner.hostname !== hostname()) {
+    return new AppFailure(
+      'LOCKED',
+      `台账正在被另一台电脑（${owner.hostname}）上的程序（进程 ${owner.pid}）使用，请先关闭它再试。如果那台电脑上的程序已经关闭，请删除文件 ${path}。`
+    )
+  }
+  return new AppFailure('LOCKED', `台账正在被另一个程序（进程 ${owner.pid}）使用，请先关闭它再试。`)
 }
 
 /** Takes the lock for `<dir>/<name>`, taking over a lock whose process has ended; LOCKED if it is in use. */
 export async function acquireLock(dir: string, name: string): Promise<FileLock> {
   const path = join(dir, `${name}.lock`)
-  const mine: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(path, JSON.stringify(mine), { flag: 'wx' })
-      break
-    } catch (e) {
-      if (errno(e) !== 'EEXIST' || attempt >= 3) throw e
-    }
-    const owner = await readLock(path)
-    if (owner && owner.hostname !== mine.hostname) {
-      throw new AppFailure(
-        'LOCKED',
-        `台账正在被另一台电脑（${owner.hostname}）上的程序（进程 ${owner.pid}）使用，请先关闭它再试。如果那台电脑上的程序已经关闭，请删除文件 ${path}。`
-      )
-    }
-    if (owner && isAlive(owner.pid)) {
-      throw new AppFailure('LOCKED', `台账正在被另一个程序（进程 ${owner.pid}）使用，请先关闭它再试。`)
-    }
-    // Stale: its process ended without releasing it (crash, power cut). Take it over.
-    await rm(path, { force: true })
+  const mine = token()
+  const deadline = Date.now() + ACQUIRE_LIMIT_MS
+  let wait = 1
+  while (!(await createExclusive(path, mine))) {
+    const seen = await inspect(path)
+    if (seen.state === 'held') throw lockedBy(seen.owner, path)
+    if (Date.now() > deadline) throw new AppFailure('LOCKED', '台账正在被另一个程序使用，请稍后再试。')
+    const again = seen.state === 'absent' || (seen.state === 'dead' && (await removeDead(path, path, seen.raw)))
+    if (!again) await sleep((wait = Math.min(wait * 2, 20)))
   }
   return {
     path,
+    // Only our own content is deleted: nobody else deletes a live owner's lock, so it cannot change under us.
     release: async () => {
-      const owner = await readLock(path)
-      if (owner?.pid === mine.pid && owner.startedAt === mine.startedAt) await rm(path, { force: true })
+      if ((await readRaw(path)) === mine) await retryBusy(() => rm(path, { force: true }))
     }
   }
 }

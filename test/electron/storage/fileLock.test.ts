@@ -1,17 +1,45 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { FileLock } from '../../../electron/services/storage/fileLock'
 import { acquireLock, openLocked } from '../../../electron/services/storage/fileLock'
+
+// Seams into the file system: run another program's steps right after a lock file is read; a volume without hard links.
+const fsHook = vi.hoisted(() => ({
+  afterRead: undefined as ((path: string) => Promise<void>) | undefined,
+  linkError: undefined as string | undefined
+}))
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>()
+  return {
+    ...real,
+    readFile: (async (...args: Parameters<typeof real.readFile>) => {
+      const content = await real.readFile(...args)
+      await fsHook.afterRead?.(String(args[0]))
+      return content
+    }) as typeof real.readFile,
+    link: async (from: string, to: string) => {
+      const code = fsHook.linkError
+      if (code) throw Object.assign(new Error(`${code}: operation not permitted, link '${from}' -> '${to}'`), { code })
+      return real.link(from, to)
+    }
+  }
+})
 
 let dir: string
 const lockFile = (): string => join(dir, 'ledger.json.lock')
-const writeLock = (pid: number, host = hostname()): Promise<void> =>
-  writeFile(lockFile(), JSON.stringify({ pid, hostname: host, startedAt: '2024-05-09T02:31:00.000Z' }))
+const writeLock = (pid: number, host = hostname(), path = lockFile()): Promise<void> =>
+  writeFile(path, JSON.stringify({ pid, hostname: host, startedAt: '2024-05-09T02:31:00.000Z' }))
+let ended: number | undefined
+/** The pid of a process that has ended (one for the whole file: starting node is slow). */
+const endedPid = (): number => (ended ??= spawnSync(process.execPath, ['-e', '']).pid as number)
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'slw-lock-'))
+  fsHook.afterRead = undefined
+  fsHook.linkError = undefined
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
@@ -47,8 +75,7 @@ describe('acquireLock', () => {
   })
 
   it('takes over a stale lock whose process has ended', async () => {
-    const ended = spawnSync(process.execPath, ['-e', '']).pid
-    await writeLock(ended)
+    await writeLock(endedPid())
     const lock = await acquireLock(dir, 'ledger.json')
     expect(JSON.parse(await readFile(lockFile(), 'utf8')).pid).toBe(process.pid)
     await lock.release()
@@ -56,7 +83,10 @@ describe('acquireLock', () => {
 
   it('takes over an unreadable lock file (its writer died while creating it)', async () => {
     await writeFile(lockFile(), '')
+    const aMinuteAgo = new Date(Date.now() - 60_000)
+    await utimes(lockFile(), aMinuteAgo, aMinuteAgo)
     await (await acquireLock(dir, 'ledger.json')).release()
+    expect(await readdir(dir)).toEqual([])
   })
 
   it('refuses a lock held from another computer, naming it', async () => {
@@ -72,6 +102,54 @@ describe('acquireLock', () => {
     await writeLock(process.pid + 1_000_000)
     await lock.release()
     expect(JSON.parse(await readFile(lockFile(), 'utf8')).pid).toBe(process.pid + 1_000_000)
+  })
+})
+
+describe('taking over a stale lock, with other programs at it too', () => {
+  it('deletes nothing when another program took over after this one judged the lock dead (ABA)', async () => {
+    await writeLock(endedPid())
+    let other: FileLock | undefined
+    // Between this program reading the dead owner's lock and acting on it, another program takes it over.
+    fsHook.afterRead = async (path) => {
+      if (path !== lockFile()) return
+      fsHook.afterRead = undefined
+      other = await acquireLock(dir, 'ledger.json')
+    }
+    await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: `台账正在被另一个程序（进程 ${process.pid}）使用，请先关闭它再试。`
+    })
+    expect(other).toBeDefined()
+    await other?.release()
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('takes over although a program died in the middle of taking it over', async () => {
+    await writeLock(endedPid())
+    const stale = await readFile(lockFile(), 'utf8')
+    // Learn the name of the claim a taker holds while it takes over this content.
+    const claims = new Set<string>()
+    fsHook.afterRead = async () => {
+      for (const f of await readdir(dir)) if (f !== 'ledger.json.lock') claims.add(f)
+    }
+    await (await acquireLock(dir, 'ledger.json')).release()
+    fsHook.afterRead = undefined
+    expect(claims.size).toBe(1)
+    // The same dead lock again, with the claim of a taker that died holding it.
+    await writeFile(lockFile(), stale)
+    await writeLock(endedPid(), hostname(), join(dir, [...claims][0] as string))
+    await (await acquireLock(dir, 'ledger.json')).release()
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('works on a volume without hard links (FAT, some network shares)', async () => {
+    fsHook.linkError = 'EPERM'
+    await writeLock(endedPid())
+    const lock = await acquireLock(dir, 'ledger.json')
+    expect(JSON.parse(await readFile(lockFile(), 'utf8')).pid).toBe(process.pid)
+    await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({ code: 'LOCKED' })
+    await lock.release()
+    expect(await readdir(dir)).toEqual([])
   })
 })
 
