@@ -25,7 +25,7 @@ export function canonicalOption(col: AnnexColumn, raw: string, campaign: Campaig
 /**
  * Turns text typed, pasted or read from a spreadsheet cell into the stored value of a column: codes and phones
  * normalised, dates to ISO, enumerations to their canonical word, 问题类型 split into a list. Text that cannot be
- * understood is kept as typed so that validation can point at it.
+ * understood is kept as typed so that validation can point at it; full-width digits of a number become half-width.
  */
 export function valueFromText(col: AnnexColumn, raw: string, campaign: Campaign): FieldValue {
   const text = cleanText(raw)
@@ -43,6 +43,12 @@ export function valueFromText(col: AnnexColumn, raw: string, campaign: Campaign)
       return [...new Set(splitMulti(text).map((v) => canonicalOption(col, v, campaign)))]
     case 'enum':
       return canonicalOption(col, text, campaign)
+    case 'money':
+    case 'count': {
+      // Full-width digits (１２３) are the number they show, which sums and exports read; other text stays as typed.
+      const digits = text.normalize('NFKC')
+      return /^\d+(\.\d+)?$/.test(digits) ? digits : text
+    }
     default:
       return text
   }

@@ -7,6 +7,7 @@ import { valueToText } from '@shared/validation/cellInput'
 import { APP_VERSION } from '../../services/appInfo'
 import { usageError } from '../../services/export/commandLine'
 import { resolveUnit } from '../../services/export/formRequest'
+import { unreadableMessage } from '../../services/import/readAnnexFile'
 import { readAnnexWorkbook } from '../../services/import/readAnnexWorkbook'
 import { ImportStager } from '../../services/ledgerImport'
 import { dataDirFromArgs } from '../../services/paths'
@@ -36,8 +37,8 @@ export async function run(args: string[]): Promise<number> {
   let bytes: Buffer
   try {
     bytes = await readFile(file)
-  } catch {
-    process.stderr.write(`无法读取文件“${file}”，请检查路径，或关闭正在打开它的 Excel/WPS 后重试。\n`)
+  } catch (e) {
+    process.stderr.write(`${unreadableMessage(file, e)}\n`)
     return 1
   }
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign })

@@ -18,9 +18,14 @@ export async function readAnnexFile(path: string, options: ReadOptions = {}): Pr
     if (info.size > maxBytes) return refusedFile(name, 'FILE_TOO_LARGE', tooLargeMessage(name, info.size, maxBytes))
     bytes = await readFile(path)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return refusedFile(name, 'READ_FAILED', `找不到文件“${path}”，请检查文件名和位置`)
-    return refusedFile(name, 'READ_FAILED', `文件“${name}”无法读取（${code ?? '读取中断'}），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后重试`)
+    return refusedFile(name, 'READ_FAILED', unreadableMessage(path, e))
   }
   return readAnnexWorkbook(bytes, name, options)
+}
+
+/** Why reading a file failed, as a clerk can act on it: no such file, or held open by Excel/WPS (EBUSY) or cut off (EIO). */
+export function unreadableMessage(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return `找不到文件“${path}”，请检查文件名和位置`
+  return `文件“${basename(path)}”无法读取（${code ?? '读取中断'}），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后重试`
 }

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ImportResult } from '../../../electron/services/import/importResult'
 import { isFileRefused } from '../../../electron/services/import/importResult'
 import { readAnnexFile } from '../../../electron/services/import/readAnnexFile'
 import { importLimits } from '../../../electron/services/import/limits'
@@ -16,15 +15,7 @@ import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWo
 import { annex2Xlsx, sampleRows } from '../../fixtures/import/annex2Workbook'
 import type { ZipEntrySpec } from '../../fixtures/import/zipBytes'
 import { minimalXlsxParts, zipBytes } from '../../fixtures/import/zipBytes'
-
-function expectRefused(result: ImportResult, code: string, file: string, gist: string): void {
-  expect(isFileRefused(result)).toBe(true)
-  expect(result.rows).toEqual([])
-  expect(result.issues).toHaveLength(1)
-  expect(result.issues[0]).toMatchObject({ severity: 'error', code, cell: null, row: null })
-  expect(result.issues[0].message).toContain(`“${file}”`)
-  expect(result.issues[0].message).toContain(gist)
-}
+import { expectRefused } from '../../helpers/expectRefused'
 
 /** Office wraps a password-protected .xlsx in a compound file with these two streams. */
 function encryptedOfficeFile(): Buffer {

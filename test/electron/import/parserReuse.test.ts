@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as XLSX from 'xlsx'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import type { ImportResult } from '../../../electron/services/import/importResult'
 import { importLimits } from '../../../electron/services/import/limits'
 import { parseInWorker } from '../../../electron/services/import/parseInWorker'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
+import { annex2Xlsx, sampleRows } from '../../fixtures/import/annex2Workbook'
 
 const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
 const files = ['wps-like.xls', 'bafang.ods', 'mixed-dates.xlsx', 'messy-headers.xlsx', 'bad-values.xlsx', 'proto.xlsx']
@@ -58,4 +59,18 @@ it('reads each fixture the same in a fresh parser thread and in one that parsed 
   for (const file of files) fresh.set(file, await read(file, freshParser(file)))
   for (const file of files) await read(file)
   for (const file of [...files].reverse()) expect(await read(file)).toEqual(fresh.get(file))
+})
+
+it('gives a file that comes as an idle thread is being ended a live thread, not the dying one', async () => {
+  // The idle timer ends a thread; it used to stay in the pool until its exit event, and a good file handed to it
+  // in those milliseconds was refused as 解析程序意外退出.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    const bytes = await annex2Xlsx({ rows: sampleRows(3) })
+    expect((await readAnnexWorkbook(bytes, 'a.xlsx')).issues).toEqual([])
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect((await readAnnexWorkbook(bytes, 'b.xlsx')).issues).toEqual([])
+  } finally {
+    vi.useRealTimers()
+  }
 })
