@@ -42,20 +42,20 @@ export const recordColumns: readonly AnnexColumn[] = (() => {
 /** The definition records are validated against: 附件2's, with the fields of the other forms added. */
 export const recordAnnex: AnnexDefinition<RecordFields> = { ...annex2, id: 'record', columns: recordColumns }
 
-/** Fields no form prints, named for the history and messages. */
-const OTHER_FIELDS: Readonly<Record<string, string>> = {
-  status: '状态',
-  foundDate: '发现日期',
-  convertedFrom: '原整治类别',
-  convertDate: '转关停取缔日期',
-  reopenDate: '重新整治日期',
-  reopenedFrom: '回头看来源',
-  track: '台账类别'
-}
+/** Fields no form prints, named for the history and messages; keyed by a field name that may come from a file. */
+const OTHER_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['status', '状态'],
+  ['foundDate', '发现日期'],
+  ['convertedFrom', '原整治类别'],
+  ['convertDate', '转关停取缔日期'],
+  ['reopenDate', '重新整治日期'],
+  ['reopenedFrom', '回头看来源'],
+  ['track', '台账类别']
+])
 
 /** How a field is called to the user: the form header (with its group, e.g. 断电·完成日期), or its plain name. */
 export function fieldLabel(key: string): string {
   const col = [...recordColumns, ...huikan.columns].find((c) => c.key === key)
   if (col) return col.group ? `${col.group}·${col.header}` : col.header
-  return OTHER_FIELDS[key] ?? key
+  return OTHER_FIELDS.get(key) ?? key
 }

@@ -30,7 +30,7 @@ export interface AnnexColumn {
   /** Fixed domain of an enum / multiEnum column, or the campaign list it draws from. */
   readonly options?: readonly string[] | UnitDomain
   /** Other spellings mapped to the canonical value before validation. */
-  readonly valueSynonyms?: Readonly<Record<string, string>>
+  readonly valueSynonyms?: ReadonlyMap<string, string>
   /** Other header texts units use for this column (matched after normalisation). */
   readonly headerSynonyms?: readonly string[]
   /** Blank is an error (REQUIRED_EMPTY). */

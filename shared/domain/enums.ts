@@ -7,19 +7,22 @@ export const FACILITY_STATES = ['有且正常', '有但不完善', '无', '不�
 export const CATEGORIES = ['关停取缔', '整合搬迁', '升级改造'] as const
 export const SOURCES = ['排查发现', '群众举报', '上级交办', '部门移交', '回头看发现'] as const
 
-/** Synonyms units write for 拟整治类别 (annexes.md §2.2); `整改` alone is deliberately not one. */
-export const CATEGORY_SYNONYMS: Readonly<Record<string, (typeof CATEGORIES)[number]>> = {
-  关停取缔类: '关停取缔',
-  取缔: '关停取缔',
-  停产关闭: '关停取缔',
-  限期搬迁: '整合搬迁',
-  整合搬迁类: '整合搬迁',
-  整治改造: '升级改造',
-  整改提升: '升级改造',
-  规范提升: '升级改造',
-  治理改造: '升级改造',
-  升级改造类: '升级改造'
-}
+/**
+ * Synonyms units write for 拟整治类别 (annexes.md §2.2); `整改` alone is deliberately not one. A Map, because it is
+ * looked up with the user's text: an object would answer `toString` or `__proto__` with Object.prototype's members.
+ */
+export const CATEGORY_SYNONYMS: ReadonlyMap<string, Category> = new Map<string, Category>([
+  ['关停取缔类', '关停取缔'],
+  ['取缔', '关停取缔'],
+  ['停产关闭', '关停取缔'],
+  ['限期搬迁', '整合搬迁'],
+  ['整合搬迁类', '整合搬迁'],
+  ['整治改造', '升级改造'],
+  ['整改提升', '升级改造'],
+  ['规范提升', '升级改造'],
+  ['治理改造', '升级改造'],
+  ['升级改造类', '升级改造']
+])
 
 export type ProblemType = (typeof PROBLEM_TYPES)[number]
 export type Sector = (typeof SECTORS)[number]

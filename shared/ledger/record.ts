@@ -78,6 +78,11 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
   return a === b
 }
 
+/** The record's own value of a field: a key from a file or a client (toString, __proto__) never reads Object.prototype. */
+function ownField(fields: RecordFields, key: string): FieldValue | undefined {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined
+}
+
 export interface ApplyOptions {
   at: string
   by: string
@@ -100,7 +105,8 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
   const byId = new Map(ledger.records.map((r, i) => [r.id, i]))
   const records = ledger.records.slice()
   const added: HistoryEntry[] = []
-  const assigned: Record<string, string> = {}
+  // A Map while ids arrive: an id is the client's text, and `assigned['__proto__'] = …` would be lost on an object.
+  const assigned = new Map<string, string>()
   let seq = ledger.problemSeq
   const deleted = new Set<string>()
 
@@ -118,7 +124,7 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
     const old = i === undefined ? undefined : records[i]
     if (!old) {
       const problemNo = input.problemNo || opt.problemNo(++seq)
-      if (!input.problemNo) assigned[input.id] = problemNo
+      if (!input.problemNo) assigned.set(input.id, problemNo)
       const rec: LedgerRecord = { id: input.id, problemNo, createdAt: opt.at, updatedAt: opt.at, fields: { ...input.fields } }
       byId.set(rec.id, records.length)
       records.push(rec)
@@ -129,8 +135,8 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
     const entries: HistoryEntry[] = []
     const keys = new Set([...Object.keys(old.fields), ...Object.keys(input.fields)])
     for (const field of keys) {
-      const from = old.fields[field]
-      const to = input.fields[field]
+      const from = ownField(old.fields, field)
+      const to = ownField(input.fields, field)
       if (!sameValue(from, to)) entries.push({ at: opt.at, by: opt.by, recordId: old.id, op: 'update', field, from: from ?? '', to: to ?? '' })
     }
     if (entries.length === 0) continue
@@ -141,7 +147,7 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
   const kept = deleted.size ? records.filter((r) => !deleted.has(r.id)) : records
   return {
     ledger: { ...ledger, records: kept, history: added.length ? ledger.history.concat(added) : ledger.history, problemSeq: seq },
-    assigned,
+    assigned: Object.fromEntries(assigned),
     added
   }
 }

@@ -13,7 +13,7 @@ export function canonicalOption(col: AnnexColumn, raw: string, campaign: Campaig
   const v = raw.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b]+/g, '')
   const options = optionsOf(col, campaign)
   if (options.includes(v)) return v
-  const synonym = col.valueSynonyms?.[v]
+  const synonym = col.valueSynonyms?.get(v)
   if (synonym) return synonym
   if (typeof col.options === 'string') {
     const unit = unitByName(campaign, v)

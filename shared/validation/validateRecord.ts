@@ -51,12 +51,12 @@ function usccMayBeNone(fields: RecordFields, annex: AnnexDefinition<RecordFields
   return !tells || fields['sector'] === '无证照' || fields['licBusiness'] === '无'
 }
 
-/** Fields a disposition needs at 摸底 already (annexes.md §4.4, the parts known before work starts). */
-const REQUIRED_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = {
-  关停取缔: ['measures', 'responsibleUnit'],
-  整合搬迁: ['measures', 'responsibleUnit'],
-  升级改造: ['measures', 'responsibleUnit']
-}
+/** Fields a disposition needs at 摸底 already (annexes.md §4.4, the parts known before work starts); keyed by the cell's text. */
+const REQUIRED_BY_CATEGORY: ReadonlyMap<string, readonly string[]> = new Map([
+  ['关停取缔', ['measures', 'responsibleUnit']],
+  ['整合搬迁', ['measures', 'responsibleUnit']],
+  ['升级改造', ['measures', 'responsibleUnit']]
+])
 
 function checkUsccField(value: string, fields: RecordFields, col: AnnexColumn, annex: AnnexDefinition<RecordFields>): FieldIssue[] {
   const f = col.key
@@ -174,7 +174,7 @@ export function validateRecord(fields: RecordFields, annex: AnnexDefinition<Reco
   }
   out.push(...lifecycleIssues(fields, ctx.today))
   const category = fields['category']
-  const needs = typeof category === 'string' ? REQUIRED_BY_CATEGORY[category] : undefined
+  const needs = typeof category === 'string' ? REQUIRED_BY_CATEGORY.get(category) : undefined
   for (const key of needs ?? []) {
     const col = annex.columns.find((c) => c.key === key)
     if (col && isBlank(fields[key]) && !col.required) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { LedgerRecord } from '@shared/ledger/record'
 import { LedgerModel } from '../../renderer/src/features/ledger/ledgerModel'
+import { PROTOTYPE_NAMES } from '../helpers/prototypeNames'
 
 const rec = (id: string, name: string): LedgerRecord => ({
   id,
@@ -59,6 +60,12 @@ describe('LedgerModel', () => {
     m.setProblemNumbers({ [id as string]: 'LXS-2024-005-0001' })
     m.undo()
     expect(m.get(id as string)?.problemNo).toBe('LXS-2024-005-0001')
+  })
+
+  it('gives a problem number only to the records the store numbered, whatever their ids', () => {
+    const m = new LedgerModel(PROTOTYPE_NAMES.map((id) => ({ ...rec(id, id), problemNo: '' })))
+    m.setProblemNumbers(JSON.parse('{"valueOf":"LXS-2024-005-0001"}') as Record<string, string>)
+    expect(m.all.map((r) => [r.id, r.problemNo])).toEqual(PROTOTYPE_NAMES.map((id) => [id, id === 'valueOf' ? 'LXS-2024-005-0001' : '']))
   })
 
   it('undoing everything restores the original rows for any sequence of actions', () => {

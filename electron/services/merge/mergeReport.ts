@@ -19,7 +19,8 @@ export type MergeReport = Omit<Consolidation, 'rows'> & {
  */
 export function mergeReport(c: Consolidation, unreadable: readonly UnreadableFile[] = []): MergeReport {
   const { rows, ...derived } = c
-  const perUnit: Record<string, number> = {}
-  for (const r of rows) perUnit[r.unit] = (perUnit[r.unit] ?? 0) + 1
-  return { ...derived, unreadable: [...unreadable], rowCount: rows.length, perUnit }
+  // Counted in a Map: a roll-up's unit is the file's text, and `perUnit['toString']` would start from a function.
+  const perUnit = new Map<string, number>()
+  for (const r of rows) perUnit.set(r.unit, (perUnit.get(r.unit) ?? 0) + 1)
+  return { ...derived, unreadable: [...unreadable], rowCount: rows.length, perUnit: Object.fromEntries(perUnit) }
 }

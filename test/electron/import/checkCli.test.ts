@@ -1,23 +1,9 @@
 /** `slw check` as a user runs it: exit codes 0/1/2, one JSON object on stdout with --json, a Chinese report without. */
-import { execFile } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { slw } from '../../helpers/slwProcess'
 
-const root = resolve(import.meta.dirname, '../../..')
-const fixtures = resolve(root, '../shared/fixtures/annex2')
-const tsx = join(root, 'node_modules/.bin/tsx')
-
-async function slw(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const run = promisify(execFile)
-    const { stdout, stderr } = await run(tsx, ['electron/cli/slw.ts', ...args], { cwd: root, encoding: 'utf8' })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
 
 describe('slw check', () => {
   it.each([

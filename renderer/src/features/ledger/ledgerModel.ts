@@ -142,10 +142,12 @@ export class LedgerModel {
   }
 
   /** Problem numbers given by the store; not an edit of the user's, so nothing to undo or save. */
-  setProblemNumbers(assigned: Readonly<Record<string, string>>): void {
+  setProblemNumbers(numbers: Readonly<Record<string, string>>): void {
+    // Own entries only: a record id read from a file (toString) must not find Object.prototype's members.
+    const assigned = new Map(Object.entries(numbers))
     let changed = false
     const rows = this.rows.map((r) => {
-      const no = assigned[r.id]
+      const no = assigned.get(r.id)
       if (!no || r.problemNo) return r
       changed = true
       return { ...r, problemNo: no }
@@ -153,8 +155,8 @@ export class LedgerModel {
     if (changed) this.rows = rows
     const fix = (e: RowEdit): RowEdit => ({
       ...e,
-      before: e.before && !e.before.problemNo && assigned[e.id] ? { ...e.before, problemNo: assigned[e.id] as string } : e.before,
-      after: e.after && !e.after.problemNo && assigned[e.id] ? { ...e.after, problemNo: assigned[e.id] as string } : e.after
+      before: e.before && !e.before.problemNo && assigned.has(e.id) ? { ...e.before, problemNo: assigned.get(e.id) as string } : e.before,
+      after: e.after && !e.after.problemNo && assigned.has(e.id) ? { ...e.after, problemNo: assigned.get(e.id) as string } : e.after
     })
     for (const stack of [this.undoStack, this.redoStack]) {
       for (let i = 0; i < stack.length; i++) stack[i] = (stack[i] as RowEdit[]).map(fix)
