@@ -8,8 +8,10 @@ export const importLimits = {
   /** Above this size an entry may not inflate more than maxRatio times its compressed size. */
   ratioFloorBytes: 1024 * 1024,
   maxRatio: 200,
-  /** Non-empty rows per sheet. */
+  /** Non-empty rows per sheet (every line of a CSV). */
   maxRows: 50_000,
+  /** Fields read per line of a CSV (an annex has under 40 columns); a line with text beyond them is refused. */
+  maxColumns: 100,
   parseTimeoutMs: 30_000,
   /** Heap of the parser thread; a hostile file hits this instead of the app's memory. */
   parserHeapMb: 1_024

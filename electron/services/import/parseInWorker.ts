@@ -104,22 +104,28 @@ function endTurn(): void {
  * Parses a preflighted workbook in a worker thread with a heap limit and a wall-clock watchdog. Whatever the file
  * does to the parser (throw, hang, exhaust memory), the caller gets an outcome, never an exception or a hang. Only
  * a thread that parsed its file cleanly is reused; one that failed in any way is ended with its file. The watchdog
- * starts when the file's turn comes.
+ * starts when the file's turn comes. A CSV (`csvFileName` given, its sheet's name comes from it) is read as text.
  */
 export async function parseInWorker(
   bytes: Buffer,
   limits: ImportLimits,
-  parserUrl: URL = defaultParserUrl
+  parserUrl: URL = defaultParserUrl,
+  csvFileName?: string
 ): Promise<ParseOutcome> {
   await takeTurn()
   try {
-    return await parseInThread(bytes, limits, parserUrl)
+    return await parseInThread(bytes, limits, parserUrl, csvFileName)
   } finally {
     endTurn()
   }
 }
 
-function parseInThread(bytes: Buffer, limits: ImportLimits, parserUrl: URL): Promise<ParseOutcome> {
+function parseInThread(
+  bytes: Buffer,
+  limits: ImportLimits,
+  parserUrl: URL,
+  csvFileName: string | undefined
+): Promise<ParseOutcome> {
   return new Promise((resolve) => {
     const parser = takeParser(parserUrl, limits.parserHeapMb)
     const { worker } = parser
@@ -149,6 +155,8 @@ function parseInThread(bytes: Buffer, limits: ImportLimits, parserUrl: URL): Pro
     worker.on('message', onMessage).on('error', onError).on('exit', onExit)
     const { maxZipEntries, maxEntryInflatedBytes, maxTotalInflatedBytes, ratioFloorBytes, maxRatio } = limits
     const zipLimits: ZipLimits = { maxZipEntries, maxEntryInflatedBytes, maxTotalInflatedBytes, ratioFloorBytes, maxRatio }
-    worker.postMessage({ bytes, maxRows: limits.maxRows, zipLimits })
+    const { maxColumns } = limits
+    const csv = csvFileName === undefined ? {} : { format: 'csv', fileName: csvFileName, maxColumns }
+    worker.postMessage({ bytes, maxRows: limits.maxRows, zipLimits, ...csv })
   })
 }

@@ -1,13 +1,15 @@
 // The parsers run here, in a worker thread with its own heap limit that the caller kills after a watchdog timeout, so a
 // hostile workbook (ReDoS, pathological XML, huge shared strings) can exhaust only this thread. A thread that parsed
 // a file cleanly may be given the next one (parseInWorker.ts), so each parse starts from SheetJS's initial state.
-// The lean reader (xlsxReader.mjs) reads the common .xlsx, SheetJS (sheetjsReader.mjs) everything else.
+// The lean reader (xlsxReader.mjs) reads the common .xlsx, SheetJS (sheetjsReader.mjs) every other workbook, and
+// csvReader.mjs a CSV.
 //
 // Plain JavaScript on purpose: the same file must load unchanged under tsx (the CLI), under vitest, and as a worker
 // entry of the Electron main bundle. A .ts worker would need a TypeScript loader inside the thread, which only tsx
-// provides; .mjs files that import nothing but 'xlsx' and node: modules run in all three. What it posts back is a
-// RawWorkbook (rawWorkbook.ts) in its wire form (wireWorkbook.mjs): primitives only, never a SheetJS object.
+// provides; .mjs files that import nothing but 'xlsx', 'papaparse' and node: modules run in all three. What it posts
+// back is a RawWorkbook (rawWorkbook.ts) in its wire form (wireWorkbook.mjs): primitives only, never a SheetJS object.
 import { parentPort } from 'node:worker_threads'
+import { readCsv } from './csvReader.mjs'
 import { isDateStyle, readWithSheetJS } from './sheetjsReader.mjs'
 import { encodeWorkbook } from './wireWorkbook.mjs'
 import { readXlsx } from './xlsxReader.mjs'
@@ -27,9 +29,15 @@ function parse({ bytes, maxRows, zipLimits }) {
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 
+// A CSV job (`format: 'csv'`) is read as text, under the same thread limits as a workbook.
+function parseCsv({ bytes, fileName, maxRows, maxColumns }) {
+  const outcome = readCsv(bytes, fileName, { maxRows, maxColumns })
+  return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
+}
+
 parentPort.on('message', (job) => {
   try {
-    parentPort.postMessage(parse(job))
+    parentPort.postMessage(job.format === 'csv' ? parseCsv(job) : parse(job))
   } catch (e) {
     const detail = String(e?.message ?? e).slice(0, 200)
     parentPort.postMessage({ ok: false, code: /password/i.test(detail) ? 'ENCRYPTED' : 'PARSE_FAILED', detail })

@@ -12,7 +12,6 @@ import { importLimits } from './limits'
 import type { ParseOutcome } from './parseInWorker'
 import { parseInWorker } from './parseInWorker'
 import { preflight, zipRefusal } from './preflight'
-import { readCsv } from './readCsv'
 
 export interface ReadOptions {
   campaign?: Campaign
@@ -44,8 +43,8 @@ export async function readAnnexWorkbook(
   const limits: ImportLimits = { ...importLimits, ...options.limits }
   const checked = preflight(bytes, fileName, limits)
   if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
-  const parsed =
-    checked.format === 'csv' ? readCsv(bytes, fileName, limits) : await parseInWorker(bytes, limits, options.parserUrl)
+  const csvFileName = checked.format === 'csv' ? fileName : undefined
+  const parsed = await parseInWorker(bytes, limits, options.parserUrl, csvFileName)
   if (!parsed.ok) {
     return refusedFile(fileName, parsed.code, parseFailureMessage(fileName, parsed, limits), parsed.sheet ?? null)
   }
