@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const benches = ['saveLatency.ts', 'ledgerUi.ts', 'importPreview.ts', 'mergeBench.ts']
+const benches = ['saveLatency.ts', 'ledgerUi.ts', 'importPreview.ts', 'csvBench.ts', 'mergeBench.ts']
 let failed = 0
 for (const file of benches) {
   console.log(`\n== ${file}`)
