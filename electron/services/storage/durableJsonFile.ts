@@ -38,6 +38,11 @@ export interface DurableJsonFileOptions<T> {
   /** What the user calls this file in messages, e.g. 台账文件. */
   label?: string
   now?: () => Date
+  /**
+   * Read without the write lock (a command that only reads, while the app may be saving): recovery changes no
+   * file, and the file refuses writes.
+   */
+  readOnly?: boolean
 }
 
 interface Meta {
@@ -293,7 +298,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   read(): Promise<T | null> {
-    return this.enqueue(() => this.recover())
+    return this.enqueue(() => (this.opt.readOnly ? this.inspect() : this.recover()))
   }
 
   write(data: T): Promise<void> {
@@ -498,6 +503,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (!chosen) {
       // Only unfinished temp files of a very first save: nothing was ever acknowledged, so the file is new.
       if (all.every((c) => c.kind === 'tmp')) {
+        if (this.opt.readOnly) return null
         for (const c of broken) await this.quarantine(c, '')
         return null
       }
@@ -512,6 +518,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
     const { candidate, data } = chosen
     const meta = candidate.meta
+    if (this.opt.readOnly) {
+      this.generation = meta.generation
+      this.savedAt = meta.savedAt
+      this.readOnly = true
+      return data
+    }
     const restored = `${displayTime(meta.savedAt)} 保存的版本（第 ${meta.generation} 次保存）`
     const main = all.find((c) => c.kind === 'main')
     for (const c of broken) await this.quarantine(c, restored)
@@ -546,6 +558,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
       })
     }
     return data
+  }
+
+  /**
+   * Recovery's choice without its repairs, for a reader without the lock. A save running meanwhile renames files
+   * between listing and reading them; the next look finds its result.
+   */
+  private async inspect(): Promise<T | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.recover()
+      } catch (e) {
+        if (errno(e) !== 'ENOENT' || attempt >= 4) throw e
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    }
   }
 
   /** Renames a damaged file aside (never deletes it) and tells the user what was loaded instead. */
