@@ -61,19 +61,22 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 const text = (res: ServerResponse, status: number, body: string): void => send(res, status, 'text/plain; charset=utf-8', body)
 
-/** The request body as text; null when it exceeds the request cap shared with Electron IPC. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_REQUEST_BYTES) {
-      req.resume()
-      return null
-    }
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
+/**
+ * The request body as text; null when it exceeds the request cap shared with Electron IPC (the rest is read and
+ * dropped, so the client still gets the answer).
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk)
+      else chunks.length = 0
+    })
+    req.on('end', () => resolveBody(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
 }
 
 function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
