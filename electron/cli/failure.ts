@@ -2,6 +2,8 @@
  * Failures of the disk rather than of the program (read-only medium, disk full, no permission, file held open):
  * the clerk can act on them, so they get a sentence naming the path and what to do, never a stack trace.
  */
+import { dirname } from 'node:path'
+
 const ADVICE: Record<string, string> = {
   EROFS: '所在的磁盘是只读的（如写保护的U盘、光盘或只读的共享文件夹）。请换到可写的磁盘（用 --data 指定数据文件夹，或用 --out 指定输出文件）后重试',
   ENOSPC: '磁盘空间已满。请清理磁盘后重试',
@@ -16,7 +18,9 @@ export function diskErrorMessage(e: unknown): string | undefined {
   const err = e as NodeJS.ErrnoException | null
   const advice = err?.code === undefined ? undefined : ADVICE[err.code]
   if (!advice) return undefined
-  const where = err?.path ? `“${err.path}”` : '数据文件夹'
+  // The program's own lock and temporary files mean nothing to a clerk: name the folder they are in.
+  const path = err?.path && /\.(lock|tmp)$/.test(err.path) ? dirname(err.path) : err?.path
+  const where = path ? `“${path}”` : '数据文件夹'
   return `无法访问${where}：${advice}。已保存的台账没有被改动。`
 }
 
