@@ -174,6 +174,32 @@ describe('slw export beside the app', () => {
     }
   })
 
+  it('reads a whole saved version while the app keeps saving (never a half-renamed file, never an error)', async () => {
+    const d = join(dir, 'busy')
+    const app = new DataDir(d, { appVersion: 'test', campaign: defaultCampaign })
+    const ledger = await app.ledger('t005')
+    let saving = true
+    const writer = (async () => {
+      for (let i = 0; i < 60; i++) {
+        const r = records[i % records.length]
+        await ledger.save({ unitId: 't005', baseGeneration: ledger.generation, changes: { upserts: [{ id: `r${i}`, fields: r.fields }], deletes: [] } }, 'test')
+      }
+    })().finally(() => (saving = false))
+    const seen: number[] = []
+    try {
+      while (saving) {
+        const reader = new DataDir(d, { appVersion: 'test', campaign: defaultCampaign, readOnly: true })
+        const view = await reader.ledger('t005').then((l) => l.view()).finally(() => reader.close())
+        // Generation g holds exactly g records: each save added one.
+        expect(view.records).toHaveLength(view.generation)
+        seen.push(view.generation)
+      }
+    } finally {
+      await writer.finally(() => app.close())
+    }
+    expect(seen.length).toBeGreaterThan(3)
+  })
+
   it('reads a damaged ledger as the app would recover it, without repairing anything (that is the writer\'s job)', async () => {
     const d = join(dir, 'damaged')
     const store = new DataDir(d, { appVersion: 'test', campaign: defaultCampaign })
