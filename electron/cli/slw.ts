@@ -3,6 +3,8 @@
  * it runs and returns the process exit code.
  */
 
+import { reportFailure } from './failure'
+
 type Run = (args: string[]) => Promise<number>
 
 interface CommandEntry {
@@ -93,7 +95,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    process.stderr.write(`slw 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
-    process.exitCode = 70
+    process.exitCode = reportFailure(e)
   }
 )

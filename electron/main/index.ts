@@ -13,24 +13,30 @@ import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
 import { createServices } from '../services/services'
 import { contentType, resolveBundleFile } from '../services/staticFiles'
 import parserPath from '../services/import/parseWorker.mjs?modulePath'
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from './security'
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, devRendererUrl, guardNavigation, isAppUrl, mainWindowOptions, runAsSingleInstance } from './security'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const devServerUrl = devRendererUrl(app.isPackaged, process.env)
 
 // Same folder name as the web mode / CLI default, so all three see the same ledgers.
 app.setName(APP_DIR_NAME)
-if (!app.requestSingleInstanceLock()) app.quit()
+runAsSingleInstance(app, start)
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+function start(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault()
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    guardNavigation(contents, devServerUrl)
+    contents.on('will-attach-webview', (event) => event.preventDefault())
   })
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-})
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
+  })
+  void app.whenReady().then(ready)
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')))
@@ -39,7 +45,7 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-void app.whenReady().then(() => {
+function ready(): void {
   const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
   // The parser worker is bundled as its own entry; tell the import where it landed.
   const services = createServices(dataPath, 'electron', pathToFileURL(parserPath))
@@ -70,8 +76,7 @@ void app.whenReady().then(() => {
   })
 
   createWindow()
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit())
   })
-})
+}

@@ -2,7 +2,7 @@
  * Security decisions of the desktop window, kept free of the electron module so they can be unit-tested
  * (guides/reliability.md §1). The glue in index.ts applies them.
  */
-import type { BrowserWindowConstructorOptions } from 'electron'
+import type { App, BrowserWindowConstructorOptions, WebContents } from 'electron'
 
 /** The renderer is served from this privileged custom scheme, never from file:// (Electron checklist item 18). */
 export const APP_SCHEME = 'app'
@@ -68,4 +68,46 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
     }
   }
   return false
+}
+
+/**
+ * The dev server the renderer is loaded from while developing (electron-vite sets ELECTRON_RENDERER_URL). A
+ * packaged app never honours it: whoever sets the variable would otherwise choose the page that gets the services.
+ * Only an http address of this computer counts even then.
+ */
+export function devRendererUrl(isPackaged: boolean, env: Record<string, string | undefined>): string | undefined {
+  const url = env['ELECTRON_RENDERER_URL']
+  if (isPackaged || !url) return undefined
+  try {
+    const u = new URL(url)
+    return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Keeps every navigation of a page, its redirects and its frames' on the app's own pages: a link, a server
+ * redirect or a frame cannot take the window (and its preload bridge) to another site.
+ */
+export function guardNavigation(contents: Pick<WebContents, 'on'>, devServerUrl?: string): void {
+  const refuse = (details: { url: string; preventDefault: () => void }): void => {
+    if (!isAppUrl(details.url, devServerUrl)) details.preventDefault()
+  }
+  contents.on('will-navigate', refuse)
+  contents.on('will-redirect', refuse)
+  contents.on('will-frame-navigate', refuse)
+}
+
+/**
+ * Runs `start` in the first instance only. A second instance asks the first to show itself (its `second-instance`
+ * event) and quits without starting anything: it must not open the data folder or a window.
+ */
+export function runAsSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'quit'>, start: () => void): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return false
+  }
+  start()
+  return true
 }

@@ -8,6 +8,41 @@ export type Handlers = {
   [C in ChannelName]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Out<C>>
 }
 
+/**
+ * The most one request may carry, whichever way it comes: the web server stops reading a body beyond it and
+ * dispatch refuses an IPC message that measures more (reliability.md §2.3).
+ */
+export const MAX_REQUEST_BYTES = 256 * 1024 * 1024
+
+export const REQUEST_TOO_LARGE = fail('INVALID_INPUT', `一次提交的内容超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB，未执行。请分几次选择文件。`)
+
+/**
+ * Whether a request's payload is over `cap` bytes, counted as its JSON would be (strings as UTF-8, byte arrays by
+ * length). Stops as soon as the cap is passed; an IPC message may share or cycle objects, each is counted once.
+ */
+export function exceedsRequestCap(value: unknown, cap = MAX_REQUEST_BYTES): boolean {
+  let size = 0
+  const seen = new Set<object>()
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') size += Buffer.byteLength(v) + 2
+    else if (ArrayBuffer.isView(v)) size += v.byteLength
+    else if (v instanceof ArrayBuffer) size += v.byteLength
+    else if (v !== null && typeof v === 'object') {
+      if (seen.has(v)) continue
+      seen.add(v)
+      const entries: Iterable<[unknown, unknown]> = v instanceof Map ? v : v instanceof Set ? v.entries() : Object.entries(v)
+      for (const [k, x] of entries) {
+        stack.push(k, x)
+        size += 2
+      }
+    } else size += 8
+    if (size > cap) return true
+  }
+  return false
+}
+
 function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(contract, name)
 }
@@ -18,6 +53,7 @@ function isChannel(name: string): name is ChannelName {
  */
 export async function dispatch(handlers: Handlers, channel: string, raw: unknown, log: (e: unknown) => void = console.error): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `未知的请求：${channel}`)
+  if (exceedsRequestCap(raw)) return REQUEST_TOO_LARGE
   const parsed = contract[channel].input.safeParse(raw ?? {})
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || '（输入）'}：${i.message}`)

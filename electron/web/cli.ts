@@ -24,7 +24,7 @@ async function listen(): Promise<Awaited<ReturnType<typeof startWebServer>>> {
 const server = await listen()
 console.log(`散乱污台账（网页模式）已启动，数据目录：${dataPath}`)
 console.log(`请在浏览器中打开：${server.loginUrl}`)
-console.log('只能从本机访问；按 Ctrl+C 退出。')
+console.log('此地址只能打开一次；换浏览器或清除了浏览器数据时，请按 Ctrl+C 退出后重新运行 npm run web。只能从本机访问。')
 
 async function shutdown(): Promise<void> {
   await server.close()

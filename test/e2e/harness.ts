@@ -66,6 +66,8 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
       services = createServices(dataDir, 'web')
       server = await startWebServer({ handlers: services.handlers, rendererDir, token, port })
       app.server = server
+      // A restarted server knows no session: log in again with its (fresh) link, as a user would.
+      await page.goto(server.loginUrl)
     },
     close: async () => {
       await context.close()

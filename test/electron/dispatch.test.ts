@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Handlers } from '../../electron/services/dispatch'
-import { dispatch } from '../../electron/services/dispatch'
+import { dispatch, exceedsRequestCap, MAX_REQUEST_BYTES } from '../../electron/services/dispatch'
 import { AppFailure } from '@shared/ipc/result'
 
 const handlers = {
@@ -34,5 +34,33 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'app:bootstrap', {}, (e) => logged.push(e))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(logged).toHaveLength(1)
     expect(await dispatch(handlers, 'toString', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+  })
+
+  it('refuses a request over the cap the web server applies to bodies, before any handler runs (IPC has no other)', async () => {
+    const staged: unknown[] = []
+    const stage = { 'office:stage': async (input: unknown) => staged.push(input) } as unknown as Handlers
+    // 10 files each within the import's size limit: 260 MiB in one message, as IPC used to take.
+    const data = 'A'.repeat(26 * 1024 * 1024)
+    const files = Array.from({ length: 10 }, (_, i) => ({ fileName: `${i}.xlsx`, data }))
+    const r = await dispatch(stage, 'office:stage', { files })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('超过 256 MB') } })
+    expect(staged).toHaveLength(0)
+    expect(await dispatch(stage, 'office:stage', { files: files.slice(0, 2) })).toMatchObject({ ok: true })
+  })
+
+  it('measures what IPC can carry: byte arrays, maps, sets, shared and cyclic objects', () => {
+    expect(MAX_REQUEST_BYTES).toBe(256 * 1024 * 1024)
+    expect(exceedsRequestCap({ a: new Uint8Array(100) }, 100)).toBe(true)
+    expect(exceedsRequestCap({ a: new Uint8Array(50) }, 100)).toBe(false)
+    expect(exceedsRequestCap(new Map([['k', 'x'.repeat(200)]]), 100)).toBe(true)
+    expect(exceedsRequestCap(new Set(['x'.repeat(200)]), 100)).toBe(true)
+    expect(exceedsRequestCap({ s: '汉'.repeat(40) }, 100)).toBe(true) // 120 bytes of UTF-8
+    const cyclic: Record<string, unknown> = { s: 'x'.repeat(10) }
+    cyclic['self'] = cyclic
+    expect(exceedsRequestCap(cyclic, 100)).toBe(false)
+    const deep: unknown[] = []
+    let at = deep
+    for (let i = 0; i < 100_000; i++) at = (at[0] = []) as unknown[]
+    expect(exceedsRequestCap(deep, 10)).toBe(true)
   })
 })

@@ -68,13 +68,16 @@ export async function run(args: string[]): Promise<number> {
   return writeFormCommand(out.value, input)
 }
 
-/** The unit's records and the profile; null, after printing why, when the store refuses (locked, damaged). */
+/**
+ * The unit's records and the profile, read without the write lock (export changes nothing, so it works while the
+ * app has the ledger open, and on a read-only disk); null, after printing why, when the store refuses (damaged).
+ */
 async function readLedger(
   dataDir: string,
   unitId: string,
   annexId: string
 ): Promise<{ records: LedgerRecord[]; profile: Profile | null } | null> {
-  const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign })
+  const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign, readOnly: true })
   try {
     return { records: await formRecords(store, annexId, unitId), profile: (await store.profile()).get() }
   } catch (e) {

@@ -49,5 +49,5 @@ export async function run(args: string[]): Promise<number> {
     if (!notice) throw new AppFailure('INTERNAL', '督办通知未能登记。')
     const file = await office.exportNotice(notice.year, notice.seq, { name: actor?.filler ?? '', phone: actor?.phone ?? '' })
     return { bytes: Buffer.from(file.data, 'base64'), message: `已印发${notice.number}（${unit.value.name}，${items.length} 项，办理时限 ${deadline}）：${out}` }
-  })
+  }, { readOnly: false })
 }

@@ -28,5 +28,5 @@ export async function run(args: string[]): Promise<number> {
   return writeFromDataDir(args, out, async (data) => {
     const file = await new WeeklyService(data, defaultCampaign, APP_VERSION).export(unit.value, friday, format, new Date())
     return { bytes: Buffer.from(file.data, 'base64'), message: `已生成${unit.value.name}${friday}的工作进展${format === 'docx' ? '报告' : '附表'}：${out}` }
-  })
+  }, { readOnly: true })
 }

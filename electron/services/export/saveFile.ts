@@ -24,5 +24,6 @@ export function saveErrorMessage(path: string, e: unknown): string {
   }
   if (code === 'ENOENT') return `无法写入“${path}”：文件夹不存在。`
   if (code === 'ENOSPC') return `无法写入“${path}”：磁盘空间不足。`
+  if (code === 'EROFS') return `无法写入“${path}”：所在的磁盘是只读的，请换一个可写的位置。`
   return `无法写入“${path}”：${e instanceof Error ? e.message : String(e)}`
 }

@@ -32,9 +32,9 @@ export class DocumentsStore {
     private readonly now: () => Date
   ) {}
 
-  static async open(dataDir: string, unitId: string, opt: { appVersion: string; now?: () => Date }): Promise<DocumentsStore> {
+  static async open(dataDir: string, unitId: string, opt: { appVersion: string; now?: () => Date; readOnly?: boolean }): Promise<DocumentsStore> {
     const dir = join(dataDir, 'units', unitId)
-    await mkdir(dir, { recursive: true })
+    if (!opt.readOnly) await mkdir(dir, { recursive: true })
     return openLocked(dir, NAME, async (lock) => {
       const file = new DurableJsonFile<Documents>(join(dir, NAME), {
         format: 'slw-unit-documents',
@@ -43,10 +43,11 @@ export class DocumentsStore {
         migrations: [],
         label: '报告和联络员文件',
         now: opt.now,
+        readOnly: opt.readOnly,
         validate: (p) => DocumentsSchema.parse(p)
       })
       return new DocumentsStore(file, (await file.read()) ?? { weekly: {}, contacts: null }, lock, opt.now ?? (() => new Date()))
-    })
+    }, opt.readOnly)
   }
 
   get notices(): Notice[] {

@@ -18,6 +18,9 @@ import { AppFailure } from '@shared/ipc/result'
 
 export type Migration = (payload: unknown) => unknown
 
+/** Why a lockless reader skipped a file: a save renamed it between listing and reading. */
+const GONE = '读取时已被移走'
+
 export const READ_ONLY_MESSAGE = '此台账由更新版本的程序保存，为防止数据丢失，本程序只能查看，不能修改。请升级程序。'
 
 export interface DurableJsonFileOptions<T> {
@@ -38,6 +41,11 @@ export interface DurableJsonFileOptions<T> {
   /** What the user calls this file in messages, e.g. 台账文件. */
   label?: string
   now?: () => Date
+  /**
+   * Read without the write lock (a command that only reads, while the app may be saving): recovery changes no
+   * file, and the file refuses writes.
+   */
+  readOnly?: boolean
 }
 
 interface Meta {
@@ -293,7 +301,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   read(): Promise<T | null> {
-    return this.enqueue(() => this.recover())
+    return this.enqueue(() => (this.opt.readOnly ? this.inspect() : this.recover()))
   }
 
   write(data: T): Promise<void> {
@@ -420,9 +428,23 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return found
   }
 
+  /**
+   * A reader without the lock may find that a file it listed was renamed away by a save meanwhile: that file is
+   * skipped (undefined) rather than an error; a writer never sees this.
+   */
+  private async unlessGone<R>(read: () => Promise<R>): Promise<R | undefined> {
+    try {
+      return await read()
+    } catch (e) {
+      if (this.opt.readOnly && errno(e) === 'ENOENT') return undefined
+      throw e
+    }
+  }
+
   /** Reads a file whole and checks its meta and hash; records why when they fail. */
   private async check(c: Candidate): Promise<Checked | undefined> {
-    const buf = await readFile(c.path)
+    const buf = await this.unlessGone(() => readFile(c.path))
+    if (!buf) return void (c.bad = GONE)
     const meta = readMeta(buf, this.opt.format)
     if (typeof meta === 'string') return void (c.bad = meta)
     c.meta = meta
@@ -481,7 +503,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
         if (ok) checked.set(c, ok)
         continue
       }
-      const meta = readMeta(await readHead(c.path), this.opt.format)
+      const head = await this.unlessGone(() => readHead(c.path))
+      const meta = head ? readMeta(head, this.opt.format) : GONE
       if (typeof meta === 'string') c.bad = meta
       else c.meta = meta
     }
@@ -495,9 +518,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const broken = all.filter((c) => c.bad && c.kind !== 'backup')
 
+    // A lockless reader that lost the main file or its .bak to a save in progress may hold an older version: look again.
+    if (all.some((c) => c.bad === GONE && (!chosen || c.kind === 'main' || c.kind === 'bak'))) {
+      throw Object.assign(new Error(`${this.path}: moved by a save while read`), { code: 'ENOENT' })
+    }
     if (!chosen) {
       // Only unfinished temp files of a very first save: nothing was ever acknowledged, so the file is new.
       if (all.every((c) => c.kind === 'tmp')) {
+        if (this.opt.readOnly) return null
         for (const c of broken) await this.quarantine(c, '')
         return null
       }
@@ -512,6 +540,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
     const { candidate, data } = chosen
     const meta = candidate.meta
+    if (this.opt.readOnly) {
+      this.generation = meta.generation
+      this.savedAt = meta.savedAt
+      this.readOnly = true
+      return data
+    }
     const restored = `${displayTime(meta.savedAt)} 保存的版本（第 ${meta.generation} 次保存）`
     const main = all.find((c) => c.kind === 'main')
     for (const c of broken) await this.quarantine(c, restored)
@@ -546,6 +580,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
       })
     }
     return data
+  }
+
+  /**
+   * Recovery's choice without its repairs, for a reader without the lock. A save running meanwhile may rename every
+   * file it listed before it read one; the next look finds that save's result.
+   */
+  private async inspect(): Promise<T | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.recover()
+      } catch (e) {
+        if (errno(e) !== 'ENOENT' || attempt >= 9) throw e
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    }
   }
 
   /** Renames a damaged file aside (never deletes it) and tells the user what was loaded instead. */

@@ -180,8 +180,10 @@ export async function acquireLock(dir: string, name: string): Promise<FileLock> 
 /**
  * Opens a store under its lock: takes the lock for `<dir>/<name>` and runs `open` with it. If opening fails (a
  * damaged file, another unit's ledger) the lock is released before the error goes on, so the store can be retried.
+ * A store opened read-only takes no lock (and writes nothing): reading never waits for, or blocks, a writer.
  */
-export async function openLocked<T>(dir: string, name: string, open: (lock: FileLock) => Promise<T>): Promise<T> {
+export async function openLocked<T>(dir: string, name: string, open: (lock: FileLock) => Promise<T>, readOnly = false): Promise<T> {
+  if (readOnly) return open({ path: join(dir, `${name}.lock`), release: async () => undefined })
   const lock = await acquireLock(dir, name)
   try {
     return await open(lock)

@@ -37,6 +37,8 @@ export interface StoreOptions {
   appVersion: string
   campaign: Campaign
   now?: () => Date
+  /** Only read: no lock, no file written (see DurableJsonFileOptions.readOnly). */
+  readOnly?: boolean
 }
 
 export function ledgerPath(dataDir: string, unitId: string): string {
@@ -44,7 +46,7 @@ export function ledgerPath(dataDir: string, unitId: string): string {
 }
 
 /** The adapter for one unit's ledger file, also used by tools that prepare ledgers (benches, tests). */
-export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 'now'>): DurableJsonFile<LedgerPayload> {
+export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 'now' | 'readOnly'>): DurableJsonFile<LedgerPayload> {
   return new DurableJsonFile<LedgerPayload>(path, {
     format: LEDGER_FORMAT,
     schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -52,6 +54,7 @@ export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 
     migrations: LEDGER_MIGRATIONS,
     label: '台账文件',
     now: opt.now,
+    readOnly: opt.readOnly,
     encode: ledgerEncoder(),
     validate: (p) => freezeLedger(LedgerPayloadSchema.parse(p))
   })
@@ -137,7 +140,7 @@ export class LedgerStore {
     if (!seq) throw new AppFailure('NOT_FOUND', `本次整治工作中没有编号为 ${unitId} 的单位。`)
     const path = ledgerPath(dataDir, unitId)
     const dir = join(dataDir, 'units', unitId)
-    await mkdir(dir, { recursive: true })
+    if (!opt.readOnly) await mkdir(dir, { recursive: true })
     return openLocked(dir, LEDGER_NAME, async (lock) => {
       const file = ledgerFile(path, opt)
       // Defaults only when no file exists at all: the adapter throws rather than return null over damaged files.
@@ -148,7 +151,7 @@ export class LedgerStore {
       }
       const { problemNoPrefix, year } = opt.campaign
       return new LedgerStore(unitId, db, file, lock, (n) => formatProblemNo(problemNoPrefix, year, seq, n), opt.now ?? (() => new Date()))
-    })
+    }, opt.readOnly)
   }
 
   get generation(): number {
@@ -256,8 +259,8 @@ export class ProfileStore {
     private readonly now: () => Date
   ) {}
 
-  static async open(dataDir: string, opt: Pick<StoreOptions, 'appVersion' | 'now'>): Promise<ProfileStore> {
-    await mkdir(dataDir, { recursive: true })
+  static async open(dataDir: string, opt: Pick<StoreOptions, 'appVersion' | 'now' | 'readOnly'>): Promise<ProfileStore> {
+    if (!opt.readOnly) await mkdir(dataDir, { recursive: true })
     return openLocked(dataDir, PROFILE_NAME, async (lock) => {
       const file = new DurableJsonFile<StoredProfile>(join(dataDir, PROFILE_NAME), {
         format: 'slw-profile',
@@ -266,10 +269,11 @@ export class ProfileStore {
         migrations: [],
         label: '单位信息文件',
         now: opt.now,
+        readOnly: opt.readOnly,
         validate: (p) => StoredProfileSchema.parse(p)
       })
       return new ProfileStore(file, await file.read(), lock, opt.now ?? (() => new Date()))
-    })
+    }, opt.readOnly)
   }
 
   get notices(): Notice[] {

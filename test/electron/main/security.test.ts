@@ -1,7 +1,16 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from '../../../electron/main/security'
+import type { WebContents } from 'electron'
+import {
+  APP_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  devRendererUrl,
+  guardNavigation,
+  isAppUrl,
+  mainWindowOptions,
+  runAsSingleInstance
+} from '../../../electron/main/security'
 
 const root = resolve(import.meta.dirname, '../../..')
 
@@ -61,5 +70,58 @@ describe('desktop window hardening', () => {
     const preload = readFileSync(join(root, 'electron/preload/index.ts'), 'utf8')
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1)
     expect(preload).not.toMatch(/ipcRenderer\.(on|send|sendSync)\b/)
+  })
+
+  it('a packaged app never loads its page from ELECTRON_RENDERER_URL; in development only from this computer', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' }
+    expect(devRendererUrl(true, env)).toBeUndefined()
+    expect(devRendererUrl(false, env)).toBe('http://localhost:5173')
+    expect(devRendererUrl(false, { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' })).toBe('http://127.0.0.1:5173/')
+    for (const url of ['https://evil.example/', 'http://evil.example:5173', 'file:///tmp/x.html', 'not a url', '']) {
+      expect(devRendererUrl(false, { ELECTRON_RENDERER_URL: url }), url).toBeUndefined()
+    }
+    expect(devRendererUrl(false, {})).toBeUndefined()
+  })
+
+  it('navigations, redirects and frame navigations away from the app are all stopped', () => {
+    const listeners = new Map<string, (d: { url: string; preventDefault: () => void }) => void>()
+    const contents = { on: (event: string, listener: (d: { url: string; preventDefault: () => void }) => void) => listeners.set(event, listener) }
+    guardNavigation(contents as unknown as WebContents)
+    expect([...listeners.keys()].sort()).toEqual(['will-frame-navigate', 'will-navigate', 'will-redirect'])
+    for (const [event, listener] of listeners) {
+      for (const [url, stopped] of [['https://evil.example/', true], ['file:///etc/passwd', true], [`${APP_ORIGIN}/index.html`, false]] as const) {
+        let prevented = false
+        listener({ url, preventDefault: () => (prevented = true) })
+        expect(prevented, `${event} ${url}`).toBe(stopped)
+      }
+    }
+  })
+
+  it('a second instance quits without starting anything', () => {
+    const calls: string[] = []
+    const app = (lock: boolean) => ({ requestSingleInstanceLock: () => lock, quit: () => void calls.push('quit') })
+    expect(runAsSingleInstance(app(false), () => calls.push('start'))).toBe(false)
+    expect(calls).toEqual(['quit'])
+    calls.length = 0
+    expect(runAsSingleInstance(app(true), () => calls.push('start'))).toBe(true)
+    expect(calls).toEqual(['start'])
+  })
+
+  it('main wires them: all start-up behind the single-instance lock, the guards, the request cap of dispatch', () => {
+    const main = readFileSync(join(root, 'electron/main/index.ts'), 'utf8')
+    expect(main).toContain('runAsSingleInstance(app, start)')
+    const startAt = main.indexOf('function start(')
+    for (const call of ['app.whenReady(', 'registerSchemesAsPrivileged(', "app.on('web-contents-created'", 'ipcMain.handle(']) {
+      expect(main.indexOf(call), call).toBeGreaterThan(startAt)
+    }
+    expect(main).toContain('devRendererUrl(app.isPackaged, process.env)')
+    expect(main).not.toMatch(/process\.env\[?.?ELECTRON_RENDERER_URL/)
+    expect(main).toContain('guardNavigation(contents, devServerUrl)')
+    expect(main).not.toMatch(/\.on\('will-(navigate|redirect|frame-navigate)'/)
+    expect(main).toMatch(/ipcMain\.handle\(IPC_INVOKE[\s\S]*dispatch\(services\.handlers/)
+    // The web server caps bodies with dispatch's constant, not a number of its own.
+    const web = readFileSync(join(root, 'electron/web/server.ts'), 'utf8')
+    expect(web).toContain('MAX_REQUEST_BYTES')
+    expect(web).not.toMatch(/\d+ \* 1024/)
   })
 })
