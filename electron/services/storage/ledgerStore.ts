@@ -13,7 +13,7 @@ import type { LedgerSaveInput, LedgerView, Notice, Profile, SaveReceipt } from '
 import { ProfileSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { HistoryEntry, LedgerPayload, LedgerRecord } from '@shared/ledger/record'
-import { applyChanges, emptyLedger, formatProblemNo, LedgerPayloadSchema } from '@shared/ledger/record'
+import { applyChanges, emptyLedger, formatProblemNo } from '@shared/ledger/record'
 import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
@@ -21,6 +21,7 @@ import type { FileLock } from './fileLock'
 import { openLocked } from './fileLock'
 import { OfficeStore } from '../office/officeStore'
 import { DocumentsStore } from './documentsStore'
+import { ledgerGate } from './ledgerGate'
 import { Serial } from './serial'
 
 export const LEDGER_FORMAT = 'slw-ledger'
@@ -45,6 +46,7 @@ export function ledgerPath(dataDir: string, unitId: string): string {
 
 /** The adapter for one unit's ledger file, also used by tools that prepare ledgers (benches, tests). */
 export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 'now'>): DurableJsonFile<LedgerPayload> {
+  const gate = ledgerGate(freezeLedger)
   return new DurableJsonFile<LedgerPayload>(path, {
     format: LEDGER_FORMAT,
     schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -53,7 +55,8 @@ export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 
     label: '台账文件',
     now: opt.now,
     encode: ledgerEncoder(),
-    validate: (p) => freezeLedger(LedgerPayloadSchema.parse(p))
+    validate: gate.load,
+    admit: gate.admit
   })
 }
 
