@@ -100,6 +100,14 @@ export function formatProblemNo(prefix: string, year: number, unitSeq: string, n
   return `${prefix}-${year}-${unitSeq}-${String(n).padStart(4, '0')}`
 }
 
+/**
+ * The record's own value of a field. A key such as `constructor` or `__proto__` that one side lacks would otherwise
+ * read Object.prototype's member, which a history entry would then hold (and freezing it freeze Object.prototype).
+ */
+function ownValue(fields: RecordFields, key: string): FieldValue | undefined {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined
+}
+
 /** A text field, trimmed; '' when the field is missing or a list. */
 export function fieldText(fields: RecordFields, key: string): string {
   const v = fields[key]
@@ -166,8 +174,8 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
     const entries: HistoryEntry[] = []
     const keys = new Set([...Object.keys(old.fields), ...Object.keys(input.fields)])
     for (const field of keys) {
-      const from = old.fields[field]
-      const to = input.fields[field]
+      const from = ownValue(old.fields, field)
+      const to = ownValue(input.fields, field)
       if (!sameValue(from, to)) entries.push({ at: opt.at, by: opt.by, recordId: old.id, op: 'update', field, from: from ?? '', to: to ?? '' })
     }
     if (entries.length === 0) continue
