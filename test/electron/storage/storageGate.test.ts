@@ -135,6 +135,19 @@ describe('the write gate', () => {
     expect(await reopened()).toEqual({ records: acknowledged, notices: [] })
   })
 
+  it('a field named after an Object.prototype member is stored and reopened as written, Object.prototype untouched', async () => {
+    const data = new DataDir(join(dir, 'data'), { appVersion: 'test', campaign: defaultCampaign })
+    const store = await data.ledger(UNIT)
+    await store.save({ unitId: UNIT, baseGeneration: 0, changes: { upserts: [{ id: 'a', fields: { name: '甲' } }], deletes: [] } }, '甲')
+    const odd = Object.fromEntries([['name', '甲'], ['constructor', '乙'], ['toString', '丙']])
+    await store.save({ unitId: UNIT, baseGeneration: 1, changes: { upserts: [{ id: 'a', fields: odd }], deletes: [] } }, '甲')
+    expect(Object.isFrozen(Object.prototype) || Object.isFrozen(Object)).toBe(false)
+    expect(store.history('a').map((h) => [h.field, h.from])).toEqual([[undefined, undefined], ['constructor', ''], ['toString', '']])
+    const acknowledged = store.view().records
+    await data.close()
+    expect(await reopened()).toEqual({ records: acknowledged, notices: [] })
+  })
+
   it('an office registry write the loader would refuse is refused, the registry unchanged', async () => {
     const store = await OfficeStore.open(join(dir, 'data'), { appVersion: 'test' })
     const submission = await readSubmission(await exportWith((r) => r), 'ok.xlsx', '2024-05-11T00:00:00.000Z', defaultCampaign)
