@@ -22,6 +22,7 @@ import { openLocked } from './fileLock'
 import { OfficeStore } from '../office/officeStore'
 import { DocumentsStore } from './documentsStore'
 import { ledgerGate } from './ledgerGate'
+import { deepFreeze } from './payloadGate'
 import { Serial } from './serial'
 
 export const LEDGER_FORMAT = 'slw-ledger'
@@ -46,7 +47,7 @@ export function ledgerPath(dataDir: string, unitId: string): string {
 
 /** The adapter for one unit's ledger file, also used by tools that prepare ledgers (benches, tests). */
 export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 'now'>): DurableJsonFile<LedgerPayload> {
-  const gate = ledgerGate(freezeLedger)
+  const gate = ledgerGate()
   return new DurableJsonFile<LedgerPayload>(path, {
     format: LEDGER_FORMAT,
     schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -107,16 +108,8 @@ export function ledgerEncoder(): (ledger: LedgerPayload) => Buffer[] {
   }
 }
 
-function deepFreeze<V>(v: V): V {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v)
-    for (const x of Object.values(v)) deepFreeze(x)
-  }
-  return v
-}
-
 /** Freezes records and history entries not frozen yet, so nothing can change them behind the encoder's back. */
-function freezeLedger(ledger: LedgerPayload, added: readonly HistoryEntry[] = ledger.history): LedgerPayload {
+function freezeLedger(ledger: LedgerPayload, added: readonly HistoryEntry[]): LedgerPayload {
   for (const r of ledger.records) deepFreeze(r)
   for (const e of added) deepFreeze(e)
   return ledger
