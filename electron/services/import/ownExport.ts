@@ -69,25 +69,18 @@ function placeOf(result: ImportResult) {
   return { at, issue }
 }
 
-/** Ids this program issues (UUIDs) and others of plain letters, digits, '.', '_' and '-' within the ledger's limit. */
-const PLAIN_ID = /^[0-9A-Za-z][0-9A-Za-z._-]*$/
-
 /**
- * The record id and 问题编号 of a `_meta` record that the ledger could store as they are; the others are left out (the
- * row is then matched like a hand-made one and a new record gets fresh ones), each said in Chinese.
+ * The record id and 问题编号 of a `_meta` record that the ledger could store as they are (its own schemas); the
+ * others are left out (the row is then matched like a hand-made one and a new record gets fresh ones), each said.
  */
 function usableIds(m: ExportMetaRecord): { ids: Pick<ImportRow, 'recordId' | 'problemNo'>; refused: string[] } {
   const ids: Pick<ImportRow, 'recordId' | 'problemNo'> = {}
   const refused: string[] = []
-  if (RecordIdSchema.safeParse(m.recordId).success && PLAIN_ID.test(m.recordId)) ids.recordId = m.recordId
-  else if (m.recordId) refused.push(`记录编号${describeId(m.recordId, STORAGE_LIMITS.recordId)}`)
+  if (RecordIdSchema.safeParse(m.recordId).success) ids.recordId = m.recordId
+  else if (m.recordId) refused.push(`记录编号长 ${m.recordId.length} 字（上限 ${STORAGE_LIMITS.recordId} 字）`)
   if (ProblemNoSchema.safeParse(m.problemNo).success) ids.problemNo = m.problemNo
-  else refused.push(`问题编号${describeId(m.problemNo, STORAGE_LIMITS.problemNo)}`)
+  else refused.push(`问题编号长 ${m.problemNo.length} 字（上限 ${STORAGE_LIMITS.problemNo} 字）`)
   return { ids, refused }
-}
-
-function describeId(id: string, max: number): string {
-  return id.length > max ? `长 ${id.length} 字（上限 ${max} 字）` : `含有空格、符号或控制字符`
 }
 
 /** Fills recordId / problemNo on the rows of one of our exports and adds the hand-edit findings to the result. */
