@@ -1,18 +1,37 @@
 import { z } from 'zod'
 
+/**
+ * What storage holds: the schemas below are built from these, and an import refuses a value beyond them at preview
+ * (a text of 32,767 characters is also the most an Excel cell holds).
+ */
+export const STORAGE_LIMITS = {
+  text: 32_767,
+  listItems: 20,
+  listItem: 200,
+  fieldKey: 64,
+  recordId: 64,
+  problemNo: 40
+} as const
+
 /** A cell value: text (dates as ISO text) or a multi-select list. */
-export const FieldValueSchema = z.union([z.string().max(32_767), z.array(z.string().max(200)).max(20)])
+export const FieldValueSchema = z.union([
+  z.string().max(STORAGE_LIMITS.text),
+  z.array(z.string().max(STORAGE_LIMITS.listItem)).max(STORAGE_LIMITS.listItems)
+])
 export type FieldValue = z.infer<typeof FieldValueSchema>
 
 /** A record's annex fields, keyed by AnnexColumn.key. Other annexes add their own keys to the same record. */
-export const RecordFieldsSchema = z.record(z.string().max(64), FieldValueSchema)
+export const RecordFieldsSchema = z.record(z.string().max(STORAGE_LIMITS.fieldKey), FieldValueSchema)
 export type RecordFields = z.infer<typeof RecordFieldsSchema>
+
+export const RecordIdSchema = z.string().min(1).max(STORAGE_LIMITS.recordId)
+export const ProblemNoSchema = z.string().max(STORAGE_LIMITS.problemNo)
 
 export const LedgerRecordSchema = z.object({
   /** Internal id, stable for the record's whole life (also in exported `_meta`). */
-  id: z.string().min(1).max(64),
+  id: RecordIdSchema,
   /** 问题编号 (LXS-2024-005-0007), assigned on first save and never reused. */
-  problemNo: z.string().max(40),
+  problemNo: ProblemNoSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
   fields: RecordFieldsSchema
@@ -49,18 +68,48 @@ export function emptyLedger(unitId: string): LedgerPayload {
 
 /** A record as the renderer sends it: the problem number is assigned by the store. */
 export const RecordInputSchema = LedgerRecordSchema.pick({ id: true, fields: true }).extend({
-  problemNo: z.string().max(40).optional()
+  problemNo: ProblemNoSchema.optional()
 })
 export type RecordInput = z.infer<typeof RecordInputSchema>
 
 export const LedgerChangesSchema = z.object({
   upserts: z.array(RecordInputSchema).max(200_000),
-  deletes: z.array(z.string().max(64)).max(200_000)
+  deletes: z.array(z.string().max(STORAGE_LIMITS.recordId)).max(200_000)
 })
 export type LedgerChanges = z.infer<typeof LedgerChangesSchema>
 
+const count = (n: number): string => n.toLocaleString('en-US')
+
+/**
+ * Why storage cannot hold a value, as the end of a Chinese sentence about its cell (有 33,000 字，超过 32,767 字的上限),
+ * or null when FieldValueSchema takes it: the schema decides, the limits only word the answer.
+ */
+export function unstorableValue(value: unknown): string | null {
+  const { text, listItems, listItem } = STORAGE_LIMITS
+  // Every cell of a merge comes here (over a million in 50,000 rows): a value plainly within the limits needs no
+  // schema call; anything else is the schema's to decide.
+  if (typeof value === 'string' && value.length <= text) return null
+  if (Array.isArray(value) && value.length <= listItems && value.every((v) => typeof v === 'string' && v.length <= listItem)) return null
+  if (FieldValueSchema.safeParse(value).success) return null
+  if (typeof value === 'string') return `有 ${count(value.length)} 字，超过 ${count(text)} 字的上限`
+  if (Array.isArray(value)) {
+    if (value.length > listItems) return `有 ${count(value.length)} 项，超过 ${listItems} 项的上限`
+    const long = value.find((v) => typeof v === 'string' && v.length > listItem) as string | undefined
+    if (long !== undefined) return `其中一项有 ${count(long.length)} 字，超过 ${listItem} 字的上限`
+  }
+  return '不是文字或选项列表，无法保存'
+}
+
 export function formatProblemNo(prefix: string, year: number, unitSeq: string, n: number): string {
   return `${prefix}-${year}-${unitSeq}-${String(n).padStart(4, '0')}`
+}
+
+/**
+ * The record's own value of a field. A key such as `constructor` or `__proto__` that one side lacks would otherwise
+ * read Object.prototype's member, which a history entry would then hold (and freezing it freeze Object.prototype).
+ */
+function ownValue(fields: RecordFields, key: string): FieldValue | undefined {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined
 }
 
 /** A text field, trimmed; '' when the field is missing or a list. */
@@ -76,11 +125,6 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i])
   }
   return a === b
-}
-
-/** The record's own value of a field: a key from a file or a client (toString, __proto__) never reads Object.prototype. */
-function ownField(fields: RecordFields, key: string): FieldValue | undefined {
-  return Object.hasOwn(fields, key) ? fields[key] : undefined
 }
 
 export interface ApplyOptions {
@@ -135,8 +179,8 @@ export function applyChanges(ledger: LedgerPayload, changes: LedgerChanges, opt:
     const entries: HistoryEntry[] = []
     const keys = new Set([...Object.keys(old.fields), ...Object.keys(input.fields)])
     for (const field of keys) {
-      const from = ownField(old.fields, field)
-      const to = ownField(input.fields, field)
+      const from = ownValue(old.fields, field)
+      const to = ownValue(input.fields, field)
       if (!sameValue(from, to)) entries.push({ at: opt.at, by: opt.by, recordId: old.id, op: 'update', field, from: from ?? '', to: to ?? '' })
     }
     if (entries.length === 0) continue

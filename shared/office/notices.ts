@@ -6,12 +6,12 @@ import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import { isHuikan } from '../annexes/huikan'
 import type { RecordFields } from '../ledger/record'
-import { fieldText } from '../ledger/record'
+import { fieldText, ProblemNoSchema } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import type { ConsolidatedRow, DuplicateGroup } from '../merge/types'
 
 export const NoticeItemSchema = z.object({
-  problemNo: z.string().max(40),
+  problemNo: ProblemNoSchema,
   name: z.string().max(200),
   address: z.string().max(300),
   issue: z.string().max(500)

@@ -13,6 +13,7 @@ import { anchorColumn, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
 import { readOwnExport } from './ownExport'
+import { refuseUnstorable } from './storableValues'
 import { cellReader } from './readCell'
 import type { RecordRow } from './recordRows'
 import { recordRows } from './recordRows'
@@ -96,6 +97,7 @@ export function annexFromWorkbook(
   result.rowCount = result.rows.length
   if (!result.unit) Object.assign(result, unitFromData(result.rows, annex, campaign))
   readOwnExport(result, workbook, annex)
+  refuseUnstorable(result)
   result.ok = !result.issues.some((i) => i.severity === 'error')
   return result
 }

@@ -14,7 +14,10 @@ export type OwnExportCode =
   | 'META_OTHER_ANNEX'
   | 'META_NEWER_VERSION'
   | 'META_NEWER_FORMAT'
-export type ImportIssueCode = IssueCode | ReadFailureCode | OwnExportCode
+  | 'META_ID_REISSUED'
+/** A value the ledger could not store (STORAGE_LIMITS): the file is refused at preview, not rolled back at next start. */
+export type StorageCode = 'VALUE_TOO_LONG'
+export type ImportIssueCode = IssueCode | ReadFailureCode | OwnExportCode | StorageCode
 
 /** One finding of an import (see LocatedIssue), with the import's own codes. */
 export interface ImportIssue extends LocatedIssue {
@@ -78,7 +81,8 @@ const FILE_REFUSALS: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
   'READ_FAILED',
   'PARSE_FAILED',
   'PARSE_TIMEOUT',
-  'TOO_MANY_ROWS'
+  'TOO_MANY_ROWS',
+  'VALUE_TOO_LONG'
 ])
 
 export function isFileRefused(result: ImportResult): boolean {

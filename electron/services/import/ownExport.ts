@@ -5,6 +5,7 @@
  */
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
+import { ProblemNoSchema, RecordIdSchema, STORAGE_LIMITS } from '@shared/ledger/record'
 import type { ExportMeta, ExportMetaRecord } from '../export/meta'
 import {
   canonicalRecordHash,
@@ -14,7 +15,7 @@ import {
   newerMetaFormat,
   parseExportMeta
 } from '../export/meta'
-import type { ImportIssue, ImportResult } from './importResult'
+import type { ImportIssue, ImportResult, ImportRow } from './importResult'
 import type { RawWorkbook } from './rawWorkbook'
 
 export interface OwnExport {
@@ -68,6 +69,20 @@ function placeOf(result: ImportResult) {
   return { at, issue }
 }
 
+/**
+ * The record id and 问题编号 of a `_meta` record that the ledger could store as they are (its own schemas); the
+ * others are left out (the row is then matched like a hand-made one and a new record gets fresh ones), each said.
+ */
+function usableIds(m: ExportMetaRecord): { ids: Pick<ImportRow, 'recordId' | 'problemNo'>; refused: string[] } {
+  const ids: Pick<ImportRow, 'recordId' | 'problemNo'> = {}
+  const refused: string[] = []
+  if (RecordIdSchema.safeParse(m.recordId).success) ids.recordId = m.recordId
+  else if (m.recordId) refused.push(`记录编号长 ${m.recordId.length} 字（上限 ${STORAGE_LIMITS.recordId} 字）`)
+  if (ProblemNoSchema.safeParse(m.problemNo).success) ids.problemNo = m.problemNo
+  else refused.push(`问题编号长 ${m.problemNo.length} 字（上限 ${STORAGE_LIMITS.problemNo} 字）`)
+  return { ids, refused }
+}
+
 /** Fills recordId / problemNo on the rows of one of our exports and adds the hand-edit findings to the result. */
 function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDefinition<RecordFields>): void {
   const { at, issue } = placeOf(result)
@@ -110,7 +125,12 @@ function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDef
         add(issue({ severity: 'warning', code: 'ADDED_AFTER_EXPORT', row: row.rowNumber, message: at(`第${row.rowNumber}行是导出后手工添加的，将作为新记录导入`) }))
       }
     }
-    if (m) Object.assign(row, { recordId: m.recordId, problemNo: m.problemNo })
+    if (!m) return
+    const { ids, refused } = usableIds(m)
+    Object.assign(row, ids)
+    if (refused.length === 0) return
+    const message = at(`第${row.rowNumber}行在隐藏的校验表中的${refused.join('、')}，本程序不能使用，已不采用；该行按统一社会信用代码或名称、地址与台账匹配，匹配不到时作为新记录导入、另行编号`)
+    add(issue({ severity: 'warning', code: 'META_ID_REISSUED', row: row.rowNumber, message }))
   })
   if (unused.size > 0) {
     const list = [...unused.values()].map((m) => m.problemNo).join('、')

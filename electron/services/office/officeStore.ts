@@ -15,6 +15,7 @@ import type { Migration } from '../storage/durableJsonFile'
 import { DurableJsonFile } from '../storage/durableJsonFile'
 import type { FileLock } from '../storage/fileLock'
 import { openLocked } from '../storage/fileLock'
+import { payloadGate } from '../storage/payloadGate'
 import { Serial } from '../storage/serial'
 
 const REGISTRY = 'registry.json'
@@ -45,6 +46,8 @@ export class OfficeStore {
     const dir = officeDir(dataDir)
     await mkdir(join(dir, 'files'), { recursive: true })
     return openLocked(dir, REGISTRY, async (lock) => {
+      // Each write is checked by the loader's schema, a submission or decision once (a registry holds every row received).
+      const gate = payloadGate(OfficePayloadSchema)
       const file = new DurableJsonFile<OfficePayload>(join(dir, REGISTRY), {
         format: 'slw-office',
         schemaVersion: OFFICE_SCHEMA_VERSION,
@@ -52,7 +55,8 @@ export class OfficeStore {
         migrations: OFFICE_MIGRATIONS,
         label: '汇总登记文件',
         now: opt.now,
-        validate: (p) => OfficePayloadSchema.parse(p)
+        validate: gate.load,
+        admit: gate.admit
       })
       const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [] }
       return new OfficeStore(dir, file, data, lock)

@@ -6,13 +6,15 @@
  *
  * A write goes to a fresh temp file that is fsynced and read back before it replaces the current file (which becomes
  * `.bak`); recovery picks the valid copy with the highest generation among the file, `.bak`, temp files and backups,
- * and never falls back to an empty state while any of them exists.
+ * and never falls back to an empty state while any of them exists. Nothing is written that the loader would refuse:
+ * every write first passes the loader's own schema (admit), so an acknowledged save is never rolled back at start.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { constants, copyFile, lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { z } from 'zod'
 import type { Notice } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 
@@ -38,6 +40,12 @@ export interface DurableJsonFileOptions<T> {
    * JSON.stringify.
    */
   encode?: (data: T) => Buffer[]
+  /**
+   * Throws when the loader would not give `data` back: run before every write. Default: the encoded payload parsed
+   * and validated exactly as at load. A store may give a cheaper equivalent (the ledger checks only records it has
+   * not checked before); an AppFailure it throws reaches the user as it is.
+   */
+  admit?: (data: T) => void
   /** What the user calls this file in messages, e.g. 台账文件. */
   label?: string
   now?: () => Date
@@ -321,18 +329,34 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async save(data: T): Promise<void> {
     if (this.readOnly) throw new AppFailure('READ_ONLY', READ_ONLY_MESSAGE)
+    const payload = this.opt.encode ? this.opt.encode(data) : [Buffer.from(JSON.stringify(data) ?? 'null', 'utf8')]
+    this.admit(data, payload)
     const now = this.now()
     const generation = this.nextGeneration++ // a failed attempt never hands its number to different content
     await mkdir(this.dir, { recursive: true })
     if (this.currentValid && this.backupDay !== fileStamp(now).slice(0, 8)) await this.dailyBackup(now)
-    await this.install(this.serialise(data, generation, now.toISOString()), generation)
+    await this.install(this.serialise(payload, generation, now.toISOString()), generation)
     this.generation = generation
     this.savedAt = now.toISOString()
   }
 
+  /** Refuses, before anything is written, a payload the loader would not take back (see DurableJsonFileOptions.admit). */
+  private admit(data: T, payload: readonly Buffer[]): void {
+    try {
+      if (this.opt.admit) this.opt.admit(data)
+      else this.opt.validate(JSON.parse(Buffer.concat(payload).toString('utf8')))
+    } catch (e) {
+      if (e instanceof AppFailure) throw e
+      throw new AppFailure(
+        'INVALID_INPUT',
+        `要保存的内容有${this.label}不能保存的值（${schemaProblem(e)}），未保存，${this.label}保持原样。请改正后重试。`,
+        [String(e)]
+      )
+    }
+  }
+
   /** Encodes once: the payload bytes are hashed and written as they are. */
-  private serialise(data: T, generation: number, savedAt: string): Buffer[] {
-    const pieces = this.opt.encode ? this.opt.encode(data) : [Buffer.from(JSON.stringify(data), 'utf8')]
+  private serialise(pieces: readonly Buffer[], generation: number, savedAt: string): Buffer[] {
     const hash = createHash('sha256')
     for (const p of pieces) hash.update(p)
     const sha256 = hash.digest('hex')
@@ -612,6 +636,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.notices.push({ level: 'info', message: `上次保存未完成（程序意外退出），未完成的临时文件已另存为 ${to}，未删除；此前已保存的内容不受影响。` })
     }
   }
+}
+
+const zhCN = z.locales.zhCN().localeError
+
+/** Where and why a payload fails its schema, in Chinese (zod's own zh-CN wording). */
+export function schemaProblem(e: unknown): string {
+  if (!(e instanceof z.ZodError)) return e instanceof Error ? e.message : String(e)
+  const issue = e.issues[0]
+  if (!issue) return '内容不符合数据格式'
+  const said = zhCN(issue as Parameters<typeof zhCN>[0])
+  const text = typeof said === 'string' ? said : (said?.message ?? issue.message)
+  return issue.path.length ? `${issue.path.join('.')}：${text}` : text
 }
 
 async function readHead(path: string): Promise<Buffer> {

@@ -13,7 +13,7 @@ import type { LedgerSaveInput, LedgerView, Notice, Profile, SaveReceipt } from '
 import { ProfileSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { HistoryEntry, LedgerPayload, LedgerRecord } from '@shared/ledger/record'
-import { applyChanges, emptyLedger, formatProblemNo, LedgerPayloadSchema } from '@shared/ledger/record'
+import { applyChanges, emptyLedger, formatProblemNo } from '@shared/ledger/record'
 import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
@@ -21,6 +21,8 @@ import type { FileLock } from './fileLock'
 import { openLocked } from './fileLock'
 import { OfficeStore } from '../office/officeStore'
 import { DocumentsStore } from './documentsStore'
+import { ledgerGate } from './ledgerGate'
+import { deepFreeze } from './payloadGate'
 import { Serial } from './serial'
 
 export const LEDGER_FORMAT = 'slw-ledger'
@@ -47,6 +49,7 @@ export function ledgerPath(dataDir: string, unitId: string): string {
 
 /** The adapter for one unit's ledger file, also used by tools that prepare ledgers (benches, tests). */
 export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 'now' | 'readOnly'>): DurableJsonFile<LedgerPayload> {
+  const gate = ledgerGate()
   return new DurableJsonFile<LedgerPayload>(path, {
     format: LEDGER_FORMAT,
     schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -56,7 +59,8 @@ export function ledgerFile(path: string, opt: Pick<StoreOptions, 'appVersion' | 
     now: opt.now,
     readOnly: opt.readOnly,
     encode: ledgerEncoder(),
-    validate: (p) => freezeLedger(LedgerPayloadSchema.parse(p))
+    validate: gate.load,
+    admit: gate.admit
   })
 }
 
@@ -107,16 +111,8 @@ export function ledgerEncoder(): (ledger: LedgerPayload) => Buffer[] {
   }
 }
 
-function deepFreeze<V>(v: V): V {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v)
-    for (const x of Object.values(v)) deepFreeze(x)
-  }
-  return v
-}
-
 /** Freezes records and history entries not frozen yet, so nothing can change them behind the encoder's back. */
-function freezeLedger(ledger: LedgerPayload, added: readonly HistoryEntry[] = ledger.history): LedgerPayload {
+function freezeLedger(ledger: LedgerPayload, added: readonly HistoryEntry[]): LedgerPayload {
   for (const r of ledger.records) deepFreeze(r)
   for (const e of added) deepFreeze(e)
   return ledger
