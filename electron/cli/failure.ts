@@ -19,7 +19,7 @@ export function diskErrorMessage(e: unknown): string | undefined {
   const advice = err?.code === undefined ? undefined : ADVICE[err.code]
   if (!advice) return undefined
   // The program's own lock and temporary files mean nothing to a clerk: name the folder they are in.
-  const path = err?.path && /\.(lock|tmp)$/.test(err.path) ? dirname(err.path) : err?.path
+  const path = err?.path && /\.(lock|tmp|new)$|\.lock\./.test(err.path) ? dirname(err.path) : err?.path
   const where = path ? `“${path}”` : '数据文件夹'
   return `无法访问${where}：${advice}。已保存的台账没有被改动。`
 }
