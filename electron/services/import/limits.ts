@@ -41,6 +41,12 @@ export const importLimits = {
   /** Cells kept over all sheets of one file, merged areas included: 7.2 million for 120,000 consolidated rows. */
   maxCells: 8_000_000,
   parseTimeoutMs: 30_000,
+  /**
+   * The watchdog grows by this much per MiB of a file above watchdogFloorBytes, as the caps above let a large file
+   * cost more: the 100,000-row consolidation (41 MiB) took 13 s of CPU to read, and an office PC shares its cores.
+   */
+  parseMsPerMiB: 1_000,
+  watchdogFloorBytes: 8 * MiB,
   /** Heap of the parser thread; a hostile file hits this instead of the app's memory. */
   parserHeapMb: 1_536
 } as const

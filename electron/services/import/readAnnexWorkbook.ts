@@ -47,7 +47,9 @@ export async function readAnnexWorkbook(
   const checked = preflight(bytes, fileName, limits)
   if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
   const parsed =
-    checked.format === 'csv' ? readCsv(bytes, fileName, limits) : await parseInWorker(bytes, limits, options.parserUrl)
+    checked.format === 'csv'
+      ? readCsv(bytes, fileName, limits)
+      : await parseInWorker(bytes, { ...limits, parseTimeoutMs: watchdogFor(bytes.length, limits) }, options.parserUrl)
   const outcome = parsed.ok ? withinRowAllowance(parsed.workbook, limits) : parsed
   if (!outcome.ok) {
     return refusedFile(fileName, outcome.code, parseFailureMessage(fileName, outcome, limits), outcome.sheet ?? null)
@@ -58,6 +60,12 @@ export async function readAnnexWorkbook(
 }
 
 type ParseFailure = Extract<ParseOutcome, { ok: false }>
+
+/** The parse's watchdog: parseTimeoutMs, and parseMsPerMiB more for every MiB above watchdogFloorBytes (whole seconds). */
+function watchdogFor(size: number, limits: ImportLimits): number {
+  const extraMiB = Math.max(0, size - limits.watchdogFloorBytes) / (1024 * 1024)
+  return limits.parseTimeoutMs + Math.ceil((extraMiB * limits.parseMsPerMiB) / 1000) * 1000
+}
 
 /**
  * A sheet a unit made holds at most maxRows rows; only our own consolidated workbook (its `_meta`) may hold up to

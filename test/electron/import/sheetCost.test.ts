@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { annex2Columns } from '@shared/annexes/annex2'
 import { ANNEXES } from '@shared/annexes/registry'
+import { SUBMISSION_FILE_MIB } from '@shared/ipc/contract'
 import type { ImportResult } from '../../../electron/services/import/importResult'
 import { isFileRefused } from '../../../electron/services/import/importResult'
 import type { ImportLimits } from '../../../electron/services/import/limits'
@@ -197,6 +198,16 @@ describe('rows a sheet may hold', () => {
   })
 })
 
+describe('the watchdog', () => {
+  it('grows with the file above a floor, as the caps let a large file cost more', async () => {
+    const bytes = await annex2Xlsx({ rows: sampleRows(2) })
+    const limits = { parseTimeoutMs: 300, watchdogFloorBytes: bytes.length - 1, parseMsPerMiB: 1_000 }
+    const hanging = new URL('../../fixtures/import/hangingParser.mjs', import.meta.url)
+    const result = await readAnnexWorkbook(bytes, '大.xlsx', { limits, parserUrl: hanging })
+    expectRefused(result, 'PARSE_TIMEOUT', '在 1.3 秒内没有读完')
+  })
+})
+
 describe('file size', () => {
   const limits = { ...importLimits, maxFlatFileBytes: 1024 }
 
@@ -216,5 +227,9 @@ describe('file size', () => {
     expect(importLimits.maxEntryInflatedBytes).toBeGreaterThan(110 * 1024 * 1024 * 1.2)
     expect(importLimits.maxCells).toBeGreaterThan(6_000_000 * 1.2)
     expect(importLimits.maxConsolidatedRows).toBeGreaterThanOrEqual(100_000)
+  })
+
+  it('is the same for a file the office stages through the app as for one it merges from a folder', () => {
+    expect(SUBMISSION_FILE_MIB * 1024 * 1024).toBe(importLimits.maxFileBytes)
   })
 })
