@@ -27,25 +27,23 @@ export function sheetBudget({ maxRows, maxColumns, maxCells }) {
   }
   return {
     maxColumns,
-    /** The tally of one sheet, read in order: keep(c) per cell, row() per non-empty row, then finish(). */
+    /**
+     * The tally of one sheet, read in order: clip(c) for a cell right of maxColumns (left out), row(cells) for each
+     * row with cells kept (paid for), then finish().
+     */
     sheet(name) {
       let rows = 0
       let clipped = null
       return {
-        /** Whether the cell at column c is kept; a kept cell is paid for. */
-        keep(c) {
-          if (c < maxColumns) {
-            spend(1, name)
-            return true
-          }
+        clip(c) {
           if (!clipped) clipped = { from: c, to: c, cells: 0 }
           clipped.from = Math.min(clipped.from, c)
           clipped.to = Math.max(clipped.to, c)
           clipped.cells++
-          return false
         },
-        row() {
+        row(kept) {
           if (++rows > maxRows) throw new SheetCapExceeded({ ok: false, code: 'TOO_MANY_ROWS', sheet: name, detail: String(maxRows) })
+          spend(kept, name)
         },
         /**
          * The sheet's extra fields: merged ranges cut to the columns read and the rows holding data (a range

@@ -58,15 +58,23 @@ function rawCell(c) {
  */
 function rawRow(row, tally, maxColumns) {
   const cells = []
+  let kept = 0
   const visit = (c) => {
     const cell = rawCell(row[c])
-    if (cell === null || !tally.keep(c)) return
+    if (cell === null) return
+    if (c >= maxColumns) {
+      tally.clip(c)
+      return
+    }
     while (cells.length < c) cells.push(null)
     cells[c] = cell
+    kept++
   }
   if (row.length <= maxColumns) row.forEach((_, c) => visit(c))
   else for (const key of Object.keys(row)) visit(Number(key))
-  return cells.length === 0 ? undefined : cells
+  if (kept === 0) return undefined
+  tally.row(kept)
+  return cells
 }
 
 function rawSheet(ws, name, hidden, budget) {
@@ -75,9 +83,7 @@ function rawSheet(ws, name, hidden, budget) {
   const rows = []
   ;(ws?.['!data'] ?? []).forEach((row, r) => {
     const cells = row && rawRow(row, tally, budget.maxColumns)
-    if (!cells) return
-    tally.row()
-    rows[r] = cells
+    if (cells) rows[r] = cells
   })
   const hiddenRows = []
   ;(ws?.['!rows'] ?? []).forEach((r, i) => {

@@ -234,19 +234,25 @@ function readSheet(xml, sheet, strings, dates, budget) {
     if (/^(1|true)$/.test(attr(rm[1], 'hidden') ?? '')) hiddenRows.push(r)
     if (rm[2] === undefined) continue
     const cells = []
+    let kept = 0
     let nextCol = 0
     for (const cm of rm[2].matchAll(CELL)) {
       const ref = attr(cm[1], 'r')
       const c = ref !== undefined ? cellAt(ref).c : nextCol
       nextCol = c + 1
       const cell = readCell(cm[1], cm[2], strings, dates)
+      if (cell === null) continue
       // A cell beyond the columns read is only counted: its row is never padded out to it.
-      if (cell === null || !tally.keep(c)) continue
+      if (c >= budget.maxColumns) {
+        tally.clip(c)
+        continue
+      }
       while (cells.length < c) cells.push(null)
       cells[c] = cell
+      kept++
     }
-    if (cells.length === 0) continue
-    tally.row()
+    if (kept === 0) continue
+    tally.row(kept)
     rows[r] = cells
   }
   const merges = []
