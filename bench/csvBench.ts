@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { importLimits } from '../electron/services/import/limits'
 import { readAnnexWorkbook } from '../electron/services/import/readAnnexWorkbook'
 
-const MAX = importLimits.maxFileBytes
+const MAX = importLimits.maxFlatFileBytes
 const MiB = 1024 * 1024
 const clean = readFileSync(join(import.meta.dirname, '../../shared/fixtures/annex2/bafang-utf8.csv'), 'utf8')
 const [header = '', ...records] = clean.trimEnd().split('\r\n')

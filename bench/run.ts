@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: every performance benchmark, one after the other (they share two cores, so never in parallel).
- * The durability kill loop is separate (`npm run bench:durability`): it takes about ten minutes.
+ * The durability kill loop is separate (`npm run bench:durability`): it takes about ten minutes; so is reading back
+ * a 100,000-row consolidation (`npm run bench:rollup`), which generates and merges 25 files first.
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const benches = ['saveLatency.ts', 'ledgerUi.ts', 'importPreview.ts', 'csvBench.ts', 'mergeBench.ts']
+const benches = ['saveLatency.ts', 'ledgerUi.ts', 'importPreview.ts', 'csvBench.ts', 'wideSheet.ts', 'mergeBench.ts']
 let failed = 0
 for (const file of benches) {
   console.log(`\n== ${file}`)

@@ -231,8 +231,17 @@ export interface OfficeDashboard {
   overdueNotices: number
 }
 
-/** Files travel base64 in JSON; 20 MiB is the import size limit (reliability.md §2.3). */
-const FileData = z.string().max(Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4, '文件超过 20 MB，请删去不需要的工作表或行后再导入')
+/** Files travel base64 in JSON, at most `mib` MiB of file. */
+const fileData = (mib: number): z.ZodString =>
+  z.string().max(Math.ceil((mib * 1024 * 1024 * 4) / 3) + 4, `文件超过 ${mib} MB，请删去不需要的工作表或行后再导入`)
+/** A unit's own ledger file (reliability.md §2.3). */
+const FileData = fileData(20)
+/**
+ * A file the office merges may be a consolidation of our own (a roll-up): importLimits.maxFileBytes (limits.ts),
+ * which caps a workbook by what it inflates to and the cells it holds rather than by its bytes.
+ */
+export const SUBMISSION_FILE_MIB = 64
+const SubmissionFileData = fileData(SUBMISSION_FILE_MIB)
 
 interface Channel<I extends z.ZodType, O> {
   input: I
@@ -285,7 +294,7 @@ export const contract = {
   ),
   'office:view': channel<z.ZodType<{ annex?: OfficeAnnex }>, OfficeView>(z.object({ annex: OfficeAnnexSchema.optional() })),
   'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] }>, OfficeStage>(
-    z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: FileData })).min(1).max(200) })
+    z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: SubmissionFileData })).min(1).max(200) })
   ),
   'office:commit': channel<z.ZodType<{ stageId: string }>, OfficeView>(z.object({ stageId: z.string().max(64) })),
   'office:decide': channel<typeof DecisionInputSchema, OfficeView>(DecisionInputSchema),

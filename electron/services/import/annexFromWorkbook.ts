@@ -61,7 +61,7 @@ export function annexFromWorkbook(
     rowCount: 0,
     counts: { read: 0, blankSkipped: 0 },
     rows: [],
-    issues: headerIssues(layout, annex, place, rollUp),
+    issues: [...headerIssues(layout, annex, place, rollUp), ...clippedColumns(layout, place)],
     ...(rollUp ? { rollUp: true } : {})
   }
   if (result.issues.some((i) => i.severity === 'error')) return result
@@ -199,6 +199,18 @@ function headerIssues(
     )
   }
   return out
+}
+
+/** Cells the reader left out, right of the last column any form can use (sheetCaps.mjs): said, never silent. */
+function clippedColumns(layout: HeaderLayout, { at, issue }: SheetPlace): ImportIssue[] {
+  const clipped = layout.sheet.clippedColumns
+  if (!clipped) return []
+  const [from, to] = [columnLetter(clipped.from), columnLetter(clipped.to)]
+  const columns = from === to ? `${from} 列` : `${from}–${to} 列`
+  const message = at(
+    `${columns}有 ${clipped.cells} 个单元格远在表格以外（超出模板的列数），已忽略、未导入；如其中有要导入的内容，请移到表格的列中`
+  )
+  return [issue({ severity: 'warning', code: 'EXTRA_COLUMN', column: columns, message })]
 }
 
 /** A column with data but no header would silently vanish; say so at its header cell. */

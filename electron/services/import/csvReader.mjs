@@ -7,6 +7,7 @@
 //
 // Plain JavaScript, like every module the parser thread loads (see parseWorker.mjs).
 import Papa from 'papaparse'
+import { SheetCapExceeded, sheetBudget } from './sheetCaps.mjs'
 
 /**
  * A line of a real table has a few hundred characters, and a cell holds at most 32,767 (Excel's limit). A record
@@ -24,12 +25,16 @@ const DELIMITERS = [',', ';', '\t']
 
 /**
  * The file as a one-sheet RawWorkbook named after the file, or why it is refused: binary content, a quote left open,
- * a record too long, content beyond `maxColumns` (empty fields there are dropped unread), more than `maxRows`
- * records (blank lines count: a CSV row is a line of the file).
+ * a record too long, more than `caps.maxRows` records (blank lines count: a CSV row is a line of the file), more
+ * cells than `caps.maxCells`. Fields right of `caps.maxColumns` are left out and reported, as in a workbook
+ * (sheetCaps.mjs).
  */
-export function readCsv(bytes, fileName, { maxRows, maxColumns }) {
+export function readCsv(bytes, fileName, caps) {
+  const { maxRows, maxColumns } = caps
   const text = withoutFinalLineBreak(decodeText(bytes))
   if (text.includes('\0')) return failed('文件含有二进制数据，不是文本格式的 CSV')
+  const name = sheetName(fileName)
+  const tally = sheetBudget(caps).sheet(name)
   const rows = []
   let refusal = null
   let chunks = 0
@@ -37,31 +42,36 @@ export function readCsv(bytes, fileName, { maxRows, maxColumns }) {
     refusal = outcome
     parser.abort()
   }
-  Papa.parse(text, {
-    delimiter: sniffDelimiter(text),
-    chunkSize: CHUNK_CHARS,
-    step: ({ data, errors, meta }, parser) => {
-      const row = rows.length + 1
-      if (errors.length > 0) return refuse(parser, failed(`第 ${row} 行有引号不成对的单元格`))
-      if (row > maxRows) {
-        const total = row + recordsAfter(text, meta.cursor, meta.linebreak)
-        return refuse(parser, { ok: false, code: 'TOO_MANY_ROWS', detail: String(total) })
+  try {
+    Papa.parse(text, {
+      delimiter: sniffDelimiter(text),
+      chunkSize: CHUNK_CHARS,
+      step: ({ data, errors, meta }, parser) => {
+        const row = rows.length + 1
+        if (errors.length > 0) return refuse(parser, failed(`第 ${row} 行有引号不成对的单元格`))
+        if (row > maxRows) {
+          const total = row + recordsAfter(text, meta.cursor, meta.linebreak)
+          return refuse(parser, { ok: false, code: 'TOO_MANY_ROWS', detail: String(total) })
+        }
+        for (let c = maxColumns; c < data.length; c++) if (data[c] !== '') tally.clip(c)
+        const cells = Array.from({ length: Math.min(data.length, maxColumns) }, (_, c) => csvCell(data[c]))
+        tally.row(cells.reduce((kept, cell) => kept + (cell ? 1 : 0), 0))
+        rows.push(cells)
+      },
+      // After each chunk: the record still open there has been read this far without ending.
+      chunk: ({ meta }, parser) => {
+        const open = Math.min(++chunks * CHUNK_CHARS, text.length) - meta.cursor
+        if (open > MAX_RECORD_CHARS) {
+          refuse(parser, failed(`第 ${rows.length + 1} 行超过 ${MAX_RECORD_CHARS / 10_000} 万个字符，疑似异常文件`))
+        }
       }
-      if (hasTextFrom(data, maxColumns)) {
-        return refuse(parser, failed(`第 ${row} 行在第 ${maxColumns} 列之后还有内容，超出表格的范围`))
-      }
-      rows.push(Array.from({ length: Math.min(data.length, maxColumns) }, (_, c) => csvCell(data[c])))
-    },
-    // After each chunk: the record still open there has been read this far without ending.
-    chunk: ({ meta }, parser) => {
-      const open = Math.min(++chunks * CHUNK_CHARS, text.length) - meta.cursor
-      if (open > MAX_RECORD_CHARS) {
-        refuse(parser, failed(`第 ${rows.length + 1} 行超过 ${MAX_RECORD_CHARS / 10_000} 万个字符，疑似异常文件`))
-      }
-    }
-  })
+    })
+  } catch (e) {
+    if (e instanceof SheetCapExceeded) return e.failure
+    throw e
+  }
   if (refusal) return refusal
-  const sheet = { name: sheetName(fileName), hidden: false, rows, merges: [], hiddenRows: [] }
+  const sheet = { name, hidden: false, rows, hiddenRows: [], ...tally.finish([], rows.length) }
   return { ok: true, workbook: { date1904: false, sheets: [sheet] } }
 }
 
@@ -104,11 +114,6 @@ function recordsAfter(text, from, linebreak) {
   let count = 1
   for (let i = from; i < text.length; i++) if (text.charCodeAt(i) === end) count++
   return count
-}
-
-function hasTextFrom(fields, column) {
-  for (let c = column; c < fields.length; c++) if (fields[c] !== '') return true
-  return false
 }
 
 /** Our own CSV export puts one `'` before a leading = + - @ (OWASP); reading it back removes exactly that one. */

@@ -4,7 +4,13 @@ import type { RecordFields } from '@shared/ledger/record'
 import type { OwnExport } from './ownExport'
 
 /** Codes only the file reader produces; the rest are the shared field/file codes (fixtures README "Codes"). */
-export type ReadFailureCode = 'FILE_TOO_LARGE' | 'READ_FAILED' | 'PARSE_FAILED' | 'PARSE_TIMEOUT' | 'TOO_MANY_ROWS'
+export type ReadFailureCode =
+  | 'FILE_TOO_LARGE'
+  | 'READ_FAILED'
+  | 'PARSE_FAILED'
+  | 'PARSE_TIMEOUT'
+  | 'TOO_MANY_ROWS'
+  | 'TOO_MANY_CELLS'
 /** Findings on one of our own exports (its `_meta` sheet): what a person changed after the export. */
 export type OwnExportCode =
   | 'EDITED_AFTER_EXPORT'
@@ -82,6 +88,7 @@ const FILE_REFUSALS: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
   'PARSE_FAILED',
   'PARSE_TIMEOUT',
   'TOO_MANY_ROWS',
+  'TOO_MANY_CELLS',
   'VALUE_TOO_LONG'
 ])
 

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { ReadFailureCode } from './importResult'
 import type { ImportLimits } from './limits'
 import type { RawWorkbook } from './rawWorkbook'
+import type { SheetCaps } from './sheetCaps.mjs'
 import type { WireWorkbook } from './wireWorkbook.mjs'
 import { decodeWorkbook } from './wireWorkbook.mjs'
 import type { ZipFailure, ZipLimits } from './zipScan.mjs'
@@ -155,8 +156,14 @@ function parseInThread(
     worker.on('message', onMessage).on('error', onError).on('exit', onExit)
     const { maxZipEntries, maxEntryInflatedBytes, maxTotalInflatedBytes, ratioFloorBytes, maxRatio } = limits
     const zipLimits: ZipLimits = { maxZipEntries, maxEntryInflatedBytes, maxTotalInflatedBytes, ratioFloorBytes, maxRatio }
-    const { maxColumns } = limits
-    const csv = csvFileName === undefined ? {} : { format: 'csv', fileName: csvFileName, maxColumns }
-    worker.postMessage({ bytes, maxRows: limits.maxRows, zipLimits, ...csv })
+    // Rows are capped here at what our own consolidation may hold; a unit's file is held to maxRows once its
+    // _meta has been read (readAnnexWorkbook.ts).
+    const sheetCaps: SheetCaps = {
+      maxRows: Math.max(limits.maxRows, limits.maxConsolidatedRows),
+      maxColumns: limits.maxColumns,
+      maxCells: limits.maxCells
+    }
+    const csv = csvFileName === undefined ? {} : { format: 'csv', fileName: csvFileName }
+    worker.postMessage({ bytes, sheetCaps, zipLimits, ...csv })
   })
 }

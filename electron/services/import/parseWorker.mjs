@@ -21,17 +21,18 @@ console.error = console.warn = console.log = () => {}
 const isZip = (buffer) => buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50
 
 // `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs.
-function parse({ bytes, maxRows, zipLimits }) {
+// `sheetCaps` caps what its sheets may cost once read (sheetCaps.mjs).
+function parse({ bytes, sheetCaps, zipLimits }) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const scan = isZip(buffer) ? scanZip(buffer, zipLimits) : null
   if (scan && !scan.ok) return scan
-  const outcome = (scan && readXlsx(scan.inflated, maxRows, isDateStyle)) ?? readWithSheetJS(buffer, maxRows)
+  const outcome = (scan && readXlsx(scan.inflated, sheetCaps, isDateStyle)) ?? readWithSheetJS(buffer, sheetCaps)
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 
 // A CSV job (`format: 'csv'`) is read as text, under the same thread limits as a workbook.
-function parseCsv({ bytes, fileName, maxRows, maxColumns }) {
-  const outcome = readCsv(bytes, fileName, { maxRows, maxColumns })
+function parseCsv({ bytes, fileName, sheetCaps }) {
+  const outcome = readCsv(bytes, fileName, sheetCaps)
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 

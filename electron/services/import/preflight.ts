@@ -26,7 +26,11 @@ export function preflight(bytes: Buffer, fileName: string, limits: ImportLimits)
   if (bytes.length > limits.maxFileBytes) {
     return refuse('FILE_TOO_LARGE', tooLargeMessage(fileName, bytes.length, limits.maxFileBytes))
   }
+  // A zip's cost is capped by what it inflates to (the parser thread); other formats are parsed as they are.
   if (startsWith(bytes, ZIP_MAGIC)) return preflightZip(bytes, fileName, limits)
+  if (bytes.length > limits.maxFlatFileBytes) {
+    return refuse('FILE_TOO_LARGE', tooLargeMessage(fileName, bytes.length, limits.maxFlatFileBytes))
+  }
   if (startsWith(bytes, CFB_MAGIC)) return preflightCfb(bytes, f)
   if (/\.csv$/i.test(fileName)) return { ok: true, format: 'csv' }
   return refuse('NOT_XLSX', `${f}不是有效的 Excel 文件（内容是文字、网页或其他数据，只是扩展名像表格），${SAVE_AS}`)

@@ -23,12 +23,26 @@ export interface CellRange {
   e: { r: number; c: number }
 }
 
+/** Cells a reader left out because they lie right of the last column any annex can use (sheetCaps.mjs). */
+export interface ClippedColumns {
+  /** 0-based columns of the first and last cell left out. */
+  from: number
+  to: number
+  cells: number
+}
+
 export interface RawSheet {
   name: string
   hidden: boolean
+  /**
+   * Row r at index r. A row without a cell is a hole (an .xlsx reader never pads a sheet out to a far row), so
+   * iterate with forEach/map/some, or index with `rows[r] ?? []`. A row ends at its last cell.
+   */
   rows: (RawCell | null)[][]
+  /** Cut to the columns read and the rows holding data. */
   merges: CellRange[]
   hiddenRows: number[]
+  clippedColumns?: ClippedColumns
 }
 
 export interface RawWorkbook {

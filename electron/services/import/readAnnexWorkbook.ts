@@ -11,7 +11,9 @@ import type { ImportLimits } from './limits'
 import { importLimits } from './limits'
 import type { ParseOutcome } from './parseInWorker'
 import { parseInWorker } from './parseInWorker'
+import { readExportMeta } from './ownExport'
 import { preflight, zipRefusal } from './preflight'
+import type { RawWorkbook } from './rawWorkbook'
 
 export interface ReadOptions {
   campaign?: Campaign
@@ -44,16 +46,38 @@ export async function readAnnexWorkbook(
   const checked = preflight(bytes, fileName, limits)
   if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
   const csvFileName = checked.format === 'csv' ? fileName : undefined
-  const parsed = await parseInWorker(bytes, limits, options.parserUrl, csvFileName)
-  if (!parsed.ok) {
-    return refusedFile(fileName, parsed.code, parseFailureMessage(fileName, parsed, limits), parsed.sheet ?? null)
+  const watched = { ...limits, parseTimeoutMs: watchdogFor(bytes.length, limits) }
+  const parsed = await parseInWorker(bytes, watched, options.parserUrl, csvFileName)
+  const outcome = parsed.ok ? withinRowAllowance(parsed.workbook, limits) : parsed
+  if (!outcome.ok) {
+    return refusedFile(fileName, outcome.code, parseFailureMessage(fileName, outcome, limits), outcome.sheet ?? null)
   }
   const { campaign = defaultCampaign, texts } = options
-  const annex = options.annex === 'auto' ? detectAnnex(parsed.workbook) : (options.annex ?? annex2)
-  return annexFromWorkbook(parsed.workbook, fileName, annex, campaign, texts)
+  const annex = options.annex === 'auto' ? detectAnnex(outcome.workbook) : (options.annex ?? annex2)
+  return annexFromWorkbook(outcome.workbook, fileName, annex, campaign, texts)
 }
 
 type ParseFailure = Extract<ParseOutcome, { ok: false }>
+
+/** The parse's watchdog: parseTimeoutMs, and parseMsPerMiB more for every MiB above watchdogFloorBytes (whole seconds). */
+function watchdogFor(size: number, limits: ImportLimits): number {
+  const extraMiB = Math.max(0, size - limits.watchdogFloorBytes) / (1024 * 1024)
+  return limits.parseTimeoutMs + Math.ceil((extraMiB * limits.parseMsPerMiB) / 1000) * 1000
+}
+
+/**
+ * A sheet a unit made holds at most maxRows rows; only our own consolidated workbook (its `_meta`) may hold up to
+ * maxConsolidatedRows, which the parser thread already enforced on every file.
+ */
+function withinRowAllowance(workbook: RawWorkbook, limits: ImportLimits): ParseOutcome {
+  const over = workbook.sheets
+    .map((sheet) => ({ sheet: sheet.name, rows: sheet.rows.reduce((n, row) => (row.length > 0 ? n + 1 : n), 0) }))
+    .find((s) => s.rows > limits.maxRows)
+  if (!over || readExportMeta(workbook)?.kind === 'consolidated') return { ok: true, workbook }
+  return { ok: false, code: 'TOO_MANY_ROWS', sheet: over.sheet, detail: String(over.rows) }
+}
+
+const sheetOf = (failure: ParseFailure): string => (failure.sheet ? `工作表“${failure.sheet}”` : '')
 
 function parseFailureMessage(fileName: string, failure: ParseFailure, limits: ImportLimits): string {
   const f = `文件“${fileName}”`
@@ -66,11 +90,22 @@ function parseFailureMessage(fileName: string, failure: ParseFailure, limits: Im
     case 'ZIP_BOMB':
     case 'ZIP_UNSAFE_PATH':
       return zipRefusal(fileName, failure.code, failure.detail)
-    case 'TOO_MANY_ROWS':
+    case 'TOO_MANY_ROWS': {
+      // The parser thread stops at its cap, which is then the detail; a unit's sheet is counted in full.
+      const threadCap = Math.max(limits.maxRows, limits.maxConsolidatedRows)
+      const rows =
+        Number(failure.detail) === threadCap
+          ? `的数据超过 ${threadCap} 行的上限`
+          : `有 ${failure.detail} 行数据，超过 ${limits.maxRows} 行的上限`
+      return `${f}${sheetOf(failure)}${rows}，请删除多余的行或拆分为几个文件后再导入`
+    }
+    case 'TOO_MANY_CELLS': {
+      const where = failure.sheet ? `（读到工作表“${failure.sheet}”时）` : ''
       return (
-        `${f}${failure.sheet ? `工作表“${failure.sheet}”` : ''}有 ${failure.detail} 行数据，` +
-        `超过 ${limits.maxRows} 行的上限，请删除多余的行后再导入`
+        `${f}中有内容的单元格超过 ${Number(failure.detail).toLocaleString('en-US')} 个的上限${where}，疑似异常文件；` +
+        '请删除无关的工作表和表格以外的内容，另存为 .xlsx 后再导入'
       )
+    }
     default:
       return `${f}无法读取（${failure.detail}），请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入`
   }

@@ -2,6 +2,7 @@
 // reader's subset), reduced to RawWorkbook (rawWorkbook.ts): primitives only, never a SheetJS object. Plain
 // JavaScript for the reason given in parseWorker.mjs.
 import * as XLSX from 'xlsx'
+import { SheetCapExceeded, sheetBudget } from './sheetCaps.mjs'
 
 // SheetJS stores error values by their BIFF code.
 const ERROR_TEXT = new Map([
@@ -51,22 +52,44 @@ function rawCell(c) {
   }
 }
 
-function rawSheet(ws, name, hidden, maxRows) {
-  const rows = []
-  let used = 0
-  for (const row of ws?.['!data'] ?? []) {
-    const cells = (row ?? []).map(rawCell)
-    if (cells.some((c) => c !== null)) used++
-    rows.push(cells)
+/**
+ * A row of SheetJS's dense storage as RawCells, or undefined when it keeps none. A row is an array as long as its
+ * last cell's column (16,384 for one cell at XFD), sparse in between, so only its own indexes are visited.
+ */
+function rawRow(row, tally, maxColumns) {
+  const cells = []
+  let kept = 0
+  const visit = (c) => {
+    const cell = rawCell(row[c])
+    if (cell === null) return
+    if (c >= maxColumns) {
+      tally.clip(c)
+      return
+    }
+    while (cells.length < c) cells.push(null)
+    cells[c] = cell
+    kept++
   }
-  if (used > maxRows) return { tooManyRows: used }
-  while (rows.length > 0 && !rows[rows.length - 1].some((c) => c !== null)) rows.pop()
-  const merges = (ws?.['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }))
+  if (row.length <= maxColumns) row.forEach((_, c) => visit(c))
+  else for (const key of Object.keys(row)) visit(Number(key))
+  if (kept === 0) return undefined
+  tally.row(kept)
+  return cells
+}
+
+function rawSheet(ws, name, hidden, budget) {
+  const tally = budget.sheet(String(name))
+  // As the lean reader: rows without a kept cell stay holes.
+  const rows = []
+  ;(ws?.['!data'] ?? []).forEach((row, r) => {
+    const cells = row && rawRow(row, tally, budget.maxColumns)
+    if (cells) rows[r] = cells
+  })
   const hiddenRows = []
   ;(ws?.['!rows'] ?? []).forEach((r, i) => {
     if (r?.hidden) hiddenRows.push(i)
   })
-  return { name: String(name), hidden: Boolean(hidden), rows, merges, hiddenRows }
+  return { name: String(name), hidden: Boolean(hidden), rows, hiddenRows, ...tally.finish(ws?.['!merges'] ?? [], rows.length) }
 }
 
 // SheetJS keeps the number formats a workbook defines in one global table; a later file must not see them.
@@ -78,8 +101,11 @@ function resetFormats() {
   Object.assign(table, builtInFormats)
 }
 
-/** The workbook as RawWorkbook, or a failure the caller reports; throws what SheetJS throws. */
-export function readWithSheetJS(buffer, maxRows) {
+/**
+ * The workbook as RawWorkbook, or a refusal of the caps (sheetCaps.mjs) the caller reports; throws what SheetJS
+ * throws.
+ */
+export function readWithSheetJS(buffer, caps) {
   resetFormats()
   const wb = XLSX.read(buffer, {
     type: 'buffer',
@@ -94,14 +120,12 @@ export function readWithSheetJS(buffer, maxRows) {
     bookFiles: false,
     bookDeps: false
   })
-  const sheets = []
-  for (const [i, name] of wb.SheetNames.entries()) {
-    const sheet = rawSheet(wb.Sheets[name], name, wb.Workbook?.Sheets?.[i]?.Hidden, maxRows)
-    if (sheet.tooManyRows) {
-      return { ok: false, code: 'TOO_MANY_ROWS', sheet: String(name), detail: String(sheet.tooManyRows) }
-    }
-    sheets.push(sheet)
+  const budget = sheetBudget(caps)
+  try {
+    const sheets = wb.SheetNames.map((name, i) => rawSheet(wb.Sheets[name], name, wb.Workbook?.Sheets?.[i]?.Hidden, budget))
+    return { ok: true, workbook: { date1904: Boolean(wb.Workbook?.WBProps?.date1904), sheets } }
+  } catch (e) {
+    if (e instanceof SheetCapExceeded) return e.failure
+    throw e
   }
-  return { ok: true, workbook: { date1904: Boolean(wb.Workbook?.WBProps?.date1904), sheets } }
 }
-

@@ -22,7 +22,8 @@ export function encodeWorkbook(workbook) {
         return cell.v
       })
     )
-    return { name: sheet.name, hidden: sheet.hidden, merges: sheet.merges, hiddenRows: sheet.hiddenRows, values, marks }
+    const wire = { name: sheet.name, hidden: sheet.hidden, merges: sheet.merges, hiddenRows: sheet.hiddenRows, values, marks }
+    return sheet.clippedColumns ? { ...wire, clippedColumns: sheet.clippedColumns } : wire
   })
   return { date1904: workbook.date1904, sheets }
 }
@@ -46,7 +47,8 @@ export function decodeWorkbook(wire) {
       if (formula !== null) cell.formula = formula
       rows[r][c] = cell
     }
-    return { name: sheet.name, hidden: sheet.hidden, rows, merges: sheet.merges, hiddenRows: sheet.hiddenRows }
+    const raw = { name: sheet.name, hidden: sheet.hidden, rows, merges: sheet.merges, hiddenRows: sheet.hiddenRows }
+    return sheet.clippedColumns ? { ...raw, clippedColumns: sheet.clippedColumns } : raw
   })
   return { date1904: wire.date1904, sheets }
 }

@@ -1,8 +1,9 @@
 import type { ParseOutcome } from './parseInWorker'
+import type { SheetCaps } from './sheetCaps.mjs'
 
-/** See xlsxReader.mjs: the workbook, a too-many-rows failure, or null when SheetJS must read the file. */
+/** See xlsxReader.mjs: the workbook, a refusal of the caps, or null when SheetJS must read the file. */
 export function readXlsx(
   entries: ReadonlyMap<string, Buffer>,
-  maxRows: number,
+  caps: SheetCaps,
   isDateFormat: (formatCodeOrBuiltInId: string | number) => boolean
 ): ParseOutcome | null

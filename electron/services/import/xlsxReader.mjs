@@ -7,6 +7,8 @@
 //
 // Plain JavaScript for the same reason as parseWorker.mjs, which runs it. It only reads the entries zipScan.mjs has
 // inflated and checked, in a thread with its own heap and watchdog.
+import { SheetCapExceeded, sheetBudget } from './sheetCaps.mjs'
+
 const unsupported = (what) => new Error(`not in the lean subset: ${what}`)
 
 /** An entry's XML text; null for an entry the zip does not have. */
@@ -218,11 +220,12 @@ function readCell(tag, inner, strings, dates) {
   }
 }
 
-function readSheet(xml, sheet, strings, dates, maxRows) {
+function readSheet(xml, sheet, strings, dates, budget) {
   assertTransitional(xml)
+  const tally = budget.sheet(sheet.name)
+  // Rows without a kept cell stay holes: a cell at row 1,048,576 costs one row, not a million.
   const rows = []
   const hiddenRows = []
-  let used = 0
   let nextRow = 0
   for (const rm of xml.matchAll(ROW)) {
     const rowNumber = attr(rm[1], 'r')
@@ -231,6 +234,7 @@ function readSheet(xml, sheet, strings, dates, maxRows) {
     if (/^(1|true)$/.test(attr(rm[1], 'hidden') ?? '')) hiddenRows.push(r)
     if (rm[2] === undefined) continue
     const cells = []
+    let kept = 0
     let nextCol = 0
     for (const cm of rm[2].matchAll(CELL)) {
       const ref = attr(cm[1], 'r')
@@ -238,16 +242,19 @@ function readSheet(xml, sheet, strings, dates, maxRows) {
       nextCol = c + 1
       const cell = readCell(cm[1], cm[2], strings, dates)
       if (cell === null) continue
+      // A cell beyond the columns read is only counted: its row is never padded out to it.
+      if (c >= budget.maxColumns) {
+        tally.clip(c)
+        continue
+      }
       while (cells.length < c) cells.push(null)
       cells[c] = cell
+      kept++
     }
-    if (cells.length === 0) continue
-    // Past the cap rows are only counted, for the message.
-    if (++used > maxRows) continue
-    while (rows.length < r) rows.push([])
+    if (kept === 0) continue
+    tally.row(kept)
     rows[r] = cells
   }
-  if (used > maxRows) return { tooManyRows: used }
   const merges = []
   // Most sheets have none, and the pattern is slow to rule out at every tag of a long sheet.
   const mergesAt = xml.indexOf('mergeCell')
@@ -255,30 +262,31 @@ function readSheet(xml, sheet, strings, dates, maxRows) {
     const [from, to = from] = (attributes(m[1]).get('ref') ?? '').split(':')
     merges.push({ s: cellAt(from), e: cellAt(to) })
   }
-  return { name: sheet.name, hidden: sheet.hidden, rows, merges, hiddenRows }
+  return { name: sheet.name, hidden: sheet.hidden, rows, hiddenRows, ...tally.finish(merges, rows.length) }
 }
 
 /**
- * The workbook, or `{ ok: false, code: 'TOO_MANY_ROWS' }` as the SheetJS path reports it, or null when the file is
- * outside what this reader knows (or it stumbles on anything at all). `isDateFormat(formatCodeOrBuiltInId)` decides
- * which number formats are dates. `entries` are the zip's entries by name, inflated and checked by zipScan.mjs.
+ * The workbook, a refusal of the caps (`{ ok: false, code: 'TOO_MANY_ROWS' | 'TOO_MANY_CELLS', sheet, detail }`, see
+ * sheetCaps.mjs), or null when the file is outside what this reader knows (or it stumbles on anything else).
+ * `isDateFormat(formatCodeOrBuiltInId)` decides which number formats are dates. `entries` are the zip's entries by
+ * name, inflated and checked by zipScan.mjs.
  */
-export function readXlsx(entries, maxRows, isDateFormat) {
+export function readXlsx(entries, caps, isDateFormat) {
   try {
     const read = (name) => xmlText(entries.get(name) ?? null)
     const parts = workbookParts(read)
     const strings = sharedStrings(parts.stringsPath ? read(parts.stringsPath) : null)
     const dates = dateStyles(parts.stylesPath ? read(parts.stylesPath) : null, isDateFormat)
+    const budget = sheetBudget(caps)
     const sheets = []
     for (const sheet of parts.sheets) {
       const xml = read(sheet.path)
       if (xml === null) throw unsupported('missing sheet part')
-      const raw = readSheet(xml, sheet, strings, dates, maxRows)
-      if (raw.tooManyRows) return { ok: false, code: 'TOO_MANY_ROWS', sheet: sheet.name, detail: String(raw.tooManyRows) }
-      sheets.push(raw)
+      sheets.push(readSheet(xml, sheet, strings, dates, budget))
     }
     return { ok: true, workbook: { date1904: parts.date1904, sheets } }
-  } catch {
+  } catch (e) {
+    if (e instanceof SheetCapExceeded) return e.failure
     // Outside the subset, or damaged in a way SheetJS may still read or explain: SheetJS decides.
     return null
   }

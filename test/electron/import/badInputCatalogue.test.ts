@@ -19,6 +19,7 @@ import type { RecordFields } from '@shared/ledger/record'
 import { run as importCommand } from '../../../electron/cli/commands/import'
 import type { ImportIssue, ImportResult } from '../../../electron/services/import/importResult'
 import { isFileRefused } from '../../../electron/services/import/importResult'
+import { importLimits } from '../../../electron/services/import/limits'
 import { readAnnexFile } from '../../../electron/services/import/readAnnexFile'
 import { isDateStyle, readWithSheetJS } from '../../../electron/services/import/sheetjsReader.mjs'
 import { readXlsx } from '../../../electron/services/import/xlsxReader.mjs'
@@ -247,9 +248,10 @@ describe('#31 CVE-2023-30533 (prototype pollution through threaded comments)', (
   it('#31 SheetJS reads the crafted file without touching Object.prototype', async () => {
     const bytes = await pollutingWorkbook()
     const entries = new Map(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, Buffer.from(data)]))
-    expect(readXlsx(entries, 1000, isDateStyle), 'the lean reader must hand the file to SheetJS').toBeNull()
+    const caps = { maxRows: 1000, maxColumns: importLimits.maxColumns, maxCells: importLimits.maxCells }
+    expect(readXlsx(entries, caps, isDateStyle), 'the lean reader must hand the file to SheetJS').toBeNull()
     const before = prototypeNames()
-    const outcome = readWithSheetJS(bytes, 1000)
+    const outcome = readWithSheetJS(bytes, caps)
     expect(outcome.ok).toBe(true)
     expect(prototypeNames()).toEqual(before)
     // Not vacuous: SheetJS did read the threaded comments, and named their author from the person list.
@@ -310,7 +312,7 @@ describe.each([
 })
 
 it('#32 the 10 MiB attribute past a shorter watchdog: PARSE_TIMEOUT, 文件解析超时', async () => {
-  const result = await readAnnexFile(await onDisk('附件2-长属性.xlsx', await longAttribute(true)), { limits: { parseTimeoutMs: 1 } })
+  const result = await readAnnexFile(await onDisk('附件2-长属性.xlsx', await longAttribute(true)), { limits: { parseTimeoutMs: 1, parseMsPerMiB: 0 } })
   expectRefused(result, 'PARSE_TIMEOUT', '附件2-长属性.xlsx', '文件解析超时，疑似异常文件')
 })
 

@@ -13,7 +13,7 @@ import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWo
 const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
 /** 30 records, UTF-8 without BOM, CRLF, no quotes. */
 const clean = readFileSync(join(fixtures, 'bafang-utf8.csv'), 'utf8')
-const MAX_BYTES = importLimits.maxFileBytes
+const MAX_BYTES = importLimits.maxFlatFileBytes
 
 function refusal(result: ImportResult): { code: string; message: string } {
   expect(result.rows).toEqual([])
@@ -27,7 +27,7 @@ describe('hostile CSV', () => {
     const result = await readAnnexWorkbook(Buffer.alloc(MAX_BYTES, '\n'), '换行.csv')
     expect(refusal(result)).toEqual({
       code: 'TOO_MANY_ROWS',
-      message: `文件“换行.csv”有 ${MAX_BYTES} 行数据，超过 50000 行的上限，请删除多余的行后再导入`
+      message: `文件“换行.csv”有 ${MAX_BYTES} 行数据，超过 50000 行的上限，请删除多余的行或拆分为几个文件后再导入`
     })
   })
 
@@ -56,7 +56,7 @@ describe('hostile CSV', () => {
     expect(message).toContain('第 6 行有引号不成对的单元格')
   })
 
-  it('refuses text beyond the last column read, and reads a file padded with empty fields beyond it', async () => {
+  it('leaves out, with a warning, text beyond the last column read, as in a workbook; reads a file padded with empty fields', async () => {
     const padded = clean.replaceAll('\r\n', `${','.repeat(150)}\r\n`)
     const [original, wide] = await Promise.all([
       readAnnexWorkbook(Buffer.from(clean), 'a.csv'),
@@ -66,9 +66,10 @@ describe('hostile CSV', () => {
     expect(wide.rows).toEqual(original.rows)
     const lines = clean.split('\r\n')
     lines[2] += `${','.repeat(150)}备注`
-    const { code, message } = refusal(await readAnnexWorkbook(Buffer.from(lines.join('\r\n')), '宽.csv'))
-    expect(code).toBe('PARSE_FAILED')
-    expect(message).toContain('第 3 行在第 100 列之后还有内容')
+    const beyond = await readAnnexWorkbook(Buffer.from(lines.join('\r\n')), '宽.csv')
+    expect(beyond.rows).toEqual(original.rows)
+    expect(beyond.issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'EXTRA_COLUMN']])
+    expect(beyond.issues[0]?.message).toContain('有 1 个单元格远在表格以外')
   })
 })
 

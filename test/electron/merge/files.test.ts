@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
+import { importLimits } from '../../../electron/services/import/limits'
 import { collectFiles } from '../../../electron/services/merge/collectFiles'
 import { mapLimit } from '../../../electron/services/merge/mapLimit'
 import { readSubmissionFile } from '../../../electron/services/merge/readSubmissionFiles'
@@ -47,7 +48,7 @@ describe('readSubmissionFile', () => {
   it('refuses an oversized file from its size, still naming it by its sha256', async () => {
     const big = join(tmp.path, '大文件.xlsx')
     copyFileSync(FIXTURE, big)
-    truncateSync(big, 21 * 1024 * 1024)
+    truncateSync(big, importLimits.maxFileBytes + 1024)
     const reading = await readSubmissionFile(big, defaultCampaign)
     const submission = { refused: true, rows: [], issues: [{ code: 'FILE_TOO_LARGE' }] }
     expect(reading).toMatchObject({ ok: true, submission })

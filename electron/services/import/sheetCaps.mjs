@@ -1,0 +1,65 @@
+// What reading a workbook's sheets may cost, enforced while the readers (xlsxReader.mjs, sheetjsReader.mjs) build
+// the RawWorkbook, so the cost follows the cells a file really holds and never the addresses it names: one cell at
+// column XFD would otherwise pad its row to 16,384 cells, one at row 1,048,576 its sheet to a million rows, and a
+// merged range over both fill every cell between. Cells right of the last column an annex can use are left out
+// (and reported, see clippedColumns in rawWorkbook.ts); rows without a kept cell stay holes in `rows`; the cells
+// kept, merged areas included, count against one budget per file.
+//
+// Plain JavaScript for the same reason as parseWorker.mjs.
+
+/** Why a read stops: the thread reports it as a refusal, not as a file the lean reader leaves to SheetJS. */
+export class SheetCapExceeded extends Error {
+  constructor(failure) {
+    super(failure.code)
+    this.failure = failure
+  }
+}
+
+/**
+ * The budget of one file. `caps`: maxRows (non-empty rows per sheet), maxColumns (columns read, from A), maxCells
+ * (cells kept over all sheets, merged areas included).
+ */
+export function sheetBudget({ maxRows, maxColumns, maxCells }) {
+  let cells = 0
+  const spend = (n, sheet) => {
+    cells += n
+    if (cells > maxCells) throw new SheetCapExceeded({ ok: false, code: 'TOO_MANY_CELLS', sheet, detail: String(maxCells) })
+  }
+  return {
+    maxColumns,
+    /**
+     * The tally of one sheet, read in order: clip(c) for a cell right of maxColumns (left out), row(cells) for each
+     * row with cells kept (paid for), then finish().
+     */
+    sheet(name) {
+      let rows = 0
+      let clipped = null
+      return {
+        clip(c) {
+          if (!clipped) clipped = { from: c, to: c, cells: 0 }
+          clipped.from = Math.min(clipped.from, c)
+          clipped.to = Math.max(clipped.to, c)
+          clipped.cells++
+        },
+        row(kept) {
+          if (++rows > maxRows) throw new SheetCapExceeded({ ok: false, code: 'TOO_MANY_ROWS', sheet: name, detail: String(maxRows) })
+          spend(kept, name)
+        },
+        /**
+         * The sheet's extra fields: merged ranges cut to the columns read and the rows holding data (a range
+         * beyond both is dropped), and what was left out on the right.
+         */
+        finish(merges, rowCount) {
+          const kept = []
+          for (const m of merges) {
+            const e = { r: Math.min(m.e.r, rowCount - 1), c: Math.min(m.e.c, maxColumns - 1) }
+            if (m.s.r > e.r || m.s.c > e.c) continue
+            spend((e.r - m.s.r + 1) * (e.c - m.s.c + 1), name)
+            kept.push({ s: { r: m.s.r, c: m.s.c }, e })
+          }
+          return clipped ? { merges: kept, clippedColumns: clipped } : { merges: kept }
+        }
+      }
+    }
+  }
+}
