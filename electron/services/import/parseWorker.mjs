@@ -11,20 +11,26 @@ import { parentPort } from 'node:worker_threads'
 import { isDateStyle, readWithSheetJS } from './sheetjsReader.mjs'
 import { encodeWorkbook } from './wireWorkbook.mjs'
 import { readXlsx } from './xlsxReader.mjs'
-import { scanZip } from './zipScan.mjs'
+import { canonicalZip, scanZip } from './zipScan.mjs'
 
 // SheetJS reports recoverable oddities on the console; the import report is the only channel the user sees.
 console.error = console.warn = console.log = () => {}
 
 const isZip = (buffer) => buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50
 
-// `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs.
 function parse({ bytes, maxRows, zipLimits }) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const scan = isZip(buffer) ? scanZip(buffer, zipLimits) : null
-  if (scan && !scan.ok) return scan
-  const outcome = (scan && readXlsx(scan.inflated, maxRows, isDateStyle)) ?? readWithSheetJS(buffer, maxRows)
+  const outcome = isZip(buffer) ? parseZip(buffer, maxRows, zipLimits) : readWithSheetJS(buffer, maxRows)
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
+}
+
+// `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs,
+// and the parsers read only the checked entries, never the original archive: SheetJS would find its own directory
+// in it and inflate without a cap, outside this thread's heap limit.
+function parseZip(buffer, maxRows, zipLimits) {
+  const scan = scanZip(buffer, zipLimits)
+  if (!scan.ok) return scan
+  return readXlsx(scan.inflated, maxRows, isDateStyle) ?? readWithSheetJS(canonicalZip(scan.inflated), maxRows)
 }
 
 parentPort.on('message', (job) => {

@@ -10,3 +10,6 @@ export type ZipScan =
 
 /** See zipScan.mjs: the container checked (inflating every entry unless `inflate` is false), or why it is refused. */
 export function scanZip(bytes: Buffer, limits: ZipLimits, options?: { keep?: readonly string[]; inflate?: boolean }): ZipScan
+
+/** See zipScan.mjs: a stored-only archive of exactly these entries, for a parser that reads zips itself. */
+export function canonicalZip(inflated: ReadonlyMap<string, Uint8Array>): Buffer
