@@ -1,0 +1,151 @@
+/**
+ * `npm run fuzz [-- <cases> [<seed>]]`: hostile files (bench/fuzzCases.ts) through exactly what `slw check` runs
+ * (electron/cli/commands/check.ts, which reads with readAnnexFile). Every case must end in an outcome — exit 0, 1
+ * or 2 — never an exception escaping (the CLI's exit 70), never a hang, and within bounded memory: the process's
+ * peak RSS (parser threads included) is sampled while each case runs and may not pass 600 MB; and an archive
+ * crafted to be read two ways (issue 15) must be refused. Prints the counts, every failure with the recipe that
+ * reproduces it, and the peak RSS. The CI test (test/electron/import/fuzz.test.ts) runs a few hundred.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import fc from 'fast-check'
+import { run as check } from '../electron/cli/commands/check'
+import { importLimits } from '../electron/services/import/limits'
+import { PARSER_THREADS } from '../electron/services/import/parseInWorker'
+import type { FuzzRecipe } from './fuzzCases'
+import { buildCase, fuzzRecipe, loadSeeds } from './fuzzCases'
+
+export interface FuzzOptions {
+  cases: number
+  seed?: number
+  log?: (line: string) => void
+}
+
+export interface FuzzFailure {
+  index: number
+  kind: 'exception' | 'hang' | 'exit' | 'memory' | 'accepted'
+  detail: string
+  recipe: FuzzRecipe
+}
+
+export interface FuzzReport {
+  cases: number
+  /** By exit code of `slw check`: 0 importable, 1 rows with errors, 2 file refused. */
+  exits: Record<string, number>
+  /** File-level refusals by issue code. */
+  refusals: Record<string, number>
+  failures: FuzzFailure[]
+  /** Highest RSS of the whole process (all parser threads) sampled while a case ran, and that case. */
+  peakRssMb: number
+  peakCase: { index: number; file: string; recipe: FuzzRecipe } | null
+  seconds: number
+}
+
+/** A case that outlives its parse watchdog twice over is hung. */
+const HANG_MS = 2 * importLimits.parseTimeoutMs + 10_000
+const RSS_SAMPLE_MS = 20
+/** The whole process, parser threads and the cases running beside included. */
+export const MAX_RSS_MB = 600
+
+const output = new AsyncLocalStorage<string[]>()
+const MB = 1024 * 1024
+
+export async function runFuzz(opt: FuzzOptions): Promise<FuzzReport> {
+  const log = opt.log ?? (() => undefined)
+  const seeds = await loadSeeds()
+  const recipes = fc.sample(fuzzRecipe, { numRuns: opt.cases, seed: opt.seed ?? 15 })
+  const dir = await mkdtemp(join(tmpdir(), 'slw-fuzz-'))
+  const report: FuzzReport = { cases: 0, exits: {}, refusals: {}, failures: [], peakRssMb: 0, peakCase: null, seconds: 0 }
+  const running = new Map<number, { file: string; peak: number }>()
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage.rss()
+    for (const c of running.values()) c.peak = Math.max(c.peak, rss)
+  }, RSS_SAMPLE_MS)
+  // `slw check --json` prints one JSON object; each case's goes to its own sink, whatever runs beside it.
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    const sink = output.getStore()
+    if (!sink) return write(chunk, ...rest)
+    sink.push(String(chunk))
+    return true
+  }) as typeof process.stdout.write
+  const started = performance.now()
+
+  async function runCase(index: number): Promise<void> {
+    const recipe = recipes[index]
+    const { name, bytes, ambiguous } = buildCase(seeds, recipe)
+    const file = join(dir, `case-${index}${extname(name)}`)
+    await writeFile(file, bytes)
+    const sink: string[] = []
+    const slot = { file: name, peak: process.memoryUsage.rss() }
+    running.set(index, slot)
+    const fail = (kind: FuzzFailure['kind'], detail: string): void => {
+      report.failures.push({ index, kind, detail, recipe })
+      log(`FAIL case ${index} (${kind}): ${detail}`)
+    }
+    let timer: NodeJS.Timeout | undefined
+    const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), HANG_MS)))
+    try {
+      const exit = await Promise.race([output.run(sink, () => check([file, '--json'])), hang])
+      if (exit === 'hang') fail('hang', `no outcome after ${HANG_MS / 1000} s`)
+      else {
+        report.exits[exit] = (report.exits[exit] ?? 0) + 1
+        if (exit !== 0 && exit !== 1 && exit !== 2) fail('exit', `exit ${exit}`)
+        const json = JSON.parse(sink.join('')) as { issues: { code: string }[] }
+        if (exit === 2) report.refusals[json.issues[0].code] = (report.refusals[json.issues[0].code] ?? 0) + 1
+        if (exit !== 2 && ambiguous) fail('accepted', `an archive crafted to be read two ways was not refused (exit ${exit})`)
+      }
+    } catch (e) {
+      fail('exception', e instanceof Error ? (e.stack ?? e.message) : String(e))
+    } finally {
+      clearTimeout(timer)
+      running.delete(index)
+      report.cases++
+      if (slot.peak / MB > MAX_RSS_MB) fail('memory', `${Math.round(slot.peak / MB)} MB while it ran`)
+      if (slot.peak / MB > report.peakRssMb) {
+        report.peakRssMb = Math.round(slot.peak / MB)
+        report.peakCase = { index, file: name, recipe }
+      }
+      await rm(file, { force: true })
+    }
+  }
+
+  try {
+    let next = 0
+    const lane = async (): Promise<void> => {
+      while (next < recipes.length) {
+        const index = next++
+        await runCase(index)
+        if (report.cases % 500 === 0) {
+          const s = ((performance.now() - started) / 1000).toFixed(0)
+          log(`${report.cases}/${recipes.length} cases, ${s} s, peak RSS ${report.peakRssMb} MB, ${report.failures.length} failures`)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: PARSER_THREADS }, lane))
+  } finally {
+    clearInterval(sampler)
+    process.stdout.write = write
+    await rm(dir, { recursive: true, force: true })
+  }
+  report.seconds = Math.round((performance.now() - started) / 1000)
+  return report
+}
+
+async function main(): Promise<void> {
+  const cases = Number(process.argv[2] ?? 10_000)
+  const seed = Number(process.argv[3] ?? 15)
+  const r = await runFuzz({ cases, seed, log: (line) => console.error(line) })
+  console.log(`cases: ${r.cases} in ${r.seconds} s (seed ${seed})`)
+  console.log(`exits: ${JSON.stringify(r.exits)}`)
+  console.log(`refused: ${JSON.stringify(r.refusals)}`)
+  console.log(`failures: ${r.failures.length} (exceptions ${r.failures.filter((f) => f.kind === 'exception').length}, hangs ${r.failures.filter((f) => f.kind === 'hang').length})`)
+  for (const f of r.failures.slice(0, 20)) console.log(`  case ${f.index} ${f.kind}: ${f.detail.split('\n')[0]}\n    ${JSON.stringify(f.recipe)}`)
+  console.log(`peak RSS of any check: ${r.peakRssMb} MB (case ${r.peakCase?.index}, ${r.peakCase?.file}: ${JSON.stringify(r.peakCase?.recipe)})`)
+  process.exitCode = r.failures.length > 0 ? 1 : 0
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
