@@ -24,11 +24,15 @@ function parse({ bytes, maxRows, zipLimits }) {
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 
+// What a workbook is read from: its XML parts (.xlsx and .ods alike) and the OpenDocument mimetype. Pictures and
+// other binary parts are checked like every entry but not kept, nor handed to SheetJS.
+const isWorkbookPart = (name) => /\.(xml|rels|vml)$/i.test(name) || name === 'mimetype'
+
 // `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs,
 // and the parsers read only the checked entries, never the original archive: SheetJS would find its own directory
 // in it and inflate without a cap, outside this thread's heap limit.
 function parseZip(buffer, maxRows, zipLimits) {
-  const scan = scanZip(buffer, zipLimits)
+  const scan = scanZip(buffer, zipLimits, { keep: isWorkbookPart })
   if (!scan.ok) return scan
   return readXlsx(scan.inflated, maxRows, isDateStyle) ?? readWithSheetJS(canonicalZip(scan.inflated), maxRows)
 }

@@ -61,7 +61,10 @@ const MIMETYPE_CAP = 4096
  */
 function preflightZip(bytes: Buffer, fileName: string, limits: ImportLimits): Preflight {
   const f = `文件“${fileName}”`
-  const scan = scanZip(bytes, { ...limits, maxEntryInflatedBytes: MIMETYPE_CAP }, { keep: ['mimetype'], inflate: false })
+  const scan = scanZip(bytes, { ...limits, maxEntryInflatedBytes: MIMETYPE_CAP }, {
+    inflate: false,
+    keep: (name) => name === 'mimetype'
+  })
   if (!scan.ok) return { ok: false, code: scan.code, message: zipRefusal(fileName, scan.code, scan.detail) }
   const mimetype = scan.inflated.get('mimetype')
   if (mimetype) {

@@ -45,10 +45,11 @@ const corrupt = (detail) => new ZipProblem('CORRUPT_ZIP', detail)
 const forged = (detail) => corrupt(`${detail}，疑似伪造的压缩包`)
 
 /**
- * Scans the container. `inflate` (the default) inflates and checks every entry and returns them all; without it
- * only the entries named in `keep` are inflated (small ones the caller needs, e.g. mimetype).
+ * Scans the container. `inflate` (the default) inflates and checks every entry; without it only the entries `keep`
+ * accepts are inflated (small ones the caller needs, e.g. mimetype). Of the inflated entries, those `keep` accepts
+ * are returned; the others are checked and let go, so they hold no memory while the parsers run.
  */
-export function scanZip(bytes, limits, { keep = [], inflate = true } = {}) {
+export function scanZip(bytes, limits, { inflate = true, keep = () => true } = {}) {
   try {
     const { entries, directoryStart } = readCentralDirectory(bytes, limits)
     checkNames(entries)
@@ -59,10 +60,10 @@ export function scanZip(bytes, limits, { keep = [], inflate = true } = {}) {
     let total = 0
     for (const e of located) {
       names.add(e.name)
-      if (!inflate && !keep.includes(e.name)) continue
+      if (!inflate && !keep(e.name)) continue
       const data = inflateEntry(bytes, e, limits, limits.maxTotalInflatedBytes - total)
       total += data.length
-      inflated.set(e.name, data)
+      if (keep(e.name)) inflated.set(e.name, data)
     }
     return { ok: true, names, inflated }
   } catch (e) {

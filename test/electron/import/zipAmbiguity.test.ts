@@ -66,6 +66,15 @@ describe('what SheetJS is given', () => {
     expect(result.rowCount).toBeGreaterThan(0)
   })
 
+  it('pictures are checked like every entry though no parser is given them', async () => {
+    const picture = { name: 'xl/media/image1.png', data: '0123456789'.repeat(100), store: true }
+    const zip = zipBytes([...visible, picture])
+    zip[zip.indexOf('0123456789')] = 0x39
+    const result = await readAnnexWorkbook(zip, '附件2.xlsx')
+    expect(result.issues[0]).toMatchObject({ code: 'CORRUPT_ZIP' })
+    expect(result.issues[0].message).toContain('“xl/media/image1.png”校验失败')
+  })
+
   it('the canonical archive holds the scanned entries byte for byte, stored, and passes the scan itself', () => {
     const scan = scanZip(zipBytes(visible), importLimits)
     if (!scan.ok) throw new Error(scan.detail)
