@@ -61,11 +61,13 @@ function takeParser(parserUrl: URL, heapMb: number): Parser {
   const parser: Parser = { worker, key }
   // A thread that dies while idle just leaves the pool; its failures during a parse are handled per file.
   worker.on('error', () => {})
-  worker.on('exit', () => {
-    const i = idle.indexOf(parser)
-    if (i >= 0) idle.splice(i, 1)
-  })
+  worker.on('exit', () => leavePool(parser))
   return parser
+}
+
+function leavePool(parser: Parser): void {
+  const i = idle.indexOf(parser)
+  if (i >= 0) idle.splice(i, 1)
 }
 
 /** Keeps a thread for the next file; it does not hold the process open while it waits. */
@@ -75,7 +77,11 @@ function release(parser: Parser): void {
     return
   }
   parser.worker.unref()
-  parser.idleTimer = setTimeout(() => void parser.worker.terminate(), IDLE_MS).unref()
+  // Out of the pool before it is ended: a thread still exiting must not be handed the next file.
+  parser.idleTimer = setTimeout(() => {
+    leavePool(parser)
+    void parser.worker.terminate()
+  }, IDLE_MS).unref()
   idle.push(parser)
 }
 
