@@ -78,8 +78,8 @@ function release(parser: Parser): void {
     return
   }
   parser.worker.unref()
+  // Out of the pool before it is ended: a thread still exiting must not be handed the next file.
   parser.idleTimer = setTimeout(() => {
-    // Out of the pool before it is ended: its exit event comes later, and a file handed to it meanwhile would fail.
     leavePool(parser)
     void parser.worker.terminate()
   }, IDLE_MS).unref()

@@ -6,27 +6,24 @@
 //
 // Plain JavaScript on purpose: the same file must load unchanged under tsx (the CLI), under vitest, and as a worker
 // entry of the Electron main bundle. A .ts worker would need a TypeScript loader inside the thread, which only tsx
-// provides; .mjs files that import nothing but 'xlsx', 'papaparse' and node: modules run in all three. What it posts
-// back is a RawWorkbook (rawWorkbook.ts) in its wire form (wireWorkbook.mjs): primitives only, never a SheetJS object.
+// provides; .mjs files that import nothing but 'xlsx', 'papaparse', 'fflate' and node: modules run in all three.
+// What it posts back is a RawWorkbook (rawWorkbook.ts) in its wire form (wireWorkbook.mjs): primitives only, never a
+// SheetJS object.
 import { parentPort } from 'node:worker_threads'
 import { readCsv } from './csvReader.mjs'
 import { isDateStyle, readWithSheetJS } from './sheetjsReader.mjs'
 import { encodeWorkbook } from './wireWorkbook.mjs'
 import { readXlsx } from './xlsxReader.mjs'
-import { scanZip } from './zipScan.mjs'
+import { canonicalZip, scanZip } from './zipScan.mjs'
 
 // SheetJS reports recoverable oddities on the console; the import report is the only channel the user sees.
 console.error = console.warn = console.log = () => {}
 
 const isZip = (buffer) => buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50
 
-// `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs.
-// `sheetCaps` caps what its sheets may cost once read (sheetCaps.mjs).
 function parse({ bytes, sheetCaps, zipLimits }) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const scan = isZip(buffer) ? scanZip(buffer, zipLimits) : null
-  if (scan && !scan.ok) return scan
-  const outcome = (scan && readXlsx(scan.inflated, sheetCaps, isDateStyle)) ?? readWithSheetJS(buffer, sheetCaps)
+  const outcome = isZip(buffer) ? parseZip(buffer, sheetCaps, zipLimits) : readWithSheetJS(buffer, sheetCaps)
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
 }
 
@@ -34,6 +31,20 @@ function parse({ bytes, sheetCaps, zipLimits }) {
 function parseCsv({ bytes, fileName, sheetCaps }) {
   const outcome = readCsv(bytes, fileName, sheetCaps)
   return outcome.ok ? { ok: true, wire: encodeWorkbook(outcome.workbook) } : outcome
+}
+
+// What a workbook is read from: its XML parts (.xlsx and .ods alike) and the OpenDocument mimetype. Pictures and
+// other binary parts are checked like every entry but not kept, nor handed to SheetJS.
+const isWorkbookPart = (name) => /\.(xml|rels|vml)$/i.test(name) || name === 'mimetype'
+
+// `zipLimits` caps what a zip container may inflate to (zipScan.mjs); every entry is checked before a parser runs,
+// and the parsers read only the checked entries, never the original archive: SheetJS would find its own directory
+// in it and inflate without a cap, outside this thread's heap limit.
+// `sheetCaps` caps what its sheets may cost once read (sheetCaps.mjs).
+function parseZip(buffer, sheetCaps, zipLimits) {
+  const scan = scanZip(buffer, zipLimits, { keep: isWorkbookPart })
+  if (!scan.ok) return scan
+  return readXlsx(scan.inflated, sheetCaps, isDateStyle) ?? readWithSheetJS(canonicalZip(scan.inflated), sheetCaps)
 }
 
 parentPort.on('message', (job) => {

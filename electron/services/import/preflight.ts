@@ -56,10 +56,19 @@ export function zipRefusal(fileName: string, code: ZipFailure, detail: string): 
   return message[code]
 }
 
-/** The directory only: entries are inflated and checked by the parser thread (zipScan.mjs). */
+/** An OpenDocument mimetype entry is one short line; the main thread inflates nothing larger. */
+const MIMETYPE_CAP = 4096
+
+/**
+ * The directory only (every structural check of zipScan.mjs, ambiguous archives refused): entries are inflated and
+ * checked by the parser thread.
+ */
 function preflightZip(bytes: Buffer, fileName: string, limits: ImportLimits): Preflight {
   const f = `文件“${fileName}”`
-  const scan = scanZip(bytes, limits, { keep: ['mimetype'], inflate: false })
+  const scan = scanZip(bytes, { ...limits, maxEntryInflatedBytes: MIMETYPE_CAP }, {
+    inflate: false,
+    keep: (name) => name === 'mimetype'
+  })
   if (!scan.ok) return { ok: false, code: scan.code, message: zipRefusal(fileName, scan.code, scan.detail) }
   const mimetype = scan.inflated.get('mimetype')
   if (mimetype) {

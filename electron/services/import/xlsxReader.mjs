@@ -11,6 +11,9 @@ import { SheetCapExceeded, sheetBudget } from './sheetCaps.mjs'
 
 const unsupported = (what) => new Error(`not in the lean subset: ${what}`)
 
+/** Rows of an Excel sheet. */
+const EXCEL_ROWS = 1_048_576
+
 /** An entry's XML text; null for an entry the zip does not have. */
 function xmlText(data) {
   if (data === null) return null
@@ -230,6 +233,12 @@ function readSheet(xml, sheet, strings, dates, budget) {
   for (const rm of xml.matchAll(ROW)) {
     const rowNumber = attr(rm[1], 'r')
     const r = rowNumber !== undefined ? Number(rowNumber) - 1 : nextRow
+    // A row number past Excel's last row (or not a number) is damage, never data; as an index it would make
+    // `rows` billions long.
+    if (!Number.isInteger(r) || r < 0 || r >= EXCEL_ROWS) {
+      const detail = `工作表“${sheet.name}”的行号“${rowNumber}”超出 Excel 的范围，文件已损坏`
+      throw new SheetCapExceeded({ ok: false, code: 'PARSE_FAILED', sheet: sheet.name, detail })
+    }
     nextRow = r + 1
     if (/^(1|true)$/.test(attr(rm[1], 'hidden') ?? '')) hiddenRows.push(r)
     if (rm[2] === undefined) continue

@@ -5,6 +5,7 @@
  * Every hostile file is generated here. Cost is asserted by structure (row widths, cells kept), never by time:
  * bench/wideSheet.ts measures the time and memory.
  */
+import { unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { annex2Columns } from '@shared/annexes/annex2'
 import { ANNEXES } from '@shared/annexes/registry'
@@ -196,6 +197,21 @@ describe('rows a sheet may hold', () => {
     })
     expectRefused(result, 'TOO_MANY_ROWS', '文件“多.xlsx”工作表“摸底台账”有 35 行数据，超过 20 行的上限')
   })
+})
+
+describe('row numbers', () => {
+  // Found by the fuzz (npm run fuzz, seed 15): the lean reader built rows up to any number it was given.
+  it.each(['99999999999999999999', '1e308', '1048577', '0', 'x'])(
+    'refuse a row numbered %s as damage, without building rows up to it',
+    async (r) => {
+      const files = unzipSync(farCellWorkbook(2, { column: 'A' }))
+      const name = 'xl/worksheets/sheet1.xml'
+      const xml = Buffer.from(files[name] as Uint8Array).toString('utf8')
+      files[name] = Buffer.from(xml.replace('<row r="2">', `<row r="${r}">`))
+      const result = await readAnnexWorkbook(Buffer.from(zipSync(files)), '行号.xlsx')
+      expectRefused(result, 'PARSE_FAILED', `工作表“Sheet1”的行号“${r}”超出 Excel 的范围，文件已损坏`)
+    }
+  )
 })
 
 describe('the watchdog', () => {
