@@ -3,22 +3,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultCampaign } from '@shared/campaign/campaign'
 import { run } from '../../electron/cli/commands/import'
-import { DataDir } from '../../electron/services/storage/ledgerStore'
 import { captureOutput } from '../helpers/captureOutput'
+import { recordsIn } from '../helpers/recordsIn'
 
 const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/annex2')
 const { out, err } = captureOutput()
 
-async function recordsIn(dir: string): Promise<number> {
-  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  try {
-    return (await data.ledger('t005')).view().records.length
-  } finally {
-    await data.close()
-  }
-}
 
 describe('slw import', () => {
   it('previews without writing, then imports the whole file with --yes', async () => {

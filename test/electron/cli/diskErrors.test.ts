@@ -19,6 +19,7 @@ import { reportFailure } from '../../../electron/cli/failure'
 import { DataDir, ledgerPath } from '../../../electron/services/storage/ledgerStore'
 import { captureOutput } from '../../helpers/captureOutput'
 import { sampleRecords } from '../export/sampleRecords'
+import { recordsIn } from '../../helpers/recordsIn'
 
 /** The disk under `root` refuses the listed writes with `code`; nothing is refused while `root` is empty. */
 const disk = vi.hoisted(() => ({ root: '', code: '', calls: new Set<string>() }))
@@ -71,15 +72,6 @@ function listing(d: string): string[] {
   return readdirSync(d, { recursive: true, encoding: 'utf8' })
     .map((f) => `${f} ${statSync(join(d, f)).size} ${statSync(join(d, f)).mtimeMs}`)
     .sort()
-}
-
-async function recordsIn(d: string): Promise<number> {
-  const store = new DataDir(d, { appVersion: 'test', campaign: defaultCampaign })
-  try {
-    return (await store.ledger('t005')).view().records.length
-  } finally {
-    await store.close()
-  }
 }
 
 async function saveAll(store: DataDir, upserts: { id: string; fields: (typeof records)[number]['fields'] }[]): Promise<void> {
