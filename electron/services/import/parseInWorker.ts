@@ -28,7 +28,7 @@ const defaultParserUrl = new URL('./parseWorker.mjs', import.meta.url)
  */
 const IDLE_MS = 2_000
 /**
- * Parses at a time: one per core, at most four (each thread may take parserHeapMb). A file beyond that waits for a
+ * Parses at a time: one per core, at most four (each thread may take its parserHeapMb). A file beyond that waits for a
  * thread rather than competing for a core.
  */
 export const PARSER_THREADS = Math.min(4, availableParallelism())

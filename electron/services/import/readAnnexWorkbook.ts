@@ -46,8 +46,7 @@ export async function readAnnexWorkbook(
   const checked = preflight(bytes, fileName, limits)
   if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
   const csvFileName = checked.format === 'csv' ? fileName : undefined
-  const watched = { ...limits, parseTimeoutMs: watchdogFor(bytes.length, limits) }
-  const parsed = await parseInWorker(bytes, watched, options.parserUrl, csvFileName)
+  const parsed = await parseInWorker(bytes, parseLimitsFor(bytes.length, limits), options.parserUrl, csvFileName)
   const outcome = parsed.ok ? withinRowAllowance(parsed.workbook, limits) : parsed
   if (!outcome.ok) {
     return refusedFile(fileName, outcome.code, parseFailureMessage(fileName, outcome, limits), outcome.sheet ?? null)
@@ -59,10 +58,15 @@ export async function readAnnexWorkbook(
 
 type ParseFailure = Extract<ParseOutcome, { ok: false }>
 
-/** The parse's watchdog: parseTimeoutMs, and parseMsPerMiB more for every MiB above watchdogFloorBytes (whole seconds). */
-function watchdogFor(size: number, limits: ImportLimits): number {
-  const extraMiB = Math.max(0, size - limits.watchdogFloorBytes) / (1024 * 1024)
-  return limits.parseTimeoutMs + Math.ceil((extraMiB * limits.parseMsPerMiB) / 1000) * 1000
+/**
+ * What a file's parse may take: a large file (above largeFileBytes) the larger heap, and parseMsPerMiB more watchdog
+ * for every MiB above it (whole seconds).
+ */
+function parseLimitsFor(size: number, limits: ImportLimits): ImportLimits {
+  if (size <= limits.largeFileBytes) return limits
+  const extraMiB = (size - limits.largeFileBytes) / (1024 * 1024)
+  const parseTimeoutMs = limits.parseTimeoutMs + Math.ceil((extraMiB * limits.parseMsPerMiB) / 1000) * 1000
+  return { ...limits, parseTimeoutMs, parserHeapMb: limits.largeFileParserHeapMb }
 }
 
 /**

@@ -83,7 +83,7 @@ describe('the parser thread', () => {
 
   it('reads a CSV within the thread heap limit: exhausting it refuses the file, the caller lives on', async () => {
     const big = Buffer.from(clean.repeat(600))
-    const { code, message } = refusal(await readAnnexWorkbook(big, '大.csv', { limits: { parserHeapMb: 4 } }))
+    const { code, message } = refusal(await readAnnexWorkbook(big, '大.csv', { limits: { parserHeapMb: 4, largeFileParserHeapMb: 4 } }))
     expect(code).toBe('PARSE_FAILED')
     expect(message).toContain('解析时内存不足')
   })

@@ -214,13 +214,22 @@ describe('row numbers', () => {
   )
 })
 
-describe('the watchdog', () => {
-  it('grows with the file above a floor, as the caps let a large file cost more', async () => {
+describe('what a parse may take', () => {
+  it('grows the watchdog with a large file, as the caps let it cost more', async () => {
     const bytes = await annex2Xlsx({ rows: sampleRows(2) })
-    const limits = { parseTimeoutMs: 300, watchdogFloorBytes: bytes.length - 1, parseMsPerMiB: 1_000 }
+    const limits = { parseTimeoutMs: 300, largeFileBytes: bytes.length - 1, parseMsPerMiB: 1_000 }
     const hanging = new URL('../../fixtures/import/hangingParser.mjs', import.meta.url)
     const result = await readAnnexWorkbook(bytes, '大.xlsx', { limits, parserUrl: hanging })
     expectRefused(result, 'PARSE_TIMEOUT', '在 1.3 秒内没有读完')
+  })
+
+  it('gives an ordinary file the small heap and only a large one the large heap', async () => {
+    const bytes = await annex2Xlsx({ rows: sampleRows(2) })
+    const reporting = new URL('../../fixtures/import/heapReportingParser.mjs', import.meta.url)
+    const heapFor = async (largeFileBytes: number): Promise<string | undefined> =>
+      (await readAnnexWorkbook(bytes, 'a.xlsx', { limits: { largeFileBytes }, parserUrl: reporting })).issues[0]?.message
+    expect(await heapFor(bytes.length)).toContain(`heap ${importLimits.parserHeapMb}`)
+    expect(await heapFor(bytes.length - 1)).toContain(`heap ${importLimits.largeFileParserHeapMb}`)
   })
 })
 
