@@ -55,7 +55,7 @@ export const importLimits = {
    * Heap of the parser thread; a hostile file hits this instead of the app's memory. An ordinary file's parse gets
    * the small one, so what a crafted small file can cost stays well under 600 MB (npm run fuzz).
    */
-  parserHeapMb: 384,
+  parserHeapMb: 256,
   /** A large file's: the 100,000-row consolidation needed 836 MB. */
   largeFileParserHeapMb: 1_536
 } as const
