@@ -2,7 +2,7 @@
  * A value the ledger could not store is refused at preview (guides/reliability.md: refused, never acknowledged and
  * rolled back at the next start). The limits are the storage schema's own (shared/ledger/record.ts).
  */
-import { unstorableValue } from '@shared/ledger/record'
+import { STORAGE_LIMITS, unstorableValue } from '@shared/ledger/record'
 import type { ImportIssue, ImportResult } from './importResult'
 
 /**
@@ -14,7 +14,10 @@ export function refuseUnstorable(result: ImportResult): void {
   const sheet = result.sheet ? `工作表“${result.sheet}”` : ''
   const found: ImportIssue[] = []
   for (const row of result.rows) {
-    for (const [key, value] of Object.entries(row.fields)) {
+    // Every cell of a merge passes here: for…in and the plain text test keep that from allocating per row.
+    for (const key in row.fields) {
+      const value = row.fields[key]
+      if (typeof value === 'string' && value.length <= STORAGE_LIMITS.text) continue
       const problem = unstorableValue(value)
       if (problem === null) continue
       const column = columns.get(key)
