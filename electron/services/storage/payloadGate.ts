@@ -2,7 +2,8 @@
  * A loader's schema applied to every write at the cost of what changed. A store's payload is an object whose lists
  * (records, history, submissions, decisions …) grow or change an element at a time: each element is checked as it
  * will read back (its JSON parsed by the loader's element schema; with `exact`, also re-encoded to the same JSON,
- * so what reopens is exactly what was acknowledged) once, then frozen and remembered; the rest of the payload is checked every time. Equivalent to the loader's parse of the whole payload.
+ * so what reopens is exactly what was acknowledged) once, then frozen and remembered; the rest of the payload is
+ * checked every time. Equivalent to the loader's parse of the whole payload.
  */
 import { z } from 'zod'
 
