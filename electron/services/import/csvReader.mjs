@@ -79,14 +79,17 @@ const failed = (detail) => ({ ok: false, code: 'PARSE_FAILED', detail })
 
 const sheetName = (fileName) => fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '')
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else GBK: the code page of Excel's and WPS's CSV on Chinese Windows. */
+/**
+ * UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. Excel's and WPS's CSV on Chinese Windows is GBK;
+ * GB18030 reads it alike, plus the characters GBK lacks (䶮, 𬌗 in names), which a 'gbk' decoder turns into �.
+ */
 function decodeText(bytes) {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return new TextDecoder('gbk').decode(bytes)
+    return new TextDecoder('gb18030').decode(bytes)
   }
 }
 

@@ -116,4 +116,25 @@ describe('a clean CSV in every form a clerk may save it', () => {
     expect(variant.rows).toEqual(original.rows)
     expect(variant.sheet).toBe('bafang')
   })
+
+  it('reads a GB18030 file whose names hold characters GBK lacks (䶮, 𬌗), instead of replacing them', async () => {
+    // The shared GBK fixture with 䶮 (FE 9F) and 𬌗 (four bytes, 99 31 D2 39) added to the first record's name. A
+    // comma never occurs inside a GBK/GB18030 character, so the fields can be split and joined as bytes.
+    const split = (b: Buffer, at: string): Buffer[] => {
+      const parts: Buffer[] = []
+      for (let from = 0; ; ) {
+        const i = b.indexOf(at, from)
+        parts.push(b.subarray(from, i < 0 ? b.length : i))
+        if (i < 0) return parts
+        from = i + at.length
+      }
+    }
+    const lines = split(readFileSync(join(fixtures, 'bafang-gbk.csv')), '\r\n')
+    const fields = split(lines[1] as Buffer, ',')
+    fields[3] = Buffer.concat([fields[3] as Buffer, Buffer.from('fe9f9931d239', 'hex')])
+    lines[1] = Buffer.concat(fields.flatMap((f, i) => (i === 0 ? [f] : [Buffer.from(','), f])))
+    const bytes = Buffer.concat(lines.flatMap((l, i) => (i === 0 ? [l] : [Buffer.from('\r\n'), l])))
+    const result = await readAnnexWorkbook(bytes, 'bafang.csv')
+    expect(result.rows[0]?.fields['name']).toBe('临夏市万通汽车服务有限责任公司䶮𬌗')
+  })
 })
