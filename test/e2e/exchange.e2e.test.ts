@@ -111,6 +111,20 @@ describe('import and export in the unit app (Chromium)', () => {
     await expect.poll(summary).toContain('共 30 条')
   })
 
+  it('says so when a picked file cannot be read (held by WPS, changed, USB stick pulled) and frees the page', async () => {
+    // Chromium refuses to read a file changed or gone since it was picked (NotReadableError); this stands in for it.
+    await page.evaluate(() => {
+      File.prototype.arrayBuffer = () => Promise.reject(new DOMException('changed since picked', 'NotReadableError'))
+    })
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: '导入表格…' }).click()
+    await (await chooser).setFiles(join(annex2Fixtures, 'clean-bafang.xlsx'))
+    await page.locator('.notice', { hasText: '文件“clean-bafang.xlsx”无法读取' }).waitFor()
+    expect(await page.getByRole('button', { name: '导入表格…' }).isEnabled()).toBe(true)
+    await page.reload()
+    await expect.poll(summary).toContain('共 30 条')
+  })
+
   it('previews a spreadsheet dropped on the page as one picked, and names what it will not take', async () => {
     const drop = async (files: { name: string; base64: string }[]): Promise<void> => {
       const dataTransfer = await page.evaluateHandle((list) => {

@@ -209,4 +209,18 @@ describe('office mode in Chromium', () => {
       expect(readdirSync(results).some((f) => f.startsWith('e2e-office-汇总-page'))).toBe(true)
     }
   })
+
+  it('says which picked file cannot be read (held by WPS, USB stick pulled), receives none, and frees the page', async () => {
+    // Chromium refuses to read a file changed or gone since it was picked (NotReadableError); this stands in for it.
+    await page.evaluate(() => {
+      File.prototype.arrayBuffer = () => Promise.reject(new DOMException('changed since picked', 'NotReadableError'))
+    })
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: '接收报送文件…' }).click()
+    await (await chooser).setFiles(join(mergeSet, '附件2-枹罕镇.xlsx'))
+    await page.locator('.notice', { hasText: '本次没有接收任何文件。文件“附件2-枹罕镇.xlsx”无法读取' }).waitFor()
+    expect(await page.getByRole('button', { name: '接收报送文件…' }).isEnabled()).toBe(true)
+    expect(await stageDialog().count()).toBe(0)
+    await page.reload()
+  })
 })

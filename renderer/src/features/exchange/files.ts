@@ -8,6 +8,21 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
+/**
+ * A picked or dropped file's bytes, base64; or, when they cannot be read (the file is held by Excel or WPS, changed
+ * after it was picked, or the USB stick was pulled), a message saying so that the page shows instead of hanging.
+ */
+export async function readPickedFile(file: File): Promise<{ ok: true; data: string } | { ok: false; message: string }> {
+  try {
+    return { ok: true, data: bytesToBase64(new Uint8Array(await file.arrayBuffer())) }
+  } catch {
+    return {
+      ok: false,
+      message: `文件“${file.name}”无法读取（可能正被 Excel 或 WPS 打开、选取后被改动，或U盘已拔出），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后再选一次。`
+    }
+  }
+}
+
 export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   const binary = atob(data)
   const bytes = new Uint8Array(binary.length)

@@ -19,7 +19,7 @@ import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import { Notices } from '../../components/Notices'
 import { SPREADSHEET_EXTENSIONS, isSubmissionFile } from '@shared/merge/submissionFile'
-import { bytesToBase64, carriesFiles, download, pickSpreadsheet } from '../exchange/files'
+import { carriesFiles, download, pickSpreadsheet, readPickedFile } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
 import type { SaveState } from './autosave'
@@ -291,8 +291,12 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (file.size > MAX_IMPORT_BYTES) return setMessage({ level: 'error', message: `文件“${file.name}”超过 20 MB，请删去不需要的工作表或行后再导入。` })
     if (!(await savedFirst())) return
     setBusy(true)
-    const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
-    const r = await invoke('import:preview', { unitId: unit.id, fileName: file.name, data, annex: tab.annex.id })
+    const read = await readPickedFile(file)
+    if (!read.ok) {
+      setBusy(false)
+      return setMessage({ level: 'error', message: read.message })
+    }
+    const r = await invoke('import:preview', { unitId: unit.id, fileName: file.name, data: read.data, annex: tab.annex.id })
     setBusy(false)
     if (r.ok) setPreview(r.value)
     else setMessage({ level: 'error', message: r.error.message })

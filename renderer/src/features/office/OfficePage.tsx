@@ -14,7 +14,7 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { GroupedHeader } from '../../components/GroupedHeader'
 import { Notices } from '../../components/Notices'
-import { bytesToBase64, carriesFiles, download } from '../exchange/files'
+import { carriesFiles, download, readPickedFile } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
 import { cnDate } from '@shared/domain/dates'
 import { OfficeContactsPanel } from './OfficeContactsPanel'
@@ -60,7 +60,13 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
       return setMessage({ level: 'info', message: [`没有可接收的表格文件（${SPREADSHEET_EXTENSIONS.join('、')}）。`, ...notes].join('') })
     }
     setWorking(`正在读取 ${files.length} 个文件，请稍候……`)
-    const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })))
+    const read = await Promise.all(files.map(readPickedFile))
+    const unreadable = read.flatMap((f) => (f.ok ? [] : [f.message]))
+    if (unreadable.length > 0) {
+      setWorking(null)
+      return setMessage({ level: 'error', message: ['本次没有接收任何文件。', ...unreadable].join('') })
+    }
+    const payload = read.flatMap((f, i) => (f.ok ? [{ fileName: (files[i] as File).name, data: f.data }] : []))
     const r = await invoke('office:stage', { files: payload })
     setWorking(null)
     answer(r, (s) => {
