@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { annex2 } from '@shared/annexes/annex2'
 import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
 import type { RunningApp } from './harness'
-import { annex2Fixtures, cell, dataDirFor, launchApp, repoRoot } from './harness'
+import { annex2Fixtures, cell, dataDirFor, failFileReads, launchApp, repoRoot } from './harness'
 
 let app: RunningApp
 let page: Page
@@ -112,10 +112,7 @@ describe('import and export in the unit app (Chromium)', () => {
   })
 
   it('says so when a picked file cannot be read (held by WPS, changed, USB stick pulled) and frees the page', async () => {
-    // Chromium refuses to read a file changed or gone since it was picked (NotReadableError); this stands in for it.
-    await page.evaluate(() => {
-      File.prototype.arrayBuffer = () => Promise.reject(new DOMException('changed since picked', 'NotReadableError'))
-    })
+    await failFileReads(page)
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: '导入表格…' }).click()
     await (await chooser).setFiles(join(annex2Fixtures, 'clean-bafang.xlsx'))

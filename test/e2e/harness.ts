@@ -84,3 +84,13 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
 export function cell(page: Page, rowIndex: number, colId: string): ReturnType<Page['locator']> {
   return page.locator(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][col-id="${colId}"]`)
 }
+
+/**
+ * Makes every file the page reads fail as Chromium fails a file changed or gone since it was picked
+ * (NotReadableError): a file held by WPS, or on a USB stick that was pulled.
+ */
+export async function failFileReads(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    File.prototype.arrayBuffer = () => Promise.reject(new DOMException('changed since picked', 'NotReadableError'))
+  })
+}

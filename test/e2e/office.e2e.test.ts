@@ -6,7 +6,7 @@ import type { Page, Route } from 'playwright-core'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from './harness'
-import { annex2Fixtures, dataDirFor, launchApp, repoRoot } from './harness'
+import { annex2Fixtures, dataDirFor, failFileReads, launchApp, repoRoot } from './harness'
 
 const mergeSet = resolve(annex2Fixtures, 'merge-set')
 const results = join(repoRoot, 'test-results')
@@ -211,10 +211,7 @@ describe('office mode in Chromium', () => {
   })
 
   it('says which picked file cannot be read (held by WPS, USB stick pulled), receives none, and frees the page', async () => {
-    // Chromium refuses to read a file changed or gone since it was picked (NotReadableError); this stands in for it.
-    await page.evaluate(() => {
-      File.prototype.arrayBuffer = () => Promise.reject(new DOMException('changed since picked', 'NotReadableError'))
-    })
+    await failFileReads(page)
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: '接收报送文件…' }).click()
     await (await chooser).setFiles(join(mergeSet, '附件2-枹罕镇.xlsx'))
