@@ -19,7 +19,7 @@ import { readAnnexWorkbook } from '../electron/services/import/readAnnexWorkbook
 
 const MAX = importLimits.maxFlatFileBytes
 const MiB = 1024 * 1024
-const clean = readFileSync(join(import.meta.dirname, '../../shared/fixtures/annex2/bafang-utf8.csv'), 'utf8')
+const clean = readFileSync(join(import.meta.dirname, '../test/fixtures/annex2/bafang-utf8.csv'), 'utf8')
 const [header = '', ...records] = clean.trimEnd().split('\r\n')
 
 /** Each case: the file, and whether a refusal is the right outcome. */

@@ -19,7 +19,7 @@ export interface Seed {
   entries: ZipEntrySpec[] | null
 }
 
-const fixture = (name: string): Buffer => readFileSync(new URL(`../test/fixtures/import/${name}`, import.meta.url))
+const fixture = (name: string): Buffer => readFileSync(new URL(`../test/fixtures/annex2/${name}`, import.meta.url))
 
 function seed(name: string, bytes: Buffer): Seed {
   const zip = bytes.readUInt32LE(0) === 0x04034b50

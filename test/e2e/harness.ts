@@ -17,7 +17,7 @@ import { startWebServer } from '../../electron/web/server'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 /** The shared reference fixtures, read in place (never copied into the repo). */
-export const annex2Fixtures = resolve(repoRoot, '../shared/fixtures/annex2')
+export const annex2Fixtures = resolve(repoRoot, 'test/fixtures/annex2')
 const rendererDir = join(repoRoot, 'out/renderer')
 
 export interface RunningApp {

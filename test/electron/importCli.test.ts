@@ -7,7 +7,7 @@ import { run } from '../../electron/cli/commands/import'
 import { captureOutput } from '../helpers/captureOutput'
 import { recordsIn } from '../helpers/recordsIn'
 
-const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../fixtures/annex2')
 const { out, err } = captureOutput()
 
 

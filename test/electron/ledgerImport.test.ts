@@ -8,7 +8,7 @@ import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkb
 import { ImportStager } from '../../electron/services/ledgerImport'
 import { DataDir } from '../../electron/services/storage/ledgerStore'
 
-const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../fixtures/annex2')
 let dir: string
 let data: DataDir
 let stager: ImportStager

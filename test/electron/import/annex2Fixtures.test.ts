@@ -1,5 +1,5 @@
 /**
- * The shared 附件2 fixtures (../shared/fixtures/annex2, read in place) against their expected.json: rows, unit,
+ * The shared 附件2 fixtures (copied from ../shared/fixtures/annex2 into test/fixtures/annex2) against their expected.json: rows, unit,
  * the exact error set, the minimum warning set and the normalised values of named cells.
  */
 import { readFileSync } from 'node:fs'
@@ -31,7 +31,7 @@ interface Expected {
   equivalent_to?: string
 }
 
-const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../../fixtures/annex2')
 const expected = JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as Record<string, Expected>
 const cases = Object.entries(expected)
 

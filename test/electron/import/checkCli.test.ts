@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { slw } from '../../helpers/slwProcess'
 
-const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../../fixtures/annex2')
 
 describe('slw check', () => {
   it.each([

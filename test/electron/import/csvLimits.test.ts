@@ -10,7 +10,7 @@ import type { ImportResult } from '../../../electron/services/import/importResul
 import { importLimits } from '../../../electron/services/import/limits'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
 
-const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../../fixtures/annex2')
 /** 30 records, UTF-8 without BOM, CRLF, no quotes. */
 const clean = readFileSync(join(fixtures, 'bafang-utf8.csv'), 'utf8')
 const MAX_BYTES = importLimits.maxFlatFileBytes

@@ -21,7 +21,7 @@ import { exportInput } from '../export/readBack'
 import { sampleRecords } from '../export/sampleRecords'
 
 const MAX_ROWS = 100_000
-const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../../fixtures/annex2')
 
 type Outcome = ParseOutcome
 

@@ -13,7 +13,7 @@ import { parseInWorker } from '../../../electron/services/import/parseInWorker'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
 import { annex2Xlsx, sampleRows } from '../../fixtures/import/annex2Workbook'
 
-const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../../fixtures/annex2')
 const files = ['wps-like.xls', 'bafang.ods', 'mixed-dates.xlsx', 'messy-headers.xlsx', 'bad-values.xlsx', 'proto.xlsx']
 const parser = new URL('../../../electron/services/import/parseWorker.mjs', import.meta.url)
 /** A parser entry of its own: a thread that has parsed nothing else. */

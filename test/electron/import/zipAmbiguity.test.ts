@@ -18,7 +18,7 @@ import type { ZipEntrySpec } from '../../fixtures/import/zipBytes'
 import { zipBytes } from '../../fixtures/import/zipBytes'
 
 const storedOnlyParser = new URL('../../fixtures/import/storedOnlyParser.mjs', import.meta.url)
-const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url))
+const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/annex2/${name}`, import.meta.url))
 
 /** A real workbook's entries, with one shared string in CDATA: the lean reader gives up, SheetJS reads the file. */
 async function sheetJsWorkbook(): Promise<ZipEntrySpec[]> {

@@ -11,7 +11,7 @@ import { captureOutput } from '../../helpers/captureOutput'
 import { formFile, unitRecords } from '../office/unitExports'
 import { tempFolder } from './tempFolder'
 
-const SET = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
+const SET = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
 const tmp = tempFolder('slw-merge-cli-')
 const { out, err } = captureOutput()
 const report = (file: string): MergeReport => JSON.parse(readFileSync(file, 'utf8')) as MergeReport

@@ -18,7 +18,7 @@ vi.mock('@shared/merge/consolidate', async (importOriginal) => {
   }
 })
 
-const FILE = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set/附件2-枹罕镇.xlsx')
+const FILE = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set/附件2-枹罕镇.xlsx')
 const tmp = tempFolder('slw-merge-refuse-')
 const { err } = captureOutput()
 

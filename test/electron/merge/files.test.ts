@@ -10,7 +10,7 @@ import { mapLimit } from '../../../electron/services/merge/mapLimit'
 import { readSubmissionFile } from '../../../electron/services/merge/readSubmissionFiles'
 import { tempFolder } from './tempFolder'
 
-const FIXTURE = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set/附件2-枹罕镇.xlsx')
+const FIXTURE = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set/附件2-枹罕镇.xlsx')
 const tmp = tempFolder('slw-merge-files-')
 
 beforeAll(() => {

@@ -1,5 +1,5 @@
 /**
- * The shared merge-set (12 real files, ../shared/fixtures/annex2/merge-set) read from disk and consolidated must give
+ * The shared merge-set (12 real files, test/fixtures/annex2/merge-set) read from disk and consolidated must give
  * exactly its expected.json: per-unit rows, the superseded 南龙镇 v1 with its version diff, the four cross-unit
  * duplicates, 361 distinct problems, no missing unit, every equation holding. Then the same through a roll-up.
  */
@@ -16,7 +16,7 @@ import { writeConsolidatedWorkbook } from '../../../electron/services/merge/cons
 import { readSubmission } from '../../../electron/services/merge/readSubmission'
 import { readSubmissionFiles } from '../../../electron/services/merge/readSubmissionFiles'
 
-const folder = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
+const folder = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
 
 type Member = Omit<DuplicateMember, 'sha256'>
 type UsccKey = { uscc: string }

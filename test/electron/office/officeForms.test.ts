@@ -20,7 +20,7 @@ import { DataDir } from '../../../electron/services/storage/ledgerStore'
 import { docxPart, paragraphsOf } from '../documents/docxXml'
 import { asUpload, contactsFile, formFile, unitRecords, weeklyFile } from './unitExports'
 
-const mergeSet = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
+const mergeSet = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
 
 let dir: string
 let data: DataDir

@@ -9,7 +9,7 @@ import { readSubmission } from '../../../electron/services/merge/readSubmission'
 import { OfficeService } from '../../../electron/services/office/officeService'
 import { DataDir } from '../../../electron/services/storage/ledgerStore'
 
-const mergeSet = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
+const mergeSet = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
 let data: DataDir | undefined
 afterEach(async () => {
   await data?.close()

@@ -8,7 +8,7 @@ import { readSubmission } from '../../../electron/services/merge/readSubmission'
 import { OfficeService } from '../../../electron/services/office/officeService'
 import { DataDir } from '../../../electron/services/storage/ledgerStore'
 
-const mergeSet = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2/merge-set')
+const mergeSet = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
 const files = readdirSync(mergeSet)
   .filter((f) => f.endsWith('.xlsx'))
   .map((f) => ({ fileName: f, data: readFileSync(join(mergeSet, f)).toString('base64') }))

@@ -21,7 +21,7 @@ import { captureOutput } from '../../helpers/captureOutput'
 import { docxPart, paragraphsOf } from '../documents/docxXml'
 import { onPath, pdfPages, toPdf } from '../export/pdf'
 
-const fixtures = resolve(import.meta.dirname, '../../../../shared/fixtures/annex2')
+const fixtures = resolve(import.meta.dirname, '../../fixtures/annex2')
 const { out } = captureOutput()
 let dir: string
 const work = mkdtempSync(join(tmpdir(), 'slw-reports-cli-'))
