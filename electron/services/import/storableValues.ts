@@ -2,7 +2,7 @@
  * A value the ledger could not store is refused at preview (guides/reliability.md: refused, never acknowledged and
  * rolled back at the next start). The limits are the storage schema's own (shared/ledger/record.ts).
  */
-import { STORAGE_LIMITS, unstorableValue } from '@shared/ledger/record'
+import { unstorableValue } from '@shared/ledger/record'
 import type { ImportIssue, ImportResult } from './importResult'
 
 /**
@@ -14,11 +14,9 @@ export function refuseUnstorable(result: ImportResult): void {
   const sheet = result.sheet ? `工作表“${result.sheet}”` : ''
   const found: ImportIssue[] = []
   for (const row of result.rows) {
-    // Every cell of a merge passes here: for…in and the plain text test keep that from allocating per row.
+    // Every cell of a merge passes here: for…in keeps that from allocating per row.
     for (const key in row.fields) {
-      const value = row.fields[key]
-      if (typeof value === 'string' && value.length <= STORAGE_LIMITS.text) continue
-      const problem = unstorableValue(value)
+      const problem = unstorableValue(row.fields[key])
       if (problem === null) continue
       const column = columns.get(key)
       const cell = column ? `${column.letter}${row.rowNumber}` : null

@@ -6,7 +6,7 @@
 import { fieldLabel } from '@shared/annexes/registry'
 import { AppFailure } from '@shared/ipc/result'
 import type { HistoryEntry, LedgerPayload, LedgerRecord } from '@shared/ledger/record'
-import { LedgerPayloadSchema, STORAGE_LIMITS, unstorableValue } from '@shared/ledger/record'
+import { LedgerPayloadSchema, RecordIdSchema, STORAGE_LIMITS, unstorableValue } from '@shared/ledger/record'
 import { schemaProblem } from './durableJsonFile'
 import type { PayloadGate } from './payloadGate'
 import { payloadGate } from './payloadGate'
@@ -24,7 +24,7 @@ function refuseRecord(r: LedgerRecord, error: Error): never {
   const which = `${r.problemNo ? `问题编号 ${r.problemNo} ` : '新增'}的记录`
   const field = Object.entries(r.fields ?? {}).find(([, v]) => unstorableValue(v) !== null)
   if (field) throw refusal(`${which}「${fieldLabel(field[0])}」${unstorableValue(field[1])}`)
-  if (typeof r.id !== 'string' || r.id.length < 1 || r.id.length > STORAGE_LIMITS.recordId) {
+  if (!RecordIdSchema.safeParse(r.id).success) {
     throw refusal(`${which}内部编号长 ${String(r.id).length} 字，须为 1 至 ${STORAGE_LIMITS.recordId} 字`)
   }
   throw refusal(`${which}（${schemaProblem(error)}）`)
