@@ -28,8 +28,8 @@ export function sheetBudget({ maxRows, maxColumns, maxCells }) {
   return {
     maxColumns,
     /**
-     * The tally of one sheet, read in order: clip(c) for a cell right of maxColumns (left out), row(cells) for each
-     * row with cells kept (paid for), then finish().
+     * The tally of one sheet, read in order: place(…) for each cell (clip(c) for one right of maxColumns, left out),
+     * row(cells) for each row with cells kept (paid for), then finish().
      */
     sheet(name) {
       let rows = 0
@@ -40,6 +40,19 @@ export function sheetBudget({ maxRows, maxColumns, maxCells }) {
           clipped.from = Math.min(clipped.from, c)
           clipped.to = Math.max(clipped.to, c)
           clipped.cells++
+        },
+        /**
+         * Puts a cell at column c of its row, padding the row with nulls up to it; a cell right of maxColumns is
+         * only counted (clip), so no row is ever padded out to it. True when the cell was kept.
+         */
+        place(cells, c, cell) {
+          if (c >= maxColumns) {
+            this.clip(c)
+            return false
+          }
+          while (cells.length < c) cells.push(null)
+          cells[c] = cell
+          return true
         },
         row(kept) {
           if (++rows > maxRows) throw new SheetCapExceeded({ ok: false, code: 'TOO_MANY_ROWS', sheet: name, detail: String(maxRows) })

@@ -61,14 +61,7 @@ function rawRow(row, tally, maxColumns) {
   let kept = 0
   const visit = (c) => {
     const cell = rawCell(row[c])
-    if (cell === null) return
-    if (c >= maxColumns) {
-      tally.clip(c)
-      return
-    }
-    while (cells.length < c) cells.push(null)
-    cells[c] = cell
-    kept++
+    if (cell !== null && tally.place(cells, c, cell)) kept++
   }
   if (row.length <= maxColumns) row.forEach((_, c) => visit(c))
   else for (const key of Object.keys(row)) visit(Number(key))

@@ -251,14 +251,7 @@ function readSheet(xml, sheet, strings, dates, budget) {
       nextCol = c + 1
       const cell = readCell(cm[1], cm[2], strings, dates)
       if (cell === null) continue
-      // A cell beyond the columns read is only counted: its row is never padded out to it.
-      if (c >= budget.maxColumns) {
-        tally.clip(c)
-        continue
-      }
-      while (cells.length < c) cells.push(null)
-      cells[c] = cell
-      kept++
+      if (tally.place(cells, c, cell)) kept++
     }
     if (kept === 0) continue
     tally.row(kept)
