@@ -5,7 +5,7 @@
 import { CATEGORIES, FACILITY_STATES, LICENCE_STATES, PROBLEM_TYPES, SECTORS, SOURCES } from '@shared/domain/enums'
 import type { LedgerPayload, LedgerRecord, RecordFields } from '@shared/ledger/record'
 import { formatProblemNo } from '@shared/ledger/record'
-import { usccCheckChar } from '@shared/validation/uscc'
+import { usccCheckChar } from '@shared/domain/uscc'
 
 /** mulberry32: small, fast, good enough to vary test data. */
 export function prng(seed: number): () => number {

@@ -11,9 +11,9 @@ import { fail } from '@shared/ipc/result'
 import { dispatch } from '../services/dispatch'
 import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
 import { createServices } from '../services/services'
-import { contentType, resolveBundleFile } from '../services/staticFiles'
+import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
 import parserPath from '../services/import/parseWorker.mjs?modulePath'
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, devRendererUrl, guardNavigation, isAppUrl, mainWindowOptions, runAsSingleInstance } from './security'
+import { APP_SCHEME, devRendererUrl, guardNavigation, isAppUrl, mainWindowOptions, runAsSingleInstance } from './security'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = devRendererUrl(app.isPackaged, process.env)

@@ -8,23 +8,6 @@ import type { App, BrowserWindowConstructorOptions, WebContents } from 'electron
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://bundle`
 
-/**
- * AG Grid 36 injects <style> tags through its theming API, so styles need 'unsafe-inline'; nothing else is relaxed.
- * connect-src 'self' lets the web mode call its own /api; Electron uses IPC.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
-
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1440,

@@ -1,12 +1,8 @@
-import type { z } from 'zod'
-import type { ChannelName, Out } from '@shared/ipc/contract'
+import type { ChannelName, Handlers } from '@shared/ipc/contract'
 import { contract } from '@shared/ipc/contract'
 import type { Result } from '@shared/ipc/result'
 import { AppFailure, fail, ok } from '@shared/ipc/result'
 
-export type Handlers = {
-  [C in ChannelName]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Out<C>>
-}
 
 /**
  * The most one request may carry, whichever way it comes: the web server stops reading a body beyond it and

@@ -1,5 +1,5 @@
 import { defaultCampaign } from '@shared/campaign/campaign'
-import type { Handlers } from './dispatch'
+import type { Handlers } from '@shared/ipc/contract'
 import { APP_VERSION } from './appInfo'
 import { createHandlers } from './handlers'
 import { DataDir } from './storage/ledgerStore'

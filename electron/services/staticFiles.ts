@@ -1,5 +1,22 @@
 import { extname, join, normalize, sep } from 'node:path'
 
+/**
+ * AG Grid 36 injects <style> tags through its theming API, so styles need 'unsafe-inline'; nothing else is relaxed.
+ * connect-src 'self' lets the web mode call its own /api; Electron uses IPC.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
 /** Resolves a request path inside the renderer bundle, refusing anything that escapes it (../, %2e%2e, NUL). */
 export function resolveBundleFile(root: string, pathname: string): string | null {
   let decoded: string

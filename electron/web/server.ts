@@ -9,12 +9,11 @@ import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CONTENT_SECURITY_POLICY } from '../main/security'
 import type { Result } from '@shared/ipc/result'
 import { fail } from '@shared/ipc/result'
-import type { Handlers } from '../services/dispatch'
+import type { Handlers } from '@shared/ipc/contract'
 import { dispatch, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE } from '../services/dispatch'
-import { contentType, resolveBundleFile } from '../services/staticFiles'
+import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
 
 export interface WebServer {
   url: string

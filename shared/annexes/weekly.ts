@@ -1,6 +1,5 @@
 import { CATEGORIES } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
-import type { WeekFigures } from '../reports/weekly'
 import type { AnnexColumn, AnnexDefinition } from './types'
 
 const count = (key: string, header: string, group?: string): AnnexColumn => ({ key, header, kind: 'count', width: 6, ...(group ? { group } : {}) })
@@ -34,27 +33,4 @@ export const weekly: AnnexDefinition<RecordFields> = {
   ],
   notes: ['1. 本表数据由各单位台账按周（上周六至本周五）自动统计；“累计”为截至本周五的数。', '2. 每周五中午下班前报市“散乱污”领导小组办公室。'],
   stats: undefined
-}
-
-/** One unit's row of the 附表. */
-export function weeklyRow(unit: string, f: WeekFigures, openItems: string, nextPlan: string): RecordFields {
-  const n = (x: number): string => String(x)
-  return {
-    unit,
-    records: n(f.records),
-    newFinds: n(f.newFinds),
-    ...Object.fromEntries(CATEGORIES.map((c) => [`doneWeek${c}`, n(f.doneThisWeek[c])])),
-    ...Object.fromEntries(CATEGORIES.map((c) => [`doneTotal${c}`, n(f.doneToDate[c])])),
-    doneRate: f.doneRate === null ? '' : f.doneRate.toFixed(1),
-    tlcWeek: n(f.tlcThisWeek),
-    tlcTotal: n(f.tlcToDate),
-    casesWeek: n(f.casesThisWeek),
-    casesTotal: n(f.casesToDate),
-    finesWeek: f.finesThisWeek.toFixed(2),
-    finesTotal: f.finesToDate.toFixed(2),
-    huikanChecked: n(f.huikanChecked),
-    huikanRebounds: n(f.huikanRebounds),
-    openItems,
-    nextPlan
-  }
 }

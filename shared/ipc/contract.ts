@@ -7,10 +7,14 @@ import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
+import type { LocatedIssue } from '../domain/issues'
 import type { RecordFields } from '../ledger/record'
 import { LedgerChangesSchema, RecordFieldsSchema } from '../ledger/record'
-import type { WeekFigures } from '../reports/weekly'
-import type { UnitProgress } from '../reports/dashboard'
+import type { WeekFigures, WeeklyText } from '../reports/weekly'
+import { WeeklyTextSchema } from '../reports/weekly'
+import type { OfficeWeeklyView } from '../office/cityWeekly'
+import type { OfficeDashboard } from '../office/dashboard'
+import type { ReportingStatus, UnitStats } from '../office/reporting'
 import type { NoticeItem } from '../reports/documents'
 import type { StoredNotice } from '../office/notices'
 import type { ResurgenceFinding } from '../office/resurgence'
@@ -69,18 +73,6 @@ export interface SaveReceipt {
  * row, or the file as a whole (all locations null). The message is a complete Chinese sentence naming file, sheet
  * and cell.
  */
-export interface LocatedIssue {
-  severity: 'error' | 'warning'
-  code: string
-  sheet: string | null
-  cell: string | null
-  row: number | null
-  /** Header of the annex column (统一社会信用代码), or the header text as written for an unknown column. */
-  column: string | null
-  message: string
-  range?: string
-}
-
 export interface ImportPreviewRow {
   rowNumber: number
   status: ImportRowStatus
@@ -124,14 +116,6 @@ export interface ExportedFile {
   data: string
 }
 
-/** One deadline of the plan and who has met it: units expected to report, each with the file used or none. */
-export interface ReportingStatus {
-  annex: string
-  deadline: string
-  what: string
-  units: { unit: string; received: { file: string; filledDate: string | null; late: boolean } | null }[]
-}
-
 /** A duplicate group with the full rows of its members, for the side-by-side view. */
 export interface ConflictView {
   group: DuplicateGroup
@@ -155,7 +139,7 @@ export interface OfficeView {
   resurgence: ResurgenceFinding[]
   reporting: ReportingStatus[]
   /** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
-  stats: { headers: { header: string; group?: string }[]; rows: { unit: string; values: (number | null)[] }[] }
+  stats: UnitStats
   /** Chinese reasons the consolidated workbook cannot be exported now (failing equations). */
   exportBlockers: string[]
   /** 督办通知 register, newest first; overdue: no 反馈 by the 办理时限. */
@@ -186,49 +170,12 @@ export interface WeeklyView {
   saved: { at: string; by: string } | null
 }
 
-export const WeeklyTextSchema = z.object({
-  overview: z.string().max(5000),
-  thisWeek: z.string().max(5000),
-  problems: z.string().max(5000),
-  nextWeek: z.string().max(5000),
-  openItems: z.string().max(2000),
-  nextPlan: z.string().max(2000)
-})
-export type WeeklyText = z.infer<typeof WeeklyTextSchema>
-
 const Friday = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5, '请选择星期五')
-
-/** The city's Friday report at the office: each unit's 附表 row for the week, who is late or missing, the texts. */
-export interface OfficeWeeklyView {
-  friday: string
-  from: string
-  issueNo: number
-  fridays: string[]
-  rows: { unit: string; fields: RecordFields; file: string; late: boolean }[]
-  /** Units that owe this report and sent none for the week. */
-  missing: string[]
-  /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
-  totals: RecordFields
-  text: WeeklyText
-  saved: { at: string; by: string } | null
-}
 
 /** The city's contact list: each unit's latest 分管领导/联络员 row, and the members that sent none. */
 export interface OfficeContactsView {
   rows: { unit: string; fields: RecordFields; file: string; filledDate: string | null }[]
   missing: string[]
-}
-
-export interface OfficeDashboard {
-  today: string
-  city: { records: number; done: number; rate: number | null }
-  /** Per unit: completion from its latest 附件3 (整治进展), else its 附件2 rows; behind when lagging or overdue notices. */
-  units: UnitProgress[]
-  /** Per deadline of the plan: how many of the expected units have reported. */
-  reporting: { annex: string; deadline: string; what: string; expected: number; received: number; late: number }[]
-  upcoming: { date: string; what: string }[]
-  openConflicts: number
-  overdueNotices: number
 }
 
 /** Files travel base64 in JSON, at most `mib` MiB of file. */
@@ -326,3 +273,8 @@ export type ChannelName = keyof typeof contract
 export const CHANNELS = Object.keys(contract) as ChannelName[]
 export type In<C extends ChannelName> = z.input<(typeof contract)[C]['input']>
 export type Out<C extends ChannelName> = NonNullable<(typeof contract)[C]['output']>
+
+/** What a server of the contract implements: one handler per channel, given the validated input. */
+export type Handlers = {
+  [C in ChannelName]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Out<C>>
+}

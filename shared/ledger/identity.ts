@@ -2,7 +2,7 @@
  * How two rows are known to be the same enterprise: the same 统一社会信用代码, or, for businesses without one (无证照),
  * the same name and address once spelling noise is removed (fixtures README: duplicate key across units).
  */
-import { cleanText, normalizeCode } from '../validation/normalize'
+import { cleanText, normalizeCode } from '../domain/normalize'
 import type { RecordFields } from './record'
 
 /** The normalised 18-character code, or null for 无, blanks and malformed codes. */

@@ -3,7 +3,6 @@
  * record id of our own export, else by 统一社会信用代码, else by name + address) and classed as new, changed or
  * unchanged. Pure; the preview shows it and the commit applies exactly these changes.
  */
-import type { AnnexDefinition } from '../annexes/types'
 import { enterpriseKey } from './identity'
 import type { FieldValue, LedgerChanges, LedgerRecord, RecordFields } from './record'
 import { sameValue } from './record'
@@ -41,10 +40,15 @@ export interface ImportPlan {
   notInFile: number
 }
 
+/** What the plan needs of the form the file was read as (an AnnexDefinition): its columns. */
+interface FormColumns {
+  columns: readonly { key: string; header: string; kind: string; derive?: unknown }[]
+}
+
 export function planImport(
   source: readonly ImportSourceRow[],
   ledger: readonly LedgerRecord[],
-  annex: AnnexDefinition<RecordFields>,
+  annex: FormColumns,
   newId: () => string
 ): ImportPlan {
   const byId = new Map(ledger.map((r) => [r.id, r]))

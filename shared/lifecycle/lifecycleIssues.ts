@@ -4,7 +4,7 @@
  */
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
-import type { FieldIssue } from '../validation/issues'
+import type { FieldIssue } from '../domain/issues'
 import { shouldConvert } from './actions'
 import { missingFor, reached, statusOf } from './requirements'
 

@@ -18,8 +18,8 @@
 import { defaultCampaign, towns } from '../campaign/campaign'
 import { usccKey } from '../ledger/identity'
 import type { RecordFields } from '../ledger/record'
-import { cleanText, normalizePhone } from '../validation/normalize'
-import { phoneKind } from '../validation/phone'
+import { cleanText, normalizePhone } from '../domain/normalize'
+import { phoneKind } from '../domain/phone'
 
 export interface ClosedEnterprise {
   id: string

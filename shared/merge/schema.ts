@@ -1,18 +1,7 @@
-/** zod schemas of what the office stores (submissions and decisions), checked when its file is loaded. */
+/** zod schemas of the merge's inputs the office stores (submissions and decisions), checked when its file is loaded. */
 import { z } from 'zod'
+import { LocatedIssueSchema } from '../domain/issues'
 import { RecordFieldsSchema } from '../ledger/record'
-import { StoredNoticeSchema } from '../office/notices'
-
-const LocatedIssueSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  sheet: z.string().nullable(),
-  cell: z.string().nullable(),
-  row: z.number().nullable(),
-  column: z.string().nullable(),
-  message: z.string(),
-  range: z.string().optional()
-})
 
 export const SubmissionSchema = z.object({
   file: z.string(),
@@ -62,11 +51,3 @@ export const DecisionInputSchema = z.discriminatedUnion('kind', [
 export type DecisionInput = z.infer<typeof DecisionInputSchema>
 
 export const DecisionSchema = z.intersection(DecisionInputSchema, z.object({ at: z.string(), by: z.string() }))
-
-export const OfficePayloadSchema = z.object({
-  submissions: z.array(SubmissionSchema),
-  decisions: z.array(DecisionSchema),
-  /** 督办通知 register (schema version 2). */
-  notices: z.array(StoredNoticeSchema)
-})
-export type OfficePayload = z.infer<typeof OfficePayloadSchema>

@@ -3,7 +3,7 @@
  * what follows from both (Consolidation). `consolidate` derives the last from the first two, deterministically, so
  * the office's state is only submissions + decisions and every figure can be recomputed and checked.
  */
-import type { LocatedIssue } from '../ipc/contract'
+import type { LocatedIssue } from '../domain/issues'
 import type { RecordFields } from '../ledger/record'
 
 export type SubmissionStatus = 'accepted' | 'superseded' | 'duplicate-file' | 'rejected'

@@ -8,15 +8,29 @@ import { weekly } from '../annexes/weekly'
 import type { Campaign } from '../campaign/campaign'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
-import type { OfficeWeeklyView, WeeklyText } from '../ipc/contract'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { Consolidation } from '../merge/types'
 import { monthDay } from '../domain/dates'
 import { draftNarrative } from '../reports/draft'
-import type { WeekFigures } from '../reports/weekly'
+import type { WeekFigures, WeeklyText } from '../reports/weekly'
 import { weekStart } from '../reports/weekly'
 import { unitsWithout } from './reporting'
+
+/** The city's Friday report at the office: each unit's 附表 row for the week, who is late or missing, the texts. */
+export interface OfficeWeeklyView {
+  friday: string
+  from: string
+  issueNo: number
+  fridays: string[]
+  rows: { unit: string; fields: RecordFields; file: string; late: boolean }[]
+  /** Units that owe this report and sent none for the week. */
+  missing: string[]
+  /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
+  totals: RecordFields
+  text: WeeklyText
+  saved: { at: string; by: string } | null
+}
 
 type CityRow = OfficeWeeklyView['rows'][number]
 

@@ -1,13 +1,25 @@
 /** The office's dashboard across all units, derived from the consolidations and the 督办通知 register. */
 import type { Campaign } from '../campaign/campaign'
 import { weeklyDueText } from '../campaign/schedule'
-import type { OfficeDashboard } from '../ipc/contract'
 import type { Consolidation, SubmissionSummary } from '../merge/types'
+import type { UnitProgress } from '../reports/dashboard'
 import { unitsProgress } from '../reports/dashboard'
 import { reportFridays } from '../reports/draft'
 import type { StoredNotice } from './notices'
 import { noticeOverdue } from './notices'
 import { reportingStatus } from './reporting'
+
+export interface OfficeDashboard {
+  today: string
+  city: { records: number; done: number; rate: number | null }
+  /** Per unit: completion from its latest 附件3 (整治进展), else its 附件2 rows; behind when lagging or overdue notices. */
+  units: UnitProgress[]
+  /** Per deadline of the plan: how many of the expected units have reported. */
+  reporting: { annex: string; deadline: string; what: string; expected: number; received: number; late: number }[]
+  upcoming: { date: string; what: string }[]
+  openConflicts: number
+  overdueNotices: number
+}
 
 export interface DashboardInput {
   annex2: Consolidation

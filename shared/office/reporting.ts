@@ -1,9 +1,22 @@
 import type { AnnexDefinition } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { expectedReporters } from '../campaign/campaign'
-import type { OfficeView, ReportingStatus } from '../ipc/contract'
 import type { RecordFields } from '../ledger/record'
 import type { ConsolidatedRow, SubmissionSummary } from '../merge/types'
+
+/** One deadline of the plan and who has met it: units expected to report, each with the file used or none. */
+export interface ReportingStatus {
+  annex: string
+  deadline: string
+  what: string
+  units: { unit: string; received: { file: string; filledDate: string | null; late: boolean } | null }[]
+}
+
+/** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
+export interface UnitStats {
+  headers: { header: string; group?: string }[]
+  rows: { unit: string; values: (number | null)[] }[]
+}
 
 /**
  * Who has reported what, deadline by deadline of the plan: each unit expected to send that annex, with the file in
@@ -33,7 +46,7 @@ export function unitsWithout(campaign: Campaign, who: Campaign['weeklyReports'][
 }
 
 /** 汇总: the annex's 统计 columns computed per unit (campaign order), then a 合计 line over all rows. */
-export function statsByUnit(campaign: Campaign, annex: AnnexDefinition<RecordFields>, rows: readonly ConsolidatedRow[]): OfficeView['stats'] {
+export function statsByUnit(campaign: Campaign, annex: AnnexDefinition<RecordFields>, rows: readonly ConsolidatedRow[]): UnitStats {
   const columns = annex.stats?.columns ?? []
   const byUnit = new Map<string, RecordFields[]>()
   for (const r of rows) {

@@ -3,6 +3,7 @@
  * done in the report week (Saturday to Friday) and in all weeks up to it. Dates come from the records' own fields
  * (发现日期, 完成日期, 两断三清 dates, 立案 and 决定 dates, 核查日期), so a report for any Friday can be recomputed.
  */
+import { z } from 'zod'
 import { sumMoney } from '../annexes/shared'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
@@ -10,6 +11,17 @@ import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import { tlcApplies, tlcDoneDate } from '../lifecycle/tlc'
+
+/** The six texts of a Friday report (unit or city): drafted from the figures, then edited and saved. */
+export const WeeklyTextSchema = z.object({
+  overview: z.string().max(5000),
+  thisWeek: z.string().max(5000),
+  problems: z.string().max(5000),
+  nextWeek: z.string().max(5000),
+  openItems: z.string().max(2000),
+  nextPlan: z.string().max(2000)
+})
+export type WeeklyText = z.infer<typeof WeeklyTextSchema>
 
 const DAY = 86_400_000
 
@@ -112,5 +124,28 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
     huikanChecked: checked.length,
     huikanRebounds: checked.filter((f) => fieldText(f, 'hkResurgent') === '是').length,
     overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !completed(f, byNow)).length
+  }
+}
+
+/** One unit's row of the 附表. */
+export function weeklyRow(unit: string, f: WeekFigures, openItems: string, nextPlan: string): RecordFields {
+  const n = (x: number): string => String(x)
+  return {
+    unit,
+    records: n(f.records),
+    newFinds: n(f.newFinds),
+    ...Object.fromEntries(CATEGORIES.map((c) => [`doneWeek${c}`, n(f.doneThisWeek[c])])),
+    ...Object.fromEntries(CATEGORIES.map((c) => [`doneTotal${c}`, n(f.doneToDate[c])])),
+    doneRate: f.doneRate === null ? '' : f.doneRate.toFixed(1),
+    tlcWeek: n(f.tlcThisWeek),
+    tlcTotal: n(f.tlcToDate),
+    casesWeek: n(f.casesThisWeek),
+    casesTotal: n(f.casesToDate),
+    finesWeek: f.finesThisWeek.toFixed(2),
+    finesTotal: f.finesToDate.toFixed(2),
+    huikanChecked: n(f.huikanChecked),
+    huikanRebounds: n(f.huikanRebounds),
+    openItems,
+    nextPlan
   }
 }

@@ -2,7 +2,7 @@ import type { AnnexColumn } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { unitByName } from '../campaign/campaign'
 import type { FieldValue } from '../ledger/record'
-import { cleanText, normalizeCode, normalizePhone, parseDateText, splitMulti } from './normalize'
+import { cleanText, normalizeCode, normalizePhone, parseDateText, splitMulti } from '../domain/normalize'
 import { optionsOf } from './validateRecord'
 
 /**

@@ -6,7 +6,7 @@ import { fieldText } from '../ledger/record'
 import type { ClosedEnterprise, ClosedIndex, ResurgenceMatch } from '../lifecycle/resurgence'
 import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
 import { reached } from '../lifecycle/requirements'
-import type { FieldIssue } from './issues'
+import type { FieldIssue } from '../domain/issues'
 import type { ValidationContext } from './validateRecord'
 import { createValidationContext, validateLedger, validateRecord } from './validateRecord'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Handlers } from '../../electron/services/dispatch'
+import type { Handlers } from '@shared/ipc/contract'
 import { dispatch, exceedsRequestCap, MAX_REQUEST_BYTES } from '../../electron/services/dispatch'
 import { AppFailure } from '@shared/ipc/result'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkUscc, usccCheckChar } from '@shared/validation/uscc'
+import { checkUscc, usccCheckChar } from '@shared/domain/uscc'
 
 describe('统一社会信用代码 check digit (GB 32100, annexes.md §4.1 vectors)', () => {
   it.each(['91110000101623741K', '911101066976941872', '9144030071526726XG'])('%s passes', (code) => {

@@ -4,7 +4,7 @@ import { annex2 } from '@shared/annexes/annex2'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import { valueFromText } from '@shared/validation/cellInput'
-import { cleanText, isoFromExcelSerial, normalizePhone, parseDateText } from '@shared/validation/normalize'
+import { cleanText, isoFromExcelSerial, normalizePhone, parseDateText } from '@shared/domain/normalize'
 import { createValidationContext, validateLedger, validateRecord } from '@shared/validation/validateRecord'
 
 const ctx = createValidationContext(defaultCampaign, annex2)

@@ -5,14 +5,14 @@ import type { Profile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { LedgerRecord } from '@shared/ledger/record'
 import { APP_VERSION } from '../../services/appInfo'
-import { parseCommandArgs, usageError } from '../../services/export/commandLine'
+import { parseCommandArgs, usageError } from '../commandLine'
 import {
   resolveAnnex,
   resolveDate,
   resolveOut,
   resolveUnit,
   writeFormCommand
-} from '../../services/export/formRequest'
+} from '../formRequest'
 import { unitFormInput } from '../../services/annexExport'
 import { formRecords } from '../../services/formRecords'
 import { workingDate } from '../../services/workingDate'

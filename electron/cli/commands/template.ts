@@ -1,7 +1,7 @@
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { APP_VERSION } from '../../services/appInfo'
-import { parseCommandArgs, usageError } from '../../services/export/commandLine'
-import { resolveAnnex, resolveDate, resolveOut, resolveUnit, writeFormCommand } from '../../services/export/formRequest'
+import { parseCommandArgs, usageError } from '../commandLine'
+import { resolveAnnex, resolveDate, resolveOut, resolveUnit, writeFormCommand } from '../formRequest'
 
 const USAGE =
   '用法：slw template <附件，如 annex2> --out <文件.xlsx>\n' +

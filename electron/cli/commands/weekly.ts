@@ -1,8 +1,8 @@
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { isFriday } from '@shared/reports/weekly'
 import { APP_VERSION } from '../../services/appInfo'
-import { parseCommandArgs, usageError } from '../../services/export/commandLine'
-import { resolveUnit } from '../../services/export/formRequest'
+import { parseCommandArgs, usageError } from '../commandLine'
+import { resolveUnit } from '../formRequest'
 import { WeeklyService } from '../../services/reports/weeklyService'
 import { writeFromDataDir } from '../dataCommand'
 

@@ -15,7 +15,7 @@
 import { hash } from 'node:crypto'
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
-import { cleanText } from '@shared/validation/normalize'
+import { cleanText } from '@shared/domain/normalize'
 
 export const META_SHEET = '_meta'
 export const META_FORMAT = 'slw-annex-export'

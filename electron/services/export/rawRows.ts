@@ -1,6 +1,6 @@
 import type { CellValue, Style, Worksheet } from 'exceljs'
 import ExcelJS from 'exceljs'
-import { columnLetter } from '../import/cellText'
+import { columnLetter } from '@shared/domain/cellAddress'
 
 /**
  * Long data rows of a streamed sheet written as sheet XML, skipping exceljs's cell objects. exceljs renders each

@@ -1,6 +1,7 @@
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
-import { cellRef, cellText } from './cellText'
+import { cellRef } from '@shared/domain/cellAddress'
+import { cellText } from './cellText'
 import type { RawSheet, RawWorkbook } from './rawWorkbook'
 
 /**

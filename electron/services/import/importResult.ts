@@ -1,7 +1,6 @@
-import type { LocatedIssue } from '@shared/ipc/contract'
-import type { IssueCode } from '@shared/validation/issues'
+import type { LocatedIssue } from '@shared/domain/issues'
+import type { IssueCode } from '@shared/domain/issues'
 import type { RecordFields } from '@shared/ledger/record'
-import type { OwnExport } from './ownExport'
 
 /** Codes only the file reader produces; the rest are the shared field/file codes (fixtures README "Codes"). */
 export type ReadFailureCode =
@@ -40,6 +39,18 @@ export interface ImportRow {
   issues: ImportIssue[]
   /** 来源单位 of a consolidated workbook's row (roll-up): the unit that reported it. */
   sourceUnit?: string
+}
+
+/** What the `_meta` sheet of one of our exports says about the file (ownExport.ts). */export interface OwnExport {
+  appVersion: string
+  exportedAt: string
+  unitName: string
+  checkCode: string
+  /** The meta sheet still matches its own file hash (it was not edited). */
+  consistent: boolean
+  edited: number
+  added: number
+  removed: number
 }
 
 /** Where 填报单位 came from: the `填报单位（盖章）：…` line, or the town every row names. */

@@ -18,18 +18,6 @@ import {
 import type { ImportIssue, ImportResult, ImportRow } from './importResult'
 import type { RawWorkbook } from './rawWorkbook'
 
-export interface OwnExport {
-  appVersion: string
-  exportedAt: string
-  unitName: string
-  checkCode: string
-  /** The meta sheet still matches its own file hash (it was not edited). */
-  consistent: boolean
-  edited: number
-  added: number
-  removed: number
-}
-
 function metaSheetRows(workbook: RawWorkbook): unknown[][] | null {
   const sheet = workbook.sheets.find((s) => s.name === META_SHEET)
   return sheet ? sheet.rows.map((row) => row.map((cell) => cell?.v ?? null)) : null

@@ -2,7 +2,7 @@ import type { AnnexColumn } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { FieldValue } from '@shared/ledger/record'
 import { valueFromText } from '@shared/validation/cellInput'
-import type { IssueCode, Severity } from '@shared/validation/issues'
+import type { IssueCode, Severity } from '@shared/domain/issues'
 import { cellText, numberText } from './cellText'
 import type { RawCell } from './rawWorkbook'
 

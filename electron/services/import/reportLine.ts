@@ -1,6 +1,6 @@
 import type { Campaign } from '@shared/campaign/campaign'
 import { unitByName } from '@shared/campaign/campaign'
-import { cleanText, normalizePhone, parseDateText } from '@shared/validation/normalize'
+import { cleanText, normalizePhone, parseDateText } from '@shared/domain/normalize'
 
 /** What the `填报单位（盖章）：… 填报人：… 联系电话：… 填报日期：…` line above the table says. */
 export interface ReportLine {

@@ -6,16 +6,10 @@ import { randomUUID } from 'node:crypto'
 import { contacts } from '@shared/annexes/contacts'
 import { weekly } from '@shared/annexes/weekly'
 import type { Campaign } from '@shared/campaign/campaign'
-import type {
-  ExportedFile,
-  OfficeAnnex,
-  OfficeContactsView,
-  OfficeDashboard,
-  OfficeStage,
-  OfficeView,
-  OfficeWeeklyView,
-  WeeklyText
-} from '@shared/ipc/contract'
+import type { ExportedFile, OfficeAnnex, OfficeContactsView, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import type { OfficeWeeklyView } from '@shared/office/cityWeekly'
+import type { OfficeDashboard } from '@shared/office/dashboard'
+import type { WeeklyText } from '@shared/reports/weekly'
 import { OfficeAnnexSchema } from '@shared/ipc/contract'
 import type { NoticeRequest } from '@shared/office/notices'
 import { noticeCandidates, noticeNumber, noticeOverdue } from '@shared/office/notices'

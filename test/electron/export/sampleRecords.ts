@@ -4,7 +4,7 @@
  */
 import { formatProblemNo } from '@shared/ledger/record'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
-import { usccCheckChar } from '@shared/validation/uscc'
+import { usccCheckChar } from '@shared/domain/uscc'
 import { prng } from '../../../bench/sampleLedger'
 
 interface Trade {

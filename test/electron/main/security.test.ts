@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest'
 import type { WebContents } from 'electron'
 import {
   APP_ORIGIN,
-  CONTENT_SECURITY_POLICY,
   devRendererUrl,
   guardNavigation,
   isAppUrl,
   mainWindowOptions,
   runAsSingleInstance
 } from '../../../electron/main/security'
+import { CONTENT_SECURITY_POLICY } from '../../../electron/services/staticFiles'
 
 const root = resolve(import.meta.dirname, '../../..')
 

@@ -3,7 +3,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../../electron/services/dispatch'
+import type { Handlers } from '@shared/ipc/contract'
 import type { WebServer } from '../../../electron/web/server'
 import { startWebServer } from '../../../electron/web/server'
 

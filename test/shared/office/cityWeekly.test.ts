@@ -1,6 +1,5 @@
 /** The office's pure pieces: which stream a file joins, the report week, lateness, the 合计 and the city's draft. */
 import { describe, expect, it } from 'vitest'
-import { weeklyRow } from '@shared/annexes/weekly'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { consolidate } from '@shared/merge/consolidate'
 import type { Decision } from '@shared/merge/types'
@@ -8,7 +7,7 @@ import { attachmentLine, cityDraft, cityWeek, receivedLate, totalsFigures, weekl
 import { officeDashboard } from '@shared/office/dashboard'
 import { decisionsFor, streamAnnex, streamOf } from '@shared/office/streams'
 import type { WeekFigures } from '@shared/reports/weekly'
-import { reportFriday } from '@shared/reports/weekly'
+import { reportFriday, weeklyRow } from '@shared/reports/weekly'
 import { submission } from '../merge/builders'
 
 const figures = (over: Partial<WeekFigures>): WeekFigures => ({

@@ -1,7 +1,8 @@
 /** 导入预览: what importing a spreadsheet will do, every issue with its cell, and the user's confirmation. */
 import { useState } from 'react'
 import { cnDate } from '@shared/domain/dates'
-import type { ImportPreview, LocatedIssue } from '@shared/ipc/contract'
+import type { LocatedIssue } from '@shared/domain/issues'
+import type { ImportPreview } from '@shared/ipc/contract'
 import { valueToText } from '@shared/validation/cellInput'
 
 const ROWS_SHOWN = 200

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@shared/validation/issues'
+import type { FieldIssue } from '@shared/domain/issues'
 import type { GridRow } from './ledgerModel'
 
 export interface ListedIssue extends FieldIssue {

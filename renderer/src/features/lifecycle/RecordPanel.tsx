@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { checksFor, huikan, isHuikan } from '@shared/annexes/huikan'
 import { fieldLabel, recordColumns } from '@shared/annexes/registry'
 import type { Campaign } from '@shared/campaign/campaign'
-import type { HistoryEntry } from '@shared/ledger/record'
+import type { HistoryEntry, LedgerRecord } from '@shared/ledger/record'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import type { Action } from '@shared/lifecycle/actions'
 import { actionsFor, applyAction } from '@shared/lifecycle/actions'
@@ -14,14 +14,14 @@ import { statusOf } from '@shared/lifecycle/requirements'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import { valueToText } from '@shared/validation/cellInput'
 import { invoke } from '../../api/client'
-import type { GridRow } from '../ledger/ledgerModel'
 import { FieldInput } from './FieldInput'
 import { TlcChecklist } from './TlcChecklist'
 
 const columnOf = (key: string) => recordColumns.find((c) => c.key === key)
 
 interface Props {
-  row: GridRow
+  /** The ledger row the panel works on (the grid's row). */
+  row: Pick<LedgerRecord, 'id' | 'problemNo' | 'fields'>
   unitId: string
   campaign: Campaign
   today: string

@@ -1,7 +1,7 @@
 /** 每周进展 at the office: every unit's 附表 for the chosen Friday, who is late or missing, the city's report. */
 import { useEffect, useState } from 'react'
 import { weekly } from '@shared/annexes/weekly'
-import type { WeeklyText } from '@shared/ipc/contract'
+import type { WeeklyText } from '@shared/reports/weekly'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { download } from '../exchange/files'

@@ -1,4 +1,4 @@
-import type { WeeklyText } from '@shared/ipc/contract'
+import type { WeeklyText } from '@shared/reports/weekly'
 
 /** The four parts of a weekly report; a unit also writes the two text columns of its 附表. */
 export const REPORT_PARTS: readonly [keyof WeeklyText, string][] = [

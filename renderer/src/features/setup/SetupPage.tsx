@@ -3,8 +3,8 @@ import { useState } from 'react'
 import type { Campaign } from '@shared/campaign/campaign'
 import { departments, towns } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
-import { normalizePhone } from '@shared/validation/normalize'
-import { phoneKind } from '@shared/validation/phone'
+import { normalizePhone } from '@shared/domain/normalize'
+import { phoneKind } from '@shared/domain/phone'
 import { invoke } from '../../api/client'
 
 interface Props {

@@ -6,12 +6,12 @@ import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { unitByName } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
-import { parseDateText } from '@shared/validation/normalize'
+import { parseDateText } from '@shared/domain/normalize'
 import { ANNEXES, annexById } from '@shared/annexes/registry'
-import type { ExportMeta } from './meta'
-import { saveErrorMessage, saveFileAtomically } from './saveFile'
-import type { AnnexWorkbookInput } from './workbook'
-import { exportMeta, writeAnnexWorkbook } from './workbook'
+import type { ExportMeta } from '../services/export/meta'
+import { saveErrorMessage, saveFileAtomically } from '../services/export/saveFile'
+import type { AnnexWorkbookInput } from '../services/export/workbook'
+import { exportMeta, writeAnnexWorkbook } from '../services/export/workbook'
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string }
 

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /** Issue codes shared by the grid, imports and merges (fixtures README "Codes"). */
 export type IssueCode =
   // file level (imports)
@@ -58,3 +60,17 @@ export interface FieldIssue {
   field: string | null
   message: string
 }
+
+/** A finding located in a file: an import's or a merge's issue as the user sees it. */
+export const LocatedIssueSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+  row: z.number().nullable(),
+  /** Header of the annex column (统一社会信用代码), or the header text as written for an unknown column. */
+  column: z.string().nullable(),
+  message: z.string(),
+  range: z.string().optional()
+})
+export type LocatedIssue = z.infer<typeof LocatedIssueSchema>
