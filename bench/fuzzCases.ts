@@ -111,7 +111,19 @@ const xmlEdit = fc.oneof(
 )
 type XmlEdit = typeof xmlEdit extends fc.Arbitrary<infer T> ? T : never
 
-const UNSAFE_NAMES = ['../evil.xml', '/abs.xml', 'xl\\evil.xml', 'XL/WORKBOOK.XML', '__proto__', 'constructor', 'a/./b.xml', '']
+/** Names that leave the archive, and names Windows zip writers use (`\`, capitals) that are normalised, not refused. */
+const UNSAFE_NAMES = [
+  '../evil.xml',
+  '/abs.xml',
+  'xl\\..\\..\\evil.xml',
+  'C:\\evil.xml',
+  'xl\\evil.xml',
+  'XL/WORKBOOK.XML',
+  '__proto__',
+  'constructor',
+  'a/./b.xml',
+  ''
+]
 
 const entryEdit = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), entry: fraction }),

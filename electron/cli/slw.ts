@@ -17,8 +17,9 @@ const commands = new Map<string, CommandEntry>([
   [
     'check',
     {
-      usage: 'slw check <文件> [--json]',
-      summary: '检查一个报送表格（.xlsx/.xls/.ods/.csv）能否导入，列出每个问题所在的单元格',
+      usage: 'slw check <文件> [--json] [--json-out <结果.json>]',
+      summary:
+        '检查一个报送表格（.xlsx/.xls/.ods/.csv）能否导入，列出每个问题所在的单元格；--json-out 把 JSON 结果存为文件（带 BOM 的 UTF-8，PowerShell 可直接读）',
       load: async () => (await import('./commands/check')).run
     }
   ],

@@ -119,7 +119,10 @@ export async function startWebServer(opt: WebServerOptions): Promise<WebServer> 
     } catch {
       return text(res, 404, '未找到')
     }
-    send(res, 200, contentType(file), body, { 'content-security-policy': CONTENT_SECURITY_POLICY })
+    const type = contentType(file)
+    // Dual-engine browsers (360浏览器 兼容模式) would open the page in IE; the header asks for their modern engine too.
+    const engine: Record<string, string> = type.startsWith('text/html') ? { 'x-ua-compatible': 'IE=edge' } : {}
+    send(res, 200, type, body, { 'content-security-policy': CONTENT_SECURITY_POLICY, ...engine })
   }
 
   function login(res: ServerResponse, presented: string, loggedIn: boolean): void {

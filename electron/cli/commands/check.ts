@@ -1,23 +1,32 @@
+import { parseCommandArgs, usageError } from '../commandLine'
 import type { ImportIssue, ImportResult } from '../../services/import/importResult'
 import { isFileRefused } from '../../services/import/importResult'
 import { readAnnexFile } from '../../services/import/readAnnexFile'
+import { jsonFileBytes, saveOutput } from '../saveOutput'
 
-const USAGE = '用法：slw check <文件> [--json]\n'
+const USAGE = '用法：slw check <文件> [--json] [--json-out <结果.json>]\n'
 
 /**
- * `slw check <file> [--json]`: reads a submitted spreadsheet exactly as an import would and reports what it found.
- * Exit 0: importable, no errors; 1: rows with errors; 2: the file cannot be taken at all (or bad arguments).
- * With --json, stdout carries one JSON object and nothing else.
+ * `slw check <file> [--json] [--json-out FILE]`: reads a submitted spreadsheet exactly as an import would and reports
+ * what it found. Exit 0: importable, no errors; 1: rows with errors; 2: the file cannot be taken at all, bad
+ * arguments, or the JSON file could not be written.
+ * With --json, stdout carries one JSON object and nothing else. --json-out writes that object to FILE (UTF-8 with a
+ * BOM, for PowerShell 5.1) whatever stdout shows, and says so in one line on stderr.
  */
 export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json')
-  const files = args.filter((a) => a !== '--json')
-  if (files.length !== 1 || files[0].startsWith('--')) {
-    process.stderr.write(USAGE)
-    return 2
+  const parsed = parseCommandArgs(args.filter((a) => a !== '--json'), ['json-out'], USAGE, 1)
+  if (!parsed) return 2
+  const [file] = parsed.positionals
+  if (file === undefined) return usageError('请指定要检查的文件。', USAGE)
+  const result = await readAnnexFile(file)
+  const jsonText = `${JSON.stringify(checkJson(result))}\n`
+  process.stdout.write(json ? jsonText : textReport(result))
+  const jsonOut = parsed.values['json-out']
+  if (jsonOut !== undefined) {
+    if (!(await saveOutput(jsonOut, jsonFileBytes(jsonText)))) return 2
+    process.stderr.write(`已将检查结果（JSON）写入“${jsonOut}”。\n`)
   }
-  const result = await readAnnexFile(files[0])
-  process.stdout.write(json ? `${JSON.stringify(checkJson(result))}\n` : textReport(result))
   if (isFileRefused(result)) return 2
   return result.ok ? 0 : 1
 }

@@ -12,13 +12,13 @@ import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../commandLine'
 import type { Resolved } from '../formRequest'
 import { resolveOut } from '../formRequest'
-import { saveErrorMessage, saveFileAtomically } from '../../services/export/saveFile'
 import { collectFiles } from '../../services/merge/collectFiles'
 import { writeConsolidatedWorkbook } from '../../services/merge/consolidatedWorkbook'
 import type { UnreadableFile } from '../../services/merge/mergeReport'
 import { mergeReport } from '../../services/merge/mergeReport'
 import { readSubmissionFiles } from '../../services/merge/readSubmissionFiles'
 import { workingNow } from '../../services/workingDate'
+import { saveOutput } from '../saveOutput'
 
 const USAGE =
   `用法：slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <${FIXED_STREAMS.join('|')}>]\n` +
@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
   performance.mark(MERGE_MARKS.read)
   if (values.report) {
     const report = `${JSON.stringify(mergeReport(c, unreadable), null, 2)}\n`
-    if (!(await save(values.report, Buffer.from(report)))) return 1
+    if (!(await saveOutput(values.report, Buffer.from(report)))) return 1
   }
   process.stdout.write(summary(c, unreadable, annex.value))
 
@@ -86,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
   const options = { campaign: defaultCampaign, annex: annex.value, appVersion: APP_VERSION, now: workingNow(), contact }
   const bytes = await writeConsolidatedWorkbook(c, options)
   performance.mark(MERGE_MARKS.written)
-  if (!(await save(out.value, bytes))) return 1
+  if (!(await saveOutput(out.value, bytes))) return 1
   process.stdout.write(`已生成汇总表：${out.value}\n`)
   return 0
 }
@@ -108,16 +108,6 @@ async function consolidateFiles(
     else unreadable.push({ file: r.file, message: r.message })
   }
   return { c: consolidate(submissions, [], defaultCampaign, annex), unreadable }
-}
-
-async function save(path: string, bytes: Buffer): Promise<boolean> {
-  try {
-    await saveFileAtomically(path, bytes)
-    return true
-  } catch (e) {
-    process.stderr.write(`${saveErrorMessage(path, e)}\n`)
-    return false
-  }
 }
 
 const STATUS_WORDS = { accepted: '采用', superseded: '被取代', 'duplicate-file': '重复文件', rejected: '退回' } as const

@@ -187,28 +187,39 @@ const pageNumberFooter = (side: 'odd' | 'even'): Footer =>
 
 interface FontEntry {
   name: string
-  altName?: string
+  /** Where the named font is missing, what to draw with instead, best first (ECMA-376 §17.8.3.1 w:altName). */
+  altNames?: string[]
   panose: string
   pitch: 'fixed' | 'variable'
 }
 
-/** GB2312 charset (86) lets Word and WPS substitute another Chinese font, and altName the usual one. */
-const FONT_TABLE: FontEntry[] = [
-  { name: FONT.body, altName: '仿宋', panose: '02010609030101010101', pitch: 'fixed' },
-  { name: FONT.heading2, altName: '楷体', panose: '02010609030101010101', pitch: 'fixed' },
+/**
+ * The official fonts and what a PC without them prints with. 仿宋_GB2312 and 楷体_GB2312 came with Windows XP, not
+ * with Windows 10/11, whose 仿宋 and 楷体 are the same 中易 designs; 方正小标宋简体 comes only with 方正's fonts, and
+ * 华文中宋 (Microsoft Office) is the nearer weight before 宋体. 黑体 and 宋体 are on every Chinese Windows. Beyond
+ * the alternates, GB2312 charset (86) and its code-page signature make Word and WPS substitute a Chinese font, never
+ * a Latin one. README.md (打印字体) tells an office which fonts to install for exact print.
+ */
+const FONT_TABLE: readonly FontEntry[] = [
+  { name: FONT.body, altNames: ['仿宋', '华文仿宋'], panose: '02010609030101010101', pitch: 'fixed' },
+  { name: FONT.heading2, altNames: ['楷体', '华文楷体'], panose: '02010609030101010101', pitch: 'fixed' },
   { name: FONT.heading1, panose: '02010609060101010101', pitch: 'fixed' },
   { name: FONT.pageNo, panose: '02010600030101010101', pitch: 'variable' },
-  { name: FONT.title, altName: '宋体', panose: '02000000000000000000', pitch: 'variable' }
+  { name: FONT.title, altNames: ['华文中宋', '宋体'], panose: '02000000000000000000', pitch: 'variable' }
 ]
+
+/** Unicode ranges and code pages of a GB2312 Chinese font, as Word writes them for 宋体/仿宋_GB2312. */
+const GB2312_SIGNATURE =
+  '<w:sig w:usb0="00000001" w:usb1="080E0000" w:usb2="00000010" w:usb3="00000000" w:csb0="00040000" w:csb1="00000000"/>'
 
 const fontTableXml = (): string =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
   FONT_TABLE.map(
     (f) =>
-      `<w:font w:name="${f.name}">${f.altName ? `<w:altName w:val="${f.altName}"/>` : ''}` +
+      `<w:font w:name="${f.name}">${f.altNames ? `<w:altName w:val="${f.altNames.join(',')}"/>` : ''}` +
       `<w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="modern"/>` +
-      `<w:pitch w:val="${f.pitch}"/></w:font>`
+      `<w:pitch w:val="${f.pitch}"/>${GB2312_SIGNATURE}</w:font>`
   ).join('') +
   '</w:fonts>'
 

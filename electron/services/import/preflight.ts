@@ -2,7 +2,7 @@ import { scanCfb } from './cfbPreflight'
 import type { ImportIssueCode } from './importResult'
 import type { ImportLimits } from './limits'
 import type { ZipFailure } from './zipScan.mjs'
-import { scanZip } from './zipScan.mjs'
+import { partName, scanZip } from './zipScan.mjs'
 
 /**
  * Decides from the bytes alone (never the extension, except for CSV, which has no signature) what a file is and
@@ -76,7 +76,7 @@ function preflightZip(bytes: Buffer, fileName: string, limits: ImportLimits): Pr
     if (spreadsheet) return { ok: true, format: 'ods' }
     return { ok: false, code: 'NOT_XLSX', message: `${f}是 OpenDocument 文档，但不是电子表格，${SAVE_AS}` }
   }
-  if (scan.names.has('[Content_Types].xml') && scan.names.has('xl/workbook.xml')) return { ok: true, format: 'xlsx' }
+  if (scan.names.has(partName('[Content_Types].xml')) && scan.names.has(partName('xl/workbook.xml'))) return { ok: true, format: 'xlsx' }
   return { ok: false, code: 'NOT_XLSX', message: `${f}是压缩包，但其中没有 Excel 工作簿（xl/workbook.xml），${SAVE_AS}` }
 }
 

@@ -8,6 +8,7 @@
 // Plain JavaScript for the same reason as parseWorker.mjs, which runs it. It only reads the entries zipScan.mjs has
 // inflated and checked, in a thread with its own heap and watchdog.
 import { SheetCapExceeded, sheetBudget } from './sheetCaps.mjs'
+import { partName } from './zipScan.mjs'
 
 const unsupported = (what) => new Error(`not in the lean subset: ${what}`)
 
@@ -271,11 +272,11 @@ function readSheet(xml, sheet, strings, dates, budget) {
  * The workbook, a refusal of the caps (`{ ok: false, code: 'TOO_MANY_ROWS' | 'TOO_MANY_CELLS', sheet, detail }`, see
  * sheetCaps.mjs), or null when the file is outside what this reader knows (or it stumbles on anything else).
  * `isDateFormat(formatCodeOrBuiltInId)` decides which number formats are dates. `entries` are the zip's entries by
- * name, inflated and checked by zipScan.mjs.
+ * part name (partName), inflated and checked by zipScan.mjs.
  */
 export function readXlsx(entries, caps, isDateFormat) {
   try {
-    const read = (name) => xmlText(entries.get(name) ?? null)
+    const read = (name) => xmlText(entries.get(partName(name)) ?? null)
     const parts = workbookParts(read)
     const strings = sharedStrings(parts.stringsPath ? read(parts.stringsPath) : null)
     const dates = dateStyles(parts.stylesPath ? read(parts.stylesPath) : null, isDateFormat)

@@ -18,5 +18,8 @@ export function scanZip(
   options?: { inflate?: boolean; keep?: (name: string) => boolean }
 ): ZipScan
 
+/** See zipScan.mjs: the name an entry is known by (`/` for `\\`, lower case); the scan's names and keys are these. */
+export function partName(name: string): string
+
 /** See zipScan.mjs: a stored-only archive of exactly these entries, for a parser that reads zips itself. */
 export function canonicalZip(inflated: ReadonlyMap<string, Uint8Array>): Buffer

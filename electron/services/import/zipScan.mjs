@@ -10,6 +10,10 @@
 // with no gap and no overlap; no two names that a case-insensitive lookup confuses. And no parser ever reads the
 // original archive: the lean reader reads the inflated entries, SheetJS an archive rebuilt from them (canonicalZip).
 //
+// Entries are known by their part name (partName): some Windows zip writers separate folders with `\` and some
+// writers spell parts in another case (`XL/Workbook.xml`), and OOXML compares part names case-insensitively, so the
+// name is normalised before any check and the checks judge what a reader would really open.
+//
 // It runs twice per file. On the main thread without inflating (preflight.ts): the directory alone tells what the
 // file is and refuses the structural attacks. In the parser thread in full, before parsing (parseWorker.mjs): the
 // inflating is the costly part, and untrusted bytes are inflated where a hostile file can only exhaust that thread.
@@ -59,11 +63,11 @@ export function scanZip(bytes, limits, { inflate = true, keep = () => true } = {
     const inflated = new Map()
     let total = 0
     for (const e of located) {
-      names.add(e.name)
-      if (!inflate && !keep(e.name)) continue
+      names.add(e.part)
+      if (!inflate && !keep(e.part)) continue
       const data = inflateEntry(bytes, e, limits, limits.maxTotalInflatedBytes - total)
       total += data.length
-      if (keep(e.name)) inflated.set(e.name, data)
+      if (keep(e.part)) inflated.set(e.part, data)
     }
     return { ok: true, names, inflated }
   } catch (e) {
@@ -139,8 +143,10 @@ function readCentralDirectory(bytes, limits) {
       uncompressedSize: bytes.readUInt32LE(p + 24),
       localOffset: bytes.readUInt32LE(p + 42)
     })
+    const name = nameBytes.toString('utf8')
     const entry = {
-      name: nameBytes.toString('utf8'),
+      name,
+      part: partName(name),
       nameBytes,
       flags: bytes.readUInt16LE(p + 8),
       method: bytes.readUInt16LE(p + 10),
@@ -207,21 +213,32 @@ function zip64Sizes(extra, header) {
   return { compressedSize, uncompressedSize, localOffset, zip64 }
 }
 
+/**
+ * What an entry is known by: `/` for every `\` and lower case, since OOXML part names compare case-insensitively
+ * (ECMA-376 Part 2 §9.1.1.1.2) and SheetJS looks them up so; whoever looks a part up asks for this form (the lean
+ * reader, the preflight), and the archive rebuilt for SheetJS is written with it.
+ */
+export const partName = (name) => name.replaceAll('\\', '/').toLowerCase()
+
+/** A normalised name that leaves the archive: absolute, on a drive (`C:`), climbing out (`..`), or cut short by NUL. */
+const escapes = (part) => part.startsWith('/') || /^[a-z]:/.test(part) || part.includes('\0') || part.split('/').includes('..')
+
 function checkEntryHeader(e) {
-  const segments = e.name.split('/')
-  if (e.name.startsWith('/') || e.name.includes('\\') || e.name.includes('\0') || segments.includes('..')) {
-    throw new ZipProblem('ZIP_UNSAFE_PATH', `压缩包内的条目名“${e.name}”指向压缩包以外的位置`)
-  }
+  if (escapes(e.part)) throw new ZipProblem('ZIP_UNSAFE_PATH', `压缩包内的条目名“${e.name}”指向压缩包以外的位置`)
   if (e.flags & ENCRYPTION_FLAGS) throw new ZipProblem('ENCRYPTED', `压缩包内的“${e.name}”已加密`)
   if (e.method !== STORED && e.method !== DEFLATED) throw corrupt(`“${e.name}”使用了不支持的压缩方式`)
   if (e.method === STORED && e.compressedSize !== e.uncompressedSize) throw corrupt(`“${e.name}”的大小记录不一致`)
 }
 
-/** Names that differ only in case (or in bytes that decode alike) are one entry to SheetJS's lookup. */
+/**
+ * Names that differ only in case or separator (or in bytes that decode alike) are one part: an archive holding both
+ * is ambiguous, whichever a reader took.
+ */
 function checkNames(entries) {
   const seen = new Set()
   for (const e of entries) {
-    for (const key of new Set([e.name, e.name.toUpperCase(), e.name.toLowerCase()])) {
+    const slashed = e.name.replaceAll('\\', '/')
+    for (const key of new Set([slashed, slashed.toUpperCase(), e.part])) {
       if (seen.has(key)) throw corrupt(`压缩包内有重复的条目“${e.name}”`)
       seen.add(key)
     }

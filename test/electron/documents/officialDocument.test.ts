@@ -49,8 +49,8 @@ describe('the GB/T 9704 page', () => {
     expect(defaults).toContain('<w:spacing w:val="-5"/>') // 28 characters to the line
 
     const fonts = docxPart(bytes, 'word/fontTable.xml')
-    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>')
-    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>')
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋,华文仿宋"/>')
+    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体,华文楷体"/>')
     for (const name of ['黑体', '宋体', '方正小标宋简体']) expect(fonts).toContain(`<w:font w:name="${name}">`)
     expect(docxPart(bytes, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>')
 

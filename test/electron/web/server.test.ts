@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +17,7 @@ const handlers = {
 beforeAll(() => {
   rendererDir = mkdtempSync(join(tmpdir(), 'slw-web-'))
   mkdirSync(join(rendererDir, 'assets'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>台账</title>')
+  copyFileSync(new URL('../../../renderer/index.html', import.meta.url), join(rendererDir, 'index.html'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'secret')
 })
@@ -136,10 +136,21 @@ describe('web mode server', () => {
     const r = await send(server, '/', { headers: { cookie } })
     expect(r.status).toBe(200)
     expect(r.headers['content-security-policy']).toContain("script-src 'self'")
-    expect((await send(server, '/assets/app.js', { headers: { cookie } })).headers['content-type']).toContain('javascript')
+    const script = await send(server, '/assets/app.js', { headers: { cookie } })
+    expect(script.headers['content-type']).toContain('javascript')
+    expect(script.headers['x-ua-compatible']).toBeUndefined()
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%00']) {
       expect((await send(server, p, { headers: { cookie } })).status, p).toBe(404)
     }
+  })
+
+  // Issue 16: 360浏览器 in 兼容模式 opens a page in its IE engine unless the page asks for webkit / the newest engine.
+  it('asks dual-engine browsers for their modern engine, in the header and in the page', async () => {
+    const r = await send(server, '/', { headers: { cookie } })
+    expect(r.headers['x-ua-compatible']).toBe('IE=edge')
+    expect(r.body).toContain('<meta name="renderer" content="webkit" />')
+    expect(r.body).toContain('<meta http-equiv="X-UA-Compatible" content="IE=edge" />')
+    expect(r.body.indexOf('X-UA-Compatible')).toBeLessThan(r.body.indexOf('<title>'))
   })
 
   it('refuses requests for another host name or port (DNS rebinding) and cross-site posts', async () => {
