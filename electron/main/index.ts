@@ -5,10 +5,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { BrowserWindow, app, ipcMain, protocol, session } from 'electron'
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron'
 import { IPC_INVOKE } from '@shared/ipc/channels'
 import { fail } from '@shared/ipc/result'
 import { dispatch } from '../services/dispatch'
+import type { SaveChooser } from '../services/export/exportSaver'
+import { ExportSaver } from '../services/export/exportSaver'
 import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
 import { createServices } from '../services/services'
 import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
@@ -45,14 +47,23 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+/** Exports are saved by main: the save dialog, modal to the window, built by the ExportSaver. */
+const askWhereToSave: SaveChooser = async (request) => {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  const answer = win ? await dialog.showSaveDialog(win, request) : await dialog.showSaveDialog(request)
+  return answer.canceled || !answer.filePath ? null : answer.filePath
+}
+
 function ready(): void {
   const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
   // The parser worker is bundled as its own entry; tell the import where it landed.
-  const services = createServices(dataPath, 'electron', pathToFileURL(parserPath))
+  const services = createServices(dataPath, 'electron', pathToFileURL(parserPath), new ExportSaver(askWhereToSave, app.getPath('documents')))
   const rendererDir = join(here, '../renderer')
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+  // Exports are saved by main (ExportSaver), which knows whether the bytes reached the disk; a download would not.
+  session.defaultSession.on('will-download', (event) => event.preventDefault())
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveBundleFile(rendererDir, new URL(request.url).pathname)

@@ -4,6 +4,7 @@ import { unitById } from '@shared/campaign/campaign'
 import { AppFailure } from '@shared/ipc/result'
 import { unitFormFileName, unitFormInput } from './annexExport'
 import type { Handlers } from '@shared/ipc/contract'
+import type { ExportSaver } from './export/exportSaver'
 import { writeAnnexWorkbook } from './export/workbook'
 import { formRecords } from './formRecords'
 import { workingDate, workingNow } from './workingDate'
@@ -23,6 +24,8 @@ export interface ServiceContext {
   mode: 'electron' | 'web'
   /** Where the spreadsheet parser worker is when it is not next to its module (the Electron main bundle). */
   parserUrl?: URL
+  /** Saves exports where the user chooses: the desktop app only (the web mode's browser downloads them). */
+  exportSaver?: ExportSaver
 }
 
 function assertKnownUnit(campaign: Campaign, unitId: string): void {
@@ -190,6 +193,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       await assertOffice()
       const { filler: name, phone } = await officeContact()
       return office.exportNotice(year, seq, { name, phone })
+    },
+    'file:save': async (request) => {
+      if (!ctx.exportSaver) throw new AppFailure('FORBIDDEN', '网页版不直接保存文件，导出的文件由浏览器下载。')
+      return ctx.exportSaver.save(request)
     }
   }
 }

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'office:noticeCandidates',
   'office:noticeIssue',
   'office:noticeFeedback',
-  'office:noticeExport'
+  'office:noticeExport',
+  'file:save'
 ] as const
 export const IPC_INVOKE = 'slw:invoke'

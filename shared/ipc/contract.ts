@@ -116,6 +116,13 @@ export interface ExportedFile {
   data: string
 }
 
+/**
+ * What became of an export the desktop app was asked to save: on disk at `path`; cancelled in the save dialog
+ * (saved false, no failure: nothing to say); or not written, with the Chinese reason and a token that retries the
+ * same place without asking again.
+ */
+export type SaveOutcome = { saved: true; path: string } | { saved: false; failure?: { message: string; retry: string } }
+
 /** A duplicate group with the full rows of its members, for the side-by-side view. */
 export interface ConflictView {
   group: DuplicateGroup
@@ -179,8 +186,8 @@ export interface OfficeContactsView {
 }
 
 /** Files travel base64 in JSON, at most `mib` MiB of file. */
-const fileData = (mib: number): z.ZodString =>
-  z.string().max(Math.ceil((mib * 1024 * 1024 * 4) / 3) + 4, `文件超过 ${mib} MB，请删去不需要的工作表或行后再导入`)
+const fileData = (mib: number, tooLarge = `文件超过 ${mib} MB，请删去不需要的工作表或行后再导入`): z.ZodString =>
+  z.string().max(Math.ceil((mib * 1024 * 1024 * 4) / 3) + 4, tooLarge)
 /** A unit's own ledger file (reliability.md §2.3). */
 const FileData = fileData(20)
 /**
@@ -189,6 +196,13 @@ const FileData = fileData(20)
  */
 export const SUBMISSION_FILE_MIB = 64
 const SubmissionFileData = fileData(SUBMISSION_FILE_MIB)
+/** One of our exports handed back to be saved: 3× a 100,000-row consolidation (41 MiB), and within the request cap as base64. */
+const EXPORT_FILE_MIB = 128
+/** A bare file name of the kinds we export; no folder, nor a character Windows refuses in a name. */
+const ExportFileName = z
+  .string()
+  .max(255)
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip)$/i, '文件名无效')
 
 interface Channel<I extends z.ZodType, O> {
   input: I
@@ -259,7 +273,15 @@ export const contract = {
   'office:noticeFeedback': channel<z.ZodType<{ year: number; seq: number; date: string; result: string }>, OfficeView>(
     z.object({ year: z.number().int(), seq: z.number().int().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写反馈日期'), result: z.string().trim().min(1, '请填写办理结果').max(2000) })
   ),
-  'office:noticeExport': channel<z.ZodType<{ year: number; seq: number }>, ExportedFile>(z.object({ year: z.number().int(), seq: z.number().int().min(1) }))
+  'office:noticeExport': channel<z.ZodType<{ year: number; seq: number }>, ExportedFile>(z.object({ year: z.number().int(), seq: z.number().int().min(1) })),
+  /** Desktop only: asks where to save an export and writes it (web mode hands exports to the browser's download). */
+  'file:save': channel<z.ZodType<{ suggestedName: string; data: string; retry?: string | undefined }>, SaveOutcome>(
+    z.object({
+      suggestedName: ExportFileName,
+      data: fileData(EXPORT_FILE_MIB, `文件超过 ${EXPORT_FILE_MIB} MB，无法保存`),
+      retry: z.string().max(64).optional()
+    })
+  )
 }
 
 export interface LedgerSaveInput {

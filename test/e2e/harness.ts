@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import { APP_VERSION } from '../../electron/services/appInfo'
+import type { ExportSaver } from '../../electron/services/export/exportSaver'
 import { createServices } from '../../electron/services/services'
 import { DataDir } from '../../electron/services/storage/ledgerStore'
 import type { WebServer } from '../../electron/web/server'
@@ -39,12 +40,17 @@ export async function dataDirFor(profile: Profile): Promise<string> {
   return dir
 }
 
-export async function launchApp(opt: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<RunningApp> {
+/**
+ * `desktop`: the page runs as in the desktop app: a `window.slw` bridge (as the preload's) carries its requests, and
+ * exports are saved by this ExportSaver, whose chooser stands in for Electron's save dialog.
+ */
+export async function launchApp(opt: { dataDir?: string; viewport?: { width: number; height: number }; desktop?: ExportSaver } = {}): Promise<RunningApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first')
   const dataDir = opt.dataDir ?? mkdtempSync(join(tmpdir(), 'slw-e2e-data-'))
   const profile = mkdtempSync(join(tmpdir(), 'slw-e2e-chromium-'))
   const token = 'e2e-token-' + Math.random().toString(36).slice(2)
-  let services = createServices(dataDir, 'web')
+  const serve = (): ReturnType<typeof createServices> => createServices(dataDir, 'web', undefined, opt.desktop)
+  let services = serve()
   let server = await startWebServer({ handlers: services.handlers, rendererDir, token })
   const port = server.port
   const context = await chromium.launchPersistentContext(profile, {
@@ -54,6 +60,13 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
     viewport: opt.viewport ?? { width: 1600, height: 900 },
     locale: 'zh-CN'
   })
+  if (opt.desktop) {
+    await context.addInitScript(() => {
+      const invoke = async (channel: string, arg: unknown): Promise<unknown> =>
+        (await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, arg }) })).json()
+      Object.assign(window, { slw: { invoke } })
+    })
+  }
   const page = context.pages()[0] ?? (await context.newPage())
   const app: RunningApp = {
     page,
@@ -63,7 +76,7 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
     restart: async () => {
       await server.close()
       await services.close()
-      services = createServices(dataDir, 'web')
+      services = serve()
       server = await startWebServer({ handlers: services.handlers, rendererDir, token, port })
       app.server = server
       // A restarted server knows no session: log in again with its (fresh) link, as a user would.

@@ -1,17 +1,33 @@
 import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
+import { retryBusy } from '../storage/durableJsonFile'
 
 /**
- * Writes the file next to its destination, then renames it over, so a crash or a full disk never leaves a
- * half-written workbook under the name the user will send.
+ * The finished copy could not be put in place of the target: on Windows the target is open in Excel or WPS, or is
+ * marked read-only (antivirus holds are outlasted by the busy-retry first). The target is untouched.
+ */
+export class ReplaceFailure extends Error {
+  readonly code: string | undefined
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    this.name = 'ReplaceFailure'
+    this.code = (cause as NodeJS.ErrnoException | null)?.code
+  }
+}
+
+/**
+ * Writes the file next to its destination, flushed to disk, then renames it over, so a crash or a full disk never
+ * leaves a half-written workbook under the name the user will send. The temp file never stays behind.
  */
 export async function saveFileAtomically(path: string, bytes: Buffer): Promise<void> {
   const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`
   try {
-    await writeFile(tmp, bytes)
-    await rename(tmp, path)
+    await writeFile(tmp, bytes, { flush: true })
+    await retryBusy(() => rename(tmp, path)).catch((e: unknown) => {
+      throw new ReplaceFailure(e)
+    })
   } catch (e) {
-    await rm(tmp, { force: true })
+    await retryBusy(() => rm(tmp, { force: true })).catch(() => undefined)
     throw e
   }
 }

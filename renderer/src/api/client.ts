@@ -8,6 +8,9 @@ declare global {
   }
 }
 
+/** The desktop app (Electron's preload bridge is there); otherwise the web mode in a browser. */
+export const isDesktop = (): boolean => window.slw !== undefined
+
 export async function invoke<C extends ChannelName>(channel: C, arg: In<C>): Promise<Result<Out<C>>> {
   try {
     if (window.slw) return (await window.slw.invoke(channel, arg)) as Result<Out<C>>

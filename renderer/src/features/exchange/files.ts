@@ -1,5 +1,7 @@
 /** Moving files between the page and the app's services: bytes travel base64 inside the JSON request. */
+import type { ExportedFile } from '@shared/ipc/contract'
 import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
+import { invoke, isDesktop } from '../../api/client'
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = ''
@@ -30,10 +32,32 @@ export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-/** Hands a file to the browser's (or Electron's) download, which asks where to save it. */
-export function download(fileName: string, data: string): void {
-  const blob = new Blob([base64ToBytes(data)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
-  const url = URL.createObjectURL(blob)
+/** What became of an export the page asked to save. */
+export type ExportOutcome =
+  | { kind: 'saved'; path: string }
+  /** Web mode: handed to the browser's download, which may still be cancelled or fail; only the browser knows. */
+  | { kind: 'handedToBrowser'; fileName: string }
+  | { kind: 'cancelled' }
+  /** Not written; `retry` saves the same bytes to the same place again, without asking where. */
+  | { kind: 'failed'; message: string; retry: string | null }
+
+/**
+ * Saves an export: in the desktop app the main process asks where and writes it, and says whether it did; in web
+ * mode the browser's download gets it.
+ */
+export async function saveExport(file: ExportedFile, retry?: string): Promise<ExportOutcome> {
+  if (!isDesktop()) {
+    browserDownload(file)
+    return { kind: 'handedToBrowser', fileName: file.fileName }
+  }
+  const r = await invoke('file:save', { suggestedName: file.fileName, data: file.data, ...(retry ? { retry } : {}) })
+  if (!r.ok) return { kind: 'failed', message: r.error.message, retry: null }
+  if (r.value.saved) return { kind: 'saved', path: r.value.path }
+  return r.value.failure ? { kind: 'failed', ...r.value.failure } : { kind: 'cancelled' }
+}
+
+function browserDownload({ fileName, data }: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(data)]))
   const a = document.createElement('a')
   a.href = url
   a.download = fileName

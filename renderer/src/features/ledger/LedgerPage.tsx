@@ -11,15 +11,17 @@ import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { isTownLike } from '@shared/campaign/campaign'
 import { nextDue } from '@shared/campaign/schedule'
 import { cnDate } from '@shared/domain/dates'
-import type { ImportPreview, LedgerView, Notice } from '@shared/ipc/contract'
+import type { ImportPreview, LedgerView } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
 import type { FieldIssue } from '@shared/domain/issues'
 import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
+import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
 import { SPREADSHEET_EXTENSIONS, isSubmissionFile } from '@shared/merge/submissionFile'
-import { carriesFiles, download, pickSpreadsheet, readPickedFile } from '../exchange/files'
+import { saveAndTell } from '../exchange/exportNotice'
+import { carriesFiles, pickSpreadsheet, readPickedFile } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
 import type { SaveState } from './autosave'
@@ -72,7 +74,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const [search, setSearch] = useState('')
   const [side, setSide] = useState<'problems' | 'record' | null>('problems')
   const [focusedId, setFocusedId] = useState<string | null>(null)
-  const [message, setMessage] = useState<Notice | null>(null)
+  const [message, setMessage] = useState<PageNotice | null>(null)
   const [issues, setIssues] = useState<ReadonlyMap<string, FieldIssue[]>>(new Map())
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
@@ -338,8 +340,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     }
     const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    download(r.value.fileName, r.value.data)
-    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”${template ? '（空白表，可发给下级填写）' : `，${howToSend(tab.annex.id)}`}。` })
+    await saveAndTell(r.value, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex.id)}。`)
   }
 
   const headerOf = (field: string | null): string =>

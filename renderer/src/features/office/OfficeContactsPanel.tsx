@@ -2,16 +2,17 @@
 import { contacts } from '@shared/annexes/contacts'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
-import { download } from '../exchange/files'
+import type { ShowNotice } from '../exchange/exportNotice'
+import { saveAndTell } from '../exchange/exportNotice'
 import { FormRowsTable } from './FormRowsTable'
 
 const columns = contacts.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit')
 
-export function OfficeContactsPanel({ version, onError }: { version: number; onError: (m: string) => void }): React.JSX.Element {
+export function OfficeContactsPanel({ version, onNotice, onError }: { version: number; onNotice: ShowNotice; onError: (m: string) => void }): React.JSX.Element {
   const [view] = useLoaded(() => invoke('office:contacts', {}), [version], onError)
   const exportList = async (): Promise<void> => {
     const r = await invoke('office:contactsExport', {})
-    if (r.ok) download(r.value.fileName, r.value.data)
+    if (r.ok) await saveAndTell(r.value, onNotice)
     else onError(r.error.message)
   }
   if (!view) return <p className="loading">正在读取……</p>

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import type { Campaign } from '@shared/campaign/campaign'
-import type { Notice, OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import type { OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/contract'
 import { daysFrom } from '@shared/campaign/schedule'
 import { reportFridays } from '@shared/reports/draft'
 import { OfficeDashboardPanel } from '../dashboard/OfficeDashboardPanel'
@@ -13,8 +13,10 @@ import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { GroupedHeader } from '../../components/GroupedHeader'
+import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
-import { carriesFiles, download, readPickedFile } from '../exchange/files'
+import { saveAndTell } from '../exchange/exportNotice'
+import { carriesFiles, readPickedFile } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
 import { cnDate } from '@shared/domain/dates'
 import { OfficeContactsPanel } from './OfficeContactsPanel'
@@ -44,7 +46,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
   /** What the office is waiting for (reading files, writing the workbook): shown, and other actions wait. */
   const [working, setWorking] = useState<string | null>(null)
   const busy = working !== null
-  const [message, setMessage] = useState<Notice | null>(null)
+  const [message, setMessage] = useState<PageNotice | null>(null)
 
   const answer = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }, then: (v: T) => void): void => {
     if (r.ok) then(r.value)
@@ -105,10 +107,8 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
     setWorking('正在生成汇总表，请稍候……')
     const r = await invoke('office:export', { annex })
     setWorking(null)
-    answer(r, (f) => {
-      download(f.fileName, f.data)
-      setMessage({ level: 'info', message: `已生成汇总表“${f.fileName}”。` })
-    })
+    if (r.ok) await saveAndTell(r.value, setMessage)
+    else setMessage({ level: 'error', message: r.error.message })
   }
 
   const openConflicts = view?.conflicts.filter((c) => !c.group.decision).length ?? 0
@@ -191,10 +191,10 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
         {view && tab === 'checks' && <Checks view={view} />}
         {view && tab === 'summary' && <Summary view={view} />}
         {tab === 'overview' && <OfficeDashboardPanel version={version} onError={(m) => setMessage({ level: 'error', message: m })} />}
-        {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onError={(m) => setMessage({ level: 'error', message: m })} />}
-        {tab === 'contacts' && <OfficeContactsPanel version={version} onError={(m) => setMessage({ level: 'error', message: m })} />}
+        {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
+        {tab === 'contacts' && <OfficeContactsPanel version={version} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {view && tab === 'supervision' && (
-          <SupervisionPanel campaign={campaign} view={view} onView={setView} onError={(m) => setMessage({ level: 'error', message: m })} />
+          <SupervisionPanel campaign={campaign} view={view} onView={setView} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />
         )}
         {tab === 'plan' && <OfficeHome campaign={campaign} />}
       </div>

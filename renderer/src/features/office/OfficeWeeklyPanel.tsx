@@ -4,14 +4,16 @@ import { weekly } from '@shared/annexes/weekly'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
-import { download } from '../exchange/files'
+import type { ShowNotice } from '../exchange/exportNotice'
+import { saveAndTell } from '../exchange/exportNotice'
 import { FridaySelect } from '../reports/FridaySelect'
 import { NarrativeEditor, REPORT_PARTS } from '../reports/NarrativeEditor'
 import { FormRowsTable } from './FormRowsTable'
 
 const columns = weekly.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit' && !c.multiline)
 
-export function OfficeWeeklyPanel({ fridays, today, onError }: { fridays: readonly string[]; today: string; onError: (m: string) => void }): React.JSX.Element {
+export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: string; onNotice: ShowNotice; onError: (m: string) => void }): React.JSX.Element {
+  const { fridays, today, onNotice, onError } = props
   const [friday, setFriday] = useState(() => [...fridays].reverse().find((f) => f <= today) ?? fridays[0] ?? today)
   const [text, setText] = useState<WeeklyText | null>(null)
   const [view, setView] = useLoaded(() => invoke('office:weekly', { friday }), [friday], onError)
@@ -27,7 +29,7 @@ export function OfficeWeeklyPanel({ fridays, today, onError }: { fridays: readon
   const exportAs = async (format: 'docx' | 'xlsx'): Promise<void> => {
     if (!(await save())) return
     const r = await invoke('office:weeklyExport', { friday, format })
-    if (r.ok) download(r.value.fileName, r.value.data)
+    if (r.ok) await saveAndTell(r.value, onNotice)
     else onError(r.error.message)
   }
 

@@ -8,7 +8,8 @@ import type { OfficeView } from '@shared/ipc/contract'
 import { DEFAULT_REQUIREMENTS } from '@shared/office/notices'
 import type { NoticeItem } from '@shared/reports/documents'
 import { invoke } from '../../api/client'
-import { download } from '../exchange/files'
+import type { ShowNotice } from '../exchange/exportNotice'
+import { saveAndTell } from '../exchange/exportNotice'
 import { cnDate } from '@shared/domain/dates'
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
@@ -17,10 +18,11 @@ interface Props {
   campaign: Campaign
   view: OfficeView
   onView: (view: OfficeView) => void
+  onNotice: ShowNotice
   onError: (message: string) => void
 }
 
-export function SupervisionPanel({ campaign, view, onView, onError }: Props): React.JSX.Element {
+export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: Props): React.JSX.Element {
   const [unit, setUnit] = useState('')
   const [candidates, setCandidates] = useState<NoticeItem[]>([])
   const [chosen, setChosen] = useState<Set<number>>(new Set())
@@ -54,7 +56,7 @@ export function SupervisionPanel({ campaign, view, onView, onError }: Props): Re
   const exportNotice = async (year: number, seq: number): Promise<void> => {
     const r = await invoke('office:noticeExport', { year, seq })
     if (!r.ok) return onError(r.error.message)
-    download(r.value.fileName, r.value.data)
+    await saveAndTell(r.value, onNotice)
   }
 
   const recordFeedback = async (year: number, seq: number): Promise<void> => {

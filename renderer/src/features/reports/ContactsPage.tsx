@@ -2,19 +2,19 @@
 import { useEffect, useState } from 'react'
 import { contacts } from '@shared/annexes/contacts'
 import type { Campaign } from '@shared/campaign/campaign'
-import type { Notice } from '@shared/ipc/contract'
 import type { RecordFields } from '@shared/ledger/record'
 import { createValidationContext, validateRecord } from '@shared/validation/validateRecord'
 import { invoke } from '../../api/client'
+import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
-import { download } from '../exchange/files'
+import { saveAndTell } from '../exchange/exportNotice'
 import { FieldInput } from '../lifecycle/FieldInput'
 
 const fields = contacts.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit')
 
 export function ContactsPage({ unitId, unitName, campaign }: { unitId: string; unitName: string; campaign: Campaign }): React.JSX.Element {
   const [values, setValues] = useState<RecordFields>({})
-  const [message, setMessage] = useState<Notice | null>(null)
+  const [message, setMessage] = useState<PageNotice | null>(null)
   const ctx = createValidationContext(campaign, contacts)
 
   useEffect(() => {
@@ -32,8 +32,7 @@ export function ContactsPage({ unitId, unitName, campaign }: { unitId: string; u
     if (!(await save())) return
     const r = await invoke('export:annex', { unitId, annex: contacts.id, template: false })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    download(r.value.fileName, r.value.data)
-    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”，请于4月30日前报领导小组办公室。` })
+    await saveAndTell(r.value, setMessage, '请于4月30日前报领导小组办公室。')
   }
 
   return (

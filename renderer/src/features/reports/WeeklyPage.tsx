@@ -5,13 +5,13 @@
 import { useEffect, useState } from 'react'
 import { monthDay } from '@shared/domain/dates'
 import { CATEGORIES } from '@shared/domain/enums'
-import type { Notice } from '@shared/ipc/contract'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { monthStart } from '@shared/reports/draft'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
+import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
-import { download } from '../exchange/files'
+import { saveAndTell } from '../exchange/exportNotice'
 import { FridaySelect } from './FridaySelect'
 import { NarrativeEditor, REPORT_PARTS, TABLE_PARTS } from './NarrativeEditor'
 
@@ -22,7 +22,7 @@ function defaultFriday(fridays: readonly string[], today: string): string {
 
 export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: string; fridays: readonly string[] }): React.JSX.Element {
   const [friday, setFriday] = useState(() => defaultFriday(fridays, today))
-  const [message, setMessage] = useState<Notice | null>(null)
+  const [message, setMessage] = useState<PageNotice | null>(null)
   const [text, setText] = useState<WeeklyText | null>(null)
   const [view, setView] = useLoaded(() => invoke('weekly:view', { unitId, friday }), [unitId, friday], (m) => setMessage({ level: 'error', message: m }))
   useEffect(() => setText(view?.text ?? null), [view])
@@ -43,17 +43,15 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
     if (!(await save())) return
     const r = await invoke('weekly:export', { unitId, friday, format })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    download(r.value.fileName, r.value.data)
-    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”，请于周五中午前报送。` })
+    await saveAndTell(r.value, setMessage, '请于周五中午前报送。')
   }
 
   /** The 月度工作总结 of the selected Friday's month: a draft to finish in Word, not edited here. */
   const exportSummary = async (): Promise<void> => {
     const r = await invoke('weekly:summaryExport', { unitId, friday })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    download(r.value.fileName, r.value.data)
     const period = `${monthDay(monthStart(friday))}至${monthDay(friday)}`
-    setMessage({ level: 'info', message: `已生成“${r.value.fileName}”（${period}），请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。` })
+    await saveAndTell(r.value, setMessage, `总结期为${period}，请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。`)
   }
 
   const f = view?.figures
