@@ -188,11 +188,13 @@ export interface OfficeContactsView {
 /** Files travel base64 in JSON, at most `mib` MiB of file. */
 const fileData = (mib: number, tooLarge = `文件超过 ${mib} MB，请删去不需要的工作表或行后再导入`): z.ZodString =>
   z.string().max(Math.ceil((mib * 1024 * 1024 * 4) / 3) + 4, tooLarge)
-/** A unit's own ledger file (reliability.md §2.3). */
-const FileData = fileData(20)
+/** A unit's own ledger file (reliability.md §2.3); the page refuses a bigger file before reading it. */
+export const LEDGER_FILE_MIB = 20
+const FileData = fileData(LEDGER_FILE_MIB)
 /**
- * A file the office merges may be a consolidation of our own (a roll-up): importLimits.maxFileBytes (limits.ts),
- * which caps a workbook by what it inflates to and the cells it holds rather than by its bytes.
+ * A file the office merges may be a consolidation of our own (a roll-up; 41 MiB for 100,000 rows). The reader reads
+ * no file above it (importLimits.maxFileBytes) and caps a workbook within it by what it inflates to and the cells
+ * it holds (limits.ts).
  */
 export const SUBMISSION_FILE_MIB = 64
 const SubmissionFileData = fileData(SUBMISSION_FILE_MIB)

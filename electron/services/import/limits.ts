@@ -1,4 +1,5 @@
 import { ANNEXES } from '@shared/annexes/registry'
+import { SUBMISSION_FILE_MIB } from '@shared/ipc/contract'
 
 /**
  * Columns read from a sheet: the widest form the program knows plus the margin of reliability.md §2.3 (a table
@@ -21,7 +22,7 @@ export const importLimits = {
    * Read into memory at all: above a 100,000-row consolidation's 41 MiB. Within it, a zip container is capped by
    * its inflated entries below.
    */
-  maxFileBytes: 64 * MiB,
+  maxFileBytes: SUBMISSION_FILE_MIB * MiB,
   /** .xls and .csv: their bytes are what the parser reads; a unit's 附件2 with thousands of rows is under 2 MiB. */
   maxFlatFileBytes: 20 * MiB,
   maxZipEntries: 2_000,

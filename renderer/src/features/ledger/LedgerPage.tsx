@@ -12,6 +12,7 @@ import { isTownLike } from '@shared/campaign/campaign'
 import { nextDue } from '@shared/campaign/schedule'
 import { cnDate } from '@shared/domain/dates'
 import type { ImportPreview, LedgerView } from '@shared/ipc/contract'
+import { LEDGER_FILE_MIB } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
 import type { FieldIssue } from '@shared/domain/issues'
@@ -47,7 +48,6 @@ interface Props {
   onViewChange: (view: LedgerView) => void
 }
 
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 /**
  * New rows start with the unit itself as 乡镇（街道） (for a town) and 责任单位, found today (the weekly report counts
@@ -290,7 +290,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   }
 
   const importFile = async (file: File): Promise<void> => {
-    if (file.size > MAX_IMPORT_BYTES) return setMessage({ level: 'error', message: `文件“${file.name}”超过 20 MB，请删去不需要的工作表或行后再导入。` })
+    if (file.size > LEDGER_FILE_MIB * 1024 * 1024) return setMessage({ level: 'error', message: `文件“${file.name}”超过 ${LEDGER_FILE_MIB} MB，请删去不需要的工作表或行后再导入。` })
     if (!(await savedFirst())) return
     setBusy(true)
     const read = await readPickedFile(file)
