@@ -11,7 +11,7 @@ import { ANNEXES, annexById } from '@shared/annexes/registry'
 import type { ExportMeta } from '../services/export/meta'
 import { saveErrorMessage, saveFileAtomically } from '../services/export/saveFile'
 import type { AnnexWorkbookInput } from '../services/export/workbook'
-import { exportMeta, writeAnnexWorkbook } from '../services/export/workbook'
+import { writeAnnexWorkbook } from '../services/export/workbook'
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string }
 
@@ -42,13 +42,14 @@ export function resolveOut(path: string | undefined): Resolved<string> {
 
 /** Writes the form to `path` and says where and what (exit code 0), or why it could not (1). */
 export async function writeFormCommand(path: string, input: AnnexWorkbookInput): Promise<number> {
+  const { bytes, meta } = await writeAnnexWorkbook(input)
   try {
-    await saveFileAtomically(path, await writeAnnexWorkbook(input))
+    await saveFileAtomically(path, bytes)
   } catch (e) {
     process.stderr.write(`${saveErrorMessage(path, e)}\n`)
     return 1
   }
-  process.stdout.write(writtenMessage(input.annex, exportMeta(input), path))
+  process.stdout.write(writtenMessage(input.annex, meta, path))
   return 0
 }
 

@@ -119,7 +119,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
       const profile = (await dataDir.profile()).get()
       const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now, today: workingDate() })
-      const bytes = await writeAnnexWorkbook(input)
+      const { bytes } = await writeAnnexWorkbook(input)
       return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
     },
     'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),

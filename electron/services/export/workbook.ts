@@ -81,7 +81,7 @@ function metaOf(input: AnnexWorkbookInput): ExportMeta {
  * Writes an annex as the printed official form (明细 sheet, 统计 sheet when the definition has one) plus the hidden
  * `_lists` (long dropdown lists) and very hidden `_meta` sheets. Everything comes from the annex definition.
  */
-export async function writeAnnexWorkbook(request: AnnexWorkbookInput): Promise<Buffer> {
+export async function writeAnnexWorkbook(request: AnnexWorkbookInput): Promise<{ bytes: Buffer; meta: ExportMeta }> {
   const input = formInput(request)
   const { annex, campaign, records, header, now } = input
   const meta = metaOf(input)
@@ -111,5 +111,5 @@ export async function writeAnnexWorkbook(request: AnnexWorkbookInput): Promise<B
   }
   if (!lists.used) wb.removeWorksheet(lists.ws.id)
   metaWs.addRows(metaRows(meta))
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), meta }
 }

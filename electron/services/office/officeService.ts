@@ -221,7 +221,7 @@ export class OfficeService {
       })
       return { fileName: `工作进展-${city}-${stamp}.docx`, data: bytes.toString('base64') }
     }
-    const bytes = await writeAnnexWorkbook({
+    const { bytes } = await writeAnnexWorkbook({
       annex: weekly,
       campaign: this.campaign,
       records: view.rows.map((r) => ({ id: `${r.unit}-${friday}`, problemNo: '', fields: { ...r.fields, unit: r.unit } })),
@@ -250,7 +250,7 @@ export class OfficeService {
     const profile = { unitId: this.campaign.office.id, ...contact }
     const unitName = this.campaign.office.name
     const input = unitFormInput({ annex: contacts, campaign: this.campaign, unitName, records, profile, template: false, appVersion: this.appVersion, now, today: this.today() })
-    const bytes = await writeAnnexWorkbook(input)
+    const { bytes } = await writeAnnexWorkbook(input)
     return { fileName: unitFormFileName(contacts, this.campaign.city.name, false, now), data: bytes.toString('base64') }
   }
 

@@ -64,7 +64,7 @@ export class WeeklyService {
       return { fileName: `工作进展-${unit.name}-${stamp}.docx`, data: bytes.toString('base64') }
     }
     const row = weeklyRow(unit.name, view.figures, view.text.openItems, view.text.nextPlan)
-    const bytes = await writeAnnexWorkbook({
+    const { bytes } = await writeAnnexWorkbook({
       annex: weekly,
       campaign: this.campaign,
       records: [{ id: `${unit.id}-${friday}`, problemNo: '', fields: row }],

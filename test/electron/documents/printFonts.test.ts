@@ -56,7 +56,7 @@ describe('fonts of the generated documents', () => {
 
 describe('fonts of an exported form', () => {
   it('附件2: every cell and the page footer in fonts every Chinese Windows has, GB2312 charset', async () => {
-    const bytes = await writeAnnexWorkbook(exportInput(sampleRecords(3)))
+    const bytes = (await writeAnnexWorkbook(exportInput(sampleRecords(3)))).bytes
     const wb = await readExcelJs(bytes)
     const fonts = new Set<string>()
     wb.eachSheet((sheet) =>

@@ -52,25 +52,25 @@ describe('the lifecycle forms as exported', () => {
   ]
 
   it.each(forms)('%s lists its records and prints its computed columns', async (annex, expected) => {
-    const wb = XLSX.read(await writeAnnexWorkbook({ ...exportInput(records), annex }))
+    const wb = XLSX.read((await writeAnnexWorkbook({ ...exportInput(records), annex })).bytes)
     const rows = sheetRows(wb, annex.sheetName).slice(5).filter((r) => typeof r[0] === 'number')
     expect(rows).toHaveLength(expected)
   })
 
   it('附件3 shows 两断三清 and 整治进展 from the record, 违法问题查处清单 its 问题编号', async () => {
-    const a3 = sheetRows(XLSX.read(await writeAnnexWorkbook({ ...exportInput(records), annex: annex3 })), annex3.sheetName)
+    const a3 = sheetRows(XLSX.read((await writeAnnexWorkbook({ ...exportInput(records), annex: annex3 })).bytes), annex3.sheetName)
     const col = (key: string): number => annex3.columns.findIndex((c) => c.key === key)
     const done = a3.find((r) => r[col('tlcPowerMark')] === '√')
     expect(done?.[col('tlcWaterMark')]).toBe('不涉及')
     expect(done?.[col('progress')]).toBe('已完成')
-    const list = sheetRows(XLSX.read(await writeAnnexWorkbook({ ...exportInput(records), annex: illegal })), illegal.sheetName)
+    const list = sheetRows(XLSX.read((await writeAnnexWorkbook({ ...exportInput(records), annex: illegal })).bytes), illegal.sheetName)
     expect(list.some((r) => String(r[1]).startsWith('LXS-2024-005-'))).toBe(true)
   })
 
   it.skipIf(!onPath('soffice'))('each form opens in LibreOffice and prints its title on page 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slw-forms-pdf-'))
     for (const [annex] of forms) {
-      await toPdf(dir, annex.id, await writeAnnexWorkbook({ ...exportInput(records), annex }))
+      await toPdf(dir, annex.id, (await writeAnnexWorkbook({ ...exportInput(records), annex })).bytes)
       const [page1] = await pdfPages(join(dir, `${annex.id}.pdf`))
       expect(page1?.replace(/\s+/g, ''), annex.id).toContain(annex.title.replace(/\s+/g, ''))
     }

@@ -21,7 +21,7 @@ describe.skipIf(!onPath('soffice'))('printing through LibreOffice', () => {
   })
 
   it('prints 5 records on one A4 landscape page, and the 统计 sheet on a second', async () => {
-    const pdf = await toPdf(dir, 'five', await writeAnnexWorkbook(exportInput(sampleRecords(5))))
+    const pdf = await toPdf(dir, 'five', (await writeAnnexWorkbook(exportInput(sampleRecords(5)))).bytes)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(pageCount(pdf)).toBe(2)
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'))
@@ -31,7 +31,7 @@ describe.skipIf(!onPath('soffice'))('printing through LibreOffice', () => {
 
   it.skipIf(!onPath('pdftotext'))('repeats the header rows and numbers the pages of a long ledger', async () => {
     const records = sampleRecords(60)
-    const bytes = await writeAnnexWorkbook(exportInput(records))
+    const bytes = (await writeAnnexWorkbook(exportInput(records))).bytes
     await toPdf(dir, 'sixty', bytes)
     const pages = await pdfPages(join(dir, 'sixty.pdf'))
     expect(pages.length).toBeGreaterThanOrEqual(3)

@@ -19,7 +19,7 @@ describe('export → import', () => {
   const records = sampleRecords(30)
 
   it('reads back every record unchanged, with its record id, 问题编号 and the 填报单位 line', async () => {
-    const result = await readAnnexWorkbook(await writeAnnexWorkbook(exportInput(records)), '附件2-八坊街道.xlsx')
+    const result = await readAnnexWorkbook((await writeAnnexWorkbook(exportInput(records))).bytes, '附件2-八坊街道.xlsx')
     expect(result).toMatchObject({ ok: true, annex: 'annex2', unit: '八坊街道', unitSource: 'header_line', issues: [] })
     const { filledDate, filler, phone } = BAFANG_HEADER
     expect(result).toMatchObject({ filledDate, filler, phone, rowCount: records.length })
@@ -29,7 +29,7 @@ describe('export → import', () => {
   })
 
   it('reports the rows edited, added and removed by hand after the export', async () => {
-    const wb = await readExcelJs(await writeAnnexWorkbook(exportInput(records)))
+    const wb = await readExcelJs((await writeAnnexWorkbook(exportInput(records))).bytes)
     const ws = wb.getWorksheet(annex2.sheetName)!
     ws.getCell('D8').value = '临夏市改名后的汽车修理部'
     ws.spliceRows(20, 1)
@@ -42,7 +42,7 @@ describe('export → import', () => {
   })
 
   it('says when the hidden check sheet was altered, or the file comes from a newer program', async () => {
-    const wb = await readExcelJs(await writeAnnexWorkbook(exportInput(records)))
+    const wb = await readExcelJs((await writeAnnexWorkbook(exportInput(records))).bytes)
     const meta = wb.getWorksheet('_meta')!
     const versionRow = meta.getColumn(1).values.findIndex((v) => v === 'annexVersion')
     meta.getCell(versionRow, 2).value = annex2.version + 1
@@ -53,7 +53,7 @@ describe('export → import', () => {
 
   it('still knows files of _meta format version 1: rows unchanged since, and a row edited by hand', async () => {
     // The export as the first release wrote it: version 1, records hashed as [key, value] pairs.
-    const wb = await readExcelJs(await writeAnnexWorkbook(exportInput(records)))
+    const wb = await readExcelJs((await writeAnnexWorkbook(exportInput(records))).bytes)
     const meta = wb.getWorksheet('_meta')!
     const keys = meta.getColumn(1).values
     const rowOf = (key: string): number => keys.findIndex((v) => v === key)
@@ -79,7 +79,7 @@ describe('export → import', () => {
   })
 
   it('reads a file whose _meta is of a later format like a hand-made one, and says so', async () => {
-    const wb = await readExcelJs(await writeAnnexWorkbook(exportInput(records)))
+    const wb = await readExcelJs((await writeAnnexWorkbook(exportInput(records))).bytes)
     const meta = wb.getWorksheet('_meta')!
     meta.getCell(meta.getColumn(1).values.findIndex((v) => v === 'formatVersion'), 2).value = META_FORMAT_VERSION + 1
     const result = await readAnnexWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'later.xlsx')
@@ -93,7 +93,7 @@ describe('export → import', () => {
   })
 
   it('does not take a blank template for data', async () => {
-    const result = await readAnnexWorkbook(await writeAnnexWorkbook(exportInput([])), 'template.xlsx')
+    const result = await readAnnexWorkbook((await writeAnnexWorkbook(exportInput([]))).bytes, 'template.xlsx')
     expect(result.rowCount).toBe(0)
     expect(result.issues.map((i) => i.code)).toEqual(['NO_DATA_ROWS'])
   })
@@ -150,7 +150,7 @@ describe('export → import over generated ledgers (property)', () => {
           updatedAt: '2024-05-09T00:00:00Z',
           fields
         }))
-        const result = await readAnnexWorkbook(await writeAnnexWorkbook(exportInput(ledger)), 'p.xlsx')
+        const result = await readAnnexWorkbook((await writeAnnexWorkbook(exportInput(ledger))).bytes, 'p.xlsx')
         expect(result.rows.map((r) => r.recordId)).toEqual(ledger.map((r) => r.id))
         expect(byKey(result.rows)).toEqual(byKey(ledger))
         expect(result.issues.filter((i) => i.code.endsWith('_AFTER_EXPORT'))).toEqual([])

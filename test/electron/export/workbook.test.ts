@@ -31,7 +31,7 @@ describe('附件2 exported from 30 八坊街道 records', () => {
   const totalRow = 6 + N
 
   beforeAll(async () => {
-    bytes = await writeAnnexWorkbook(exportInput(records))
+    bytes = (await writeAnnexWorkbook(exportInput(records))).bytes
     book = readSheetJs(bytes)
     ws = book.Sheets[annex2.sheetName] as XLSX.WorkSheet
     ej = await readExcelJs(bytes)
@@ -212,7 +212,7 @@ describe('formula-looking text', () => {
       remarks: '@SUM(A1:A2)',
       measures: '-2'
     }
-    const bytes = await writeAnnexWorkbook(exportInput([{ ...record!, fields }]))
+    const bytes = (await writeAnnexWorkbook(exportInput([{ ...record!, fields }]))).bytes
     const ws = readSheetJs(bytes).Sheets[annex2.sheetName] as XLSX.WorkSheet
     for (const key of ['name', 'products', 'remarks', 'measures']) {
       expect(ws[`${col(key)}6`], key).toMatchObject({ t: 's', v: fields[key] })
@@ -225,7 +225,7 @@ describe('formula-looking text', () => {
 describe('blank template', () => {
   let bytes: Buffer
   beforeAll(async () => {
-    bytes = await writeAnnexWorkbook(exportInput([], { unitName: '八坊街道', filler: '', phone: '', filledDate: '' }))
+    bytes = (await writeAnnexWorkbook(exportInput([], { unitName: '八坊街道', filler: '', phone: '', filledDate: '' }))).bytes
   })
 
   it('has empty bordered rows without 序号, then 合计, and leaves 填报人 and the date to write by hand', async () => {

@@ -351,7 +351,7 @@ describe('#33 a file held open by Excel/WPS or cut off mid-read', () => {
 
 describe('#34 a _meta sheet edited by hand', () => {
   it('#34 unit in _meta changed → META_INCONSISTENT in the import preview: the rows are checked one by one', async () => {
-    const wb: ExcelJS.Workbook = await readExcelJs(await writeAnnexWorkbook(exportInput(sampleRecords(5))))
+    const wb: ExcelJS.Workbook = await readExcelJs((await writeAnnexWorkbook(exportInput(sampleRecords(5)))).bytes)
     const meta = wb.getWorksheet('_meta')!
     const unitRow = meta.getColumn(1).values.findIndex((v) => v === 'unitName')
     meta.getCell(unitRow, 2).value = '东关街道'

@@ -68,7 +68,7 @@ describe('the lean reader agrees with SheetJS', () => {
   })
 
   it('on our own export, _meta and lists sheets included', async () => {
-    expectSameAsSheetJS(await writeAnnexWorkbook(exportInput(sampleRecords(30))))
+    expectSameAsSheetJS((await writeAnnexWorkbook(exportInput(sampleRecords(30)))).bytes)
   })
 
   it('on a hand-made-looking workbook with a merged title, hidden rows and a 合计 trailer', async () => {

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** 城郊镇's 回头看台账: one enterprise closed in 2023 that reappears in the 2024 摸底 of two units (spelled differently). */
 async function huikanExport(): Promise<{ fileName: string; data: string }> {
-  const bytes = await writeAnnexWorkbook({
+  const bytes = (await writeAnnexWorkbook({
     annex: huikan,
     campaign: defaultCampaign,
     records: [
@@ -30,7 +30,7 @@ async function huikanExport(): Promise<{ fileName: string; data: string }> {
     header: { unitName: '城郊镇', filler: '鲁春花', phone: '0930-6300000', filledDate: '2024-04-28' },
     appVersion: 'test',
     now: new Date('2024-04-28T02:00:00Z')
-  })
+  })).bytes
   return { fileName: '回头看台账-城郊镇.xlsx', data: bytes.toString('base64') }
 }
 

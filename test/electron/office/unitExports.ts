@@ -70,7 +70,7 @@ export function unitRecords(name: string, count: number, seed: number): LedgerRe
 export async function formFile(annex: AnnexDefinition<RecordFields>, name: string, records: readonly LedgerRecord[], date: string): Promise<Buffer> {
   const profile = { unitId: unit(name).id, filler: '马晓东', phone: '0930-6212345' }
   const now = new Date(`${date}T10:00:00`)
-  return writeAnnexWorkbook(unitFormInput({ annex, campaign: defaultCampaign, unitName: name, records, profile, template: false, appVersion: 'test', now, today: date }))
+  return (await writeAnnexWorkbook(unitFormInput({ annex, campaign: defaultCampaign, unitName: name, records, profile, template: false, appVersion: 'test', now, today: date }))).bytes
 }
 
 /** The unit's Friday 附表 as WeeklyService exports it from the unit's own ledger. */
