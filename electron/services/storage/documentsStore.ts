@@ -9,7 +9,7 @@ import { RecordFieldsSchema } from '@shared/ledger/record'
 import type { Notice, WeeklyText } from '@shared/ipc/contract'
 import { WeeklyTextSchema } from '@shared/ipc/contract'
 import { DurableJsonFile } from './durableJsonFile'
-import type { FileLock } from './fileLock'
+import type { FileLock, LockOptions } from './fileLock'
 import { openLocked } from './fileLock'
 import { Serial } from './serial'
 
@@ -32,7 +32,7 @@ export class DocumentsStore {
     private readonly now: () => Date
   ) {}
 
-  static async open(dataDir: string, unitId: string, opt: { appVersion: string; now?: () => Date; readOnly?: boolean }): Promise<DocumentsStore> {
+  static async open(dataDir: string, unitId: string, opt: LockOptions & { appVersion: string; now?: () => Date }): Promise<DocumentsStore> {
     const dir = join(dataDir, 'units', unitId)
     if (!opt.readOnly) await mkdir(dir, { recursive: true })
     return openLocked(dir, NAME, async (lock) => {
@@ -47,7 +47,7 @@ export class DocumentsStore {
         validate: (p) => DocumentsSchema.parse(p)
       })
       return new DocumentsStore(file, (await file.read()) ?? { weekly: {}, contacts: null }, lock, opt.now ?? (() => new Date()))
-    }, opt.readOnly)
+    }, opt)
   }
 
   get notices(): Notice[] {
