@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FileLock } from '../../../electron/services/storage/fileLock'
 import { acquireLock, openLocked } from '../../../electron/services/storage/fileLock'
+import { dispatch } from '../../../electron/services/dispatch'
+import { createServices } from '../../../electron/services/services'
 
 // Seams into the file system: run another program's steps right after a lock file is read; a volume without hard links.
 const fsHook = vi.hoisted(() => ({
@@ -145,6 +147,27 @@ describe('after a power cut: locks left from before the computer started', () =>
       )
     } finally {
       vi.useRealTimers()
+    }
+  })
+})
+
+describe('app:bootstrap beside another program', () => {
+  it('fails with the whole message (the renderer shows it as it is), and starts once that program is gone', async () => {
+    const desktop = createServices(dir, 'electron')
+    try {
+      expect(await dispatch(desktop.handlers, 'app:bootstrap', {})).toMatchObject({ ok: true })
+      const web = createServices(dir, 'web')
+      const r = await dispatch(web.handlers, 'app:bootstrap', {})
+      expect(r.ok).toBe(false)
+      const message = r.ok ? '' : r.error.message
+      expect(message).toContain(`数据正在被散乱污台账程序（进程 ${process.pid}，自 `)
+      expect(message).toContain(`锁文件“${join(dir, 'profile.json.lock')}”`)
+      expect(message).toContain('请重新启动电脑，或删除文件')
+      await desktop.close()
+      expect(await dispatch(web.handlers, 'app:bootstrap', {})).toMatchObject({ ok: true })
+      await web.close()
+    } finally {
+      await desktop.close()
     }
   })
 })
