@@ -8,11 +8,13 @@
  * be written, or a read-only medium, fails at once (waiting would not change it); a data folder that vanished means
  * the USB stick or disk was pulled.
  */
-import { access, chmod, constants, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { chmod, open, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { AppFailure } from '@shared/ipc/result'
 
 const BUSY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY'])
+const READ_ONLY_CODES = new Set(['EPERM', 'EACCES', 'EROFS'])
 const RETRY_LIMIT_MS = 10_000
 const OWNER_WRITE = 0o200
 
@@ -45,10 +47,23 @@ async function clearReadOnly(files: readonly string[]): Promise<boolean> {
   return cleared
 }
 
-async function unwritableFolder(files: readonly string[]): Promise<string | undefined> {
-  for (const dir of new Set(files.map((f) => dirname(f)))) {
-    if (!(await access(dir, constants.W_OK).then(() => true, () => false))) return dir
+/**
+ * Whether a new file can be created in `dir`, tried with a probe file: access() cannot tell on Windows, where it
+ * ignores folder permissions. A scanner cannot hold a file that did not exist, so a refusal here is the folder's.
+ */
+async function refusesNewFiles(dir: string): Promise<boolean> {
+  const probe = join(dir, `.slw-probe-${process.pid}-${randomBytes(4).toString('hex')}`)
+  try {
+    await (await open(probe, 'wx')).close()
+  } catch (e) {
+    return READ_ONLY_CODES.has(errno(e) ?? '')
   }
+  await rm(probe, { force: true }).catch(() => undefined)
+  return false
+}
+
+async function unwritableFolder(files: readonly string[]): Promise<string | undefined> {
+  for (const dir of new Set(files.map((f) => dirname(f)))) if (await refusesNewFiles(dir)) return dir
   return undefined
 }
 
