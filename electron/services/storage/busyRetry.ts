@@ -79,7 +79,8 @@ async function missingFolder(files: readonly string[]): Promise<string | undefin
 export async function retryBusy<R>(op: () => Promise<R>, files: readonly string[] = []): Promise<R> {
   let delay = 5
   let waited = 0
-  let diagnosed = false
+  let cleared = false
+  let probed = false
   for (;;) {
     try {
       return await op()
@@ -93,9 +94,13 @@ export async function retryBusy<R>(op: () => Promise<R>, files: readonly string[
       const at = files[0] ?? err.path
       if (code === 'EROFS' && at) err.readOnlyFolder = dirname(at)
       if (!code || !BUSY_CODES.has(code)) throw e
-      if (!diagnosed) {
-        diagnosed = true
+      // The causes waiting would not change are looked for once each: a read-only file of ours, then the folder.
+      if (!cleared) {
+        cleared = true
         if (await clearReadOnly(files)) continue
+      }
+      if (!probed) {
+        probed = true
         const folder = await unwritableFolder(files)
         if (folder) throw Object.assign(err, { readOnlyFolder: folder })
       }
