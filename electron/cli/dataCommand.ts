@@ -18,7 +18,7 @@ export async function writeFromDataDir(
   make: (data: DataDir) => Promise<{ bytes: Buffer; message: string } | null>,
   access: { readOnly: boolean }
 ): Promise<number> {
-  const data = new DataDir(dataDirFromArgs(args), { appVersion: APP_VERSION, campaign: defaultCampaign, readOnly: access.readOnly })
+  const data = new DataDir(dataDirFromArgs(args), { appVersion: APP_VERSION, campaign: defaultCampaign, readOnly: access.readOnly, program: 'cli' })
   try {
     const made = await make(data)
     if (!made) return 1

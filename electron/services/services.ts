@@ -17,7 +17,7 @@ export interface Services {
  */
 export function createServices(dataPath: string, mode: 'electron' | 'web', parserUrl?: URL, exportSaver?: ExportSaver): Services {
   const campaign = defaultCampaign
-  const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign })
+  const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign, program: mode })
   return {
     handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}) }),
     close: () => dataDir.close()

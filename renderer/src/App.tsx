@@ -20,13 +20,15 @@ export function App(): React.JSX.Element {
   const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
   const [page, setPage] = useState<'ledger' | 'dashboard' | 'weekly' | 'contacts'>('ledger')
 
-  useEffect(() => {
+  const bootstrap = (): void => {
+    setBoot({ state: 'loading' })
     void invoke('app:bootstrap', {}).then((r) => {
       if (!r.ok) return setBoot({ state: 'failed', message: r.error.message })
       setBoot({ state: 'ready', value: r.value })
       setProfile(r.value.profile)
     })
-  }, [])
+  }
+  useEffect(bootstrap, [])
 
   const unitId = profile?.unitId
   useEffect(() => {
@@ -38,7 +40,17 @@ export function App(): React.JSX.Element {
   }, [unitId])
 
   if (boot.state === 'loading') return <p className="loading">正在打开……</p>
-  if (boot.state === 'failed') return <Notices notices={[{ level: 'error', message: boot.message }]} />
+  if (boot.state === 'failed') {
+    // The whole message: a held lock names its file, the program holding it and what to do, then try again here.
+    return (
+      <main className="app">
+        <Notices notices={[{ level: 'error', message: boot.message }]} />
+        <button type="button" onClick={bootstrap}>
+          重试
+        </button>
+      </main>
+    )
+  }
   const { campaign, notices } = boot.value
 
   if (!profile || editingProfile) {

@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${unreadableMessage(file, e)}\n`)
     return 1
   }
-  const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign })
+  const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
   const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex }))
   try {
     const preview = await stager.preview(unit.value.id, basename(file), bytes)

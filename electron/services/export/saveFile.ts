@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
-import { retryBusy } from '../storage/durableJsonFile'
+import { retryBusy } from '../storage/busyRetry'
 
 /**
  * The finished copy could not be put in place of the target: on Windows the target is open in Excel or WPS, or is

@@ -10,7 +10,7 @@ import type { Notice } from '@shared/ipc/contract'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { WeeklyTextSchema } from '@shared/reports/weekly'
 import { DurableJsonFile } from './durableJsonFile'
-import type { FileLock } from './fileLock'
+import type { FileLock, LockOptions } from './fileLock'
 import { openLocked } from './fileLock'
 import { Serial } from './serial'
 
@@ -33,7 +33,7 @@ export class DocumentsStore {
     private readonly now: () => Date
   ) {}
 
-  static async open(dataDir: string, unitId: string, opt: { appVersion: string; now?: () => Date; readOnly?: boolean }): Promise<DocumentsStore> {
+  static async open(dataDir: string, unitId: string, opt: LockOptions & { appVersion: string; now?: () => Date }): Promise<DocumentsStore> {
     const dir = join(dataDir, 'units', unitId)
     if (!opt.readOnly) await mkdir(dir, { recursive: true })
     return openLocked(dir, NAME, async (lock) => {
@@ -48,7 +48,7 @@ export class DocumentsStore {
         validate: (p) => DocumentsSchema.parse(p)
       })
       return new DocumentsStore(file, (await file.read()) ?? { weekly: {}, contacts: null }, lock, opt.now ?? (() => new Date()))
-    }, opt.readOnly)
+    }, opt)
   }
 
   get notices(): Notice[] {

@@ -17,6 +17,7 @@ import type { Adapter } from 'lowdb'
 import { z } from 'zod'
 import type { Notice } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
+import { diskFailure, retryBusy } from './busyRetry'
 
 export type Migration = (payload: unknown) => unknown
 
@@ -92,13 +93,10 @@ const FORMAT_KEY = Buffer.from('{"format":')
 const HEAD_MAX = 4096
 const CLOSE_BRACE = 0x7d
 const CLOSE = Buffer.from('}')
-const RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY'])
-const RETRY_LIMIT_MS = 10_000
 const BACKUPS_KEPT = 20
 const DAILY_BACKUP_DAYS = 90
 const KIND_ORDER: Record<Kind, number> = { main: 0, bak: 1, tmp: 2, backup: 3 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
@@ -112,24 +110,6 @@ export function displayTime(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** Antivirus and indexers briefly lock fresh files on Windows: retry 5 ms, 10 ms, … for up to 10 s in total. */
-export async function retryBusy<R>(op: () => Promise<R>): Promise<R> {
-  let delay = 5
-  let waited = 0
-  for (;;) {
-    try {
-      return await op()
-    } catch (e) {
-      const code = errno(e)
-      if (!code || !RETRY_CODES.has(code) || waited >= RETRY_LIMIT_MS) throw e
-      const d = Math.min(delay, RETRY_LIMIT_MS - waited)
-      await sleep(d)
-      waited += d
-      delay *= 2
-    }
-  }
 }
 
 /**
@@ -161,7 +141,7 @@ async function writePieces(handle: FileHandle, pieces: readonly Buffer[]): Promi
 /** True when the file holds exactly the pieces: read back in chunks and compared byte for byte. */
 async function holdsExactly(path: string, pieces: readonly Buffer[]): Promise<boolean> {
   const total = pieces.reduce((n, p) => n + p.length, 0)
-  const h = await open(path, 'r')
+  const h = await retryBusy(() => open(path, 'r'), [path])
   try {
     if ((await h.stat()).size !== total) return false
     const chunk = Buffer.allocUnsafe(Math.min(total, 4 << 20))
@@ -202,8 +182,8 @@ async function syncDir(dir: string): Promise<void> {
 
 /** Copies a file and flushes the copy; never overwrites an existing file. */
 async function copyDurably(from: string, to: string): Promise<void> {
-  await copyFile(from, to, constants.COPYFILE_EXCL)
-  const h = await open(to, 'r+') // FlushFileBuffers needs a writable handle on Windows
+  await retryBusy(() => copyFile(from, to, constants.COPYFILE_EXCL), [from, to])
+  const h = await retryBusy(() => open(to, 'r+'), [to]) // FlushFileBuffers needs a writable handle on Windows
   try {
     await h.sync()
   } finally {
@@ -309,20 +289,23 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   read(): Promise<T | null> {
-    return this.enqueue(() => (this.opt.readOnly ? this.inspect() : this.recover()))
+    return this.enqueue(() => (this.opt.readOnly ? this.inspect() : this.recover()), `${this.label} ${this.name} 无法打开`)
   }
 
   write(data: T): Promise<void> {
-    return this.enqueue(() => this.save(data))
+    return this.enqueue(() => this.save(data), `${this.label}的修改未能保存，修改仍保留在窗口中`)
   }
 
   /** Copies the current file to `backups/<name>.<label>-<time>.json`, e.g. before an import; null if none yet. */
   snapshot(label: string): Promise<string | null> {
-    return this.enqueue(() => this.copyToBackups(`${label}-${fileStamp(this.now())}`))
+    return this.enqueue(() => this.copyToBackups(`${label}-${fileStamp(this.now())}`), `${this.label}未能备份`)
   }
 
-  private enqueue<R>(op: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(op)
+  /** Runs `op` after the operations before it; a failure of the disk is told as `outcome` and its cause. */
+  private enqueue<R>(op: () => Promise<R>, outcome: string): Promise<R> {
+    const run = this.queue.then(op).catch((e: unknown) => {
+      throw diskFailure(e, this.path, outcome)
+    })
     this.queue = run.catch(() => undefined)
     return run
   }
@@ -374,7 +357,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     let placed = false
     try {
       if (!existingTmp) {
-        const h = await open(tmp, 'wx')
+        const h = await retryBusy(() => open(tmp, 'wx'), [tmp])
         try {
           await writePieces(h, pieces)
           await h.sync()
@@ -387,19 +370,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
         }
       }
       if (this.currentValid) {
-        await retryBusy(() => rename(this.path, `${this.path}.bak`))
+        await retryBusy(() => rename(this.path, `${this.path}.bak`), [this.path, `${this.path}.bak`])
         this.currentValid = false
       }
-      await retryBusy(() => rename(tmp, this.path))
+      await retryBusy(() => rename(tmp, this.path), [tmp, this.path])
       placed = true
       this.currentValid = true
       await syncDir(this.dir)
     } catch (e) {
-      // Our own unplaced temp file goes; one found at recovery stays, it may be the newest copy there is.
+      // Our own unplaced temp file goes (best effort, not retried: recovery ignores or removes a leftover one); one
+      // found at recovery stays, it may be the newest copy there is.
       if (!placed && !existingTmp) await rm(tmp, { force: true }).catch(() => undefined)
-      if (RETRY_CODES.has(errno(e) ?? '')) {
-        throw new AppFailure('IO', `${this.label}被其他程序（可能是杀毒软件或备份软件）占用，修改未能保存。修改仍保留在窗口中，请稍后重试。`, [String(e)])
-      }
       throw e
     }
   }
@@ -436,7 +417,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const firstOfDay = new Map<string, string>()
     for (const b of stamped) if (b.ts >= cutoff) firstOfDay.set(b.ts.slice(0, 8), b.f) // sorted newest first
     for (const f of firstOfDay.values()) keep.add(f)
-    for (const b of stamped) if (!keep.has(b.f)) await rm(join(this.backupsDir, b.f), { force: true })
+    for (const b of stamped) {
+      const path = join(this.backupsDir, b.f)
+      if (!keep.has(b.f)) await retryBusy(() => rm(path, { force: true }), [path])
+    }
   }
 
   private async candidates(): Promise<Candidate[]> {
@@ -467,7 +451,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Reads a file whole and checks its meta and hash; records why when they fail. */
   private async check(c: Candidate): Promise<Checked | undefined> {
-    const buf = await this.unlessGone(() => readFile(c.path))
+    const buf = await this.unlessGone(() => retryBusy(() => readFile(c.path), [c.path]))
     if (!buf) return void (c.bad = GONE)
     const meta = readMeta(buf, this.opt.format)
     if (typeof meta === 'string') return void (c.bad = meta)
@@ -527,7 +511,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         if (ok) checked.set(c, ok)
         continue
       }
-      const head = await this.unlessGone(() => readHead(c.path))
+      const head = await this.unlessGone(() => retryBusy(() => readHead(c.path), [c.path]))
       const meta = head ? readMeta(head, this.opt.format) : GONE
       if (typeof meta === 'string') c.bad = meta
       else c.meta = meta
@@ -584,7 +568,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     this.currentValid = true
     // Complete temp files of lower generation are saves that were superseded before they were installed.
-    for (const c of all) if (c.kind === 'tmp' && !c.bad && c !== candidate) await rm(c.path, { force: true })
+    for (const c of all) if (c.kind === 'tmp' && !c.bad && c !== candidate) await retryBusy(() => rm(c.path, { force: true }), [c.path])
 
     this.generation = meta.generation
     this.nextGeneration = meta.generation + 1
@@ -624,7 +608,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** Renames a damaged file aside (never deletes it) and tells the user what was loaded instead. */
   private async quarantine(c: Candidate, restored: string): Promise<void> {
     const to = basename(await freePath(`${c.path}.corrupt-${fileStamp(this.now())}`))
-    await retryBusy(() => rename(c.path, join(dirname(c.path), to)))
+    const aside = join(dirname(c.path), to)
+    await retryBusy(() => rename(c.path, aside), [c.path, aside])
     if (c.kind === 'main') {
       this.notices.push({
         level: 'warning',

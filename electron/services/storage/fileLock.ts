@@ -14,19 +14,41 @@
  *     writes again, so a taker who judged a lock dead and was overtaken meanwhile finds another content and deletes
  *     nothing. A claim whose taker died is deleted the same way.
  * No rename: on Windows rename replaces an existing file, and fails while an antivirus scanner holds it.
+ *
+ * A lock's owner is dead when its process has ended, and also, whatever its pid says now, when the lock was taken
+ * before this computer last started (power cut, reset): Windows hands the old pid to another program after a
+ * reboot, and a SYSTEM process answers "exists, not yours" (EPERM). A lock naming our own pid that this process did
+ * not take is likewise a previous process's.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { hostname } from 'node:os'
+import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { AppFailure } from '@shared/ipc/result'
-import { retryBusy } from './durableJsonFile'
+import { diskFailure, retryBusy } from './busyRetry'
+
+/** The programs that open a data folder for writing, as the lock records them. */
+export type Program = 'electron' | 'web' | 'cli'
+
+const PROGRAM_NAMES: Record<Program, string> = {
+  electron: '散乱污台账程序',
+  web: '散乱污台账（网页模式）',
+  cli: 'slw 命令行'
+}
 
 interface LockInfo {
   pid: number
   hostname: string
   startedAt: string
   nonce?: string
+  program?: Program
+}
+
+export interface LockOptions {
+  /** Which program takes the lock, named to whoever finds it held. */
+  program?: Program
+  /** Only read: no lock is taken (see openLocked). */
+  readOnly?: boolean
 }
 
 export interface FileLock {
@@ -48,17 +70,35 @@ type Seen =
 const UNREADABLE_GRACE_MS = 1000
 /** How long to wait for a takeover by another program, or for a lock being written, before saying LOCKED. */
 const ACQUIRE_LIMIT_MS = 3000
+/** The clock and the uptime counter may disagree a little: a lock this much older than the boot is from before it. */
+const BOOT_MARGIN_MS = 60_000
+/** When this process started, by the wall clock, read once (a later clock change must not move it). */
+const PROCESS_STARTED_AT = Date.now() - process.uptime() * 1000
+/** The contents of the locks and claims this process holds now. */
+const held = new Set<string>()
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
 
-const token = (): string =>
+const token = (program?: Program): string =>
   JSON.stringify({
     pid: process.pid,
     hostname: hostname(),
     startedAt: new Date().toISOString(),
-    nonce: randomBytes(8).toString('hex')
+    nonce: randomBytes(8).toString('hex'),
+    ...(program ? { program } : {})
   } satisfies LockInfo)
+
+/** When this computer last started, by the wall clock. */
+const bootedAt = (): number => Date.now() - uptime() * 1000
+
+/** Whether the owner of a lock taken on this computer still runs (see the file comment). */
+function ownerRuns(owner: LockInfo, raw: string): boolean {
+  const taken = Date.parse(owner.startedAt)
+  if (taken < bootedAt() - BOOT_MARGIN_MS) return false
+  if (owner.pid === process.pid) return held.has(raw) || !(taken < PROCESS_STARTED_AT)
+  return isAlive(owner.pid)
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -72,8 +112,8 @@ function isAlive(pid: number): boolean {
 function parse(raw: string): LockInfo | undefined {
   try {
     const info = JSON.parse(raw) as Partial<LockInfo>
-    const { pid, hostname } = info
-    if (Number.isInteger(pid) && (pid as number) > 0 && typeof hostname === 'string') return info as LockInfo
+    const { pid, hostname, startedAt } = info
+    if (Number.isInteger(pid) && (pid as number) > 0 && typeof hostname === 'string' && typeof startedAt === 'string') return info as LockInfo
   } catch {
     // half written, or not written by us: judged by its age below
   }
@@ -87,42 +127,50 @@ const unlessGone = <T>(op: Promise<T>): Promise<T | undefined> =>
     throw e
   })
 
-const readRaw = (path: string): Promise<string | undefined> => unlessGone(retryBusy(() => readFile(path, 'utf8')))
+const readRaw = (path: string): Promise<string | undefined> => unlessGone(retryBusy(() => readFile(path, 'utf8'), [path]))
 
 async function inspect(path: string): Promise<Seen> {
   const raw = await readRaw(path)
   if (raw === undefined) return { state: 'absent' }
   const owner = parse(raw)
   if (owner) {
-    return owner.hostname !== hostname() || isAlive(owner.pid) ? { state: 'held', owner } : { state: 'dead', raw }
+    return owner.hostname !== hostname() || ownerRuns(owner, raw) ? { state: 'held', owner } : { state: 'dead', raw }
   }
   const written = await unlessGone(stat(path))
   if (!written) return { state: 'absent' }
   return Date.now() - written.mtimeMs < UNREADABLE_GRACE_MS ? { state: 'pending' } : { state: 'dead', raw }
 }
 
-/** Creates `path` holding `content`, or returns false if it exists. Where hard links exist, nobody sees it empty. */
+/**
+ * Creates `path` holding `content`, or returns false if it exists. Where hard links exist, nobody sees it empty.
+ * Created, it counts as held by this process until its creator deletes it and forgets it (`held`).
+ */
 async function createExclusive(path: string, content: string): Promise<boolean> {
   const staged = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.new`
-  await writeFile(staged, content, { flag: 'wx' })
+  await retryBusy(() => writeFile(staged, content, { flag: 'wx' }), [staged])
+  held.add(content)
+  let created = false
   try {
     await link(staged, path)
-    return true
+    return (created = true)
   } catch (e) {
     if (errno(e) === 'EEXIST') return false
     // No hard links on this volume (or the staged file is held by a scanner): create it in place. Windows also says
     // EPERM for a name whose deletion is still pending; that passes, so retry it.
     try {
-      await retryBusy(() => writeFile(path, content, { flag: 'wx' }))
-      return true
+      await retryBusy(() => writeFile(path, content, { flag: 'wx' }), [path])
+      return (created = true)
     } catch (e2) {
       if (errno(e2) === 'EEXIST') return false
       throw e2
     }
   } finally {
-    await retryBusy(() => rm(staged, { force: true }))
+    if (!created) held.delete(content)
+    await retryBusy(() => rm(staged, { force: true }), [staged])
   }
 }
+
+
 
 /**
  * Deletes `lockPath`'s file `path` (the lock, or a claim on it) if it still holds `raw`, the content of an owner
@@ -131,48 +179,69 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
 async function removeDead(lockPath: string, path: string, raw: string): Promise<boolean> {
   const digest = createHash('sha256').update(path).update('\0').update(raw).digest('hex').slice(0, 16)
   const claim = `${lockPath}.takeover-${digest}`
-  if (!(await createExclusive(claim, token()))) {
+  const mine = token()
+  if (!(await createExclusive(claim, mine))) {
     const other = await inspect(claim)
     if (other.state === 'absent') return true
     return other.state === 'dead' && (await removeDead(lockPath, claim, other.raw))
   }
   try {
     const now = await inspect(path)
-    if (now.state === 'dead' && now.raw === raw) await retryBusy(() => rm(path, { force: true }))
+    if (now.state === 'dead' && now.raw === raw) await retryBusy(() => rm(path, { force: true }), [path])
     return true
   } finally {
-    await retryBusy(() => rm(claim, { force: true }))
+    await retryBusy(() => rm(claim, { force: true }), [claim])
+    held.delete(mine)
   }
+}
+
+/**
+ * China time (UTC+8, no daylight saving), e.g. 2024-05-09 10:31, whatever the computer's time zone.
+ * TODO(issue 16): use the shared China-time formatter once it lands.
+ */
+function chinaTime(iso: string): string {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
 function lockedBy(owner: LockInfo, path: string): AppFailure {
+  const program = owner.program ? PROGRAM_NAMES[owner.program] : '另一个程序'
+  const who = `${program}（进程 ${owner.pid}，自 ${chinaTime(owner.startedAt)} 起）`
   if (owner.hostname !== hostname()) {
     return new AppFailure(
       'LOCKED',
-      `台账正在被另一台电脑（${owner.hostname}）上的程序（进程 ${owner.pid}）使用，请先关闭它再试。如果那台电脑上的程序已经关闭，请删除文件 ${path}。`
+      `数据正在被另一台电脑（${owner.hostname}）上的${who}使用（锁文件“${path}”），请先在那台电脑上关闭它再试。如果那台电脑上的程序已经关闭，请删除文件“${path}”。`
     )
   }
-  return new AppFailure('LOCKED', `台账正在被另一个程序（进程 ${owner.pid}）使用，请先关闭它再试。`)
+  return new AppFailure(
+    'LOCKED',
+    `数据正在被${who}使用（锁文件“${path}”），请先关闭它再试。如果它并没有在运行（例如停电之后），请重新启动电脑，或删除文件“${path}”。`
+  )
 }
 
-/** Takes the lock for `<dir>/<name>`, taking over a lock whose process has ended; LOCKED if it is in use. */
-export async function acquireLock(dir: string, name: string): Promise<FileLock> {
+/** Takes the lock for `<dir>/<name>`, taking over a lock whose owner has ended; LOCKED if it is in use. */
+export async function acquireLock(dir: string, name: string, program?: Program): Promise<FileLock> {
   const path = join(dir, `${name}.lock`)
-  const mine = token()
+  const mine = token(program)
   const deadline = Date.now() + ACQUIRE_LIMIT_MS
   let wait = 1
-  while (!(await createExclusive(path, mine))) {
-    const seen = await inspect(path)
-    if (seen.state === 'held') throw lockedBy(seen.owner, path)
-    if (Date.now() > deadline) throw new AppFailure('LOCKED', '台账正在被另一个程序使用，请稍后再试。')
-    const again = seen.state === 'absent' || (seen.state === 'dead' && (await removeDead(path, path, seen.raw)))
-    if (!again) await sleep((wait = Math.min(wait * 2, 20)))
+  try {
+    while (!(await createExclusive(path, mine))) {
+      const seen = await inspect(path)
+      if (seen.state === 'held') throw lockedBy(seen.owner, path)
+      if (Date.now() > deadline) throw new AppFailure('LOCKED', `数据正在被另一个程序使用（锁文件“${path}”），请稍后再试。`)
+      const again = seen.state === 'absent' || (seen.state === 'dead' && (await removeDead(path, path, seen.raw)))
+      if (!again) await sleep((wait = Math.min(wait * 2, 20)))
+    }
+  } catch (e) {
+    throw diskFailure(e, path, '数据文件无法打开')
   }
   return {
     path,
     // Only our own content is deleted: nobody else deletes a live owner's lock, so it cannot change under us.
     release: async () => {
-      if ((await readRaw(path)) === mine) await retryBusy(() => rm(path, { force: true }))
+      if ((await readRaw(path)) === mine) await retryBusy(() => rm(path, { force: true }), [path])
+      held.delete(mine)
     }
   }
 }
@@ -182,9 +251,9 @@ export async function acquireLock(dir: string, name: string): Promise<FileLock> 
  * damaged file, another unit's ledger) the lock is released before the error goes on, so the store can be retried.
  * A store opened read-only takes no lock (and writes nothing): reading never waits for, or blocks, a writer.
  */
-export async function openLocked<T>(dir: string, name: string, open: (lock: FileLock) => Promise<T>, readOnly = false): Promise<T> {
-  if (readOnly) return open({ path: join(dir, `${name}.lock`), release: async () => undefined })
-  const lock = await acquireLock(dir, name)
+export async function openLocked<T>(dir: string, name: string, open: (lock: FileLock) => Promise<T>, opt: LockOptions = {}): Promise<T> {
+  if (opt.readOnly) return open({ path: join(dir, `${name}.lock`), release: async () => undefined })
+  const lock = await acquireLock(dir, name, opt.program)
   try {
     return await open(lock)
   } catch (e) {

@@ -17,7 +17,7 @@ import { applyChanges, emptyLedger, formatProblemNo } from '@shared/ledger/recor
 import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
-import type { FileLock } from './fileLock'
+import type { FileLock, Program } from './fileLock'
 import { openLocked } from './fileLock'
 import { OfficeStore } from './officeStore'
 import { DocumentsStore } from './documentsStore'
@@ -41,6 +41,8 @@ export interface StoreOptions {
   now?: () => Date
   /** Only read: no lock, no file written (see DurableJsonFileOptions.readOnly). */
   readOnly?: boolean
+  /** The program writing, named in its locks to whoever finds them held. */
+  program?: Program
 }
 
 export function ledgerPath(dataDir: string, unitId: string): string {
@@ -147,7 +149,7 @@ export class LedgerStore {
       }
       const { problemNoPrefix, year } = opt.campaign
       return new LedgerStore(unitId, db, file, lock, (n) => formatProblemNo(problemNoPrefix, year, seq, n), opt.now ?? (() => new Date()))
-    }, opt.readOnly)
+    }, opt)
   }
 
   get generation(): number {
@@ -255,7 +257,7 @@ export class ProfileStore {
     private readonly now: () => Date
   ) {}
 
-  static async open(dataDir: string, opt: Pick<StoreOptions, 'appVersion' | 'now' | 'readOnly'>): Promise<ProfileStore> {
+  static async open(dataDir: string, opt: Pick<StoreOptions, 'appVersion' | 'now' | 'readOnly' | 'program'>): Promise<ProfileStore> {
     if (!opt.readOnly) await mkdir(dataDir, { recursive: true })
     return openLocked(dataDir, PROFILE_NAME, async (lock) => {
       const file = new DurableJsonFile<StoredProfile>(join(dataDir, PROFILE_NAME), {
@@ -269,7 +271,7 @@ export class ProfileStore {
         validate: (p) => StoredProfileSchema.parse(p)
       })
       return new ProfileStore(file, await file.read(), lock, opt.now ?? (() => new Date()))
-    }, opt.readOnly)
+    }, opt)
   }
 
   get notices(): Notice[] {

@@ -13,7 +13,8 @@ import { OfficePayloadSchema } from '@shared/office/officePayload'
 import type { Decision, Submission } from '@shared/merge/types'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile } from './durableJsonFile'
-import type { FileLock } from './fileLock'
+import { diskFailure, retryBusy } from './busyRetry'
+import type { FileLock, Program } from './fileLock'
 import { openLocked } from './fileLock'
 import { payloadGate } from './payloadGate'
 import { Serial } from './serial'
@@ -42,7 +43,7 @@ export class OfficeStore {
     private readonly lock: FileLock
   ) {}
 
-  static async open(dataDir: string, opt: { appVersion: string; now?: () => Date }): Promise<OfficeStore> {
+  static async open(dataDir: string, opt: { appVersion: string; now?: () => Date; program?: Program }): Promise<OfficeStore> {
     const dir = officeDir(dataDir)
     await mkdir(join(dir, 'files'), { recursive: true })
     return openLocked(dir, REGISTRY, async (lock) => {
@@ -60,7 +61,7 @@ export class OfficeStore {
       })
       const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [] }
       return new OfficeStore(dir, file, data, lock)
-    })
+    }, { program: opt.program })
   }
 
   get submissions(): readonly Submission[] {
@@ -131,10 +132,15 @@ export class OfficeStore {
     this.data = next
   }
 
+  /** Keeps a received file's bytes; freshly written, it is what antivirus scanners hold (busy-retry policy). */
   private async keepFile(sha256: string, bytes: Buffer): Promise<void> {
     const path = join(this.dir, 'files', sha256)
     const tmp = `${path}.${process.pid}.tmp`
-    await writeFile(tmp, bytes, { flush: true })
-    await rename(tmp, path)
+    try {
+      await retryBusy(() => writeFile(tmp, bytes, { flush: true }), [tmp])
+      await retryBusy(() => rename(tmp, path), [tmp, path])
+    } catch (e) {
+      throw diskFailure(e, path, '收到的文件未能保存，本批文件没有登记')
+    }
   }
 }

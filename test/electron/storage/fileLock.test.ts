@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FileLock } from '../../../electron/services/storage/fileLock'
 import { acquireLock, openLocked } from '../../../electron/services/storage/fileLock'
+import { dispatch } from '../../../electron/services/dispatch'
+import { createServices } from '../../../electron/services/services'
 
 // Seams into the file system: run another program's steps right after a lock file is read; a volume without hard links.
 const fsHook = vi.hoisted(() => ({
@@ -30,8 +32,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 let dir: string
 const lockFile = (): string => join(dir, 'ledger.json.lock')
-const writeLock = (pid: number, host = hostname(), path = lockFile()): Promise<void> =>
-  writeFile(path, JSON.stringify({ pid, hostname: host, startedAt: '2024-05-09T02:31:00.000Z' }))
+const writeLock = (pid: number, host = hostname(), path = lockFile(), startedAt = new Date(), program?: string): Promise<void> =>
+  writeFile(path, JSON.stringify({ pid, hostname: host, startedAt: startedAt.toISOString(), ...(program ? { program } : {}) }))
 let ended: number | undefined
 /** The pid of a process that has ended (one for the whole file: starting node is slow). */
 const endedPid = (): number => (ended ??= spawnSync(process.execPath, ['-e', '']).pid as number)
@@ -56,7 +58,7 @@ describe('acquireLock', () => {
     const lock = await acquireLock(dir, 'ledger.json')
     await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({
       code: 'LOCKED',
-      message: `台账正在被另一个程序（进程 ${process.pid}）使用，请先关闭它再试。`
+      message: expect.stringContaining(`另一个程序（进程 ${process.pid}，`)
     })
     await lock.release()
   })
@@ -67,7 +69,7 @@ describe('acquireLock', () => {
       await writeLock(other.pid as number)
       await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({
         code: 'LOCKED',
-        message: `台账正在被另一个程序（进程 ${other.pid}）使用，请先关闭它再试。`
+        message: expect.stringContaining(`另一个程序（进程 ${other.pid}，`)
       })
     } finally {
       other.kill('SIGKILL')
@@ -93,7 +95,7 @@ describe('acquireLock', () => {
     await writeLock(4242, 'OFFICE-PC-07')
     await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({
       code: 'LOCKED',
-      message: expect.stringContaining('另一台电脑（OFFICE-PC-07）上的程序（进程 4242）')
+      message: expect.stringContaining('另一台电脑（OFFICE-PC-07）上的另一个程序（进程 4242，')
     })
   })
 
@@ -102,6 +104,71 @@ describe('acquireLock', () => {
     await writeLock(process.pid + 1_000_000)
     await lock.release()
     expect(JSON.parse(await readFile(lockFile(), 'utf8')).pid).toBe(process.pid + 1_000_000)
+  })
+})
+
+describe('after a power cut: locks left from before the computer started', () => {
+  const hourBeforeBoot = (): Date => new Date(Date.now() - uptime() * 1000 - 3_600_000)
+  const secondBeforeThisProcess = (): Date => new Date(Date.now() - process.uptime() * 1000 - 1000)
+  const takenOver = async (): Promise<void> => {
+    const lock = await acquireLock(dir, 'ledger.json', 'electron')
+    expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid, program: 'electron' })
+    await lock.release()
+    expect(await readdir(dir)).toEqual([])
+  }
+
+  it('takes over a lock from before the boot whose pid now belongs to a SYSTEM process (pid 1: EPERM or alive)', async () => {
+    await writeLock(1, hostname(), lockFile(), hourBeforeBoot(), 'electron')
+    await takenOver()
+  })
+
+  it('takes over a lock from before the boot whose pid Windows gave to another live program', async () => {
+    await writeLock(process.ppid, hostname(), lockFile(), hourBeforeBoot(), 'cli')
+    await takenOver()
+  })
+
+  it('takes over a lock naming our own pid that an earlier process took', async () => {
+    await writeLock(process.pid, hostname(), lockFile(), secondBeforeThisProcess(), 'electron')
+    await takenOver()
+  })
+
+  it('refuses a lock a live program took since the boot, saying which program, since when, the file and what to do', async () => {
+    const startedAt = new Date('2024-05-08T23:30:00.000Z') // 2024-05-09 07:30 in China
+    // Ten seconds later by the clock: taken since the boot, however long ago the computer started.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2024-05-08T23:30:10.000Z') })
+    try {
+      await writeLock(process.ppid, hostname(), lockFile(), startedAt, 'cli')
+      const refused = acquireLock(dir, 'ledger.json', 'electron')
+      await expect(refused).rejects.toMatchObject({ code: 'LOCKED' })
+      const message = await refused.catch((e: Error) => e.message)
+      expect(message).toBe(
+        `数据正在被slw 命令行（进程 ${process.ppid}，自 2024-05-09 07:30 起）使用（锁文件“${lockFile()}”），请先关闭它再试。` +
+          `如果它并没有在运行（例如停电之后），请重新启动电脑，或删除文件“${lockFile()}”。`
+      )
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('app:bootstrap beside another program', () => {
+  it('fails with the whole message (the renderer shows it as it is), and starts once that program is gone', async () => {
+    const desktop = createServices(dir, 'electron')
+    try {
+      expect(await dispatch(desktop.handlers, 'app:bootstrap', {})).toMatchObject({ ok: true })
+      const web = createServices(dir, 'web')
+      const r = await dispatch(web.handlers, 'app:bootstrap', {})
+      expect(r.ok).toBe(false)
+      const message = r.ok ? '' : r.error.message
+      expect(message).toContain(`数据正在被散乱污台账程序（进程 ${process.pid}，自 `)
+      expect(message).toContain(`锁文件“${join(dir, 'profile.json.lock')}”`)
+      expect(message).toContain('请重新启动电脑，或删除文件')
+      await desktop.close()
+      expect(await dispatch(web.handlers, 'app:bootstrap', {})).toMatchObject({ ok: true })
+      await web.close()
+    } finally {
+      await desktop.close()
+    }
   })
 })
 
@@ -117,7 +184,7 @@ describe('taking over a stale lock, with other programs at it too', () => {
     }
     await expect(acquireLock(dir, 'ledger.json')).rejects.toMatchObject({
       code: 'LOCKED',
-      message: `台账正在被另一个程序（进程 ${process.pid}）使用，请先关闭它再试。`
+      message: expect.stringContaining(`另一个程序（进程 ${process.pid}，`)
     })
     expect(other).toBeDefined()
     await other?.release()
