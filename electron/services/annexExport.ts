@@ -4,7 +4,7 @@ import { deadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
-import { localIsoDate } from '@shared/domain/dates'
+import { chinaDate } from '@shared/domain/chinaTime'
 import type { AnnexWorkbookInput } from './export/workbook'
 
 /**
@@ -46,5 +46,5 @@ function withDeadlineNote<R extends { fields: RecordFields }>(annex: AnnexDefini
 /** 附件2-八坊街道-20240509.xlsx, 违法问题查处清单-八坊街道-20240620.xlsx, or 附件2-空白表-八坊街道.xlsx */
 export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName: string, template: boolean, now: Date): string {
   const name = formName(annex)
-  return template ? `${name}-空白表-${unitName}.xlsx` : `${name}-${unitName}-${localIsoDate(now).replace(/-/g, '')}.xlsx`
+  return template ? `${name}-空白表-${unitName}.xlsx` : `${name}-${unitName}-${chinaDate(now).replace(/-/g, '')}.xlsx`
 }

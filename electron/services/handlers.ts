@@ -76,6 +76,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         notices: profiles.notices
       }
     },
+    'app:today': async () => ({ today: workingDate() }),
     'profile:save': async (profile) => {
       assertKnownUnit(campaign, profile.unitId)
       return (await dataDir.profile()).save(profile)

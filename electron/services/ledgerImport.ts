@@ -9,7 +9,7 @@ import { HUIKAN_TRACK, huikan } from '@shared/annexes/huikan'
 import { formIncludes } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
-import { localIsoDate } from '@shared/domain/dates'
+import { chinaDate } from '@shared/domain/chinaTime'
 import type { Campaign } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import type { ImportDone, ImportPreview, LedgerView } from '@shared/ipc/contract'
@@ -46,7 +46,7 @@ export class ImportStager {
     private readonly dataDir: DataDir,
     private readonly campaign: Campaign,
     private readonly read: ReadWorkbook,
-    private readonly today: () => string = () => localIsoDate(new Date())
+    private readonly today: () => string = () => chinaDate(new Date())
   ) {}
 
   /** Reads a file as one of the unit's forms (附件2 by default; the 回头看台账 takes the 2023 closed ledger). */

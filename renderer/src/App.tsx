@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Bootstrap, LedgerView, Profile } from '@shared/ipc/contract'
 import { unitById } from '@shared/campaign/campaign'
 import { invoke } from './api/client'
+import { useToday } from './api/today'
 import { Notices } from './components/Notices'
 import { LedgerPage } from './features/ledger/LedgerPage'
 import { OfficePage } from './features/office/OfficePage'
@@ -19,6 +20,7 @@ export function App(): React.JSX.Element {
   const [editingProfile, setEditingProfile] = useState(false)
   const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
   const [page, setPage] = useState<'ledger' | 'dashboard' | 'weekly' | 'contacts'>('ledger')
+  const freshToday = useToday()
 
   const bootstrap = (): void => {
     setBoot({ state: 'loading' })
@@ -52,6 +54,7 @@ export function App(): React.JSX.Element {
     )
   }
   const { campaign, notices } = boot.value
+  const today = freshToday ?? boot.value.today
 
   if (!profile || editingProfile) {
     return (
@@ -105,9 +108,9 @@ export function App(): React.JSX.Element {
         </span>
       </header>
       <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
-      {!unit && <OfficePage campaign={campaign} />}
-      {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={boot.value.today} />}
-      {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={boot.value.today} fridays={reportFridays(campaign)} />}
+      {!unit && <OfficePage campaign={campaign} today={today} />}
+      {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={today} />}
+      {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={today} fridays={reportFridays(campaign)} />}
       {unit && page === 'contacts' && <ContactsPage unitId={unit.id} unitName={unit.name} campaign={campaign} />}
       {unit && page === 'ledger' && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
       {unit && page === 'ledger' && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
@@ -122,7 +125,7 @@ export function App(): React.JSX.Element {
             campaign={campaign}
             unit={unit}
             view={ledger.value}
-            today={boot.value.today}
+            today={today}
             onViewChange={(value) => setLedger({ state: 'ready', value })}
           />
         </div>

@@ -1,6 +1,7 @@
 /** Channel names only, with no dependencies, for the preload (which must stay tiny). Kept equal to the contract by a test. */
 export const CHANNEL_NAMES = [
   'app:bootstrap',
+  'app:today',
   'profile:save',
   'ledger:open',
   'ledger:save',

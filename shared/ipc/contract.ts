@@ -215,6 +215,8 @@ const channel = <I extends z.ZodType, O>(input: I): Channel<I, O> => ({ input })
 
 export const contract = {
   'app:bootstrap': channel<z.ZodObject<{}>, Bootstrap>(z.object({})),
+  /** The working date now: the window asks again when it regains focus (a PC left on overnight). */
+  'app:today': channel<z.ZodObject<{}>, { today: string }>(z.object({})),
   'profile:save': channel<typeof ProfileSchema, Profile>(ProfileSchema),
   'ledger:open': channel<z.ZodObject<{ unitId: typeof UnitId }>, LedgerView>(z.object({ unitId: UnitId })),
   'ledger:save': channel<z.ZodType<LedgerSaveInput>, SaveReceipt>(

@@ -2,6 +2,7 @@
  * The office's decisions as a log: the last decision on a conflict (or on a unit's version) is the one in force,
  * earlier ones are kept and reported as replaced, so a decision is never lost and never applied twice.
  */
+import { chinaDateTimeCn } from '../domain/chinaTime'
 import { compareText } from './order'
 import type { Decision, DecisionOutcome } from './types'
 
@@ -49,7 +50,7 @@ export function decisionOutcomes(log: DecisionLog, verdicts: ReadonlyMap<Decisio
   return log.ordered.map((decision) => {
     if (!inForce.has(decision)) {
       const later = lastOn.get(target(decision))
-      return { decision, status: 'replaced', note: `已被 ${later?.at ?? ''} 的决定取代` }
+      return { decision, status: 'replaced', note: later ? `已被 ${chinaDateTimeCn(later.at)} 的决定取代` : '已被后来的决定取代' }
     }
     const verdict = verdicts.get(decision) ?? { applied: false, note: '没有可执行的对象' }
     return { decision, status: verdict.applied ? 'applied' : 'idle', note: verdict.note }

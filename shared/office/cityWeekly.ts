@@ -11,6 +11,7 @@ import type { Category } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { Consolidation } from '../merge/types'
+import { chinaInstant } from '../domain/chinaTime'
 import { monthDay } from '../domain/dates'
 import { draftNarrative } from '../reports/draft'
 import type { WeekFigures, WeeklyText } from '../reports/weekly'
@@ -34,11 +35,9 @@ export interface OfficeWeeklyView {
 
 type CityRow = OfficeWeeklyView['rows'][number]
 
-/** Received after the Friday's due time (12:00) on the office's clock. */
+/** Received after the Friday's due time (12:00, China time) — whatever time zone the office computer is set to. */
 export function receivedLate(receivedAt: string, friday: string, dueTime: string): boolean {
-  const [y = 0, m = 1, d = 1] = friday.split('-').map(Number)
-  const [h = 0, min = 0] = dueTime.split(':').map(Number)
-  return Date.parse(receivedAt) > new Date(y, m - 1, d, h, min).getTime()
+  return Date.parse(receivedAt) > chinaInstant(friday, dueTime).getTime()
 }
 
 /** The week's rows (the consolidation of that week's 附表), late ones marked, and the units that owe one and sent none. */

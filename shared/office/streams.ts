@@ -9,7 +9,7 @@ import { annex2 } from '../annexes/annex2'
 import { annexById } from '../annexes/registry'
 import type { AnnexDefinition } from '../annexes/types'
 import { weekly } from '../annexes/weekly'
-import { localIsoDate } from '../domain/dates'
+import { chinaDate } from '../domain/chinaTime'
 import type { RecordFields } from '../ledger/record'
 import type { Decision, Submission } from '../merge/types'
 import { reportFriday } from '../reports/weekly'
@@ -24,7 +24,7 @@ export const weeklyStream = (friday: string): string => `${weekly.id}:${friday}`
  * without 填报日期, for the week it was received in.
  */
 export function streamOf(s: Pick<Submission, 'annex' | 'filledDate' | 'receivedAt'>): string {
-  if (s.annex === weekly.id) return weeklyStream(reportFriday(s.filledDate ?? localIsoDate(new Date(s.receivedAt))))
+  if (s.annex === weekly.id) return weeklyStream(reportFriday(s.filledDate ?? chinaDate(s.receivedAt)))
   return s.annex !== null && (FIXED_STREAMS as readonly string[]).includes(s.annex) ? s.annex : annex2.id
 }
 

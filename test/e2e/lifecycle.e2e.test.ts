@@ -189,4 +189,12 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     await page.screenshot({ path: join(repoRoot, 'test-results/e2e-lifecycle.png') })
     expect(await status()).toBe('整治中')
   })
+
+  it('a PC left on overnight: when the window regains focus it counts from the new day', async () => {
+    expect(await page.locator('.due').textContent()).toContain('还有 1 天')
+    process.env['SLW_TODAY'] = '2024-06-22'
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+    await expect.poll(() => page.locator('.due').textContent()).toContain('下一报送：2024年6月28日前')
+    expect(await page.locator('.due').textContent()).toContain('还有 6 天')
+  })
 })

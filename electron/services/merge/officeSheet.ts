@@ -3,7 +3,7 @@ import type { Worksheet } from 'exceljs'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
-import { localIsoDate } from '@shared/domain/dates'
+import { chinaDate } from '@shared/domain/chinaTime'
 import type { CellStyle, FormHeader, LeafColumn } from '../export/formBlock'
 import { infoLine, putLine, writeTitleBlock } from '../export/formBlock'
 import { FONTS } from '../export/style'
@@ -32,7 +32,7 @@ export function officeContext(opt: OfficeOptions): OfficeContext {
     unitName: campaign.office.name,
     filler: opt.contact?.filler ?? '',
     phone: opt.contact?.phone ?? '',
-    filledDate: localIsoDate(now),
+    filledDate: chinaDate(now),
     dateLabel: '汇总日期'
   }
   return { annex, campaign, header, now, appVersion }

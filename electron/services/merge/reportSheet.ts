@@ -4,6 +4,7 @@
  * with what became of it, and who is missing — on one sheet, section after section, so it prints as one report.
  */
 import type { Worksheet } from 'exceljs'
+import { chinaDateTimeCn } from '@shared/domain/chinaTime'
 import { cnDate, cnFilledDate } from '@shared/domain/dates'
 import type { Consolidation, Decision, DecisionOutcome, Equation } from '@shared/merge/types'
 import type { SubmissionSummary, VersionDiff } from '@shared/merge/types'
@@ -16,7 +17,7 @@ import { BODY, BODY_LEFT, HEAD, putTableRow } from './formTable'
 import type { OfficeContext } from './officeSheet'
 import { officeTitle, putFooterLines, writeOfficeTitle } from './officeSheet'
 import { PageKeeper } from './pageBreaks'
-import { cnDateTime, decidedBy, decisionText, decisionWords, keyText, keyValue } from './wording'
+import { decidedBy, decisionText, decisionWords, keyText, keyValue } from './wording'
 import { OUTCOME_TEXT, shortSha, STATUS_TEXT } from './wording'
 
 /** The printed grid; sections span its columns as they need. */
@@ -196,7 +197,7 @@ export function writeReportSheet(ws: Worksheet, c: Consolidation, ctx: OfficeCon
   full.width = FULL_SHA.width
   full.hidden = true
   const operator = ctx.header.filler || '＿＿＿＿'
-  const made = `生成时间：${cnDateTime(ctx.now)}　　操作人：${operator}　　程序版本：${ctx.appVersion}　　校验码：${checkCode}`
+  const made = `生成时间：${chinaDateTimeCn(ctx.now)}　　操作人：${operator}　　程序版本：${ctx.appVersion}　　校验码：${checkCode}`
   putLine(ws, 4, LEAVES, made, { font: FONTS.info, horizontal: 'left' }, 24)
   const pages = new PageKeeper(ws)
   let row = writeFiles(ws, 5, c.submissions)

@@ -1,4 +1,5 @@
 /** The Chinese words the consolidated workbook uses for statuses, decisions, keys and times. */
+import { chinaDateTimeCn } from '@shared/domain/chinaTime'
 import type { Decision, DecisionOutcome, DuplicateGroup, SubmissionStatus } from '@shared/merge/types'
 
 export const STATUS_TEXT: Record<SubmissionStatus, string> = {
@@ -6,13 +7,6 @@ export const STATUS_TEXT: Record<SubmissionStatus, string> = {
   superseded: '被新版本替代',
   'duplicate-file': '重复文件',
   rejected: '退回'
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** On the office computer's clock: 2024年5月11日 10:30. */
-export function cnDateTime(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
 /** What a decision does, in words: 两单位分别统计 / 归属八坊街道 / 合并为一条，归属八坊街道 / 改用… */
@@ -34,7 +28,7 @@ export const OUTCOME_TEXT: Record<DecisionOutcome['status'], string> = {
 }
 
 /** Who decided and when: 张XX，2024年5月11日 10:30. */
-export const decidedBy = (d: Decision): string => `${d.by}，${cnDateTime(new Date(d.at))}`
+export const decidedBy = (d: Decision): string => `${d.by}，${chinaDateTimeCn(d.at)}`
 
 /** An enterprise key (uscc:… / name:name|address) as a clerk reads it: the code, or name and address. */
 export const keyValue = (key: string | null, gap = '，'): string =>

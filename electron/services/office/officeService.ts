@@ -25,7 +25,7 @@ import { resurgenceFindings } from '@shared/office/resurgence'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf, weeklyStream } from '@shared/office/streams'
 import { issueNumber, reportFridays } from '@shared/reports/draft'
 import { weekStart } from '@shared/reports/weekly'
-import { localIsoDate } from '@shared/domain/dates'
+import { chinaDate } from '@shared/domain/chinaTime'
 import { unitFormFileName, unitFormInput } from '../annexExport'
 import { writeWeeklyReportDocx } from '../documents/weeklyReportDocx'
 import { writeAnnexWorkbook } from '../export/workbook'
@@ -63,7 +63,7 @@ export class OfficeService {
     private readonly appVersion: string,
     private readonly now: () => Date = () => new Date(),
     /** The working date (deadlines, notice dates); SLW_TODAY in training and tests. */
-    private readonly today: () => string = () => localIsoDate(new Date())
+    private readonly today: () => string = () => chinaDate(new Date())
   ) {}
 
   /** The consolidation of one form (附件2 unless said), with who has reported every deadline of the plan. */
@@ -177,7 +177,7 @@ export class OfficeService {
     const now = this.now()
     const annex = streamAnnex(annexId)
     const bytes = await writeConsolidatedWorkbook(c, { campaign: this.campaign, annex, appVersion: this.appVersion, now, contact })
-    return { fileName: `${annex.label}-汇总-${localIsoDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
+    return { fileName: `${annex.label}-汇总-${chinaDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
   }
 
   /** The city's Friday report: each unit's 附表 for the week, late and missing units, 合计, the office's text. */

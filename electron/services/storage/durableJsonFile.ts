@@ -15,6 +15,7 @@ import { constants, copyFile, lstat, mkdir, open, readdir, readFile, rename, rm 
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { z } from 'zod'
+import { chinaDateTimeCn, chinaFileStamp } from '@shared/domain/chinaTime'
 import type { Notice } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import { diskFailure, retryBusy } from './busyRetry'
@@ -98,19 +99,6 @@ const DAILY_BACKUP_DAYS = 90
 const KIND_ORDER: Record<Kind, number> = { main: 0, bak: 1, tmp: 2, backup: 3 }
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
-
-/** Local time as used in file names: 20240509-103100. */
-export function fileStamp(d: Date): string {
-  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`
-}
-
-/** Local time as shown to the user: 2024年5月9日 10:31. */
-export function displayTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /**
  * Writes the pieces in order with as few syscalls as possible (writev takes at most IOV_MAX buffers) and without
@@ -298,7 +286,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Copies the current file to `backups/<name>.<label>-<time>.json`, e.g. before an import; null if none yet. */
   snapshot(label: string): Promise<string | null> {
-    return this.enqueue(() => this.copyToBackups(`${label}-${fileStamp(this.now())}`), `${this.label}未能备份`)
+    return this.enqueue(() => this.copyToBackups(`${label}-${chinaFileStamp(this.now())}`), `${this.label}未能备份`)
   }
 
   /** Runs `op` after the operations before it; a failure of the disk is told as `outcome` and its cause. */
@@ -317,7 +305,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const now = this.now()
     const generation = this.nextGeneration++ // a failed attempt never hands its number to different content
     await mkdir(this.dir, { recursive: true })
-    if (this.currentValid && this.backupDay !== fileStamp(now).slice(0, 8)) await this.dailyBackup(now)
+    if (this.currentValid && this.backupDay !== chinaFileStamp(now).slice(0, 8)) await this.dailyBackup(now)
     await this.install(this.serialise(payload, generation, now.toISOString()), generation)
     this.generation = generation
     this.savedAt = now.toISOString()
@@ -387,10 +375,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** The first save of each calendar day keeps a copy of the previous version. */
   private async dailyBackup(now: Date): Promise<void> {
-    const day = fileStamp(now).slice(0, 8)
+    const day = chinaFileStamp(now).slice(0, 8)
     const daily = new RegExp(`^${escapeRe(this.name)}\\.${day}-\\d{6}\\.g\\d+\\.json$`)
     if (!(await listDir(this.backupsDir)).some((f) => daily.test(f))) {
-      await this.copyToBackups(`${fileStamp(now)}.g${this.generation}`)
+      await this.copyToBackups(`${chinaFileStamp(now)}.g${this.generation}`)
     }
     this.backupDay = day
   }
@@ -413,7 +401,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       .filter((b) => b.ts)
       .sort((a, b) => (a.ts === b.ts ? b.f.localeCompare(a.f) : b.ts.localeCompare(a.ts)))
     const keep = new Set(stamped.slice(0, BACKUPS_KEPT).map((b) => b.f))
-    const cutoff = fileStamp(new Date(this.now().getTime() - DAILY_BACKUP_DAYS * 86_400_000))
+    const cutoff = chinaFileStamp(new Date(this.now().getTime() - DAILY_BACKUP_DAYS * 86_400_000))
     const firstOfDay = new Map<string, string>()
     for (const b of stamped) if (b.ts >= cutoff) firstOfDay.set(b.ts.slice(0, 8), b.f) // sorted newest first
     for (const f of firstOfDay.values()) keep.add(f)
@@ -554,7 +542,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.readOnly = true
       return data
     }
-    const restored = `${displayTime(meta.savedAt)} 保存的版本（第 ${meta.generation} 次保存）`
+    const restored = `${chinaDateTimeCn(meta.savedAt)} 保存的版本（第 ${meta.generation} 次保存）`
     const main = all.find((c) => c.kind === 'main')
     for (const c of broken) await this.quarantine(c, restored)
     if (candidate.kind !== 'main') {
@@ -580,7 +568,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         message: `${this.label} ${this.name} 由更新版本的程序（${meta.appVersion}）保存，本程序只能查看，不能修改。请升级程序。`
       })
     } else if (meta.schemaVersion < this.opt.schemaVersion) {
-      const snap = await this.copyToBackups(`pre-migrate-v${meta.schemaVersion}-${fileStamp(this.now())}`)
+      const snap = await this.copyToBackups(`pre-migrate-v${meta.schemaVersion}-${chinaFileStamp(this.now())}`)
       await this.save(data)
       this.notices.push({
         level: 'info',
@@ -607,7 +595,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Renames a damaged file aside (never deletes it) and tells the user what was loaded instead. */
   private async quarantine(c: Candidate, restored: string): Promise<void> {
-    const to = basename(await freePath(`${c.path}.corrupt-${fileStamp(this.now())}`))
+    const to = basename(await freePath(`${c.path}.corrupt-${chinaFileStamp(this.now())}`))
     const aside = join(dirname(c.path), to)
     await retryBusy(() => rename(c.path, aside), [c.path, aside])
     if (c.kind === 'main') {

@@ -24,6 +24,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chinaDateTime } from '@shared/domain/chinaTime'
 import { AppFailure } from '@shared/ipc/result'
 import { diskFailure, retryBusy } from './busyRetry'
 
@@ -195,18 +196,9 @@ async function removeDead(lockPath: string, path: string, raw: string): Promise<
   }
 }
 
-/**
- * China time (UTC+8, no daylight saving), e.g. 2024-05-09 10:31, whatever the computer's time zone.
- * TODO(issue 16): use the shared China-time formatter once it lands.
- */
-function chinaTime(iso: string): string {
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
 function lockedBy(owner: LockInfo, path: string): AppFailure {
   const program = owner.program ? PROGRAM_NAMES[owner.program] : '另一个程序'
-  const who = `${program}（进程 ${owner.pid}，自 ${chinaTime(owner.startedAt)} 起）`
+  const who = `${program}（进程 ${owner.pid}，自 ${chinaDateTime(owner.startedAt)} 起）`
   if (owner.hostname !== hostname()) {
     return new AppFailure(
       'LOCKED',

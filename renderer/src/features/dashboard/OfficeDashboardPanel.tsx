@@ -6,8 +6,9 @@ import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import { Kpis } from './Kpis'
 
-export function OfficeDashboardPanel({ version, onError }: { version: number; onError: (m: string) => void }): React.JSX.Element {
-  const [d] = useLoaded(() => invoke('office:dashboard', {}), [version], onError)
+/** Read again when `version` (the office's data) or `today` (the working date) changes. */
+export function OfficeDashboardPanel({ version, today, onError }: { version: number; today: string; onError: (m: string) => void }): React.JSX.Element {
+  const [d] = useLoaded(() => invoke('office:dashboard', {}), [version, today], onError)
 
   const units = useMemo(
     () =>

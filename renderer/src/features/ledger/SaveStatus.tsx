@@ -1,6 +1,5 @@
+import { chinaClock } from '@shared/domain/chinaTime'
 import type { SaveState } from './autosave'
-
-const time = (iso: string): string => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false })
 
 /** 已保存 / 保存中 / 保存失败, always visible in the toolbar. */
 export function SaveStatus(props: { state: SaveState; readOnly: boolean; onRetry: () => void }): React.JSX.Element {
@@ -10,7 +9,7 @@ export function SaveStatus(props: { state: SaveState; readOnly: boolean; onRetry
     case 'saved':
       return (
         <span className="save-status saved" role="status">
-          已保存{s.at ? `（${time(s.at)}）` : ''}
+          已保存{s.at ? `（${chinaClock(s.at)}）` : ''}
         </span>
       )
     case 'pending':

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { checksFor, huikan, isHuikan } from '@shared/annexes/huikan'
-import { fieldLabel, recordColumns } from '@shared/annexes/registry'
+import { recordColumns } from '@shared/annexes/registry'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '@shared/ledger/record'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
@@ -15,6 +15,7 @@ import { tlcApplies } from '@shared/lifecycle/tlc'
 import { valueToText } from '@shared/validation/cellInput'
 import { invoke } from '../../api/client'
 import { FieldInput } from './FieldInput'
+import { historyLine } from './historyLine'
 import { TlcChecklist } from './TlcChecklist'
 
 const columnOf = (key: string) => recordColumns.find((c) => c.key === key)
@@ -102,9 +103,7 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
           <ol>
             {history.length === 0 && <li>保存后才有记录。</li>}
             {history.map((h, i) => (
-              <li key={i}>
-                {h.at.slice(0, 16).replace('T', ' ')} {h.by}：{h.op === 'create' ? '登记' : h.op === 'delete' ? '删除' : `${fieldLabel(h.field ?? '')} ${valueToText(h.from) || '（空）'} → ${valueToText(h.to) || '（空）'}`}
-              </li>
+              <li key={i}>{historyLine(h)}</li>
             ))}
           </ol>
         )}

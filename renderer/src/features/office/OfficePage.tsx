@@ -36,7 +36,8 @@ const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = [
   ['annex4', '附件4 整治提升情况']
 ]
 
-export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Element {
+/** `today` is the working date: when it turns (a PC left on overnight) the view is read again, for fresh countdowns. */
+export function OfficePage({ campaign, today }: { campaign: Campaign; today: string }): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('overview')
   const [annex, setAnnex] = useState<OfficeAnnex>('annex2')
   const [version, setVersion] = useState(0)
@@ -53,7 +54,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
     else setMessage({ level: 'error', message: r.error.message })
   }
 
-  const [view, setView] = useLoaded(() => invoke('office:view', { annex }), [annex, version], (m) => setMessage({ level: 'error', message: m }))
+  const [view, setView] = useLoaded(() => invoke('office:view', { annex }), [annex, version, today], (m) => setMessage({ level: 'error', message: m }))
 
   const receive = async (received: Received<File>): Promise<void> => {
     const { files } = received
@@ -190,7 +191,7 @@ export function OfficePage({ campaign }: { campaign: Campaign }): React.JSX.Elem
         {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} resurgence={view.resurgence} onDecide={(d) => void decide(d)} />}
         {view && tab === 'checks' && <Checks view={view} />}
         {view && tab === 'summary' && <Summary view={view} />}
-        {tab === 'overview' && <OfficeDashboardPanel version={version} onError={(m) => setMessage({ level: 'error', message: m })} />}
+        {tab === 'overview' && <OfficeDashboardPanel version={version} today={today} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'contacts' && <OfficeContactsPanel version={version} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {view && tab === 'supervision' && (

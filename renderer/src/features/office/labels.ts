@@ -1,4 +1,5 @@
 import type { Decision, SubmissionStatus } from '@shared/merge/types'
+import { chinaDate } from '@shared/domain/chinaTime'
 import { cnDate } from '@shared/domain/dates'
 
 export const STATUS_LABEL: Readonly<Record<SubmissionStatus, string>> = {
@@ -11,7 +12,7 @@ export const STATUS_LABEL: Readonly<Record<SubmissionStatus, string>> = {
 /** A decision in words, as the report prints it. */
 export function decisionText(d: Decision | null): string {
   if (!d) return '待处理'
-  const who = `（${d.by}，${cnDate(d.at)}${d.note ? `：${d.note}` : ''}）`
+  const who = `（${d.by}，${cnDate(chinaDate(d.at))}${d.note ? `：${d.note}` : ''}）`
   switch (d.kind) {
     case 'keep-both':
       return `两单位分别统计${who}`
