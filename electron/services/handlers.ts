@@ -3,7 +3,7 @@ import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import { AppFailure } from '@shared/ipc/result'
 import { unitFormFileName, unitFormInput } from './annexExport'
-import type { Handlers } from '@shared/ipc/contract'
+import type { ChannelName, Handlers } from '@shared/ipc/contract'
 import type { ExportSaver } from './export/exportSaver'
 import { writeAnnexWorkbook } from './export/workbook'
 import { formRecords } from './formRecords'
@@ -32,6 +32,22 @@ function assertKnownUnit(campaign: Campaign, unitId: string): void {
   if (unitId !== campaign.office.id && !unitById(campaign, unitId)) {
     throw new AppFailure('NOT_FOUND', `本次整治工作中没有编号为 ${unitId} 的单位。`)
   }
+}
+
+type UnitChannel = Extract<ChannelName, 'profile:save' | `ledger:${string}` | `import:${string}` | 'export:annex'>
+type OfficeChannel = Extract<ChannelName, `office:${string}`>
+
+/** The handlers of a group of channels, each running `guard` on its input first (once, for the whole group). */
+function guarded<C extends ChannelName>(guard: (input: Parameters<Handlers[C]>[0]) => void | Promise<void>, handlers: Pick<Handlers, C>): Pick<Handlers, C> {
+  type Input = Parameters<Handlers[C]>[0]
+  const wrapped = Object.entries(handlers).map(([channel, handle]) => [
+    channel,
+    async (input: Input) => {
+      await guard(input)
+      return (handle as (i: Input) => Promise<unknown>)(input)
+    }
+  ])
+  return Object.fromEntries(wrapped) as Pick<Handlers, C>
 }
 
 function unitName(campaign: Campaign, unitId: string): string {
@@ -63,6 +79,53 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       throw new AppFailure('FORBIDDEN', '只有领导小组办公室才能使用汇总功能。')
     }
   }
+  /** What a unit does with its own data: only for a unit of the campaign (or the office's own ledger). */
+  const unitHandlers = guarded<UnitChannel>((input) => assertKnownUnit(campaign, input.unitId), {
+    'profile:save': async (profile) => (await dataDir.profile()).save(profile),
+    'ledger:open': async ({ unitId }) => (await dataDir.ledger(unitId)).view(),
+    'ledger:save': async (input) => (await dataDir.ledger(input.unitId)).save(input, await actor()),
+    'ledger:history': async ({ unitId, recordId }) => (await dataDir.ledger(unitId)).history(recordId),
+    'ledger:reopen': async (input) => (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate() }, await actor()),
+    'import:preview': async ({ unitId, fileName, data, annex: annexId }) => {
+      const annex = annexById(annexId)
+      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
+      return stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex)
+    },
+    'import:commit': async ({ unitId, stageId, acceptOtherUnit }) => stager.commit(unitId, stageId, acceptOtherUnit, await actor()),
+    'import:undo': async ({ unitId, stageId }) => stager.undo(unitId, stageId, await actor()),
+    'export:annex': async ({ unitId, annex: annexId, template }) => {
+      const annex = annexById(annexId)
+      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
+      const now = new Date()
+      const name = unitName(campaign, unitId)
+      const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
+      const profile = (await dataDir.profile()).get()
+      const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now, today: workingDate() })
+      const { bytes } = await writeAnnexWorkbook(input)
+      return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
+    }
+  })
+  /** The office's own work: only where the profile is the leadership-group office. */
+  const officeHandlers = guarded<OfficeChannel>(assertOffice, {
+    'office:view': async ({ annex }) => office.view(annex),
+    'office:stage': async ({ files }) => office.stage(files),
+    'office:commit': async ({ stageId }) => office.commit(stageId),
+    'office:decide': async (decision) => office.decide(decision, await actor()),
+    'office:export': async ({ annex }) => office.exportWorkbook(await officeContact(), annex),
+    'office:weekly': async ({ friday }) => office.weekly(friday),
+    'office:weeklySave': async ({ friday, text }) => office.saveWeekly(friday, text, await actor()),
+    'office:weeklyExport': async ({ friday, format }) => office.exportWeekly(friday, format, await officeContact()),
+    'office:contacts': async () => office.contacts(),
+    'office:contactsExport': async () => office.exportContacts(await officeContact()),
+    'office:dashboard': async () => office.dashboard(),
+    'office:noticeCandidates': async ({ unit }) => office.noticeCandidates(unit),
+    'office:noticeIssue': async (request) => office.issueNotice(request, await actor()),
+    'office:noticeFeedback': async ({ year, seq, date, result }) => office.recordFeedback(year, seq, date, result, await actor()),
+    'office:noticeExport': async ({ year, seq }) => {
+      const { filler: name, phone } = await officeContact()
+      return office.exportNotice(year, seq, { name, phone })
+    }
+  })
   return {
     'app:bootstrap': async () => {
       const profiles = await dataDir.profile()
@@ -77,52 +140,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       }
     },
     'app:today': async () => ({ today: workingDate() }),
-    'profile:save': async (profile) => {
-      assertKnownUnit(campaign, profile.unitId)
-      return (await dataDir.profile()).save(profile)
-    },
-    'ledger:open': async ({ unitId }) => {
-      assertKnownUnit(campaign, unitId)
-      return (await dataDir.ledger(unitId)).view()
-    },
-    'ledger:save': async (input) => {
-      assertKnownUnit(campaign, input.unitId)
-      return (await dataDir.ledger(input.unitId)).save(input, await actor())
-    },
-    'ledger:history': async ({ unitId, recordId }) => {
-      assertKnownUnit(campaign, unitId)
-      return (await dataDir.ledger(unitId)).history(recordId)
-    },
-    'ledger:reopen': async (input) => {
-      assertKnownUnit(campaign, input.unitId)
-      return (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate() }, await actor())
-    },
-    'import:preview': async ({ unitId, fileName, data, annex: annexId }) => {
-      assertKnownUnit(campaign, unitId)
-      const annex = annexById(annexId)
-      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      return stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex)
-    },
-    'import:commit': async ({ unitId, stageId, acceptOtherUnit }) => {
-      assertKnownUnit(campaign, unitId)
-      return stager.commit(unitId, stageId, acceptOtherUnit, await actor())
-    },
-    'import:undo': async ({ unitId, stageId }) => {
-      assertKnownUnit(campaign, unitId)
-      return stager.undo(unitId, stageId, await actor())
-    },
-    'export:annex': async ({ unitId, annex: annexId, template }) => {
-      assertKnownUnit(campaign, unitId)
-      const annex = annexById(annexId)
-      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      const now = new Date()
-      const name = unitName(campaign, unitId)
-      const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
-      const profile = (await dataDir.profile()).get()
-      const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now, today: workingDate() })
-      const { bytes } = await writeAnnexWorkbook(input)
-      return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
-    },
+    ...unitHandlers,
+    ...officeHandlers,
     'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),
     'weekly:save': async ({ unitId, friday, text }) => weeklyReports.save(reportingUnit(campaign, unitId), friday, text, await actor()),
     'weekly:export': async ({ unitId, friday, format }) => weeklyReports.export(reportingUnit(campaign, unitId), friday, format, new Date()),
@@ -133,67 +152,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const docs = await dataDir.unitDocuments(unit.id)
       await docs.saveContacts({ ...fields, unit: unit.name })
       return { fields: docs.contacts }
-    },
-    'office:view': async ({ annex }) => {
-      await assertOffice()
-      return office.view(annex)
-    },
-    'office:stage': async ({ files }) => {
-      await assertOffice()
-      return office.stage(files)
-    },
-    'office:commit': async ({ stageId }) => {
-      await assertOffice()
-      return office.commit(stageId)
-    },
-    'office:decide': async (decision) => {
-      await assertOffice()
-      return office.decide(decision, await actor())
-    },
-    'office:export': async ({ annex }) => {
-      await assertOffice()
-      return office.exportWorkbook(await officeContact(), annex)
-    },
-    'office:weekly': async ({ friday }) => {
-      await assertOffice()
-      return office.weekly(friday)
-    },
-    'office:weeklySave': async ({ friday, text }) => {
-      await assertOffice()
-      return office.saveWeekly(friday, text, await actor())
-    },
-    'office:weeklyExport': async ({ friday, format }) => {
-      await assertOffice()
-      return office.exportWeekly(friday, format, await officeContact())
-    },
-    'office:contacts': async () => {
-      await assertOffice()
-      return office.contacts()
-    },
-    'office:contactsExport': async () => {
-      await assertOffice()
-      return office.exportContacts(await officeContact())
-    },
-    'office:dashboard': async () => {
-      await assertOffice()
-      return office.dashboard()
-    },
-    'office:noticeCandidates': async ({ unit }) => {
-      await assertOffice()
-      return office.noticeCandidates(unit)
-    },
-    'office:noticeIssue': async (request) => {
-      await assertOffice()
-      return office.issueNotice(request, await actor())
-    },
-    'office:noticeFeedback': async ({ year, seq, date, result }) => {
-      await assertOffice()
-      return office.recordFeedback(year, seq, date, result, await actor())
-    },
-    'office:noticeExport': async ({ year, seq }) => {
-      await assertOffice()
-      const { filler: name, phone } = await officeContact()
-      return office.exportNotice(year, seq, { name, phone })
     },
     'file:save': async (request) => {
       if (!ctx.exportSaver) throw new AppFailure('FORBIDDEN', '网页版不直接保存文件，导出的文件由浏览器下载。')
