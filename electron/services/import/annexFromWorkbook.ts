@@ -97,7 +97,10 @@ export function annexFromWorkbook(
   for (const row of result.rows) result.issues.push(...row.issues)
   result.rowCount = result.rows.length
   if (!result.unit) Object.assign(result, unitFromData(result.rows, annex, campaign))
-  readOwnExport(result, workbook, annex)
+  const own = readOwnExport(result, workbook, annex)
+  result.rows = own.rows
+  result.issues.push(...own.issues)
+  if (own.ownExport) result.ownExport = own.ownExport
   refuseUnstorable(result)
   result.ok = !result.issues.some((i) => i.severity === 'error')
   return result

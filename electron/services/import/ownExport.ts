@@ -15,7 +15,7 @@ import {
   newerMetaFormat,
   parseExportMeta
 } from '../export/meta'
-import type { ImportIssue, ImportResult, ImportRow } from './importResult'
+import type { ImportIssue, ImportResult, ImportRow, OwnExport } from './importResult'
 import type { RawWorkbook } from './rawWorkbook'
 
 function metaSheetRows(workbook: RawWorkbook): unknown[][] | null {
@@ -28,24 +28,32 @@ export function readExportMeta(workbook: RawWorkbook): ExportMeta | null {
   return rows ? parseExportMeta(rows) : null
 }
 
+/** The rows with the record ids and 问题编号 of the `_meta` sheet, what it tells about hand edits, and its summary. */
+export interface OwnExportFindings {
+  rows: ImportRow[]
+  issues: ImportIssue[]
+  ownExport?: OwnExport
+}
+
 /**
- * What the `_meta` sheet of one of our exports tells about the rows read from it (applyExportMeta). A sheet of a
+ * What the `_meta` sheet of one of our exports tells about the rows read from it (exportMetaFindings). A sheet of a
  * later format than this program reads is said so: the file is then read like a hand-made one, without knowing
  * which rows were changed after the export.
  */
-export function readOwnExport(result: ImportResult, workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): void {
+export function readOwnExport(result: Readonly<ImportResult>, workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): OwnExportFindings {
   const rows = metaSheetRows(workbook)
   const meta = rows && parseExportMeta(rows)
-  if (meta) return applyExportMeta(result, meta, annex)
+  if (meta) return exportMetaFindings(result, meta, annex)
   const newer = rows && newerMetaFormat(rows)
-  if (!newer) return
+  const none: OwnExportFindings = { rows: result.rows, issues: [] }
+  if (!newer) return none
   const { at, issue } = placeOf(result)
   const message = at(`由更新版本的程序导出（文件格式第 ${newer} 版，本程序支持到第 ${META_FORMAT_VERSION} 版），已按普通表格导入，导出后的手工修改无法核对；请升级程序后再导入`)
-  result.issues.push(issue({ severity: 'warning', code: 'META_NEWER_FORMAT', message }))
+  return { ...none, issues: [issue({ severity: 'warning', code: 'META_NEWER_FORMAT', message })] }
 }
 
 /** Findings on the file's sheet: `at` prefixes a message with file and sheet, `issue` fills the location. */
-function placeOf(result: ImportResult) {
+function placeOf(result: Readonly<ImportResult>) {
   const at = (where: string): string => `文件“${result.file}”${result.sheet ? `工作表“${result.sheet}”` : ''}${where}`
   const issue = (partial: Omit<ImportIssue, 'sheet' | 'cell' | 'row' | 'column'> & Partial<ImportIssue>): ImportIssue => ({
     sheet: result.sheet,
@@ -71,16 +79,17 @@ function usableIds(m: ExportMetaRecord): { ids: Pick<ImportRow, 'recordId' | 'pr
   return { ids, refused }
 }
 
-/** Fills recordId / problemNo on the rows of one of our exports and adds the hand-edit findings to the result. */
-function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDefinition<RecordFields>): void {
+/** The rows of one of our exports with their recordId / problemNo, and the hand-edit findings. */
+function exportMetaFindings(result: Readonly<ImportResult>, meta: ExportMeta, annex: AnnexDefinition<RecordFields>): OwnExportFindings {
   const { at, issue } = placeOf(result)
+  const issues: ImportIssue[] = []
   const add = (i: ImportIssue): void => {
-    result.issues.push(i)
+    issues.push(i)
   }
 
   if (meta.annexId !== annex.id) {
     add(issue({ severity: 'warning', code: 'META_OTHER_ANNEX', message: at(`是本程序导出的“${meta.annexId}”表格，却按${annex.label}读取，请核对是否选错了文件`) }))
-    return
+    return { rows: result.rows, issues }
   }
   if (meta.annexVersion > annex.version) {
     add(issue({ severity: 'warning', code: 'META_NEWER_VERSION', message: at(`由更新版本的程序导出（${annex.label}第 ${meta.annexVersion} 版，本程序为第 ${annex.version} 版），新增的列不会导入，请升级程序后再导入`) }))
@@ -100,7 +109,7 @@ function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDef
     const same = (byHash.get(hashes[i] as string) ?? []).find((m) => unused.has(m.row))
     return same ? take(same) : undefined
   })
-  result.rows.forEach((row, i) => {
+  const rows = result.rows.map((row, i) => {
     let m = matched[i]
     if (!m) {
       const onLine = unused.get(row.rowNumber)
@@ -113,12 +122,13 @@ function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDef
         add(issue({ severity: 'warning', code: 'ADDED_AFTER_EXPORT', row: row.rowNumber, message: at(`第${row.rowNumber}行是导出后手工添加的，将作为新记录导入`) }))
       }
     }
-    if (!m) return
+    if (!m) return row
     const { ids, refused } = usableIds(m)
-    Object.assign(row, ids)
-    if (refused.length === 0) return
-    const message = at(`第${row.rowNumber}行在隐藏的校验表中的${refused.join('、')}，本程序不能使用，已不采用；该行按统一社会信用代码或名称、地址与台账匹配，匹配不到时作为新记录导入、另行编号`)
-    add(issue({ severity: 'warning', code: 'META_ID_REISSUED', row: row.rowNumber, message }))
+    if (refused.length > 0) {
+      const message = at(`第${row.rowNumber}行在隐藏的校验表中的${refused.join('、')}，本程序不能使用，已不采用；该行按统一社会信用代码或名称、地址与台账匹配，匹配不到时作为新记录导入、另行编号`)
+      add(issue({ severity: 'warning', code: 'META_ID_REISSUED', row: row.rowNumber, message }))
+    }
+    return { ...row, ...ids }
   })
   if (unused.size > 0) {
     const list = [...unused.values()].map((m) => m.problemNo).join('、')
@@ -128,14 +138,6 @@ function applyExportMeta(result: ImportResult, meta: ExportMeta, annex: AnnexDef
   if (!consistent) {
     add(issue({ severity: 'warning', code: 'META_INCONSISTENT', message: at('的校验信息与其记录不符（隐藏的校验表被改动过），无法确认哪些行被修改，请逐行核对') }))
   }
-  result.ownExport = {
-    appVersion: meta.appVersion,
-    exportedAt: meta.exportedAt,
-    unitName: meta.unitName,
-    checkCode: meta.checkCode,
-    consistent,
-    edited,
-    added,
-    removed: unused.size
-  }
+  const ownExport = { appVersion: meta.appVersion, exportedAt: meta.exportedAt, unitName: meta.unitName, checkCode: meta.checkCode, consistent, edited, added, removed: unused.size }
+  return { rows, issues, ownExport }
 }
