@@ -25,7 +25,7 @@ const SHARED = [
 
 /** electron/services/, from the ground up (a name is a folder, or a file directly in services/). */
 const SERVICES = [
-  'paths|appInfo|workingDate|staticFiles', // leaves: where data lives, what this build is, today
+  'paths|appInfo|workingDate|staticFiles|appLog', // leaves: where data lives, what this build is, today, the daily log
   'storage', // durable files, locks, the stores of a data folder
   'documents', // Word documents
   'export', // styled xlsx forms and their `_meta` sheet

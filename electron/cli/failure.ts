@@ -3,6 +3,7 @@
  * the clerk can act on them, so they get a sentence naming the path and what to do, never a stack trace.
  */
 import { dirname } from 'node:path'
+import { sendLogAdvice } from '../services/appLog'
 
 const ADVICE: Record<string, string> = {
   EROFS: '所在的磁盘是只读的（如写保护的U盘、光盘或只读的共享文件夹）。请换到可写的磁盘（用 --data 指定数据文件夹，或用 --out 指定输出文件）后重试',
@@ -26,14 +27,16 @@ export function diskErrorMessage(e: unknown): string | undefined {
 
 /**
  * What a command's uncaught failure becomes: a disk's refusal is told in words and exits 1 (as any file that could
- * not be read or written); anything else is a bug, reported with its stack, exit 70.
+ * not be read or written); anything else is a bug, reported with its stack, written to the log by `record` (which
+ * returns the file) and exit 70.
  */
-export function reportFailure(e: unknown): number {
+export function reportFailure(e: unknown, record: (bug: unknown) => string): number {
   const disk = diskErrorMessage(e)
   if (disk) {
     process.stderr.write(`${disk}\n`)
     return 1
   }
   process.stderr.write(`slw 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+  process.stderr.write(`${sendLogAdvice(record(e))}\n`)
   return 70
 }

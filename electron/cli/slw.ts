@@ -3,6 +3,8 @@
  * it runs and returns the process exit code.
  */
 
+import { createAppLog } from '../services/appLog'
+import { dataDirFromArgs } from '../services/paths'
 import { reportFailure } from './failure'
 
 type Run = (args: string[]) => Promise<number>
@@ -91,11 +93,22 @@ async function main(args: string[]): Promise<number> {
   return (await entry.load())(rest)
 }
 
-main(process.argv.slice(2)).then(
+/**
+ * A bug goes to the log of the data folder the command names (--data), else of the default one. The line names the
+ * command and the options given, not their values (a --filler is a person's name).
+ */
+function recordBug(args: string[], e: unknown): string {
+  const [name = '', ...rest] = args
+  const options = rest.filter((a) => a.startsWith('--'))
+  return createAppLog(dataDirFromArgs(args)).bug(`slw ${name} ${options.join(' ')}`.trimEnd(), e)
+}
+
+const args = process.argv.slice(2)
+main(args).then(
   (code) => {
     process.exitCode = code
   },
   (e: unknown) => {
-    process.exitCode = reportFailure(e)
+    process.exitCode = reportFailure(e, (bug) => recordBug(args, bug))
   }
 )

@@ -6,8 +6,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron'
+import electronLog from 'electron-log/main'
 import { IPC_INVOKE } from '@shared/ipc/channels'
 import { fail } from '@shared/ipc/result'
+import { createAppLog } from '../services/appLog'
 import { dispatch } from '../services/dispatch'
 import type { SaveChooser } from '../services/export/exportSaver'
 import { ExportSaver } from '../services/export/exportSaver'
@@ -56,8 +58,10 @@ const askWhereToSave: SaveChooser = async (request) => {
 
 function ready(): void {
   const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
+  const log = createAppLog(dataPath, { base: electronLog })
+  log.started('desktop')
   // The parser worker is bundled as its own entry; tell the import where it landed.
-  const services = createServices(dataPath, 'electron', pathToFileURL(parserPath), new ExportSaver(askWhereToSave, app.getPath('documents')))
+  const services = createServices(dataPath, 'electron', pathToFileURL(parserPath), new ExportSaver(askWhereToSave, app.getPath('documents')), log)
   const rendererDir = join(here, '../renderer')
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
@@ -83,7 +87,7 @@ function ready(): void {
     if (!frame || frame.parent !== null || !isAppUrl(frame.url, devServerUrl)) {
       return fail('FORBIDDEN', '请求来源不可信，已拒绝。')
     }
-    return dispatch(services.handlers, String(channel), arg)
+    return dispatch(services.handlers, String(channel), arg, log)
   })
 
   createWindow()

@@ -2,6 +2,8 @@ import type { ChannelName, Handlers } from '@shared/ipc/contract'
 import { contract } from '@shared/ipc/contract'
 import type { Result } from '@shared/ipc/result'
 import { AppFailure, fail, ok } from '@shared/ipc/result'
+import type { AppLog } from './appLog'
+import { sendLogAdvice } from './appLog'
 
 
 /**
@@ -43,11 +45,21 @@ function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(contract, name)
 }
 
+const NO_PERMISSION = '没有权限写入数据目录，修改未能保存。请检查数据目录的权限。'
+/** Failures of the disk, not of the program: the clerk can act on them, and the log gets one line. */
+const DISK_REFUSALS = new Map([
+  ['ENOSPC', '磁盘空间已满，修改未能保存。请清理磁盘后重试，修改仍保留在窗口中。'],
+  ['EACCES', NO_PERMISSION],
+  ['EPERM', NO_PERMISSION],
+  ['EROFS', NO_PERMISSION]
+])
+
 /**
  * The single entry point behind Electron IPC, the web server and tests: validates the input against the contract,
- * runs the handler and turns every outcome into a Result. Nothing is thrown to the caller.
+ * runs the handler and turns every outcome into a Result. Nothing is thrown to the caller. An unexpected error goes
+ * to the day's log with its stack and a summary of the request, and the message names that file.
  */
-export async function dispatch(handlers: Handlers, channel: string, raw: unknown, log: (e: unknown) => void = console.error): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown, log: Pick<AppLog, 'bug' | 'warn'>): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `未知的请求：${channel}`)
   if (exceedsRequestCap(raw)) return REQUEST_TOO_LARGE
   const parsed = contract[channel].input.safeParse(raw ?? {})
@@ -59,11 +71,17 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>
     return ok(await handler(parsed.data))
   } catch (e) {
-    if (e instanceof AppFailure) return fail(e.code, e.message, e.details)
-    log(e)
-    const io = (e as NodeJS.ErrnoException | null)?.code
-    if (io === 'ENOSPC') return fail('IO', '磁盘空间已满，修改未能保存。请清理磁盘后重试，修改仍保留在窗口中。')
-    if (io === 'EACCES' || io === 'EPERM' || io === 'EROFS') return fail('IO', '没有权限写入数据目录，修改未能保存。请检查数据目录的权限。')
-    return fail('INTERNAL', '程序内部错误，操作未完成。请重试；如仍出现，请把日志发给技术支持。')
+    if (e instanceof AppFailure) {
+      if (e.code === 'LOCKED') log.warn(`${channel} refused: ${e.message}`)
+      return fail(e.code, e.message, e.details)
+    }
+    const io = e as NodeJS.ErrnoException | null
+    const refusal = DISK_REFUSALS.get(String(io?.code))
+    if (refusal) {
+      log.warn(`${channel} refused by the disk: ${io?.code} ${io?.syscall ?? ''} ${io?.path ?? ''}`.trimEnd())
+      return fail('IO', refusal)
+    }
+    const file = log.bug(`dispatch ${channel}`, e, parsed.data)
+    return fail('INTERNAL', `程序出错了，操作未完成。请重试；如仍出现，${sendLogAdvice(file)}`)
   }
 }

@@ -4,6 +4,7 @@ import { unitById } from '@shared/campaign/campaign'
 import { AppFailure } from '@shared/ipc/result'
 import { unitFormFileName, unitFormInput } from './annexExport'
 import type { ChannelName, Handlers } from '@shared/ipc/contract'
+import type { AppLog } from './appLog'
 import type { ExportSaver } from './export/exportSaver'
 import { writeAnnexWorkbook } from './export/workbook'
 import { formRecords } from './formRecords'
@@ -26,6 +27,8 @@ export interface ServiceContext {
   parserUrl?: URL
   /** Saves exports where the user chooses: the desktop app only (the web mode's browser downloads them). */
   exportSaver?: ExportSaver
+  /** The data folder's log, where a parser thread's crash is written. */
+  log: AppLog
 }
 
 function assertKnownUnit(campaign: Campaign, unitId: string): void {
@@ -70,7 +73,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     const profile = (await dataDir.profile()).get()
     return { filler: profile?.filler ?? '', phone: profile?.phone ?? '' }
   }
-  const parser = ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}
+  const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())

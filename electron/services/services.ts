@@ -2,24 +2,35 @@ import { defaultCampaign } from '@shared/campaign/campaign'
 import type { Handlers } from '@shared/ipc/contract'
 import type { ExportSaver } from './export/exportSaver'
 import { APP_VERSION } from './appInfo'
+import type { AppLog } from './appLog'
+import { createAppLog } from './appLog'
 import { createHandlers } from './handlers'
 import { DataDir } from './storage/ledgerStore'
 
 export interface Services {
   handlers: Handlers
+  /** The data folder's daily log, for dispatch and whatever else serves the handlers. */
+  log: AppLog
   close: () => Promise<void>
 }
 
 /**
  * Wires the Node services over one data directory; the same composition serves Electron, the web mode and tests.
  * `parserUrl` locates the spreadsheet parser worker inside the Electron bundle; `exportSaver` (desktop only) saves
- * exports where the user chooses.
+ * exports where the user chooses; `log` is the folder's log (the desktop app's is written by electron-log/main).
  */
-export function createServices(dataPath: string, mode: 'electron' | 'web', parserUrl?: URL, exportSaver?: ExportSaver): Services {
+export function createServices(
+  dataPath: string,
+  mode: 'electron' | 'web',
+  parserUrl?: URL,
+  exportSaver?: ExportSaver,
+  log: AppLog = createAppLog(dataPath)
+): Services {
   const campaign = defaultCampaign
   const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign, program: mode })
   return {
-    handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}) }),
+    handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode, log, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}) }),
+    log,
     close: () => dataDir.close()
   }
 }

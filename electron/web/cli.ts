@@ -1,5 +1,6 @@
 /** `npm run web`: serves the built renderer and the app's services on 127.0.0.1 and prints the address. */
 import { resolve } from 'node:path'
+import { createAppLog } from '../services/appLog'
 import { dataDirFromArgs } from '../services/paths'
 import { createServices } from '../services/services'
 import { startWebServer } from './server'
@@ -8,16 +9,18 @@ const args = process.argv.slice(2)
 const portArg = args.indexOf('--port')
 const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env['SLW_PORT'] ?? 5199)
 const dataPath = dataDirFromArgs(args)
-const services = createServices(dataPath, 'web')
+const log = createAppLog(dataPath, { echo: true })
+log.started('web')
+const services = createServices(dataPath, 'web', undefined, undefined, log)
 
 async function listen(): Promise<Awaited<ReturnType<typeof startWebServer>>> {
   const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
   try {
-    return await startWebServer({ handlers: services.handlers, rendererDir, port })
+    return await startWebServer({ handlers: services.handlers, rendererDir, port, log })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
     console.log(`端口 ${port} 已被占用，改用随机端口。`)
-    return startWebServer({ handlers: services.handlers, rendererDir, port: 0 })
+    return startWebServer({ handlers: services.handlers, rendererDir, port: 0, log })
   }
 }
 

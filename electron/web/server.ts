@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net'
 import type { Result } from '@shared/ipc/result'
 import { fail } from '@shared/ipc/result'
 import type { Handlers } from '@shared/ipc/contract'
+import type { AppLog } from '../services/appLog'
+import { sendLogAdvice } from '../services/appLog'
 import { dispatch, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE } from '../services/dispatch'
 import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
 
@@ -28,7 +30,8 @@ export interface WebServerOptions {
   rendererDir: string
   port?: number
   token?: string
-  log?: (e: unknown) => void
+  /** The data folder's log: unexpected errors of the handlers and of the server itself. */
+  log: Pick<AppLog, 'bug' | 'warn'>
 }
 
 /** Constant-time comparison of a presented secret with the expected one. */
@@ -86,7 +89,7 @@ export async function startWebServer(opt: WebServerOptions): Promise<WebServer> 
   // The login token works once: it is traded for a session value that never appears in a URL or on the console.
   let token: string | null = opt.token ?? randomBytes(24).toString('base64url')
   let session: string | null = null
-  const log = opt.log ?? console.error
+  const { log } = opt
   let port = 0
   let cookieName = ''
   /** The origins this server answers as: both names of the loopback address, this port only. */
@@ -94,8 +97,9 @@ export async function startWebServer(opt: WebServerOptions): Promise<WebServer> 
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
-      log(e)
-      if (!res.headersSent) text(res, 500, '服务器内部错误')
+      // The path only: the query may carry the login token.
+      const file = log.bug(`web server ${req.method ?? ''} ${(req.url ?? '/').split('?')[0]?.slice(0, 200)}`, e)
+      if (!res.headersSent) text(res, 500, `服务器内部错误。${sendLogAdvice(file)}`)
     })
   })
 

@@ -51,7 +51,7 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
   const token = 'e2e-token-' + Math.random().toString(36).slice(2)
   const serve = (): ReturnType<typeof createServices> => createServices(dataDir, 'web', undefined, opt.desktop)
   let services = serve()
-  let server = await startWebServer({ handlers: services.handlers, rendererDir, token })
+  let server = await startWebServer({ handlers: services.handlers, rendererDir, token, log: services.log })
   const port = server.port
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -77,7 +77,7 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
       await server.close()
       await services.close()
       services = serve()
-      server = await startWebServer({ handlers: services.handlers, rendererDir, token, port })
+      server = await startWebServer({ handlers: services.handlers, rendererDir, token, port, log: services.log })
       app.server = server
       // A restarted server knows no session: log in again with its (fresh) link, as a user would.
       await page.goto(server.loginUrl)

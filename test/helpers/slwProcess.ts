@@ -6,10 +6,15 @@ import { promisify } from 'node:util'
 const root = resolve(import.meta.dirname, '../..')
 const tsx = join(root, 'node_modules/.bin/tsx')
 
-export async function slw(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function slw(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return slwWith([], ...args)
+}
+
+/** `slw` with Node options before it: `--import` of a module that plants a fault, to provoke the bug path. */
+export async function slwWith(nodeArgs: string[], ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const run = promisify(execFile)
-    const { stdout, stderr } = await run(tsx, ['electron/cli/slw.ts', ...args], { cwd: root, encoding: 'utf8' })
+    const { stdout, stderr } = await run(tsx, [...nodeArgs, 'electron/cli/slw.ts', ...args], { cwd: root, encoding: 'utf8' })
     return { code: 0, stdout, stderr }
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string }

@@ -106,16 +106,19 @@ function endTurn(): void {
  * does to the parser (throw, hang, exhaust memory), the caller gets an outcome, never an exception or a hang. Only
  * a thread that parsed its file cleanly is reused; one that failed in any way is ended with its file. The watchdog
  * starts when the file's turn comes. A CSV (`csvFileName` given, its sheet's name comes from it) is read as text.
+ * A thread that throws outside the parser's own catch, or dies without answering, is a bug rather than the file's
+ * doing (the file is refused all the same): `onCrash` is told, for the log. Running out of its heap or time is not.
  */
 export async function parseInWorker(
   bytes: Buffer,
   limits: ImportLimits,
   parserUrl: URL = defaultParserUrl,
-  csvFileName?: string
+  csvFileName?: string,
+  onCrash: (e: Error) => void = () => {}
 ): Promise<ParseOutcome> {
   await takeTurn()
   try {
-    return await parseInThread(bytes, limits, parserUrl, csvFileName)
+    return await parseInThread(bytes, limits, parserUrl, csvFileName, onCrash)
   } finally {
     endTurn()
   }
@@ -125,7 +128,8 @@ function parseInThread(
   bytes: Buffer,
   limits: ImportLimits,
   parserUrl: URL,
-  csvFileName: string | undefined
+  csvFileName: string | undefined,
+  onCrash: (e: Error) => void
 ): Promise<ParseOutcome> {
   return new Promise((resolve) => {
     const parser = takeParser(parserUrl, limits.parserHeapMb)
@@ -142,13 +146,15 @@ function parseInThread(
     }
     const onMessage = (posted: Posted): void =>
       settle(posted.ok ? { ok: true, workbook: decodeWorkbook(posted.wire) } : posted, posted.ok)
-    const onError = (e: NodeJS.ErrnoException): void =>
-      settle({
-        ok: false,
-        code: 'PARSE_FAILED',
-        detail: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '解析时内存不足' : String(e.message).slice(0, 200)
-      })
-    const onExit = (): void => settle({ ok: false, code: 'PARSE_FAILED', detail: '解析程序意外退出' })
+    const onError = (e: NodeJS.ErrnoException): void => {
+      const outOfMemory = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      if (!settled && !outOfMemory) onCrash(e)
+      settle({ ok: false, code: 'PARSE_FAILED', detail: outOfMemory ? '解析时内存不足' : String(e.message).slice(0, 200) })
+    }
+    const onExit = (exitCode: number): void => {
+      if (!settled) onCrash(new Error(`parser thread exited with code ${exitCode} before answering`))
+      settle({ ok: false, code: 'PARSE_FAILED', detail: '解析程序意外退出' })
+    }
     const watchdog = setTimeout(
       () => settle({ ok: false, code: 'PARSE_TIMEOUT', detail: `${limits.parseTimeoutMs / 1000} 秒` }),
       limits.parseTimeoutMs

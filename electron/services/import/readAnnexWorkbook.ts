@@ -3,6 +3,7 @@ import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
+import type { AppLog } from '../appLog'
 import { annexFromWorkbook } from './annexFromWorkbook'
 import { detectAnnex } from './detectAnnex'
 import type { ImportResult } from './importResult'
@@ -28,6 +29,8 @@ export interface ReadOptions {
    * repeat most of their rows, and a merge keeps every version until it is done.
    */
   texts?: Map<string, string>
+  /** Where a parser thread's crash is written (the data folder's log); nowhere when not given. */
+  log?: Pick<AppLog, 'bug'>
 }
 
 /**
@@ -46,7 +49,10 @@ export async function readAnnexWorkbook(
   const checked = preflight(bytes, fileName, limits)
   if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
   const csvFileName = checked.format === 'csv' ? fileName : undefined
-  const parsed = await parseInWorker(bytes, parseLimitsFor(bytes.length, limits), options.parserUrl, csvFileName)
+  const onCrash = (e: Error): void => {
+    options.log?.bug('parser thread', e, { fileName, bytes: bytes.length })
+  }
+  const parsed = await parseInWorker(bytes, parseLimitsFor(bytes.length, limits), options.parserUrl, csvFileName, onCrash)
   const outcome = parsed.ok ? withinRowAllowance(parsed.workbook, limits) : parsed
   if (!outcome.ok) {
     return refusedFile(fileName, outcome.code, parseFailureMessage(fileName, outcome, limits), outcome.sheet ?? null)

@@ -17,6 +17,8 @@ export interface SubmissionReadOptions {
   parserUrl?: URL
   /** Text values shared by the files of one batch (ReadOptions.texts). */
   texts?: Map<string, string>
+  /** Where a parser thread's crash is written (ReadOptions.log). */
+  log?: ReadOptions['log']
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -16,6 +16,7 @@ import { run as runExport } from '../../../electron/cli/commands/export'
 import { run as runImport } from '../../../electron/cli/commands/import'
 import { run as runWeekly } from '../../../electron/cli/commands/weekly'
 import { reportFailure } from '../../../electron/cli/failure'
+import { createAppLog } from '../../../electron/services/appLog'
 import { DataDir, ledgerPath } from '../../../electron/services/storage/ledgerStore'
 import { captureOutput } from '../../helpers/captureOutput'
 import { sampleRecords } from '../export/sampleRecords'
@@ -80,7 +81,7 @@ async function saveAll(store: DataDir, upserts: { id: string; fields: (typeof re
 }
 
 /** A command as slw.ts runs it: its exit code, or what its uncaught failure becomes. */
-const asSlw = (run: Promise<number>): Promise<number> => run.catch(reportFailure)
+const asSlw = (run: Promise<number>): Promise<number> => run.catch((e: unknown) => reportFailure(e, (bug) => createAppLog(dir).bug('slw', bug)))
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'slw-cli-disk-'))

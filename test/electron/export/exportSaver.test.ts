@@ -149,7 +149,7 @@ describe('the file:save channel', () => {
   it('refuses a name with a folder in it or of a kind we do not export, before any dialog', async () => {
     const services = createServices(join(dir, 'data'), 'electron', undefined, new ExportSaver(chooser(join(docs, 'a.xlsx')), docs))
     for (const suggestedName of ['..\\..\\evil.xlsx', '../evil.xlsx', 'evil.exe', 'evil.xlsx.bat']) {
-      expect(await dispatch(services.handlers, 'file:save', { suggestedName, data: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(await dispatch(services.handlers, 'file:save', { suggestedName, data: '' }, services.log)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     }
     expect(asked).toEqual([])
     await services.close()
@@ -157,7 +157,7 @@ describe('the file:save channel', () => {
 
   it('is refused in web mode, where the browser downloads exports', async () => {
     const services = createServices(join(dir, 'data'), 'web')
-    expect(await dispatch(services.handlers, 'file:save', file('x'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await dispatch(services.handlers, 'file:save', file('x'), services.log)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await services.close()
   })
 })

@@ -155,16 +155,16 @@ describe('app:bootstrap beside another program', () => {
   it('fails with the whole message (the renderer shows it as it is), and starts once that program is gone', async () => {
     const desktop = createServices(dir, 'electron')
     try {
-      expect(await dispatch(desktop.handlers, 'app:bootstrap', {})).toMatchObject({ ok: true })
+      expect(await dispatch(desktop.handlers, 'app:bootstrap', {}, desktop.log)).toMatchObject({ ok: true })
       const web = createServices(dir, 'web')
-      const r = await dispatch(web.handlers, 'app:bootstrap', {})
+      const r = await dispatch(web.handlers, 'app:bootstrap', {}, web.log)
       expect(r.ok).toBe(false)
       const message = r.ok ? '' : r.error.message
       expect(message).toContain(`数据正在被散乱污台账程序（进程 ${process.pid}，自 `)
       expect(message).toContain(`锁文件“${join(dir, 'profile.json.lock')}”`)
       expect(message).toContain('请重新启动电脑，或删除文件')
       await desktop.close()
-      expect(await dispatch(web.handlers, 'app:bootstrap', {})).toMatchObject({ ok: true })
+      expect(await dispatch(web.handlers, 'app:bootstrap', {}, web.log)).toMatchObject({ ok: true })
       await web.close()
     } finally {
       await desktop.close()

@@ -26,7 +26,7 @@ afterAll(async () => {
 })
 
 async function boot(): Promise<WebServer> {
-  const s = await startWebServer({ handlers, rendererDir, token, log: () => {} })
+  const s = await startWebServer({ handlers, rendererDir, token, log: { bug: () => '', warn: () => {} } })
   servers.push(s)
   return s
 }
