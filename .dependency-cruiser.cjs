@@ -111,6 +111,8 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     // Type-only imports count: a type imported from above is the same tangle as a value.
     tsPreCompilationDeps: true,
+    // So do the JSDoc `@import`s that type the parser thread's .mjs files.
+    detectJSDocImports: true,
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }
   }
 }

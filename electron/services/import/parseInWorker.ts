@@ -12,8 +12,14 @@ type ParseFailure = { ok: false; code: ReadFailureCode | ZipFailure; detail: str
 
 export type ParseOutcome = { ok: true; workbook: RawWorkbook } | ParseFailure
 
+/** What the thread (parseWorker.mjs) is sent: the file's bytes and its caps; a CSV with the name its sheet takes. */
+export type ParseJob = { bytes: Uint8Array; sheetCaps: SheetCaps; zipLimits: ZipLimits } & (
+  | { format?: undefined }
+  | { format: 'csv'; fileName: string }
+)
+
 /** What the thread posts: the workbook in its wire form. */
-type Posted = { ok: true; wire: WireWorkbook } | ParseFailure
+export type Posted = { ok: true; wire: WireWorkbook } | ParseFailure
 
 /**
  * The default parser entry sits next to this file. The Electron main bundle passes its own URL instead
@@ -169,7 +175,8 @@ function parseInThread(
       maxColumns: limits.maxColumns,
       maxCells: limits.maxCells
     }
-    const csv = csvFileName === undefined ? {} : { format: 'csv', fileName: csvFileName }
-    worker.postMessage({ bytes, sheetCaps, zipLimits, ...csv })
+    const csv = csvFileName === undefined ? {} : { format: 'csv' as const, fileName: csvFileName }
+    const job: ParseJob = { bytes, sheetCaps, zipLimits, ...csv }
+    worker.postMessage(job)
   })
 }

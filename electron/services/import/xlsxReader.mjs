@@ -1,3 +1,4 @@
+// @ts-check
 // A lean reader for the .xlsx files units send: the parts an annex needs (sheets, their visibility, cell values,
 // cached formula results, date formats, merges, hidden rows) and nothing else, straight into the RawWorkbook shape
 // (rawWorkbook.ts). It is several times faster than SheetJS on a folder of submissions because it skips what SheetJS
@@ -6,16 +7,29 @@
 // the file with SheetJS instead, so an unusual file is read as before, only slower.
 //
 // Plain JavaScript for the same reason as parseWorker.mjs, which runs it. It only reads the entries zipScan.mjs has
-// inflated and checked, in a thread with its own heap and watchdog.
+// inflated and checked, in a thread with its own heap and watchdog. Typed as parseWorker.mjs says.
+/** @import { ParseOutcome } from './parseInWorker' */
+/** @import { CellRange, RawCell, RawSheet } from './rawWorkbook' */
+/** @import { SheetBudget, SheetCaps } from './sheetCaps.mjs' */
 import { SheetCapExceeded, sheetBudget } from './sheetCaps.mjs'
 import { partName } from './zipScan.mjs'
 
+/**
+ * Whether a number format (its code, or a built-in format's id) shows a date (sheetjsReader.mjs's isDateStyle).
+ * @typedef {(formatCodeOrBuiltInId: string | number) => boolean} IsDateFormat
+ */
+
+/** @param {string} what */
 const unsupported = (what) => new Error(`not in the lean subset: ${what}`)
 
 /** Rows of an Excel sheet. */
 const EXCEL_ROWS = 1_048_576
 
-/** An entry's XML text; null for an entry the zip does not have. */
+/**
+ * An entry's XML text; null for an entry the zip does not have.
+ * @param {Buffer | null} data
+ * @returns {string | null}
+ */
 function xmlText(data) {
   if (data === null) return null
   const text = data.toString('utf8')
@@ -27,17 +41,26 @@ function xmlText(data) {
 const P = '(?:[A-Za-z_][\\w.-]*:)?'
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 
+/**
+ * @param {string} text
+ * @returns {Map<string, string>}
+ */
 function attributes(text) {
+  /** @type {Map<string, string>} */
   const out = new Map()
   for (const m of text.matchAll(ATTR)) out.set(m[1], m[2] ?? m[3])
   return out
 }
 
+/** @param {number} code */
 const isSpace = (code) => code === 32 || code === 9 || code === 10 || code === 13
 
 /**
  * One attribute of a row or cell tag: `name="…"` or `name='…'` at the start or after white space. Found with
  * indexOf rather than a regular expression, because a sheet's many cells each ask for two or three.
+ * @param {string} text
+ * @param {string} name
+ * @returns {string | undefined}
  */
 function attr(text, name) {
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
@@ -56,21 +79,30 @@ function attr(text, name) {
 }
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));|_x([0-9a-fA-F]{4})_/g
+/** @type {Record<string, string>} */
 const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
-/** XML entities and OOXML's _xHHHH_ escapes, as SheetJS decodes them. */
+/**
+ * XML entities and OOXML's _xHHHH_ escapes, as SheetJS decodes them.
+ * @param {string} text
+ * @returns {string}
+ */
 function unescape(text) {
   if (!text.includes('&') && !text.includes('_x')) return text
-  return text.replace(ENTITY, (_, hex, dec, named, ooxml) => {
+  /** @type {(match: string, hex?: string, dec?: string, named?: string, ooxml?: string) => string} */
+  const decode = (_, hex, dec, named, ooxml) => {
     if (named) return NAMED[named]
-    return String.fromCodePoint(parseInt(hex ?? dec ?? ooxml, hex || ooxml ? 16 : 10))
-  })
+    return String.fromCodePoint(parseInt(/** @type {string} */ (hex ?? dec ?? ooxml), hex || ooxml ? 16 : 10))
+  }
+  return text.replace(ENTITY, decode)
 }
 
 /** Cell text: line breaks as SheetJS gives them, \n alone. */
+/** @param {string} raw */
 const cellText = (raw) => unescape(raw).replace(/\r\n/g, '\n')
 
 /** Main namespace of a transitional workbook; strict OOXML (purl.oclc.org) is left to SheetJS. */
+/** @param {string} xml */
 function assertTransitional(xml) {
   if (xml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) throw unsupported('strict OOXML')
 }
@@ -79,18 +111,26 @@ const SHEET_TAG = new RegExp(`<${P}sheet\\b([^>]*)/?>`, 'g')
 const REL_TAG = new RegExp(`<${P}Relationship\\b([^>]*)/?>`, 'g')
 const WORKBOOK_PR = new RegExp(`<${P}workbookPr\\b([^>]*)/?>`)
 
-/** Sheets in workbook order with their part paths; date1904 from workbookPr. */
+/** @typedef {{ name: string, hidden: boolean, path: string }} SheetPart */
+
+/**
+ * Sheets in workbook order with their part paths; date1904 from workbookPr.
+ * @param {(name: string) => string | null} read
+ * @returns {{ sheets: SheetPart[], date1904: boolean, stylesPath?: string, stringsPath?: string }}
+ */
 function workbookParts(read) {
   const xml = read('xl/workbook.xml')
   const relsXml = read('xl/_rels/workbook.xml.rels')
   if (xml === null || relsXml === null) throw unsupported('workbook part')
   assertTransitional(xml)
+  /** @type {Map<string | undefined, { type: string, path: string }>} */
   const targets = new Map()
   for (const m of relsXml.matchAll(REL_TAG)) {
     const a = attributes(m[1])
     const target = a.get('Target') ?? ''
     targets.set(a.get('Id'), { type: a.get('Type') ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` })
   }
+  /** @type {SheetPart[]} */
   const sheets = []
   for (const m of xml.matchAll(SHEET_TAG)) {
     const a = attributes(m[1])
@@ -111,7 +151,10 @@ const SI = new RegExp(`<${P}si\\b[^>]*/>|<${P}si\\b[^>]*>([\\s\\S]*?)</${P}si>`,
 const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g')
 const T = new RegExp(`<${P}t\\b[^>]*>([^<]*)</${P}t>`, 'g')
 
-/** The text of a shared string or inline string: its runs' <t> joined, phonetic guides left out. */
+/**
+ * The text of a shared string or inline string: its runs' <t> joined, phonetic guides left out.
+ * @param {string} inner
+ */
 function richText(inner) {
   const body = inner.includes('rPh') ? inner.replace(PHONETIC, '') : inner
   let text = ''
@@ -119,6 +162,10 @@ function richText(inner) {
   return cellText(text)
 }
 
+/**
+ * @param {string | null} xml
+ * @returns {string[]}
+ */
 function sharedStrings(xml) {
   if (xml === null) return []
   return Array.from(xml.matchAll(SI), (m) => (m[1] === undefined ? '' : richText(m[1])))
@@ -128,9 +175,15 @@ const NUM_FMT = new RegExp(`<${P}numFmt\\b([^>]*)/?>`, 'g')
 const CELL_XFS = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)</${P}cellXfs>`)
 const XF = new RegExp(`<${P}xf\\b([^>]*)/?>`, 'g')
 
-/** For each cell style index, whether its number format shows a date. */
+/**
+ * For each cell style index, whether its number format shows a date.
+ * @param {string | null} xml
+ * @param {IsDateFormat} isDateFormat
+ * @returns {boolean[]}
+ */
 function dateStyles(xml, isDateFormat) {
   if (xml === null) return []
+  /** @type {Map<number, string>} */
   const custom = new Map()
   for (const m of xml.matchAll(NUM_FMT)) {
     const a = attributes(m[1])
@@ -152,7 +205,11 @@ const VALUE = new RegExp(`<${P}v\\b[^>]*>([^<]*)</${P}v>`)
 const FORMULA = new RegExp(`<${P}f\\b([^>]*?)(?:/>|>([^<]*)</${P}f>)`)
 const INLINE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`)
 const MERGE = new RegExp(`<${P}mergeCell\\b([^>]*)/?>`, 'g')
-/** A1-style reference to 0-based row and column: letters A–XFD then digits, nothing else. */
+/**
+ * A1-style reference to 0-based row and column: letters A–XFD then digits, nothing else.
+ * @param {string} ref
+ * @returns {{ r: number, c: number }}
+ */
 function cellAt(ref) {
   let c = 0
   let i = 0
@@ -172,17 +229,28 @@ function cellAt(ref) {
   return { r: r - 1, c: c - 1 }
 }
 
-/** The text of a content that is one bare <v> and nothing else (most cells), or undefined. */
+/**
+ * The text of a content that is one bare <v> and nothing else (most cells), or undefined.
+ * @param {string} inner
+ */
 function bareValue(inner) {
   if (!inner.startsWith('<v>') || !inner.endsWith('</v>')) return undefined
   const v = inner.slice(3, -4)
   return v.includes('<') ? undefined : v
 }
 
-/** One <c> (its tag's attributes and its content): the RawCell it stands for, or null when it holds nothing. */
+/**
+ * One <c> (its tag's attributes and its content): the RawCell it stands for, or null when it holds nothing.
+ * @param {string} tag
+ * @param {string | undefined} inner
+ * @param {readonly string[]} strings
+ * @param {readonly boolean[]} dates
+ * @returns {RawCell | null}
+ */
 function readCell(tag, inner, strings, dates) {
   const type = attr(tag, 't') ?? 'n'
   const bare = inner === undefined ? undefined : bareValue(inner)
+  /** @type {string | undefined} */
   let formula
   if (bare === undefined && inner !== undefined && inner.includes('<')) {
     const f = FORMULA.exec(inner)
@@ -193,6 +261,7 @@ function readCell(tag, inner, strings, dates) {
       formula = cellText(f[2] ?? '').replace(/_xlfn\./g, '')
     }
   }
+  /** @type {(cell: RawCell) => RawCell} */
   const withFormula = (cell) => (formula === undefined ? cell : { ...cell, formula })
   if (type === 'inlineStr') {
     const is = inner === undefined ? null : INLINE.exec(inner)
@@ -215,6 +284,7 @@ function readCell(tag, inner, strings, dates) {
       return withFormula({ t: 'e', v: ERRORS.has(text) ? text : '#错误' })
     }
     case 'n': {
+      /** @type {RawCell} */
       const cell = { t: 'n', v: Number(v) }
       if (dates[Number(attr(tag, 's') ?? 0)]) cell.date = true
       return withFormula(cell)
@@ -224,11 +294,21 @@ function readCell(tag, inner, strings, dates) {
   }
 }
 
+/**
+ * @param {string} xml
+ * @param {SheetPart} sheet
+ * @param {readonly string[]} strings
+ * @param {readonly boolean[]} dates
+ * @param {SheetBudget} budget
+ * @returns {RawSheet}
+ */
 function readSheet(xml, sheet, strings, dates, budget) {
   assertTransitional(xml)
   const tally = budget.sheet(sheet.name)
   // Rows without a kept cell stay holes: a cell at row 1,048,576 costs one row, not a million.
+  /** @type {RawSheet['rows']} */
   const rows = []
+  /** @type {number[]} */
   const hiddenRows = []
   let nextRow = 0
   for (const rm of xml.matchAll(ROW)) {
@@ -243,6 +323,7 @@ function readSheet(xml, sheet, strings, dates, budget) {
     nextRow = r + 1
     if (/^(1|true)$/.test(attr(rm[1], 'hidden') ?? '')) hiddenRows.push(r)
     if (rm[2] === undefined) continue
+    /** @type {(RawCell | null)[]} */
     const cells = []
     let kept = 0
     let nextCol = 0
@@ -258,6 +339,7 @@ function readSheet(xml, sheet, strings, dates, budget) {
     tally.row(kept)
     rows[r] = cells
   }
+  /** @type {CellRange[]} */
   const merges = []
   // Most sheets have none, and the pattern is slow to rule out at every tag of a long sheet.
   const mergesAt = xml.indexOf('mergeCell')
@@ -273,14 +355,20 @@ function readSheet(xml, sheet, strings, dates, budget) {
  * sheetCaps.mjs), or null when the file is outside what this reader knows (or it stumbles on anything else).
  * `isDateFormat(formatCodeOrBuiltInId)` decides which number formats are dates. `entries` are the zip's entries by
  * part name (partName), inflated and checked by zipScan.mjs.
+ * @param {ReadonlyMap<string, Buffer>} entries
+ * @param {SheetCaps} caps
+ * @param {IsDateFormat} isDateFormat
+ * @returns {ParseOutcome | null}
  */
 export function readXlsx(entries, caps, isDateFormat) {
   try {
+    /** @param {string} name */
     const read = (name) => xmlText(entries.get(partName(name)) ?? null)
     const parts = workbookParts(read)
     const strings = sharedStrings(parts.stringsPath ? read(parts.stringsPath) : null)
     const dates = dateStyles(parts.stylesPath ? read(parts.stylesPath) : null, isDateFormat)
     const budget = sheetBudget(caps)
+    /** @type {RawSheet[]} */
     const sheets = []
     for (const sheet of parts.sheets) {
       const xml = read(sheet.path)

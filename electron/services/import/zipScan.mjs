@@ -1,3 +1,4 @@
+// @ts-check
 // Checks a zip container before a parser sees it. SheetJS inflates every entry with no output cap, follows the local
 // headers rather than the central directory and skips the CRC (reliability.md §2.3), so this walks the central
 // directory, cross-checks each local header, and really inflates every entry under a hard cap: a zip bomb is refused
@@ -18,9 +19,50 @@
 // file is and refuses the structural attacks. In the parser thread in full, before parsing (parseWorker.mjs): the
 // inflating is the costly part, and untrusted bytes are inflated where a hostile file can only exhaust that thread.
 //
-// Plain JavaScript for the same reason as parseWorker.mjs; the types are in zipScan.d.mts.
+// Plain JavaScript for the same reason as parseWorker.mjs, typed as it says.
+/** @import { ImportLimits } from './limits' */
 import { zipSync } from 'fflate'
 import { crc32, inflateRawSync } from 'node:zlib'
+
+/** @typedef {'CORRUPT_ZIP' | 'ZIP_BOMB' | 'ZIP_UNSAFE_PATH' | 'ENCRYPTED'} ZipFailure */
+
+/**
+ * What a container may hold and inflate to (limits.ts).
+ * @typedef {Pick<ImportLimits, 'maxZipEntries' | 'maxEntryInflatedBytes' | 'maxTotalInflatedBytes' | 'ratioFloorBytes' | 'maxRatio'>} ZipLimits
+ */
+
+/**
+ * The checked container: every entry's part name, and the inflated entries kept, by part name; or why it is refused.
+ * @typedef {{ ok: true, names: Set<string>, inflated: Map<string, Buffer> }
+ *   | { ok: false, code: ZipFailure, detail: string }} ZipScan
+ */
+
+/**
+ * An entry as the central directory lists it; `part` is its name as a reader looks it up (partName).
+ * @typedef {{
+ *   name: string,
+ *   part: string,
+ *   nameBytes: Buffer,
+ *   flags: number,
+ *   method: number,
+ *   crc: number,
+ *   compressedSize: number,
+ *   uncompressedSize: number,
+ *   localOffset: number
+ * }} Entry
+ */
+
+/**
+ * An entry with where its bytes lie: local header at `start`, data from `dataStart`, the next entry at `end`.
+ * @typedef {Entry & { start: number, dataStart: number, end: number }} LocatedEntry
+ */
+
+/**
+ * What an end record (or its ZIP64 twin) says about the directory.
+ * @typedef {{ diskCount: number, count: number, size: number, offset: number, directoryEnd: number }} EndRecord
+ */
+
+/** @typedef {{ compressedSize: number, uncompressedSize: number, localOffset: number }} EntrySizes */
 
 const SIG_EOCD = 0x06054b50
 const SIG_ZIP64_LOCATOR = 0x07064b50
@@ -39,19 +81,29 @@ const U16_MAX = 0xffff
 const U32_MAX = 0xffffffff
 
 class ZipProblem extends Error {
+  /**
+   * @param {ZipFailure} code
+   * @param {string} detail
+   */
   constructor(code, detail) {
     super(detail)
     this.code = code
   }
 }
 
+/** @param {string} detail */
 const corrupt = (detail) => new ZipProblem('CORRUPT_ZIP', detail)
+/** @param {string} detail */
 const forged = (detail) => corrupt(`${detail}，疑似伪造的压缩包`)
 
 /**
  * Scans the container. `inflate` (the default) inflates and checks every entry; without it only the entries `keep`
  * accepts are inflated (small ones the caller needs, e.g. mimetype). Of the inflated entries, those `keep` accepts
  * are returned; the others are checked and let go, so they hold no memory while the parsers run.
+ * @param {Buffer} bytes
+ * @param {ZipLimits} limits
+ * @param {{ inflate?: boolean, keep?: (part: string) => boolean }} [options]
+ * @returns {ZipScan}
  */
 export function scanZip(bytes, limits, { inflate = true, keep = () => true } = {}) {
   try {
@@ -59,7 +111,9 @@ export function scanZip(bytes, limits, { inflate = true, keep = () => true } = {
     checkNames(entries)
     const located = entries.map((e) => ({ ...e, ...locate(bytes, e, directoryStart) }))
     checkTiling(located, directoryStart)
+    /** @type {Set<string>} */
     const names = new Set()
+    /** @type {Map<string, Buffer>} */
     const inflated = new Map()
     let total = 0
     for (const e of located) {
@@ -79,8 +133,11 @@ export function scanZip(bytes, limits, { inflate = true, keep = () => true } = {
 /**
  * The archive a parser that reads zips itself (SheetJS) is given: exactly the entries the scan inflated and
  * checked, stored, so that parser inflates nothing and finds nothing the scan did not measure.
+ * @param {ReadonlyMap<string, Uint8Array>} inflated
+ * @returns {Buffer}
  */
 export function canonicalZip(inflated) {
+  /** @type {Record<string, Uint8Array>} */
   const files = Object.create(null)
   for (const [name, data] of inflated) files[name] = data
   const zip = zipSync(files, { level: 0 })
@@ -94,9 +151,12 @@ export function canonicalZip(inflated) {
  * The one end record whose comment reaches exactly the end of the file. Any other record after it (hidden in its
  * comment, or in the last bytes where SheetJS starts looking) or any second record that also fits is a second
  * reading of the archive.
+ * @param {Buffer} bytes
+ * @returns {number}
  */
 function findEndOfCentralDirectory(bytes) {
   const lowest = Math.max(0, bytes.length - EOCD_BYTES - U16_MAX)
+  /** @type {number[]} */
   const candidates = []
   for (let p = bytes.length - 4; p >= lowest; p--) {
     if (bytes.readUInt32LE(p) === SIG_EOCD) candidates.push(p)
@@ -112,9 +172,15 @@ function findEndOfCentralDirectory(bytes) {
   return eocd
 }
 
+/**
+ * @param {Buffer} bytes
+ * @param {ZipLimits} limits
+ * @returns {{ entries: Entry[], directoryStart: number }}
+ */
 function readCentralDirectory(bytes, limits) {
   const eocd = findEndOfCentralDirectory(bytes)
   if (bytes.readUInt16LE(eocd + 4) !== 0 || bytes.readUInt16LE(eocd + 6) !== 0) throw corrupt('分卷压缩包无法读取')
+  /** @type {EndRecord} */
   const end = {
     diskCount: bytes.readUInt16LE(eocd + 8),
     count: bytes.readUInt16LE(eocd + 10),
@@ -127,6 +193,7 @@ function readCentralDirectory(bytes, limits) {
   if (diskCount !== count) throw forged(`压缩包目录记录的两个条目数不一致（${diskCount} 与 ${count}）`)
   if (count > limits.maxZipEntries) throw new ZipProblem('ZIP_BOMB', `压缩包内有 ${count} 个条目（上限 ${limits.maxZipEntries}）`)
   if (offset + size !== directoryEnd) throw forged('压缩包目录的位置或大小与目录记录不符')
+  /** @type {Entry[]} */
   const entries = []
   let p = offset
   for (let i = 0; i < count; i++) {
@@ -144,6 +211,7 @@ function readCentralDirectory(bytes, limits) {
       localOffset: bytes.readUInt32LE(p + 42)
     })
     const name = nameBytes.toString('utf8')
+    /** @type {Entry} */
     const entry = {
       name,
       part: partName(name),
@@ -163,7 +231,13 @@ function readCentralDirectory(bytes, limits) {
   return { entries, directoryStart: offset }
 }
 
-/** The ZIP64 end record sits right before its locator, which sits right before the end record; counts must agree. */
+/**
+ * The ZIP64 end record sits right before its locator, which sits right before the end record; counts must agree.
+ * @param {Buffer} bytes
+ * @param {number} eocd
+ * @param {EndRecord} end
+ * @returns {EndRecord}
+ */
 function readZip64End(bytes, eocd, end) {
   const locator = eocd - 20
   if (locator < 0 || bytes.readUInt32LE(locator) !== SIG_ZIP64_LOCATOR) throw corrupt('压缩包目录已损坏')
@@ -178,6 +252,7 @@ function readZip64End(bytes, eocd, end) {
     offset: Number(bytes.readBigUInt64LE(at + 48)),
     directoryEnd: at
   }
+  /** @type {(small: number, max: number, big: number) => boolean} */
   const agrees = (small, max, big) => small === max || small === big
   if (!agrees(end.count, U16_MAX, z.count) || !agrees(end.diskCount, U16_MAX, z.diskCount)) {
     throw forged('压缩包的两个目录记录所写的条目数不一致')
@@ -188,7 +263,12 @@ function readZip64End(bytes, eocd, end) {
   return z
 }
 
-/** ZIP64 extra field (0x0001): 8-byte values for exactly the header fields that hold 0xFFFFFFFF, in this order. */
+/**
+ * ZIP64 extra field (0x0001): 8-byte values for exactly the header fields that hold 0xFFFFFFFF, in this order.
+ * @param {Buffer} extra
+ * @param {EntrySizes} header
+ * @returns {EntrySizes & { zip64: boolean }}
+ */
 function zip64Sizes(extra, header) {
   let { compressedSize, uncompressedSize, localOffset } = header
   let zip64 = false
@@ -217,12 +297,18 @@ function zip64Sizes(extra, header) {
  * What an entry is known by: `/` for every `\` and lower case, since OOXML part names compare case-insensitively
  * (ECMA-376 Part 2 §9.1.1.1.2) and SheetJS looks them up so; whoever looks a part up asks for this form (the lean
  * reader, the preflight), and the archive rebuilt for SheetJS is written with it.
+ * @param {string} name
+ * @returns {string}
  */
 export const partName = (name) => name.replaceAll('\\', '/').toLowerCase()
 
-/** A normalised name that leaves the archive: absolute, on a drive (`C:`), climbing out (`..`), or cut short by NUL. */
+/**
+ * A normalised name that leaves the archive: absolute, on a drive (`C:`), climbing out (`..`), or cut short by NUL.
+ * @param {string} part
+ */
 const escapes = (part) => part.startsWith('/') || /^[a-z]:/.test(part) || part.includes('\0') || part.split('/').includes('..')
 
+/** @param {Entry} e */
 function checkEntryHeader(e) {
   if (escapes(e.part)) throw new ZipProblem('ZIP_UNSAFE_PATH', `压缩包内的条目名“${e.name}”指向压缩包以外的位置`)
   if (e.flags & ENCRYPTION_FLAGS) throw new ZipProblem('ENCRYPTED', `压缩包内的“${e.name}”已加密`)
@@ -233,8 +319,10 @@ function checkEntryHeader(e) {
 /**
  * Names that differ only in case or separator (or in bytes that decode alike) are one part: an archive holding both
  * is ambiguous, whichever a reader took.
+ * @param {readonly Entry[]} entries
  */
 function checkNames(entries) {
+  /** @type {Set<string>} */
   const seen = new Set()
   for (const e of entries) {
     const slashed = e.name.replaceAll('\\', '/')
@@ -248,6 +336,10 @@ function checkNames(entries) {
 /**
  * Where the entry's local header, data and data descriptor lie; everything the local header and descriptor say
  * must agree with the central directory.
+ * @param {Buffer} bytes
+ * @param {Entry} e
+ * @param {number} directoryStart
+ * @returns {{ start: number, dataStart: number, end: number }}
  */
 function locate(bytes, e, directoryStart) {
   const p = e.localOffset
@@ -268,6 +360,10 @@ function locate(bytes, e, directoryStart) {
   })
   const localCrc = bytes.readUInt32LE(p + 14)
   // With a data descriptor the local header may leave crc and sizes at zero; whatever it does say must agree.
+  /**
+   * @param {number} value
+   * @param {number} expected
+   */
   const agrees = (value, expected) => value === expected || (flags & DESCRIPTOR_FLAG && value === 0)
   const headerAgrees =
     agrees(localCrc, e.crc) &&
@@ -280,13 +376,22 @@ function locate(bytes, e, directoryStart) {
   return { start: p, dataStart, end }
 }
 
-/** A data descriptor: optional signature, crc, then the two sizes (8 bytes each in a ZIP64 entry). */
+/**
+ * A data descriptor: optional signature, crc, then the two sizes (8 bytes each in a ZIP64 entry).
+ * @param {Buffer} bytes
+ * @param {Entry} e
+ * @param {number} at
+ * @param {boolean} zip64
+ * @param {number} directoryStart
+ * @returns {number}
+ */
 function descriptorEnd(bytes, e, at, zip64, directoryStart) {
   const width = zip64 ? 8 : 4
   let q = at
   if (q + 4 <= directoryStart && bytes.readUInt32LE(q) === SIG_DESCRIPTOR) q += 4
   const end = q + 4 + 2 * width
   if (end > directoryStart) throw corrupt(`“${e.name}”的数据不完整`)
+  /** @param {number} at */
   const read = (at) => (zip64 ? Number(bytes.readBigUInt64LE(at)) : bytes.readUInt32LE(at))
   const agrees =
     bytes.readUInt32LE(q) === e.crc && read(q + 4) === e.compressedSize && read(q + 4 + width) === e.uncompressedSize
@@ -294,7 +399,11 @@ function descriptorEnd(bytes, e, at, zip64, directoryStart) {
   return end
 }
 
-/** The local entries, in file order, fill every byte before the directory exactly once. */
+/**
+ * The local entries, in file order, fill every byte before the directory exactly once.
+ * @param {readonly LocatedEntry[]} spans
+ * @param {number} directoryStart
+ */
 function checkTiling(spans, directoryStart) {
   let expected = 0
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
@@ -305,8 +414,16 @@ function checkTiling(spans, directoryStart) {
   if (expected !== directoryStart) throw forged('压缩包内有目录未列出的数据')
 }
 
+/** @param {number} n */
 const sizeText = (n) => (n >= 1024 * 1024 ? `${Math.floor(n / 1024 / 1024)} MiB` : `${Math.ceil(n / 1024)} KiB`)
 
+/**
+ * @param {Buffer} bytes
+ * @param {LocatedEntry} e
+ * @param {ZipLimits} limits
+ * @param {number} totalLeft
+ * @returns {Buffer}
+ */
 function inflateEntry(bytes, e, limits, totalLeft) {
   const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize)
   const cap = Math.min(
@@ -316,6 +433,7 @@ function inflateEntry(bytes, e, limits, totalLeft) {
   )
   const tooBig = () => new ZipProblem('ZIP_BOMB', `“${e.name}”解压后超过 ${sizeText(cap)}`)
   if (e.uncompressedSize > cap) throw tooBig()
+  /** @type {Buffer} */
   let data
   if (e.method === STORED) {
     data = raw
@@ -323,7 +441,7 @@ function inflateEntry(bytes, e, limits, totalLeft) {
     try {
       data = inflateRawSync(raw, { maxOutputLength: Math.max(1, cap) })
     } catch (err) {
-      if (err.code === 'ERR_BUFFER_TOO_LARGE') throw tooBig()
+      if (/** @type {NodeJS.ErrnoException} */ (err).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig()
       throw corrupt(`“${e.name}”无法解压（文件已损坏）`)
     }
   }
