@@ -46,10 +46,10 @@ export function App(): React.JSX.Element {
     // The whole message: a held lock names its file, the program holding it and what to do, then try again here.
     return (
       <main className="app">
-        <Notices notices={[{ level: 'error', message: boot.message }]} />
-        <button type="button" onClick={bootstrap}>
-          重试
-        </button>
+        <section className="setup">
+          <h1>散乱污台账没能打开数据</h1>
+          <Notices notices={[{ level: 'error', message: boot.message, action: { label: '重试', run: bootstrap } }]} />
+        </section>
       </main>
     )
   }
