@@ -10,6 +10,7 @@ import { weekly } from './weekly'
 import type { AnnexColumn, AnnexDefinition, FormKey } from './types'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
+import { LIFECYCLE_READS } from '../lifecycle/fields'
 
 /**
  * Every official form the program knows. A new form is its definition file and one line here: the ledger's tabs,
@@ -65,6 +66,9 @@ const OTHER_FIELDS = {
  * compile error rather than a field that is always blank.
  */
 export type LedgerKey = FormKey<Extract<Form, { readonly ledgerTab: object }>> | keyof typeof OTHER_FIELDS
+
+// Every field the lifecycle rules read (lifecycle/fields.ts) is a field of a ledger record: a compile error otherwise.
+LIFECYCLE_READS satisfies readonly LedgerKey[]
 
 /** A text field of a ledger record, trimmed ('' when blank or a list). */
 export const recordText = (fields: RecordFields, key: LedgerKey): string => fieldText(fields, key)
