@@ -3,6 +3,7 @@
  * it runs and returns the process exit code.
  */
 
+import { OFFICE_FORMS } from '@shared/annexes/registry'
 import { createAppLog } from '../services/appLog'
 import { dataDirFromArgs } from '../services/paths'
 import { reportFailure } from './failure'
@@ -53,7 +54,7 @@ const commands = new Map<string, CommandEntry>([
     'merge',
     {
       usage:
-        'slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <annex2|annex3|annex4|contacts|huikan>]\n' +
+        `slw merge <文件或文件夹…> --out <汇总.xlsx> [--report <报告.json>] [--annex <${OFFICE_FORMS.map((a) => a.id).join('|')}>]\n` +
         '      [--filler 填报人] [--phone 联系电话]',
       summary: '办公室汇总各单位报送的附件表格：新版本取代旧版本，列出跨单位重复和未报送单位，核对相符后生成汇总表',
       load: async () => (await import('./commands/merge')).run

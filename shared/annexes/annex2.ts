@@ -1,5 +1,6 @@
 import { CATEGORIES, CATEGORY_SYNONYMS, FACILITY_STATES, LICENCE_STATES, PROBLEM_TYPES, SECTORS, SOURCES } from '../domain/enums'
-import type { AnnexColumn, AnnexDefinition, StatColumn } from './types'
+import type { AnnexColumn, StatColumn } from './types'
+import { defineAnnex } from './types'
 import type { RecordFields } from '../ledger/record'
 
 const LICENCE = '手续办理情况'
@@ -36,7 +37,7 @@ export const annex2Columns = [
 
 export type Annex2Key = Exclude<(typeof annex2Columns)[number]['key'], 'seq'>
 
-function countWhere(rows: readonly RecordFields[], key: string, value: string): number {
+function countWhere(rows: readonly RecordFields[], key: Annex2Key, value: string): number {
   let n = 0
   for (const r of rows) {
     const v = r[key]
@@ -48,13 +49,15 @@ function countWhere(rows: readonly RecordFields[], key: string, value: string): 
 const breakdown = (group: string, key: Annex2Key, values: readonly string[]): StatColumn<RecordFields>[] =>
   values.map((v) => ({ header: v, group, compute: (rows) => countWhere(rows, key, v) }))
 
-export const annex2: AnnexDefinition<RecordFields> = {
+export const annex2 = defineAnnex({
   id: 'annex2',
   version: 1,
   label: '附件2',
   title: '临夏市“散乱污”问题摸底情况汇总表',
   sheetName: '摸底台账',
   columns: annex2Columns,
+  ledgerTab: { label: '摸底台账（附件2）', order: 1, createsRecords: true },
+  office: { merge: 'form', view: '附件2 摸底情况' },
   notes: [
     '1. 每个“散乱污”问题（企业、场所）填写一行；无名称的作坊填写“XX村XX（经营者）加工点”。',
     '2. 统一社会信用代码填写18位代码；无营业执照的填“无”，所属领域填“无证照”。',
@@ -70,4 +73,4 @@ export const annex2: AnnexDefinition<RecordFields> = {
       ...breakdown('按拟整治类别', 'category', CATEGORIES)
     ]
   }
-}
+})

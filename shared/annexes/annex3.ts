@@ -1,15 +1,17 @@
 import { CATEGORIES, TLC_MARKS, YES_NO } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
+import type { TlcItem } from '../lifecycle/tlc'
 import { TLC_ITEMS, tlcApplies, tlcDoneDate, tlcMark } from '../lifecycle/tlc'
 import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney } from './shared'
-import type { AnnexColumn, AnnexDefinition, StatColumn } from './types'
+import type { AnnexColumn, StatColumn } from './types'
+import { defineAnnex } from './types'
 
 const TLC = '两断三清'
 const CASE = '立案查处'
 
 /** 附件3 明细 (annexes.md §1.2): 附件2's identity columns, then what the 清理整治 phase did. */
-export const annex3Columns: readonly AnnexColumn[] = [
+const annex3Columns = [
   annex2Column('seq'),
   annex2Column('town'),
   annex2Column('name'),
@@ -20,7 +22,7 @@ export const annex3Columns: readonly AnnexColumn[] = [
   { key: 'stoppedFirst', header: '是否先行停产', kind: 'enum', options: YES_NO, width: 6 },
   { key: 'stopDate', header: '停产日期', kind: 'date', width: 10 },
   ...TLC_ITEMS.map(
-    (item): AnnexColumn => ({
+    (item): AnnexColumn<`tlc${TlcItem['id']}Mark`> => ({
       key: `tlc${item.id}Mark`,
       header: item.label,
       group: TLC,
@@ -41,7 +43,7 @@ export const annex3Columns: readonly AnnexColumn[] = [
   { key: 'evidence', header: '佐证材料编号', kind: 'text', width: 10, hint: '一案一档：照片、文书的编号' },
   annex2Column('responsiblePerson'),
   { key: 'remarks3', header: '备注', kind: 'text', width: 8 }
-]
+] as const satisfies readonly AnnexColumn[]
 
 const per = (category: string): StatColumn<RecordFields>[] => [
   { header: '应完成', group: category, compute: (rows) => count(rows, isCategory(category)) },
@@ -51,7 +53,7 @@ const per = (category: string): StatColumn<RecordFields>[] => [
 /** 两断三清 done: from the item dates, or on a row read from a unit's 附件3 (no item dates) its printed 完成日期. */
 const tlcDone = (f: RecordFields): boolean => tlcApplies(f) && (tlcDoneDate(f) || fieldText(f, 'tlcDoneDate')) !== ''
 
-export const annex3: AnnexDefinition<RecordFields> = {
+export const annex3 = defineAnnex({
   id: 'annex3',
   version: 1,
   label: '附件3',
@@ -59,6 +61,9 @@ export const annex3: AnnexDefinition<RecordFields> = {
   sheetName: '清理整顿台账',
   columns: annex3Columns,
   deadlineNote: 'remarks3',
+  ledgerTab: { label: '清理整顿（附件3）', order: 2, createsRecords: false },
+  office: { merge: 'form', view: '附件3 清理整顿情况' },
+  sentWith: '月度工作总结（在“每周工作进展”中导出）',
   notes: [
     '1. 本表列出摸底台账中的全部问题，整治类别以整治中确定的为准。',
     '2. 两断三清（断水、断电、清除原料、清除产品、清除设备）适用于关停取缔类和整合搬迁类的原址：已完成的打“√”，未完成的打“×”，不涉及的注明“不涉及”。',
@@ -78,4 +83,4 @@ export const annex3: AnnexDefinition<RecordFields> = {
       { header: '完成率（%）', compute: (rows) => rate(count(rows, isDone), rows.length) }
     ]
   }
-}
+})

@@ -3,12 +3,13 @@ import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import { annex2Column, count, isCategory, rate } from './shared'
-import type { AnnexColumn, AnnexDefinition } from './types'
+import type { AnnexColumn } from './types'
+import { defineAnnex } from './types'
 
 const CONTENT = '整治提升内容'
 
 /** 附件4 明细 (annexes.md §1.3): the records being upgraded or relocated, and those reopened by 回头看. */
-export const annex4Columns: readonly AnnexColumn[] = [
+const annex4Columns = [
   annex2Column('seq'),
   annex2Column('town'),
   annex2Column('name'),
@@ -29,7 +30,7 @@ export const annex4Columns: readonly AnnexColumn[] = [
   { key: 'supervisor', header: '长效监管责任人（网格员）', kind: 'text', width: 10 },
   { key: 'recheck', header: '复查情况', kind: 'enum', options: RECHECK_RESULTS, width: 6 },
   { key: 'remarks4', header: '备注', kind: 'text', width: 8 }
-]
+] as const satisfies readonly AnnexColumn[]
 
 const upgrading = isCategory('升级改造')
 const relocating = isCategory('整合搬迁')
@@ -39,7 +40,7 @@ const closed = (f: RecordFields): boolean => reached(f, '已销号') || fieldTex
 // 附件4 prints no 搬迁完成日期: in a row read from a unit's file, acceptance or close-out at the new site shows the move.
 const moved = (f: RecordFields): boolean => fieldText(f, 'relocationDate') !== '' || accepted(f) || closed(f)
 
-export const annex4: AnnexDefinition<RecordFields> = {
+export const annex4 = defineAnnex({
   id: 'annex4',
   version: 1,
   label: '附件4',
@@ -47,6 +48,8 @@ export const annex4: AnnexDefinition<RecordFields> = {
   sheetName: '整治提升台账',
   columns: annex4Columns,
   deadlineNote: 'remarks4',
+  ledgerTab: { label: '整治提升（附件4）', order: 3, createsRecords: false },
+  office: { merge: 'form', view: '附件4 整治提升情况' },
   rowFilter: (f) => upgrading(f) || relocating(f) || fieldText(f, 'reopenDate') !== '',
   notes: [
     '1. 本表列出整治类别为升级改造、整合搬迁的问题，以及回头看发现反弹、重新整治的问题。',
@@ -68,4 +71,4 @@ export const annex4: AnnexDefinition<RecordFields> = {
       { header: '完成率（%）', compute: (rows) => rate(count(rows, accepted), rows.length) }
     ]
   }
-}
+})

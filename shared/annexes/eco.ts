@@ -4,7 +4,7 @@ import { fieldText } from '../ledger/record'
 import { statusOf } from '../lifecycle/requirements'
 import { problemNoColumn } from './illegal'
 import { annex2Column, count, isCategory } from './shared'
-import type { AnnexDefinition } from './types'
+import { defineAnnex } from './types'
 
 /** 整改进展 of the list: 未启动 / 整改中 / 已完成 / 已销号. */
 function rectifyProgress(f: RecordFields): string {
@@ -15,7 +15,7 @@ function rectifyProgress(f: RecordFields): string {
 }
 
 /** 生态环境问题整改清单 (“两张清单”之二, annexes.md §1.6): problems fixed on site or by relocation. */
-export const eco: AnnexDefinition<RecordFields> = {
+export const eco = defineAnnex({
   id: 'eco',
   version: 1,
   label: '',
@@ -41,6 +41,7 @@ export const eco: AnnexDefinition<RecordFields> = {
     { key: 'ecoRemarks', header: '备注', kind: 'text', width: 8 }
   ],
   rowFilter: (f) => isCategory('升级改造')(f) || isCategory('整合搬迁')(f),
+  ledgerTab: { label: '生态环境问题整改清单', order: 6, createsRecords: false },
   notes: [
     '1. 本清单列出整治类别为升级改造、整合搬迁的问题，督促企业对照环保标准实施整改、完善手续。',
     '2. 问题类别可多选：大气、水、土壤、固废、噪声、扬尘、其他。'
@@ -55,4 +56,4 @@ export const eco: AnnexDefinition<RecordFields> = {
       { header: '已验收', compute: (rows) => count(rows, (f) => fieldText(f, 'acceptDate') !== '') }
     ]
   }
-}
+})

@@ -1,14 +1,14 @@
 import { EXECUTION_STATES, PENALTY_KINDS } from '../domain/enums'
-import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { annex2Column, count, sumMoney } from './shared'
-import type { AnnexColumn, AnnexDefinition } from './types'
+import type { AnnexColumn } from './types'
+import { defineAnnex } from './types'
 
 /** 问题编号 of the record, which every list carries so rows join across forms (annexes.md §0). */
-export const problemNoColumn: AnnexColumn = { key: 'problemNo', header: '问题编号', kind: 'text', width: 16, derive: (f) => fieldText(f, 'problemNo') }
+export const problemNoColumn: AnnexColumn<'problemNo'> = { key: 'problemNo', header: '问题编号', kind: 'text', width: 16, derive: (f) => fieldText(f, 'problemNo') }
 
 /** 违法问题查处清单 (“两张清单”之一, annexes.md §1.5): the cases opened against the 违法 problems. */
-export const illegal: AnnexDefinition<RecordFields> = {
+export const illegal = defineAnnex({
   id: 'illegal',
   version: 1,
   label: '',
@@ -36,6 +36,7 @@ export const illegal: AnnexDefinition<RecordFields> = {
     { key: 'caseRemarks', header: '备注', kind: 'text', width: 8 }
   ],
   rowFilter: (f) => fieldText(f, 'caseFiled') === '是' || f['category'] === '关停取缔',
+  ledgerTab: { label: '违法问题查处清单', order: 5, createsRecords: false },
   notes: [
     '1. 本清单列出关停取缔类和已立案查处的“散乱污”违法问题，一个问题一行。',
     '2. 填写处罚种类的，须填写处罚决定书文号；处罚种类含罚款的，罚款金额（万元）应大于0。',
@@ -51,4 +52,4 @@ export const illegal: AnnexDefinition<RecordFields> = {
       { header: '已结案', compute: (rows) => count(rows, (f) => fieldText(f, 'caseClosedDate') !== '') }
     ]
   }
-}
+})

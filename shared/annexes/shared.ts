@@ -4,12 +4,13 @@ import type { Status } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { reached, statusOf } from '../lifecycle/requirements'
+import type { Annex2Key } from './annex2'
 import { annex2Columns } from './annex2'
 import type { AnnexColumn } from './types'
 
 /** A column of 附件2 by key, so every form shows the same record fields under the same header. */
-export function annex2Column(key: string, overrides: Partial<AnnexColumn> = {}): AnnexColumn {
-  const col = annex2Columns.find((c) => c.key === key)
+export function annex2Column<K extends Annex2Key | 'seq'>(key: K, overrides: Partial<Omit<AnnexColumn, 'key'>> = {}): AnnexColumn<K> {
+  const col = annex2Columns.find((c): c is Extract<(typeof annex2Columns)[number], { key: K }> => c.key === key)
   if (!col) throw new Error(`附件2 has no column ${key}`)
   return { ...col, ...overrides }
 }

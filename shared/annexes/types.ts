@@ -19,9 +19,9 @@ export type FieldKind =
 /** A value domain that comes from the campaign rather than from a fixed list. */
 export type UnitDomain = 'town' | 'department' | 'unit'
 
-export interface AnnexColumn {
-  /** Property name in the stored record (English identifier). */
-  readonly key: string
+export interface AnnexColumn<K extends string = string> {
+  /** Property name in the stored record (English identifier); a form's keys make its key union (FormKey). */
+  readonly key: K
   /** Header text as printed on the form (the leaf of a two-level header). */
   readonly header: string
   /** Parent header of a two-level header (e.g. 手续办理情况 over 营业执照 … 其他许可). */
@@ -63,8 +63,31 @@ export interface StatColumn<R> {
   readonly compute: (rows: readonly R[]) => number | null
 }
 
-export interface AnnexDefinition<R = Record<string, unknown>> {
-  /** Stable id stored in JSON files and in the exported `_meta` sheet. */
+/**
+ * Where a form appears besides its own export: every list of forms (the ledger's tabs, the office's streams and
+ * views, the IPC contract's enum, the CLI's `--annex` names) derives from these in registry.ts.
+ */
+export interface AnnexPlaces {
+  /** A tab of the unit's ledger showing this form, in `order`; none for the 附表 and the contact list (pages of their own). */
+  readonly ledgerTab?: {
+    readonly label: string
+    readonly order: number
+    /** Records are born here (摸底 or 回头看); the other forms list records that already exist. */
+    readonly createsRecords: boolean
+  }
+  /**
+   * How the office takes the form in: merged on its own (`form`), or week by week (`weekly`, a stream per 周五).
+   * A form without it goes with 附件2, where it is listed as rejected with the reason. `view` names the form in the
+   * office's 汇总表格 menu, where its consolidation is shown record by record. On the command line, `slw merge
+   * --annex <id>` takes the forms merged on their own (`slw template|export --annex <id>` take every form).
+   */
+  readonly office?: { readonly merge: 'form' | 'weekly'; readonly view?: string }
+  /** What goes to the office with the printed form, said when it is exported (附件3: the 月度工作总结). */
+  readonly sentWith?: string
+}
+
+export interface AnnexDefinition<R = Record<string, unknown>> extends AnnexPlaces {
+  /** Stable id stored in JSON files and in the exported `_meta` sheet; also the form's name on the command line. */
   readonly id: string
   /** Bumped whenever columns change, so an older export is recognised as such. */
   readonly version: number
@@ -82,4 +105,20 @@ export interface AnnexDefinition<R = Record<string, unknown>> {
   readonly rowFilter?: (fields: RecordFields) => boolean
   /** The 统计 sheet, computed from the 明细 rows, never typed. */
   readonly stats?: { readonly sheetName: string; readonly columns: readonly StatColumn<R>[] }
+}
+
+/** A form's field keys (序号 is computed, never a field): `FormKey<typeof annex3>`. */
+export type FormKey<A extends { readonly columns: readonly AnnexColumn[] }> = Exclude<A['columns'][number]['key'], 'seq'>
+
+/**
+ * Declares a form and keeps what it declares as literal types (an annotation would widen them to string): its id,
+ * its column keys (FormKey) and where it appears, which the registry's typed lists are computed from.
+ */
+export function defineAnnex<const D extends AnnexDefinition<RecordFields>>(definition: D): Declared<D> {
+  return definition
+}
+
+/** Each column is read as any AnnexColumn (its optional parts may be asked for), with the form's keys. */
+type Declared<D extends AnnexDefinition<RecordFields>> = Omit<D, 'columns'> & {
+  readonly columns: readonly AnnexColumn<D['columns'][number]['key']>[]
 }

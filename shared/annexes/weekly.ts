@@ -1,24 +1,25 @@
 import { CATEGORIES } from '../domain/enums'
-import type { RecordFields } from '../ledger/record'
-import type { AnnexColumn, AnnexDefinition } from './types'
+import type { AnnexColumn } from './types'
+import { defineAnnex } from './types'
 
-const count = (key: string, header: string, group?: string): AnnexColumn => ({ key, header, kind: 'count', width: 6, ...(group ? { group } : {}) })
-const money = (key: string, header: string, group: string): AnnexColumn => ({ key, header, group, kind: 'money', width: 7 })
+const count = <K extends string>(key: K, header: string, group?: string): AnnexColumn<K> => ({ key, header, kind: 'count', width: 6, ...(group ? { group } : {}) })
+const money = <K extends string>(key: K, header: string, group: string): AnnexColumn<K> => ({ key, header, group, kind: 'money', width: 7 })
 
 /** 每周工作进展附表 (annexes.md §1.8): one row per unit, figures computed from its records. */
-export const weekly: AnnexDefinition<RecordFields> = {
+export const weekly = defineAnnex({
   id: 'weekly',
   version: 1,
   label: '附表',
   title: '临夏市“散乱污”问题清理整治工作进展情况表',
   sheetName: '工作进展',
+  office: { merge: 'weekly' },
   columns: [
     { key: 'seq', header: '序号', kind: 'seq', width: 4 },
     { key: 'unit', header: '单位', kind: 'enum', options: 'unit', width: 10, required: true },
     count('records', '摸底问题数'),
     count('newFinds', '本周新发现'),
-    ...CATEGORIES.map((c) => count(`doneWeek${c}`, c, '本周完成')),
-    ...CATEGORIES.map((c) => count(`doneTotal${c}`, c, '累计完成')),
+    ...CATEGORIES.map((c) => count(`doneWeek${c}` as const, c, '本周完成')),
+    ...CATEGORIES.map((c) => count(`doneTotal${c}` as const, c, '累计完成')),
     { key: 'doneRate', header: '累计完成率（%）', kind: 'text', width: 8 },
     count('tlcWeek', '本周', '两断三清'),
     count('tlcTotal', '累计', '两断三清'),
@@ -33,4 +34,4 @@ export const weekly: AnnexDefinition<RecordFields> = {
   ],
   notes: ['1. 本表数据由各单位台账按周（上周六至本周五）自动统计；“累计”为截至本周五的数。', '2. 每周五中午下班前报市“散乱污”领导小组办公室。'],
   stats: undefined
-}
+})

@@ -4,6 +4,7 @@
  * outputs are typed only.
  */
 import { z } from 'zod'
+import { OFFICE_VIEW_IDS } from '../annexes/registry'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
@@ -31,8 +32,8 @@ export const ProfileSchema = z.object({
 })
 export type Profile = z.infer<typeof ProfileSchema>
 
-/** The forms the office consolidates record by record (the weekly 附表 and the contact list have their own views). */
-export const OfficeAnnexSchema = z.enum(['annex2', 'annex3', 'annex4'])
+/** The forms the office shows record by record (the weekly 附表 and the contact list have their own views). */
+export const OfficeAnnexSchema = z.enum(OFFICE_VIEW_IDS)
 export type OfficeAnnex = z.infer<typeof OfficeAnnexSchema>
 
 /** A message the user must see, e.g. that a damaged ledger was replaced by its newest valid copy. */

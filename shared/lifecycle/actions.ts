@@ -6,7 +6,7 @@
  */
 import type { Status } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
-import { fieldText } from '../ledger/record'
+import { lifecycleText } from './fields'
 import type { Need } from './requirements'
 import { needsFor, reached, statusOf } from './requirements'
 
@@ -40,7 +40,7 @@ export interface ActionOption {
 
 /** An 升级改造 record whose 完成时限 has passed without completion must be turned into 关停取缔 (annexes.md §2.3). */
 export function shouldConvert(fields: RecordFields, today: string): boolean {
-  const deadline = fieldText(fields, 'deadline')
+  const deadline = lifecycleText(fields, 'deadline')
   return fields['category'] === '升级改造' && deadline !== '' && deadline < today && !reached(fields, '已完成')
 }
 
@@ -68,7 +68,7 @@ export function actionsFor(fields: RecordFields, today: string): ActionOption[] 
 function effect(action: Action, fields: RecordFields, today: string): RecordFields {
   const next: RecordFields = { ...fields, status: EDGES[action].to }
   if (action === 'convert') {
-    next['convertedFrom'] = fieldText(fields, 'category')
+    next['convertedFrom'] = lifecycleText(fields, 'category')
     next['category'] = '关停取缔'
     next['convertDate'] = today
   }

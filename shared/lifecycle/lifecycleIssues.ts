@@ -3,13 +3,14 @@
  * order of the work, no restart without acceptance, deadlines against today, and the 违法问题查处清单 rules.
  */
 import type { RecordFields } from '../ledger/record'
-import { fieldText } from '../ledger/record'
+import type { LifecycleKey } from './fields'
+import { lifecycleText } from './fields'
 import type { FieldIssue } from '../domain/issues'
 import { shouldConvert } from './actions'
 import { missingFor, reached, statusOf } from './requirements'
 
 /** Later date must not be before the earlier one: [earlier, later, wording]. */
-const DATE_ORDER: readonly [string, string, string][] = [
+const DATE_ORDER: readonly [LifecycleKey, LifecycleKey, string][] = [
   ['stopDate', 'completeDate', '完成日期不能早于停产日期'],
   ['completeDate', 'acceptDate', '验收日期不能早于完成日期'],
   ['acceptDate', 'closeDate', '销号日期不能早于验收日期'],
@@ -30,19 +31,19 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
     }
   }
   for (const [a, b, message] of DATE_ORDER) {
-    const from = fieldText(fields, a)
-    const to = fieldText(fields, b)
+    const from = lifecycleText(fields, a)
+    const to = lifecycleText(fields, b)
     if (ISO.test(from) && ISO.test(to) && to < from) out.push({ severity: 'error', code: 'DATE_ORDER', field: b, message })
   }
-  if (fieldText(fields, 'restarted') === '是' && fieldText(fields, 'acceptResult') !== '合格') {
+  if (lifecycleText(fields, 'restarted') === '是' && lifecycleText(fields, 'acceptResult') !== '合格') {
     out.push({ severity: 'error', code: 'RESTART_WITHOUT_ACCEPTANCE', field: 'restarted', message: '未经验收合格不得复产（验收结论须为“合格”）' })
   }
   const kinds = fields['penaltyKinds']
   const penalties = Array.isArray(kinds) ? kinds : []
-  if (penalties.length > 0 && !fieldText(fields, 'decisionNo')) {
+  if (penalties.length > 0 && !lifecycleText(fields, 'decisionNo')) {
     out.push({ severity: 'error', code: 'PENALTY_DECISION_MISSING', field: 'decisionNo', message: '已填写处罚种类，须填写处罚决定书文号' })
   }
-  const fine = Number(fieldText(fields, 'fineAmount') || '0')
+  const fine = Number(lifecycleText(fields, 'fineAmount') || '0')
   if (penalties.length > 0 && penalties.includes('罚款') !== fine > 0) {
     out.push({
       severity: 'error',
@@ -52,7 +53,7 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
     })
   }
   if (today) {
-    const deadline = fieldText(fields, 'deadline')
+    const deadline = lifecycleText(fields, 'deadline')
     if (ISO.test(deadline) && deadline < today && !reached(fields, '已完成')) {
       out.push({ severity: 'warning', code: 'OVERDUE', field: 'deadline', message: `已超过完成时限（${deadline}）仍未完成整治，请督促` })
     }
@@ -68,7 +69,7 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
  * 升级改造 that should now be 关停取缔. Empty when on time.
  */
 export function deadlineNote(fields: RecordFields, today: string): string {
-  const deadline = fieldText(fields, 'deadline')
+  const deadline = lifecycleText(fields, 'deadline')
   if (!ISO.test(deadline) || deadline >= today || reached(fields, '已完成')) return ''
   return shouldConvert(fields, today) ? `逾期未完成（时限${deadline}），应转关停取缔` : `逾期未完成（时限${deadline}）`
 }

@@ -3,11 +3,7 @@
  * found by 回头看, pointing back to the 2023 item, which in turn names the new record's 问题编号 (plan 四(一)).
  */
 import type { RecordFields } from '../ledger/record'
-
-const text = (fields: RecordFields, key: string): string => {
-  const v = fields[key]
-  return typeof v === 'string' ? v.trim() : ''
-}
+import { lifecycleText as text } from './fields'
 
 export function canReopen(item: RecordFields): boolean {
   return item['track'] === 'huikan' && text(item, 'hkResurgent') === '是' && text(item, 'hkLinked') === ''

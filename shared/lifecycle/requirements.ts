@@ -6,9 +6,10 @@
 import type { Status } from '../domain/enums'
 import { STATUSES } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
+import type { LifecycleKey } from './fields'
 import { TLC_ITEMS, tlcOpenItems } from './tlc'
 
-const text = (fields: RecordFields, key: string): string => {
+const text = (fields: RecordFields, key: LifecycleKey): string => {
   const v = fields[key]
   return typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.join('、') : ''
 }
@@ -29,7 +30,7 @@ export interface Need {
   message: string
 }
 
-type Check = [key: string, message: string, ok: (v: string) => boolean]
+type Check = [key: LifecycleKey, message: string, ok: (v: string) => boolean]
 const filled = (v: string): boolean => v !== ''
 
 function missing(fields: RecordFields, checks: readonly Check[]): Need[] {

@@ -18,6 +18,7 @@
 import { defaultCampaign, towns } from '../campaign/campaign'
 import { usccKey } from '../ledger/identity'
 import type { RecordFields } from '../ledger/record'
+import type { LifecycleKey } from './fields'
 import { cleanText, normalizePhone } from '../domain/normalize'
 import { phoneKind } from '../domain/phone'
 
@@ -77,7 +78,7 @@ export interface ClosedIndex {
   readonly keys: ReadonlyMap<string, readonly number[]>
 }
 
-const text = (fields: RecordFields, key: string): string => {
+const text = (fields: RecordFields, key: LifecycleKey): string => {
   const v = fields[key]
   return typeof v === 'string' ? cleanText(v) : ''
 }

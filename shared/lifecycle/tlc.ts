@@ -19,7 +19,7 @@ export const TLC_ITEMS: readonly TlcItem[] = [
   { id: 'Equipment', label: '清除设备' }
 ]
 
-export const tlcKey = (item: TlcItem, part: 'Date' | 'Method' | 'Na'): string => `tlc${item.id}${part}`
+export const tlcKey = <P extends 'Date' | 'Method' | 'Na'>(item: TlcItem, part: P): `tlc${TlcItem['id']}${P}` => `tlc${item.id}${part}`
 
 export type TlcState = 'done' | 'na' | 'open'
 

@@ -61,8 +61,12 @@ export function cityWeek(
   }
 }
 
-const whole = (fields: RecordFields, key: string): number => {
-  const n = Number(fieldText(fields, key))
+/** A field of a 附表 row (or of the 合计): the weekly form's keys only. */
+type WeeklyKey = (typeof weekly.columns)[number]['key']
+const weeklyText = (fields: RecordFields, key: WeeklyKey): string => fieldText(fields, key)
+
+const whole = (fields: RecordFields, key: WeeklyKey): number => {
+  const n = Number(weeklyText(fields, key))
   return Number.isInteger(n) ? n : 0
 }
 
@@ -80,10 +84,10 @@ export function weeklyTotals(rows: readonly RecordFields[]): RecordFields {
 
 /** The 合计 line as the figures of one reporter, for the draft. The 附表 has no overdue count: 0 here. */
 export function totalsFigures(totals: RecordFields, friday: string): WeekFigures {
-  const n = (key: string): number => Number(fieldText(totals, key)) || 0
-  const byCategory = (prefix: string): Record<Category, number> =>
+  const n = (key: WeeklyKey): number => Number(weeklyText(totals, key)) || 0
+  const byCategory = (prefix: 'doneWeek' | 'doneTotal'): Record<Category, number> =>
     Object.fromEntries(CATEGORIES.map((c) => [c, n(`${prefix}${c}`)])) as Record<Category, number>
-  const doneRate = fieldText(totals, 'doneRate')
+  const doneRate = weeklyText(totals, 'doneRate')
   return {
     friday,
     from: weekStart(friday),
@@ -120,7 +124,7 @@ export function cityDraft(
   const reported = new Set(rows.map((r) => r.unit)).size
   const who = missing.length === 0 ? campaign.city.name : `已报送的${reported}个单位`
   const draft = draftNarrative(who, totalsFigures(week.totals, friday))
-  const open = rows.filter((r) => fieldText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(fieldText(r.fields, 'openItems'))}`)
+  const open = rows.filter((r) => weeklyText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(weeklyText(r.fields, 'openItems'))}`)
   // Named in the 附表 line under the text (attachmentLine), counted here.
   const absent = missing.length > 0 ? `${missing.length}个单位未报送本周工作进展。` : ''
   const reportedOpen = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'

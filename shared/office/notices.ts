@@ -6,7 +6,8 @@ import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import { isHuikan } from '../annexes/huikan'
 import type { RecordFields } from '../ledger/record'
-import { fieldText, ProblemNoSchema } from '../ledger/record'
+import { recordText } from '../annexes/registry'
+import { ProblemNoSchema } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import type { ConsolidatedRow, DuplicateGroup } from '../merge/types'
 
@@ -62,12 +63,12 @@ export const DEFAULT_REQUIREMENTS = [
  */
 export function noticeCandidates(unit: string, rows: readonly ConsolidatedRow[], groups: readonly DuplicateGroup[], today: string): z.infer<typeof NoticeItemSchema>[] {
   const overdue = rows
-    .filter((r) => r.unit === unit && fieldText(r.fields, 'deadline') !== '' && fieldText(r.fields, 'deadline') < today)
+    .filter((r) => r.unit === unit && recordText(r.fields, 'deadline') !== '' && recordText(r.fields, 'deadline') < today)
     .map((r) => ({
       problemNo: r.provenance.problemNo ?? '',
-      name: fieldText(r.fields, 'name'),
-      address: fieldText(r.fields, 'address'),
-      issue: `完成时限${fieldText(r.fields, 'deadline')}已过，未见整治完成情况`
+      name: recordText(r.fields, 'name'),
+      address: recordText(r.fields, 'address'),
+      issue: `完成时限${recordText(r.fields, 'deadline')}已过，未见整治完成情况`
     }))
   const conflicts = groups
     .filter((g) => g.decision === null && g.units.includes(unit))
@@ -82,11 +83,11 @@ export function noticeCandidates(unit: string, rows: readonly ConsolidatedRow[],
 /** A unit's own records past 完成时限 and not completed, as notice items (when the office holds the unit's ledger). */
 export function overdueRecordItems(records: readonly { problemNo: string; fields: RecordFields }[], today: string): z.infer<typeof NoticeItemSchema>[] {
   return records
-    .filter((r) => !isHuikan(r.fields) && fieldText(r.fields, 'deadline') !== '' && fieldText(r.fields, 'deadline') < today && !reached(r.fields, '已完成'))
+    .filter((r) => !isHuikan(r.fields) && recordText(r.fields, 'deadline') !== '' && recordText(r.fields, 'deadline') < today && !reached(r.fields, '已完成'))
     .map((r) => ({
       problemNo: r.problemNo,
-      name: fieldText(r.fields, 'name'),
-      address: fieldText(r.fields, 'address'),
-      issue: `${fieldText(r.fields, 'category') || '整治'}类问题，完成时限${fieldText(r.fields, 'deadline')}已过，尚未完成整治`
+      name: recordText(r.fields, 'name'),
+      address: recordText(r.fields, 'address'),
+      issue: `${recordText(r.fields, 'category') || '整治'}类问题，完成时限${recordText(r.fields, 'deadline')}已过，尚未完成整治`
     }))
 }

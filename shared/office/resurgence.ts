@@ -3,7 +3,7 @@
  * a unit's 回头看台账, or a row its 附件3/附件4 reports as 已销号.
  */
 import type { RecordFields } from '../ledger/record'
-import { fieldText } from '../ledger/record'
+import { recordText } from '../annexes/registry'
 import type { ConsolidatedRow } from '../merge/types'
 import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
 
@@ -16,7 +16,7 @@ export interface ResurgenceFinding {
 }
 
 /** 销号 as a form prints it: 整治进展 已销号 (附件3) or a 销号日期 (附件4). */
-const closedOnForm = (f: RecordFields): boolean => fieldText(f, 'progress') === '已销号' || fieldText(f, 'closeDate') !== ''
+const closedOnForm = (f: RecordFields): boolean => recordText(f, 'progress') === '已销号' || recordText(f, 'closeDate') !== ''
 
 export function resurgenceFindings(
   annex2Rows: readonly ConsolidatedRow[],
@@ -24,19 +24,19 @@ export function resurgenceFindings(
   laterForms: readonly ConsolidatedRow[]
 ): ResurgenceFinding[] {
   const closed = [
-    ...items2023.map((r, i) => ({ id: `hk${i}`, label: `2023年已销号（${r.unit}回头看台账）：${fieldText(r.fields, 'name')}`, fields: r.fields })),
-    ...laterForms.filter((r) => closedOnForm(r.fields)).map((r, i) => ({ id: `closed${i}`, label: `已销号（${r.unit}）：${fieldText(r.fields, 'name')}`, fields: r.fields }))
+    ...items2023.map((r, i) => ({ id: `hk${i}`, label: `2023年已销号（${r.unit}回头看台账）：${recordText(r.fields, 'name')}`, fields: r.fields })),
+    ...laterForms.filter((r) => closedOnForm(r.fields)).map((r, i) => ({ id: `closed${i}`, label: `已销号（${r.unit}）：${recordText(r.fields, 'name')}`, fields: r.fields }))
   ]
   if (closed.length === 0) return []
   const index = buildClosedIndex(closed)
   const out: ResurgenceFinding[] = []
   for (const r of annex2Rows) {
     // A row 回头看 itself reopened is the follow-up of the old item, not a new find.
-    if (fieldText(r.fields, 'source') === '回头看发现') continue
+    if (recordText(r.fields, 'source') === '回头看发现') continue
     const match = findResurgence(index, r.fields)
     // The same enterprise's own later form row is not a resurgence of itself.
     if (!match || (match.closed.id.startsWith('closed') && laterForms.some((l) => l.key !== null && l.key === r.key && l.unit === r.unit))) continue
-    out.push({ unit: r.unit, file: r.provenance.file, row: r.provenance.row, name: fieldText(r.fields, 'name'), message: resurgenceMessage(match) })
+    out.push({ unit: r.unit, file: r.provenance.file, row: r.provenance.row, name: recordText(r.fields, 'name'), message: resurgenceMessage(match) })
   }
   return out
 }

@@ -6,7 +6,7 @@
  * is not 附件2 is listed as rejected, with the reason.
  */
 import { annex2 } from '../annexes/annex2'
-import { annexById } from '../annexes/registry'
+import { annexById, OFFICE_FORMS } from '../annexes/registry'
 import type { AnnexDefinition } from '../annexes/types'
 import { weekly } from '../annexes/weekly'
 import { chinaDate } from '../domain/chinaTime'
@@ -15,7 +15,7 @@ import type { Decision, Submission } from '../merge/types'
 import { reportFriday } from '../reports/weekly'
 
 /** The streams that exist even before any file arrives: the office shows who has not reported them. */
-export const FIXED_STREAMS = ['annex2', 'annex3', 'annex4', 'contacts', 'huikan'] as const
+export const FIXED_STREAMS: readonly string[] = OFFICE_FORMS.map((a) => a.id)
 
 export const weeklyStream = (friday: string): string => `${weekly.id}:${friday}`
 

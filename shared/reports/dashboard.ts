@@ -6,7 +6,7 @@ import { daysFrom, reportsDue } from '../campaign/schedule'
 import { CATEGORIES, STATUSES } from '../domain/enums'
 import type { Category, Status } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
-import { fieldText } from '../ledger/record'
+import { recordText } from '../annexes/registry'
 import { reached, statusOf } from '../lifecycle/requirements'
 import { reportFridays } from './draft'
 import { weekFigures } from './weekly'
@@ -37,7 +37,7 @@ export function unitDashboard(campaign: Campaign, unit: CampaignUnit, records: r
     records: records.length,
     done,
     rate: records.length ? Math.round((done / records.length) * 1000) / 10 : null,
-    overdue: records.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < today && !reached(f, '已完成')).length,
+    overdue: records.filter((f) => recordText(f, 'deadline') !== '' && recordText(f, 'deadline') < today && !reached(f, '已完成')).length,
     tlcDone: now.tlcToDate,
     cases: now.casesToDate,
     fines: now.finesToDate,
@@ -48,7 +48,7 @@ export function unitDashboard(campaign: Campaign, unit: CampaignUnit, records: r
     byStatus: STATUSES.map((status) => ({ status, count: records.filter((f) => statusOf(f) === status).length })),
     byPhase: campaign.phases.map((p) => ({
       phase: p.name,
-      done: records.filter((f) => reached(f, '已完成') && fieldText(f, 'completeDate') >= p.start && fieldText(f, 'completeDate') <= p.end).length
+      done: records.filter((f) => reached(f, '已完成') && recordText(f, 'completeDate') >= p.start && recordText(f, 'completeDate') <= p.end).length
     })),
     weeks: reportFridays(campaign)
       .filter((f) => f <= today)

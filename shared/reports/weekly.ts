@@ -8,7 +8,7 @@ import { sumMoney } from '../annexes/shared'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
-import { fieldText } from '../ledger/record'
+import { recordText } from '../annexes/registry'
 import { reached } from '../lifecycle/requirements'
 import { tlcApplies, tlcDoneDate } from '../lifecycle/tlc'
 
@@ -80,23 +80,23 @@ export interface PeriodCounts {
 const between = (from: string, to: string) => (d: string): boolean => d !== '' && d >= from && d <= to
 
 const completed = (f: RecordFields, within: (d: string) => boolean): boolean =>
-  reached(f, '已完成') && within(fieldText(f, 'completeDate'))
+  reached(f, '已完成') && within(recordText(f, 'completeDate'))
 
 /** Counts of `from` … `to` (ISO dates, both included; from '' counts from the start), from the records' own dates. */
 export function periodCounts(records: readonly RecordFields[], from: string, to: string): PeriodCounts {
   const within = between(from, to)
   return {
-    newFinds: records.filter((f) => within(fieldText(f, 'foundDate'))).length,
+    newFinds: records.filter((f) => within(recordText(f, 'foundDate'))).length,
     done: byCategory(records, (f) => completed(f, within)),
     tlc: records.filter((f) => tlcApplies(f) && within(tlcDoneDate(f))).length,
-    cases: records.filter((f) => within(fieldText(f, 'caseDate'))).length,
-    fines: sumMoney(records.filter((f) => within(fieldText(f, 'decisionDate') || fieldText(f, 'caseDate'))), 'fineAmount')
+    cases: records.filter((f) => within(recordText(f, 'caseDate'))).length,
+    fines: sumMoney(records.filter((f) => within(recordText(f, 'decisionDate') || recordText(f, 'caseDate'))), 'fineAmount')
   }
 }
 
 /** The records found by `date` (or undated), the ones a report on that day counts. */
 const foundBy = (records: readonly RecordFields[], date: string): RecordFields[] =>
-  records.filter((f) => !fieldText(f, 'foundDate') || fieldText(f, 'foundDate') <= date)
+  records.filter((f) => !recordText(f, 'foundDate') || recordText(f, 'foundDate') <= date)
 
 /** Figures of one unit for the week ending on `friday`; `records` are its 2024 records, `items` its 回头看 items. */
 export function weekFigures(records: readonly RecordFields[], items: readonly RecordFields[], friday: string): WeekFigures {
@@ -106,7 +106,7 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
   const toDate = periodCounts(existing, '', friday)
   const totalDone = CATEGORIES.reduce((n, c) => n + toDate.done[c], 0)
   const byNow = between('', friday)
-  const checked = items.filter((f) => byNow(fieldText(f, 'hkCheckDate')))
+  const checked = items.filter((f) => byNow(recordText(f, 'hkCheckDate')))
   return {
     friday,
     from,
@@ -122,8 +122,8 @@ export function weekFigures(records: readonly RecordFields[], items: readonly Re
     finesThisWeek: week.fines,
     finesToDate: toDate.fines,
     huikanChecked: checked.length,
-    huikanRebounds: checked.filter((f) => fieldText(f, 'hkResurgent') === '是').length,
-    overdue: existing.filter((f) => fieldText(f, 'deadline') !== '' && fieldText(f, 'deadline') < friday && !completed(f, byNow)).length
+    huikanRebounds: checked.filter((f) => recordText(f, 'hkResurgent') === '是').length,
+    overdue: existing.filter((f) => recordText(f, 'deadline') !== '' && recordText(f, 'deadline') < friday && !completed(f, byNow)).length
   }
 }
 

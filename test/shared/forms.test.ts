@@ -7,6 +7,7 @@ import { huikan } from '@shared/annexes/huikan'
 import { illegal } from '@shared/annexes/illegal'
 import { fieldLabel, formIncludes, RECORD_FORMS, recordColumns } from '@shared/annexes/registry'
 import { tlc } from '@shared/annexes/tlc'
+import type { AnnexDefinition } from '@shared/annexes/types'
 import { defaultCampaign, unitById } from '@shared/campaign/campaign'
 import { nextDue, reportsDue } from '@shared/campaign/schedule'
 import type { RecordFields } from '@shared/ledger/record'
@@ -30,7 +31,7 @@ describe('forms over the same records', () => {
     expect(mark?.({ ...closing, tlcPowerDate: '2024-06-10' })).toBe('√')
     expect(mark?.(closing)).toBe('×')
     expect(mark?.(upgrading)).toBe('不涉及')
-    const stat = (a: typeof annex3, header: string, group?: string): number | null | undefined =>
+    const stat = (a: AnnexDefinition<RecordFields>, header: string, group?: string): number | null | undefined =>
       a.stats?.columns.find((c) => c.header === header && c.group === group)?.compute([closing, upgrading])
     expect(stat(annex3, '已完成', '关停取缔')).toBe(1)
     expect(stat(annex3, '罚款（万元）')).toBe(1.5)

@@ -19,7 +19,7 @@ export function detectAnnex(workbook: RawWorkbook): AnnexDefinition<RecordFields
   const named = readExportMeta(workbook)?.annexId
   const own = named === undefined ? undefined : annexById(named)
   if (own) return own
-  let best = { annex: annex2, score: 0 }
+  let best: { annex: AnnexDefinition<RecordFields>; score: number } = { annex: annex2, score: 0 }
   for (const annex of ANNEXES) {
     const layout = findHeader(workbook, annex)
     if (!layout) continue

@@ -5,8 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
-import { HUIKAN_TRACK } from '@shared/annexes/huikan'
+import { huikan, HUIKAN_TRACK } from '@shared/annexes/huikan'
 import { formIncludes, formName } from '@shared/annexes/registry'
+import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { isTownLike } from '@shared/campaign/campaign'
 import { nextDue } from '@shared/campaign/schedule'
@@ -55,15 +56,15 @@ interface Props {
  */
 function defaultsFor(unit: CampaignUnit, tab: LedgerTab, today: string): RecordFields {
   const town: RecordFields = isTownLike(unit) ? { town: unit.name } : {}
-  return tab.id === 'huikan' ? { ...town, track: HUIKAN_TRACK } : { ...town, responsibleUnit: unit.name, foundDate: today }
+  return tab.annex === huikan ? { ...town, track: HUIKAN_TRACK } : { ...town, responsibleUnit: unit.name, foundDate: today }
 }
 
 /**
- * How an exported form goes to the office: printed and sealed (every form has its 填报单位（盖章）line), 附件3 with
- * the unit's 月度工作总结 (plan 四(二)), which 每周工作进展 drafts.
+ * How an exported form goes to the office: printed and sealed (every form has its 填报单位（盖章）line), with what
+ * its definition says goes along (附件3: the unit's 月度工作总结, plan 四(二), which 每周工作进展 drafts).
  */
-function howToSend(annexId: string): string {
-  return annexId === 'annex3' ? '请打印、盖章后，与月度工作总结（在“每周工作进展”中导出）一并报送' : '请打印、盖章后报送'
+function howToSend(annex: AnnexDefinition<RecordFields>): string {
+  return annex.sentWith ? `请打印、盖章后，与${annex.sentWith}一并报送` : '请打印、盖章后报送'
 }
 
 export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props): React.JSX.Element {
@@ -340,7 +341,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     }
     const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    await saveAndTell(r.value, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex.id)}。`)
+    await saveAndTell(r.value, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
   }
 
   const headerOf = (field: string | null): string =>

@@ -1,11 +1,14 @@
 /** 两断三清 of one record: the five items with date, method or 不涉及 reason, then the on-site 核销. */
 import { tlc } from '@shared/annexes/tlc'
+import type { FormKey } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { TLC_ITEMS, tlcKey, tlcState } from '@shared/lifecycle/tlc'
 import { FieldInput } from './FieldInput'
 
-const column = (key: string) => tlc.columns.find((c) => c.key === key)
+/** A field of the 两断三清核查表 (a misspelt key would render no input at all: a compile error instead). */
+type TlcKey = FormKey<typeof tlc>
+const column = (key: TlcKey) => tlc.columns.find((c) => c.key === key)
 const STATE = { done: '已完成', na: '不涉及', open: '未完成' } as const
 
 export function TlcChecklist(props: {
@@ -14,7 +17,7 @@ export function TlcChecklist(props: {
   disabled: boolean
   onChange: (key: string, value: FieldValue) => void
 }): React.JSX.Element {
-  const input = (key: string): React.JSX.Element | null => {
+  const input = (key: TlcKey): React.JSX.Element | null => {
     const col = column(key)
     return col ? <FieldInput column={col} campaign={props.campaign} value={props.fields[key]} disabled={props.disabled} onChange={(v) => props.onChange(key, v)} /> : null
   }

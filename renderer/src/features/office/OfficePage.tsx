@@ -3,6 +3,7 @@
  * reported, resolve duplicates across units, check that the figures reconcile, and export the consolidated workbook.
  */
 import { useState } from 'react'
+import { OFFICE_VIEWS } from '@shared/annexes/registry'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/contract'
 import { daysFrom } from '@shared/campaign/schedule'
@@ -30,11 +31,7 @@ import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
 type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'plan'
-const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = [
-  ['annex2', '附件2 摸底情况'],
-  ['annex3', '附件3 清理整顿情况'],
-  ['annex4', '附件4 整治提升情况']
-]
+const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = OFFICE_VIEWS.map((a) => [a.id, a.office.view])
 
 /** `today` is the working date: when it turns (a PC left on overnight) the view is read again, for fresh countdowns. */
 export function OfficePage({ campaign, today }: { campaign: Campaign; today: string }): React.JSX.Element {
