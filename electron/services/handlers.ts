@@ -12,7 +12,7 @@ import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
-import type { OfficeContact } from './office/officeService'
+import type { OfficeContact } from './office/intake'
 import { OfficeService } from './office/officeService'
 import { WeeklyService } from './reports/weeklyService'
 import type { DataDir } from './storage/ledgerStore'
@@ -110,23 +110,23 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   })
   /** The office's own work: only where the profile is the leadership-group office. */
   const officeHandlers = guarded<OfficeChannel>(assertOffice, {
-    'office:view': async ({ annex }) => office.view(annex),
-    'office:stage': async ({ files }) => office.stage(files),
-    'office:commit': async ({ stageId }) => office.commit(stageId),
-    'office:decide': async (decision) => office.decide(decision, await actor()),
-    'office:export': async ({ annex }) => office.exportWorkbook(await officeContact(), annex),
-    'office:weekly': async ({ friday }) => office.weekly(friday),
-    'office:weeklySave': async ({ friday, text }) => office.saveWeekly(friday, text, await actor()),
-    'office:weeklyExport': async ({ friday, format }) => office.exportWeekly(friday, format, await officeContact()),
-    'office:contacts': async () => office.contacts(),
-    'office:contactsExport': async () => office.exportContacts(await officeContact()),
-    'office:dashboard': async () => office.dashboard(),
-    'office:noticeCandidates': async ({ unit }) => office.noticeCandidates(unit),
-    'office:noticeIssue': async (request) => office.issueNotice(request, await actor()),
-    'office:noticeFeedback': async ({ year, seq, date, result }) => office.recordFeedback(year, seq, date, result, await actor()),
+    'office:view': async ({ annex }) => office.received.view(annex),
+    'office:stage': async ({ files }) => office.intake.stage(files),
+    'office:commit': async ({ stageId }) => office.intake.commit(stageId),
+    'office:decide': async (decision) => office.intake.decide(decision, await actor()),
+    'office:export': async ({ annex }) => office.intake.exportWorkbook(await officeContact(), annex),
+    'office:weekly': async ({ friday }) => office.reports.weekly(friday),
+    'office:weeklySave': async ({ friday, text }) => office.reports.saveWeekly(friday, text, await actor()),
+    'office:weeklyExport': async ({ friday, format }) => office.reports.exportWeekly(friday, format, await officeContact()),
+    'office:contacts': async () => office.reports.contacts(),
+    'office:contactsExport': async () => office.reports.exportContacts(await officeContact()),
+    'office:dashboard': async () => office.reports.dashboard(),
+    'office:noticeCandidates': async ({ unit }) => office.supervision.noticeCandidates(unit),
+    'office:noticeIssue': async (request) => office.supervision.issueNotice(request, await actor()),
+    'office:noticeFeedback': async ({ year, seq, date, result }) => office.supervision.recordFeedback(year, seq, date, result, await actor()),
     'office:noticeExport': async ({ year, seq }) => {
       const { filler: name, phone } = await officeContact()
-      return office.exportNotice(year, seq, { name, phone })
+      return office.supervision.exportNotice(year, seq, { name, phone })
     }
   })
   return {

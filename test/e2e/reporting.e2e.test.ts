@@ -35,7 +35,7 @@ beforeAll(async () => {
   const office = new OfficeService(officeData, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), 'test')
   const mergeSet = resolve(annex2Fixtures, 'merge-set')
   const files = readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx')).map((f) => ({ fileName: f, data: readFileSync(join(mergeSet, f)).toString('base64') }))
-  await office.commit((await office.stage(files)).stageId)
+  await office.intake.commit((await office.intake.stage(files)).stageId)
   await officeData.close()
   officeApp = await launchApp({ dataDir: officeDir })
 })

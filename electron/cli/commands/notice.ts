@@ -38,16 +38,16 @@ export async function run(args: string[]): Promise<number> {
   return writeFromDataDir(args, out, async (data) => {
     const office = new OfficeService(data, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), APP_VERSION, () => new Date(), () => today)
     const fromLedger = existsSync(ledgerPath(dir, unit.value.id)) ? overdueRecordItems((await data.ledger(unit.value.id)).view().records, today) : []
-    const items = [...fromLedger, ...(await office.noticeCandidates(unit.value.name))]
+    const items = [...fromLedger, ...(await office.supervision.noticeCandidates(unit.value.name))]
     if (items.length === 0) {
       process.stderr.write(`${unit.value.name}目前没有逾期未完成或待核实的事项，未印发督办通知。\n`)
       return null
     }
     const actor = (await data.profile()).get()
-    const view = await office.issueNotice({ unit: unit.value.name, source: '台账核查', items, requirements: DEFAULT_REQUIREMENTS, deadline }, actor?.filler ?? '领导小组办公室')
+    const view = await office.supervision.issueNotice({ unit: unit.value.name, source: '台账核查', items, requirements: DEFAULT_REQUIREMENTS, deadline }, actor?.filler ?? '领导小组办公室')
     const notice = view.supervision[0]
     if (!notice) throw new AppFailure('INTERNAL', '督办通知未能登记。')
-    const file = await office.exportNotice(notice.year, notice.seq, { name: actor?.filler ?? '', phone: actor?.phone ?? '' })
+    const file = await office.supervision.exportNotice(notice.year, notice.seq, { name: actor?.filler ?? '', phone: actor?.phone ?? '' })
     return { bytes: Buffer.from(file.data, 'base64'), message: `已印发${notice.number}（${unit.value.name}，${items.length} 项，办理时限 ${deadline}）：${out}` }
   }, { readOnly: false })
 }

@@ -41,10 +41,10 @@ afterEach(async () => {
 })
 
 /** Takes files in as received at `at` (local time). */
-async function receive(at: string, ...files: { fileName: string; data: string }[]): Promise<Awaited<ReturnType<OfficeService['stage']>>> {
+async function receive(at: string, ...files: { fileName: string; data: string }[]): Promise<Awaited<ReturnType<OfficeService['intake']['stage']>>> {
   now = new Date(at)
-  const stage = await office.stage(files)
-  await office.commit(stage.stageId)
+  const stage = await office.intake.stage(files)
+  await office.intake.commit(stage.stageId)
   return stage
 }
 
@@ -55,7 +55,7 @@ const total = (line: { values: (number | null)[] } | undefined): (number | null)
 
 describe('which form a file is', () => {
   it('stages each form as what it is: own exports by _meta, a hand-made 附件2 by its header', async () => {
-    const stage = await office.stage([
+    const stage = await office.intake.stage([
       asUpload('附件2-八坊街道.xlsx', await formFile(annex2, '八坊街道', bafang, '2024-05-09')),
       asUpload('附件3-八坊街道.xlsx', await formFile(annex3, '八坊街道', bafang, '2024-06-27')),
       asUpload('附件4-八坊街道.xlsx', await formFile(annex4, '八坊街道', bafang, '2024-09-29')),
@@ -84,7 +84,7 @@ describe('附件3 and 附件4 at the office', () => {
       asUpload('附件3-城郊镇-初稿.xlsx', await formFile(annex3, '城郊镇', chengjiao.slice(0, 3), '2024-06-20')),
       asUpload('附件3-城郊镇.xlsx', await formFile(annex3, '城郊镇', chengjiao, '2024-06-27'))
     )
-    const view = await office.view('annex3')
+    const view = await office.received.view('annex3')
     expect(view.annex).toBe('annex3')
     expect(view.submissions.map((s) => [s.file, s.status])).toEqual([
       ['附件3-八坊街道.xlsx', 'accepted'],
@@ -105,17 +105,17 @@ describe('附件3 and 附件4 at the office', () => {
     expect(total(view.stats.rows.at(-1))).toEqual([15, 5, 4, 5, 0, 5, 5, 4, 4, 2, 0, 9, 60])
 
     // A unit's 附件3 never supersedes its 附件2.
-    const a2 = await office.view()
+    const a2 = await office.received.view()
     expect(a2.submissions.map((s) => [s.file, s.status])).toEqual([['附件2-八坊街道.xlsx', 'accepted']])
     expect(a2.rowCount).toBe(bafang.length)
     expect(a2.reporting.find((r) => r.annex === 'annex3')?.units.filter((u) => u.received).map((u) => u.unit)).toEqual(['八坊街道', '城郊镇'])
 
     // Restoring the draft is a decision on 附件3 only.
     const draft = view.submissions.find((s) => s.file === '附件3-城郊镇-初稿.xlsx')?.sha256 ?? ''
-    const restored = await office.decide({ kind: 'use-version', unit: '城郊镇', annex: 'annex3', sha256: draft }, '王主任')
+    const restored = await office.intake.decide({ kind: 'use-version', unit: '城郊镇', annex: 'annex3', sha256: draft }, '王主任')
     expect(restored.annex).toBe('annex3')
     expect(restored.rowCount).toBe(bafang.length + 3)
-    expect((await office.view()).rowCount).toBe(bafang.length)
+    expect((await office.received.view()).rowCount).toBe(bafang.length)
   })
 
   it('exports the consolidated 附件3, which reads back as a 附件3 roll-up', async () => {
@@ -124,7 +124,7 @@ describe('附件3 and 附件4 at the office', () => {
       asUpload('附件3-八坊街道.xlsx', await formFile(annex3, '八坊街道', bafang, '2024-06-27')),
       asUpload('附件3-城郊镇.xlsx', await formFile(annex3, '城郊镇', chengjiao, '2024-06-27'))
     )
-    const out = await office.exportWorkbook({ filler: '王主任', phone: '' }, 'annex3')
+    const out = await office.intake.exportWorkbook({ filler: '王主任', phone: '' }, 'annex3')
     expect(out.fileName).toMatch(/^附件3-汇总-\d{8}\.xlsx$/)
     const back = await readAnnexWorkbook(Buffer.from(out.data, 'base64'), out.fileName, { annex: 'auto' })
     expect(back).toMatchObject({ annex: 'annex3', rollUp: true, rowCount: bafang.length + chengjiao.length })
@@ -137,14 +137,14 @@ describe('附件3 and 附件4 at the office', () => {
       asUpload('附件4-八坊街道.xlsx', await formFile(annex4, '八坊街道', bafang, '2024-09-29')),
       asUpload('附件4-城郊镇.xlsx', await formFile(annex4, '城郊镇', chengjiao, '2024-09-29'))
     )
-    const view = await office.view('annex4')
+    const view = await office.received.view('annex4')
     const listed = [...bafang, ...chengjiao].filter((r) => formIncludes(annex4, r.fields))
     expect(view.rowCount).toBe(listed.length)
     expect(view.conflicts).toHaveLength(1)
     expect(total(view.stats.rows.at(-1))).toEqual(annex4.stats?.columns.map((c) => c.compute(listed.map((r) => r.fields))))
     const accepted = view.stats.headers.findIndex((h) => h.header === '已验收' && h.group === '升级改造')
     expect(total(view.stats.rows.at(-1))[accepted]).toBe(5)
-    const out = await office.exportWorkbook({ filler: '王主任', phone: '' }, 'annex4')
+    const out = await office.intake.exportWorkbook({ filler: '王主任', phone: '' }, 'annex4')
     expect(out.fileName).toMatch(/^附件4-汇总-/)
   })
 })
@@ -163,7 +163,7 @@ describe('the city’s Friday report', () => {
 
   it('lists each unit’s newest 附表 of the week, the late and the missing units, and the 合计', async () => {
     await receiveWeek()
-    const view = await office.weekly(friday)
+    const view = await office.reports.weekly(friday)
     expect(view).toMatchObject({ friday, from: '2024-05-18', issueNo: 2, saved: null })
     expect(view.rows.map((r) => [r.unit, r.file, r.late])).toEqual([
       ['八坊街道', '附表-八坊街道.xlsx', false],
@@ -189,19 +189,19 @@ describe('the city’s Friday report', () => {
 
   it('keeps the office’s own text and exports the report and its 附表', async () => {
     await receiveWeek()
-    const drafted = (await office.weekly(friday)).text
-    const saved = await office.saveWeekly(friday, { ...drafted, nextWeek: '一是督促城郊镇按时报送。' }, '王主任')
+    const drafted = (await office.reports.weekly(friday)).text
+    const saved = await office.reports.saveWeekly(friday, { ...drafted, nextWeek: '一是督促城郊镇按时报送。' }, '王主任')
     expect(saved.saved?.by).toBe('王主任')
-    expect((await office.weekly(friday)).text.nextWeek).toBe('一是督促城郊镇按时报送。')
+    expect((await office.reports.weekly(friday)).text.nextWeek).toBe('一是督促城郊镇按时报送。')
 
-    const docx = await office.exportWeekly(friday, 'docx', { filler: '王主任', phone: '0930-6213456' })
+    const docx = await office.reports.exportWeekly(friday, 'docx', { filler: '王主任', phone: '0930-6213456' })
     expect(docx.fileName).toBe('工作进展-临夏市-20240524.docx')
     const text = paragraphsOf(docxPart(Buffer.from(docx.data, 'base64'))).map((p) => p.text).join('\n')
     expect(text).toContain(defaultCampaign.office.name)
     expect(text).toContain('城郊镇未在周五12:00前报送')
     expect(text).toContain('折桥镇')
 
-    const xlsx = await office.exportWeekly(friday, 'xlsx', { filler: '王主任', phone: '0930-6213456' })
+    const xlsx = await office.reports.exportWeekly(friday, 'xlsx', { filler: '王主任', phone: '0930-6213456' })
     const back = await readAnnexWorkbook(Buffer.from(xlsx.data, 'base64'), xlsx.fileName, { annex: 'auto' })
     expect(back.annex).toBe('weekly')
     expect(back.rows.map((r) => r.fields['unit'])).toEqual(['八坊街道', '城郊镇', '南龙镇'])
@@ -217,7 +217,7 @@ describe('the city’s contact list', () => {
       asUpload('附件1-市商务局.xlsx', await contactsFile('市商务局', '马光明', '2024-04-29')),
       asUpload('附件1-八坊街道.xlsx', await contactsFile('八坊街道', '喇建军', '2024-04-28'))
     )
-    const view = await office.contacts()
+    const view = await office.reports.contacts()
     expect(view.rows.map((r) => [r.unit, r.fields['leaderName'], r.file, r.filledDate])).toEqual([
       ['八坊街道', '喇建军', '附件1-八坊街道.xlsx', '2024-04-28'],
       ['市商务局', '马光明', '附件1-市商务局.xlsx', '2024-04-29']
@@ -225,7 +225,7 @@ describe('the city’s contact list', () => {
     expect(view.missing).toHaveLength(expectedReporters(defaultCampaign, 'members').length - 2)
     expect(view.missing).not.toContain('临夏电力公司')
 
-    const out = await office.exportContacts({ filler: '王主任', phone: '0930-6213456' })
+    const out = await office.reports.exportContacts({ filler: '王主任', phone: '0930-6213456' })
     expect(out.fileName).toMatch(/^附件1-临夏市-\d{8}\.xlsx$/)
     const back = await readAnnexWorkbook(Buffer.from(out.data, 'base64'), out.fileName, { annex: 'auto' })
     expect(back.annex).toBe('contacts')
@@ -244,9 +244,9 @@ describe('the office dashboard', () => {
       asUpload('附件2-城郊镇.xlsx', await formFile(annex2, '城郊镇', chengjiao, '2024-05-11'))
     )
     await receive('2024-06-27T10:00:00', asUpload('附件3-八坊街道.xlsx', await formFile(annex3, '八坊街道', bafang, '2024-06-27')))
-    await office.issueNotice({ unit: '城郊镇', source: '台账核查', items: [{ problemNo: '', name: '甲', address: '乙', issue: '重复报送' }], requirements: [], deadline: '2024-06-20' }, '王主任')
+    await office.supervision.issueNotice({ unit: '城郊镇', source: '台账核查', items: [{ problemNo: '', name: '甲', address: '乙', issue: '重复报送' }], requirements: [], deadline: '2024-06-20' }, '王主任')
 
-    const d = await office.dashboard()
+    const d = await office.reports.dashboard()
     expect(d.today).toBe('2024-06-27')
     expect(d.units.map((u) => [u.unit, u.records, u.done, u.rate, u.behind, u.overdueNotices])).toEqual([
       ['八坊街道', 8, 4, 50, false, 0],

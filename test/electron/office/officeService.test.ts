@@ -32,47 +32,47 @@ afterEach(async () => {
 
 describe('office service over the merge set', () => {
   it('stages without recording, commits whole, and survives a restart', async () => {
-    const stage = await office.stage(files)
+    const stage = await office.intake.stage(files)
     expect(stage.files.map((f) => f.status).sort()).toEqual([...Array(11).fill('accepted'), 'superseded'].sort())
-    expect((await office.view()).submissions).toEqual([])
-    const view = await office.commit(stage.stageId)
+    expect((await office.received.view()).submissions).toEqual([])
+    const view = await office.intake.commit(stage.stageId)
     expect(view).toMatchObject({ rowCount: 365, distinctProblems: 361, missingUnits: [], exportBlockers: [] })
     expect(view.conflicts).toHaveLength(4)
     expect(view.reporting.find((r) => r.annex === 'annex2')?.units.every((u) => u.received)).toBe(true)
     await data.close()
     open()
-    expect(await office.view()).toMatchObject({ rowCount: 365, distinctProblems: 361 })
+    expect(await office.received.view()).toMatchObject({ rowCount: 365, distinctProblems: 361 })
   })
 
   it('a file received again is a duplicate and changes nothing', async () => {
-    await office.commit((await office.stage(files)).stageId)
-    const before = await office.view()
-    const again = await office.stage([files[0] as (typeof files)[number]])
+    await office.intake.commit((await office.intake.stage(files)).stageId)
+    const before = await office.received.view()
+    const again = await office.intake.stage([files[0] as (typeof files)[number]])
     expect(again.files.map((f) => f.status)).toEqual(['duplicate-file'])
-    const after = await office.commit(again.stageId)
+    const after = await office.intake.commit(again.stageId)
     expect(after.submissions).toEqual(before.submissions)
     expect(after.equations).toEqual(before.equations)
   })
 
   it('records decisions (the latest one per conflict counts) and restores a superseded version', async () => {
-    await office.commit((await office.stage(files)).stageId)
+    await office.intake.commit((await office.intake.stage(files)).stageId)
     const key = 'uscc:91622901MA7B8HHWGC'
-    let view = await office.decide({ kind: 'attribute', key, unit: '枹罕镇' }, '王主任')
-    view = await office.decide({ kind: 'attribute', key, unit: '城郊镇', note: '两镇交界，属城郊镇' }, '王主任')
+    let view = await office.intake.decide({ kind: 'attribute', key, unit: '枹罕镇' }, '王主任')
+    view = await office.intake.decide({ kind: 'attribute', key, unit: '城郊镇', note: '两镇交界，属城郊镇' }, '王主任')
     expect(view.conflicts.find((c) => c.group.key === key)?.group.decision).toMatchObject({ kind: 'attribute', unit: '城郊镇', by: '王主任' })
     expect(view.rowCount).toBe(364)
     expect(view.equations.every((e) => e.ok)).toBe(true)
 
     const v1 = view.submissions.find((s) => s.file === '附件2-南龙镇-v1.xlsx')
     expect(v1?.status).toBe('superseded')
-    view = await office.decide({ kind: 'use-version', unit: '南龙镇', annex: 'annex2', sha256: v1?.sha256 ?? '' }, '王主任')
+    view = await office.intake.decide({ kind: 'use-version', unit: '南龙镇', annex: 'annex2', sha256: v1?.sha256 ?? '' }, '王主任')
     expect(view.submissions.find((s) => s.file === '附件2-南龙镇-v1.xlsx')?.status).toBe('accepted')
     expect(view.submissions.find((s) => s.file === '附件2-南龙镇-v2.xlsx')?.status).toBe('superseded')
   })
 
   it('exports the consolidated workbook', async () => {
-    await office.commit((await office.stage(files)).stageId)
-    const out = await office.exportWorkbook({ filler: '王主任', phone: '0930-6210000' })
+    await office.intake.commit((await office.intake.stage(files)).stageId)
+    const out = await office.intake.exportWorkbook({ filler: '王主任', phone: '0930-6210000' })
     expect(out.fileName).toMatch(/^附件2-汇总-\d{8}\.xlsx$/)
     const wb = XLSX.read(Buffer.from(out.data, 'base64'))
     // The office's 填报人 and 联系电话, as on its other forms, not a blank to fill by hand.

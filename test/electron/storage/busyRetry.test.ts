@@ -75,9 +75,9 @@ describe('the office keeping received files while an antivirus scanner holds the
     const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
     try {
       const office = new OfficeService(data, defaultCampaign, (b, n, at) => readSubmission(b, n, at, defaultCampaign), 'test')
-      const stage = await office.stage([{ fileName: name, data: readFileSync(join(mergeSet, name)).toString('base64') }])
+      const stage = await office.intake.stage([{ fileName: name, data: readFileSync(join(mergeSet, name)).toString('base64') }])
       disk.scannedRenames = 3
-      const view = await office.commit(stage.stageId)
+      const view = await office.intake.commit(stage.stageId)
       expect(disk.refused).toHaveLength(3)
       expect(view.submissions).toHaveLength(1)
       const kept = join(dir, 'office', 'files', view.submissions[0]?.sha256 as string)

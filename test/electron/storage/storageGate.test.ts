@@ -101,19 +101,19 @@ describe('a value storage cannot hold, at the office', () => {
 
   it('stages a file with a 33,000-character cell as refused; the commit and a restart keep the registry', async () => {
     const office = open()
-    const stage = await office.stage([asUpload('long.xlsx', await exportWith(longRemarks))])
+    const stage = await office.intake.stage([asUpload('long.xlsx', await exportWith(longRemarks))])
     const [file] = stage.files
     expect(file?.status).toBe('rejected')
     expect(file?.issues.map((i) => i.message)).toContain(
       '文件“long.xlsx”工作表“摸底台账”第7行 Z列（备注）单元格有 33,000 字，超过 32,767 字的上限，请删减后再导入'
     )
-    await office.commit(stage.stageId)
+    await office.intake.commit(stage.stageId)
     await data.close()
     const again = open()
     const store = await data.office()
     expect(store.notices).toEqual([])
     expect(store.submissions.map((s) => [s.file, s.refused, s.rows.length])).toEqual([['long.xlsx', true, 0]])
-    expect((await again.view()).exportBlockers).toEqual([])
+    expect((await again.received.view()).exportBlockers).toEqual([])
   })
 })
 

@@ -1,0 +1,113 @@
+/**
+ * The office's intake: a batch of received files is read and classed first and shown, then recorded whole; decisions
+ * on duplicates and versions; the consolidated workbook of a form.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ExportedFile, OfficeAnnex, OfficeStage, OfficeView } from '@shared/ipc/contract'
+import { OfficeAnnexSchema } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
+import type { DecisionInput } from '@shared/merge/schema'
+import type { Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import { streamAnnex } from '@shared/office/streams'
+import { chinaDate } from '@shared/domain/chinaTime'
+import { writeConsolidatedWorkbook } from '../merge/consolidatedWorkbook'
+import { mapLimit } from '../merge/mapLimit'
+import type { OfficeContext, ReceivedForms } from './receivedForms'
+
+export type ReadSubmission = (bytes: Buffer, fileName: string, receivedAt: string) => Promise<Submission>
+
+interface Received {
+  submission: Submission
+  bytes: Buffer
+}
+
+/** 填报人 and 联系电话 printed on the office's own forms and reports. */
+export interface OfficeContact {
+  filler: string
+  phone: string
+}
+
+const KEPT_STAGES = 3
+/** Files are parsed one per worker; two at a time on the office's two cores. */
+const PARALLEL_READS = 2
+
+export class OfficeIntake {
+  private readonly staged = new Map<string, Received[]>()
+
+  constructor(
+    private readonly ctx: OfficeContext,
+    private readonly forms: ReceivedForms,
+    private readonly read: ReadSubmission
+  ) {}
+
+  /** Reads and classes dropped files as if they were taken in; nothing is recorded yet. */
+  async stage(files: readonly { fileName: string; data: string }[]): Promise<OfficeStage> {
+    const store = await this.ctx.dataDir.office()
+    const receivedAt = this.ctx.now().toISOString()
+    const received = await mapLimit(files, PARALLEL_READS, async (f): Promise<Received> => {
+      const bytes = Buffer.from(f.data, 'base64')
+      return { submission: await this.read(bytes, f.fileName, receivedAt), bytes }
+    })
+    const after = [...this.forms.consolidateAll([...store.submissions, ...received.map((r) => r.submission)], store.decisions).values()]
+    const stageId = randomUUID()
+    this.staged.set(stageId, received)
+    for (const id of [...this.staged.keys()].slice(0, -KEPT_STAGES)) this.staged.delete(id)
+    const isNew = (sha: string): boolean => received.some((r) => r.submission.sha256 === sha)
+    return {
+      stageId,
+      files: stagedSummaries(after.flatMap((c) => c.submissions), store.submissions, received),
+      versionDiffs: after.flatMap((c) => c.versionDiffs).filter((d) => isNew(d.to.sha256) || isNew(d.from.sha256))
+    }
+  }
+
+  async commit(stageId: string): Promise<OfficeView> {
+    const received = this.staged.get(stageId)
+    if (!received) throw new AppFailure('NOT_FOUND', '这批文件的预览已失效，请重新选择文件。')
+    await (await this.ctx.dataDir.office()).add(received)
+    this.staged.delete(stageId)
+    return this.forms.view()
+  }
+
+  /** Shows the form the decision was about: a chosen version's own form, else 附件2. */
+  async decide(input: DecisionInput, actor: string): Promise<OfficeView> {
+    const decision = { ...input, at: this.ctx.now().toISOString(), by: actor } as Decision
+    await (await this.ctx.dataDir.office()).decide(decision)
+    const own = input.kind === 'use-version' ? OfficeAnnexSchema.options.find((a) => a === input.annex) : undefined
+    return this.forms.view(own)
+  }
+
+  /** The consolidated workbook of one form; refused while any reconciliation equation fails. */
+  async exportWorkbook(contact: OfficeContact, annexId: OfficeAnnex = 'annex2'): Promise<ExportedFile> {
+    const store = await this.ctx.dataDir.office()
+    const c = this.forms.consolidateStream(store.submissions, store.decisions, annexId)
+    const failing = c.equations.filter((e) => !e.ok)
+    if (failing.length > 0) {
+      throw new AppFailure('INVALID_INPUT', `核对不相符，不能导出汇总表：${failing.map((e) => e.label).join('；')}。请把这些文件退回核实。`)
+    }
+    const now = this.ctx.now()
+    const annex = streamAnnex(annexId)
+    const bytes = await writeConsolidatedWorkbook(c, { campaign: this.ctx.campaign, annex, appVersion: this.ctx.appVersion, now, contact })
+    return { fileName: `${annex.label}-汇总-${chinaDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
+  }
+}
+
+/**
+ * The summaries of the dropped files within a consolidation of everything: a file received before (same bytes,
+ * same name) appears twice, and the dropped copy is the one classed as a duplicate.
+ */
+function stagedSummaries(after: readonly SubmissionSummary[], stored: readonly Submission[], received: readonly Received[]): OfficeStage['files'] {
+  const taken = new Set<SubmissionSummary>()
+  return received.map(({ submission: sub }) => {
+    const same = after.filter((s) => s.sha256 === sub.sha256 && s.file === sub.file && !taken.has(s))
+    const before = stored.some((s) => s.sha256 === sub.sha256)
+    const summary = (before ? same.find((s) => s.status === 'duplicate-file') : undefined) ?? (same[0] as SubmissionSummary)
+    taken.add(summary)
+    return {
+      ...summary,
+      errors: sub.issues.filter((i) => i.severity === 'error').length,
+      warnings: sub.issues.filter((i) => i.severity === 'warning').length,
+      issues: sub.issues
+    }
+  })
+}
+

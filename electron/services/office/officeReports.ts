@@ -1,0 +1,119 @@
+/** The office's reports: the city's Friday report, the city's contact list, and the dashboard of who is behind. */
+import { contacts } from '@shared/annexes/contacts'
+import { weekly } from '@shared/annexes/weekly'
+import type { ExportedFile, OfficeContactsView } from '@shared/ipc/contract'
+import type { OfficeWeeklyView } from '@shared/office/cityWeekly'
+import { attachmentLine, cityDraft, cityWeek } from '@shared/office/cityWeekly'
+import type { OfficeDashboard } from '@shared/office/dashboard'
+import { officeDashboard } from '@shared/office/dashboard'
+import { unitsWithout } from '@shared/office/reporting'
+import { weeklyStream } from '@shared/office/streams'
+import type { Consolidation } from '@shared/merge/types'
+import { issueNumber, reportFridays } from '@shared/reports/draft'
+import type { WeeklyText } from '@shared/reports/weekly'
+import { weekStart } from '@shared/reports/weekly'
+import { unitFormFileName, unitFormInput } from '../annexExport'
+import { writeWeeklyReportDocx } from '../documents/weeklyReportDocx'
+import { writeAnnexWorkbook } from '../export/workbook'
+import type { DocumentsStore } from '../storage/documentsStore'
+import type { OfficeContact } from './intake'
+import type { OfficeContext, ReceivedForms } from './receivedForms'
+import { deadlineSummaries } from './receivedForms'
+
+export class OfficeReports {
+  constructor(
+    private readonly ctx: OfficeContext,
+    private readonly forms: ReceivedForms
+  ) {}
+
+  /** The city's Friday report: each unit's 附表 for the week, late and missing units, 合计, the office's text. */
+  async weekly(friday: string): Promise<OfficeWeeklyView> {
+    const store = await this.ctx.dataDir.office()
+    const c = this.forms.consolidateStream(store.submissions, store.decisions, weeklyStream(friday))
+    const received = new Map(store.submissions.map((s) => [s.sha256, s.receivedAt]))
+    const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '')
+    const stored = (await this.officeDocuments()).weekly(friday)
+    return {
+      friday,
+      from: weekStart(friday),
+      issueNo: issueNumber(this.ctx.campaign, friday),
+      fridays: reportFridays(this.ctx.campaign),
+      ...week,
+      text: stored ?? cityDraft(this.ctx.campaign, friday, week),
+      saved: stored ? { at: stored.savedAt, by: stored.by } : null
+    }
+  }
+
+  async saveWeekly(friday: string, text: WeeklyText, actor: string): Promise<OfficeWeeklyView> {
+    await (await this.officeDocuments()).saveWeekly(friday, text, actor)
+    return this.weekly(friday)
+  }
+
+  /** The city's report as a 工作简报 (.docx), or its 附表 (.xlsx: one row per unit, 合计 added by the writer). */
+  async exportWeekly(friday: string, format: 'docx' | 'xlsx', contact: OfficeContact): Promise<ExportedFile> {
+    const view = await this.weekly(friday)
+    const stamp = friday.replace(/-/g, '')
+    const city = this.ctx.campaign.city.name
+    if (format === 'docx') {
+      const bytes = await writeWeeklyReportDocx({
+        issuer: this.ctx.campaign.office.name,
+        issueNo: view.issueNo,
+        from: view.from,
+        friday,
+        narrative: view.text,
+        attachment: attachmentLine(this.ctx.campaign, view.rows, view.missing),
+        ...contact,
+        date: friday
+      })
+      return { fileName: `工作进展-${city}-${stamp}.docx`, data: bytes.toString('base64') }
+    }
+    const { bytes } = await writeAnnexWorkbook({
+      annex: weekly,
+      campaign: this.ctx.campaign,
+      records: view.rows.map((r) => ({ id: `${r.unit}-${friday}`, problemNo: '', fields: { ...r.fields, unit: r.unit } })),
+      header: { unitName: this.ctx.campaign.office.name, ...contact, filledDate: friday },
+      appVersion: this.ctx.appVersion,
+      now: this.ctx.now()
+    })
+    return { fileName: `工作进展附表-${city}-${stamp}.xlsx`, data: bytes.toString('base64') }
+  }
+
+  /** The contact list: each member unit's newest 分管领导/联络员 row, and the members that sent none. */
+  async contacts(): Promise<OfficeContactsView> {
+    const store = await this.ctx.dataDir.office()
+    const c = this.forms.consolidateStream(store.submissions, store.decisions, contacts.id)
+    const filled = new Map(store.submissions.map((s) => [s.sha256, s.filledDate]))
+    const rows = c.rows.map((r) => ({ unit: r.unit, fields: r.fields, file: r.provenance.file, filledDate: filled.get(r.provenance.sha256) ?? null }))
+    const who = this.ctx.campaign.deadlines.find((d) => d.annex === contacts.id)?.reporters ?? 'members'
+    return { rows, missing: unitsWithout(this.ctx.campaign, who, rows) }
+  }
+
+  /** The city's contact list as the form, the office as 填报单位. */
+  async exportContacts(contact: OfficeContact): Promise<ExportedFile> {
+    const { rows } = await this.contacts()
+    const now = this.ctx.now()
+    const records = rows.map((r) => ({ id: `contacts-${r.unit}`, problemNo: '', createdAt: '', updatedAt: '', fields: r.fields }))
+    const profile = { unitId: this.ctx.campaign.office.id, ...contact }
+    const unitName = this.ctx.campaign.office.name
+    const input = unitFormInput({ annex: contacts, campaign: this.ctx.campaign, unitName, records, profile, template: false, appVersion: this.ctx.appVersion, now, today: this.ctx.today() })
+    const { bytes } = await writeAnnexWorkbook(input)
+    return { fileName: unitFormFileName(contacts, this.ctx.campaign.city.name, false, now), data: bytes.toString('base64') }
+  }
+
+  async dashboard(): Promise<OfficeDashboard> {
+    const store = await this.ctx.dataDir.office()
+    const all = this.forms.consolidateAll(store.submissions, store.decisions)
+    return officeDashboard(this.ctx.campaign, {
+      annex2: all.get('annex2') as Consolidation,
+      annex3: all.get('annex3') as Consolidation,
+      submissions: deadlineSummaries(all),
+      supervision: store.supervision,
+      today: this.ctx.today()
+    })
+  }
+
+  /** The city's report texts, kept like a unit's under the office's id. */
+  private officeDocuments(): Promise<DocumentsStore> {
+    return this.ctx.dataDir.unitDocuments(this.ctx.campaign.office.id)
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * What the office has received, consolidated: every stream of files (streams.ts) with the decisions taken on it, and
+ * the whole picture of one form that every action of the office answers with.
+ */
+import type { Campaign } from '@shared/campaign/campaign'
+import type { OfficeAnnex, OfficeView } from '@shared/ipc/contract'
+import { consolidate } from '@shared/merge/consolidate'
+import type { Consolidation, Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import { noticeOverdue } from '@shared/office/notices'
+import { reportingStatus, statsByUnit } from '@shared/office/reporting'
+import { resurgenceFindings } from '@shared/office/resurgence'
+import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf } from '@shared/office/streams'
+import type { DataDir } from '../storage/ledgerStore'
+
+/** What every part of the office's work needs: its data folder, the campaign, this build, and the clock. */
+export interface OfficeContext {
+  dataDir: DataDir
+  campaign: Campaign
+  appVersion: string
+  now: () => Date
+  /** The working date (deadlines, notice dates); SLW_TODAY in training and tests. */
+  today: () => string
+}
+
+export class ReceivedForms {
+  constructor(private readonly ctx: OfficeContext) {}
+
+  /** The consolidation of one form (附件2 unless said), with who has reported every deadline of the plan. */
+  async view(annex: OfficeAnnex = 'annex2'): Promise<OfficeView> {
+    const store = await this.ctx.dataDir.office()
+    const all = this.consolidateAll(store.submissions, store.decisions)
+    const c = all.get(annex) as Consolidation
+    const failing = c.equations.filter((e) => !e.ok)
+    return {
+      annex: c.annex,
+      notices: store.notices,
+      submissions: c.submissions,
+      rowCount: c.rows.length,
+      distinctProblems: c.distinctProblems,
+      conflicts: c.duplicateGroups.map((group) => ({
+        group,
+        rows: group.rows.map((m) => ({ unit: m.unit, file: m.file, row: m.row, fields: rowFields(store.submissions, m.sha256, m.row) }))
+      })),
+      missingUnits: c.missingUnits,
+      equations: c.equations,
+      versionDiffs: c.versionDiffs,
+      decisions: c.decisions,
+      resurgence:
+        annex === 'annex2'
+          ? resurgenceFindings(c.rows, all.get('huikan')?.rows ?? [], [...(all.get('annex3')?.rows ?? []), ...(all.get('annex4')?.rows ?? [])])
+          : [],
+      reporting: reportingStatus(this.ctx.campaign, deadlineSummaries(all)),
+      stats: statsByUnit(this.ctx.campaign, streamAnnex(annex), c.rows),
+      exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`),
+      supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.ctx.today()) })),
+      today: this.ctx.today()
+    }
+  }
+
+  /** Every stream of files (streams.ts) consolidated on its own; the fixed ones also when no file has come yet. */
+  consolidateAll(submissions: readonly Submission[], decisions: readonly Decision[]): Map<string, Consolidation> {
+    const streams = new Set<string>([...FIXED_STREAMS, ...submissions.map(streamOf)])
+    return new Map([...streams].map((stream) => [stream, this.consolidateStream(submissions, decisions, stream)]))
+  }
+
+  consolidateStream(submissions: readonly Submission[], decisions: readonly Decision[], stream: string): Consolidation {
+    const annex = streamAnnex(stream)
+    const mine = submissions.filter((s) => streamOf(s) === stream)
+    return consolidate(mine, decisionsFor(decisions, annex.id), this.ctx.campaign, annex)
+  }
+}
+
+/** The files of the forms the plan sets deadlines for, as their consolidations class them. */
+export function deadlineSummaries(all: ReadonlyMap<string, Consolidation>): SubmissionSummary[] {
+  return FIXED_STREAMS.flatMap((id) => all.get(id)?.submissions ?? [])
+}
+
+function rowFields(submissions: readonly Submission[], sha256: string, row: number): Submission['rows'][number]['fields'] {
+  return submissions.find((s) => s.sha256 === sha256)?.rows.find((r) => r.rowNumber === row)?.fields ?? {}
+}

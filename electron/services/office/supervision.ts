@@ -1,0 +1,48 @@
+/** 督办: the notices the office issues to units, their 反馈, and each notice as an official document. */
+import type { ExportedFile, OfficeView } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
+import type { NoticeRequest } from '@shared/office/notices'
+import { noticeCandidates, noticeNumber } from '@shared/office/notices'
+import type { NoticeItem } from '@shared/reports/documents'
+import { writeNoticeDocx } from '../documents/noticeDocx'
+import { supervisionNotice } from './noticeDocument'
+import type { OfficeContext, ReceivedForms } from './receivedForms'
+
+export class OfficeSupervision {
+  constructor(
+    private readonly ctx: OfficeContext,
+    private readonly forms: ReceivedForms
+  ) {}
+
+  /** What a notice to `unit` may list: its rows past 完成时限 and its undecided conflicts. */
+  async noticeCandidates(unit: string): Promise<NoticeItem[]> {
+    const store = await this.ctx.dataDir.office()
+    const c = this.forms.consolidateStream(store.submissions, store.decisions, 'annex2')
+    return noticeCandidates(unit, c.rows, c.duplicateGroups, this.ctx.today())
+  }
+
+  async issueNotice(request: NoticeRequest, actor: string): Promise<OfficeView> {
+    if (!this.ctx.campaign.units.some((u) => u.name === request.unit)) throw new AppFailure('NOT_FOUND', `“${request.unit}”不是本次整治工作中的单位。`)
+    const today = this.ctx.today()
+    const year = Number(today.slice(0, 4))
+    await (await this.ctx.dataDir.office()).issue(
+      (seq) => ({ ...request, seq, year, number: noticeNumber(this.ctx.campaign, year, seq), issuedAt: today, issuedBy: actor, feedback: null }),
+      year
+    )
+    return this.forms.view()
+  }
+
+  async recordFeedback(year: number, seq: number, date: string, result: string, actor: string): Promise<OfficeView> {
+    const store = await this.ctx.dataDir.office()
+    if (!store.supervision.some((n) => n.year === year && n.seq === seq)) throw new AppFailure('NOT_FOUND', '没有这份督办通知。')
+    await store.feedback(seq, year, { date, result, by: actor })
+    return this.forms.view()
+  }
+
+  async exportNotice(year: number, seq: number, contact: { name: string; phone: string }): Promise<ExportedFile> {
+    const n = (await this.ctx.dataDir.office()).supervision.find((x) => x.year === year && x.seq === seq)
+    if (!n) throw new AppFailure('NOT_FOUND', '没有这份督办通知。')
+    const bytes = await writeNoticeDocx(supervisionNotice(this.ctx.campaign, n, contact))
+    return { fileName: `督办通知-${n.unit}-${year}-${seq}.docx`, data: bytes.toString('base64') }
+  }
+}
