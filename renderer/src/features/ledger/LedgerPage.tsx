@@ -6,28 +6,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import { huikan, HUIKAN_TRACK } from '@shared/annexes/huikan'
-import { formIncludes, formName } from '@shared/annexes/registry'
+import { fieldLabel, formIncludes, formName } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { isTownLike } from '@shared/campaign/campaign'
 import { nextDue } from '@shared/campaign/schedule'
 import { cnDate } from '@shared/domain/dates'
-import type { ImportPreview, LedgerView } from '@shared/ipc/contract'
-import { LEDGER_FILE_MIB } from '@shared/ipc/contract'
+import type { LedgerView } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import { valueToText } from '@shared/validation/cellInput'
-import type { FieldIssue } from '@shared/domain/issues'
 import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
-import { SPREADSHEET_EXTENSIONS, isSubmissionFile } from '@shared/merge/submissionFile'
 import { saveAndTell } from '../exchange/exportNotice'
-import { carriesFiles, pickSpreadsheet, readPickedFile } from '../exchange/files'
+import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
-import type { SaveState } from './autosave'
-import { Autosaver } from './autosave'
 import { annexColumnByColId } from './columnDefs'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
@@ -37,6 +32,9 @@ import type { ListedIssue } from './ProblemsPanel'
 import { ProblemsPanel, listIssues } from './ProblemsPanel'
 import { SaveStatus } from './SaveStatus'
 import { parseTsv } from './tsv'
+import { useAutosave } from './useAutosave'
+import { useImportFlow } from './useImportFlow'
+import { useIssueScan } from './useIssueScan'
 import type { LedgerTab } from './views'
 import { LEDGER_TABS } from './views'
 
@@ -71,77 +69,27 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const model = useMemo(() => new LedgerModel(view.records), [view])
   const [version, setVersion] = useState(0)
   const [tab, setTab] = useState<LedgerTab>(LEDGER_TABS[0] as LedgerTab)
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: null })
   const [search, setSearch] = useState('')
   const [side, setSide] = useState<'problems' | 'record' | null>('problems')
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const [message, setMessage] = useState<PageNotice | null>(null)
-  const [issues, setIssues] = useState<ReadonlyMap<string, FieldIssue[]>>(new Map())
-  const [preview, setPreview] = useState<ImportPreview | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [lastImport, setLastImport] = useState<{ stageId: string; summary: string } | null>(null)
   const apiRef = useRef<GridApi<GridRow> | null>(null)
-  const issuesRef = useRef(issues)
-  issuesRef.current = issues
 
   const readOnly = view.readOnly
   const validator = useMemo(() => new UnitLedgerValidator(campaign, today), [campaign, today])
   const editable = useMemo(() => annexColumnByColId(tab.annex), [tab])
 
-  const autosaver = useMemo(
-    () =>
-      new Autosaver(model, {
-        generation: view.generation,
-        send: (baseGeneration, changes) => invoke('ledger:save', { unitId: unit.id, baseGeneration, changes }),
-        onState: setSaveState,
-        onAssigned: (assigned) => {
-          model.setProblemNumbers(assigned)
-          setVersion((v) => v + 1)
-        }
-      }),
-    [model, unit.id, view.generation]
-  )
-  // Leaving the page (another unit, a new view after an import) still saves what is pending.
-  useEffect(() => () => void autosaver.flush().finally(() => autosaver.dispose()), [autosaver])
-
-  // Keep unsaved edits: the browser asks before leaving, and a save starts at once.
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
-      if (!model.hasUnsaved) return
-      e.preventDefault()
-      // The desktop window closes itself once saved; a browser tab asks the user and stays.
-      void autosaver.flush().then((saved) => {
-        if (saved && window.slw) window.close()
-      })
-    }
-    window.addEventListener('beforeunload', onBeforeUnload)
-    return () => window.removeEventListener('beforeunload', onBeforeUnload)
-  }, [model, autosaver])
+  const redraw = useCallback(() => setVersion((v) => v + 1), [])
+  const { autosaver, saveState } = useAutosave(model, unit.id, view.generation, redraw)
 
   const all = useMemo(() => model.all, [model, version])
   const rows = useMemo(() => all.filter((r) => formIncludes(tab.annex, r.fields)), [all, tab])
+  const issues = useIssueScan(all, validator)
+  const issuesRef = useRef(issues)
+  issuesRef.current = issues
   const positions = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows])
   const positionsRef = useRef(positions)
   positionsRef.current = positions
-
-  // Validation runs after paint, in slices the user's clicks can come between, so a large ledger is usable at once;
-  // the cache makes later runs incremental.
-  useEffect(() => {
-    let cancelled = false
-    const SLICE = 2000
-    const run = (from: number): void => {
-      if (cancelled) return
-      if (from < all.length) {
-        validator.warm(all.slice(from, from + SLICE))
-        setTimeout(() => run(from + SLICE), 0)
-      } else setIssues(validator.validate(all))
-    }
-    const t = setTimeout(() => run(0), 0)
-    return () => {
-      cancelled = true
-      clearTimeout(t)
-    }
-  }, [all, validator])
 
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true })
@@ -153,9 +101,9 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   )
 
   const changed = useCallback(() => {
-    setVersion((v) => v + 1)
+    redraw()
     autosaver.changed()
-  }, [autosaver])
+  }, [autosaver, redraw])
 
   const onEdit = useCallback(
     (id: string, key: string, value: FieldValue) => {
@@ -273,57 +221,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     return false
   }
 
-  const startImport = async (): Promise<void> => {
-    const file = await pickSpreadsheet()
-    if (file) await importFile(file)
-  }
-
-  /** A file dropped on the page is imported as if picked: one spreadsheet at a time, never while another waits. */
-  const importDropped = (files: readonly File[]): void => {
-    const sheets = files.filter((f) => isSubmissionFile(f.name))
-    if (busy || preview) return
-    if (readOnly) return setMessage({ level: 'error', message: '台账当前为只读，不能导入表格。' })
-    if (sheets.length !== 1) {
-      const why = sheets.length === 0 ? `拖入的不是表格文件（${SPREADSHEET_EXTENSIONS.join('、')}）` : `一次只能导入一个表格，拖入了 ${sheets.length} 个`
-      return setMessage({ level: 'info', message: `${why}，台账没有改动。` })
-    }
-    void importFile(sheets[0] as File)
-  }
-
-  const importFile = async (file: File): Promise<void> => {
-    if (file.size > LEDGER_FILE_MIB * 1024 * 1024) return setMessage({ level: 'error', message: `文件“${file.name}”超过 ${LEDGER_FILE_MIB} MB，请删去不需要的工作表或行后再导入。` })
-    if (!(await savedFirst())) return
-    setBusy(true)
-    const read = await readPickedFile(file)
-    if (!read.ok) {
-      setBusy(false)
-      return setMessage({ level: 'error', message: read.message })
-    }
-    const r = await invoke('import:preview', { unitId: unit.id, fileName: file.name, data: read.data, annex: tab.annex.id })
-    setBusy(false)
-    if (r.ok) setPreview(r.value)
-    else setMessage({ level: 'error', message: r.error.message })
-  }
-
-  const confirmImport = async (acceptOtherUnit: boolean): Promise<void> => {
-    if (!preview) return
-    setBusy(true)
-    const r = await invoke('import:commit', { unitId: unit.id, stageId: preview.stageId, acceptOtherUnit })
-    setBusy(false)
-    setPreview(null)
-    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    setLastImport({ stageId: r.value.stageId, summary: r.value.summary })
-    onViewChange(r.value.view)
-  }
-
-  const undoImport = async (): Promise<void> => {
-    if (!lastImport || !(await savedFirst())) return
-    const r = await invoke('import:undo', { unitId: unit.id, stageId: lastImport.stageId })
-    setLastImport(null)
-    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    setMessage({ level: 'info', message: '已撤销这次导入，台账恢复为导入前的内容。' })
-    onViewChange(r.value)
-  }
+  const imports = useImportFlow({ unitId: unit.id, annex: tab.annex, readOnly, savedFirst, say: setMessage, onViewChange })
+  const { preview, busy, lastImport } = imports
 
   const reopen = async (recordId: string): Promise<void> => {
     if (!(await savedFirst())) return
@@ -345,7 +244,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   }
 
   const headerOf = (field: string | null): string =>
-    field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? LEDGER_TABS.flatMap((t) => t.annex.columns).find((c) => c.key === field)?.header ?? field)
+    field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? fieldLabel(field))
   const listed = useMemo(() => listIssues(rows, issues, headerOf), [rows, issues, tab])
 
   const pick = (issue: ListedIssue): void => {
@@ -381,7 +280,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
       onDrop={(e) => {
         if (!carriesFiles(e.dataTransfer)) return
         e.preventDefault()
-        importDropped([...e.dataTransfer.files])
+        imports.importDropped([...e.dataTransfer.files])
       }}
     >
       <nav className="tabs" role="tablist" aria-label="表格">
@@ -417,7 +316,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           重做
         </button>
         <span className="sep" />
-        <button type="button" onClick={() => void startImport()} disabled={readOnly || busy} title="也可以把表格文件拖到此页">
+        <button type="button" onClick={() => void imports.startImport()} disabled={readOnly || busy} title="也可以把表格文件拖到此页">
           导入表格…
         </button>
         <button type="button" onClick={() => void exportForm(false)}>
@@ -444,16 +343,16 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
         <div className="notices">
           <div className="notice info" role="status">
             <span>{lastImport.summary}</span>
-            <button type="button" className="link" onClick={() => void undoImport()}>
+            <button type="button" className="link" onClick={() => void imports.undoImport()}>
               撤销这次导入
             </button>
-            <button type="button" className="link" onClick={() => setLastImport(null)}>
+            <button type="button" className="link" onClick={imports.forgetLastImport}>
               关闭
             </button>
           </div>
         </div>
       )}
-      {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void confirmImport(accept)} onCancel={() => setPreview(null)} />}
+      {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void imports.confirmImport(accept)} onCancel={imports.cancel} />}
       <div className="ledger-body">
         <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
           <LedgerGrid
