@@ -14,7 +14,6 @@ import { nextDue } from '@shared/campaign/schedule'
 import { cnDate } from '@shared/domain/dates'
 import type { LedgerView } from '@shared/ipc/contract'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
-import { valueToText } from '@shared/validation/cellInput'
 import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
@@ -27,11 +26,10 @@ import { annexColumnByColId } from './columnDefs'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
 import { LedgerModel } from './ledgerModel'
-import { planPaste } from './paste'
 import type { ListedIssue } from './ProblemsPanel'
 import { ProblemsPanel, listIssues } from './ProblemsPanel'
 import { SaveStatus } from './SaveStatus'
-import { parseTsv } from './tsv'
+import { gridClipboard } from './gridClipboard'
 import { useAutosave } from './useAutosave'
 import { useImportFlow } from './useImportFlow'
 import { useIssueScan } from './useIssueScan'
@@ -175,44 +173,18 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     }
   }
 
-  const onPaste = (e: React.ClipboardEvent): void => {
-    const api = apiRef.current
-    const focused = api?.getFocusedCell()
-    if (!api || !focused || isEditing() || readOnly) return
-    const text = e.clipboardData.getData('text/plain')
-    if (!text) return
-    e.preventDefault()
-    const block = parseTsv(text)
-    const displayed = api.getAllDisplayedColumns().map((c) => c.getColId())
-    const rowIds: string[] = []
-    api.forEachNodeAfterFilterAndSort((n) => {
-      if (n.data) rowIds.push(n.data.id)
-    })
-    const plan = planPaste(
-      block,
-      { rowIds, startRow: focused.rowIndex, columns: displayed.map((id) => editable.get(id) ?? null), startColumn: displayed.indexOf(focused.column.getColId()) },
-      campaign,
-      defaultsFor(unit, tab, today)
-    )
-    // Records are born on 摸底 and 回头看 only; a block running past the last row of another form is cut there.
-    const newRows = tab.createsRecords ? plan.newRows : []
-    if (model.edit(plan.patches, newRows)) changed()
-    const added = newRows.length ? `，新增 ${newRows.length} 行` : ''
-    const cut = plan.newRows.length - newRows.length ? `；超出本表最后一行的 ${plan.newRows.length - newRows.length} 行未粘贴（新问题请在摸底台账中登记）` : ''
-    const skipped = plan.skippedCells ? `；${plan.skippedCells} 个单元格落在序号、问题编号或自动计算的列，未粘贴` : ''
-    setMessage({ level: 'info', message: `已粘贴 ${block.length} 行${added}${cut}${skipped}。可用“撤销”一次恢复。` })
-  }
-
-  const onCopy = (e: React.ClipboardEvent): void => {
-    const api = apiRef.current
-    const focused = api?.getFocusedCell()
-    if (!api || !focused || isEditing()) return
-    const row = api.getDisplayedRowAtIndex(focused.rowIndex)?.data
-    const key = focused.column.getColId()
-    if (!row || !editable.has(key)) return
-    e.preventDefault()
-    e.clipboardData.setData('text/plain', valueToText(row.fields[key]))
-  }
+  const { onPaste, onCopy } = gridClipboard({
+    apiRef,
+    editable,
+    readOnly,
+    createsRecords: tab.createsRecords,
+    newRow: () => defaultsFor(unit, tab, today),
+    campaign,
+    apply: (patches, newRows) => {
+      if (model.edit(patches, newRows)) changed()
+    },
+    say: setMessage
+  })
 
   /** Every save settled, so an import, an export or a reopening sees what the user sees. */
   const savedFirst = async (): Promise<boolean> => {
