@@ -1,0 +1,14 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+// Stryker's own test set (stryker.config.mjs): only the fast, pure tests of shared/. Every mutant re-runs the tests
+// that cover it, so a test that loads fixtures or starts a process here would turn minutes into hours.
+const root = resolve(import.meta.dirname, '..')
+
+export default defineConfig({
+  root,
+  resolve: { alias: { '@shared': resolve(root, 'shared') } },
+  // boundaries.test.ts reads the source tree for import rules: it pins no behaviour.
+  test: { include: ['test/shared/**/*.test.ts'], exclude: ['test/shared/boundaries.test.ts'], environment: 'node', testTimeout: 60_000,
+    setupFiles: ['test/helpers/mutateSetup.ts'] }
+})
