@@ -37,10 +37,10 @@ export function normalizeCode(s: string): string {
 export function normalizePhone(s: string): string {
   let p = s.normalize('NFKC').replace(DASHES, '-').trim()
   p = p.replace(/^\+?86[\s-]*(?=1[3-9]\d|0\d)/, '')
-  const digits = p.replace(/[\s-]+/g, '')
+  const digits = p.replace(/[\s-]/g, '')
   if (/^1[3-9]\d{9}$/.test(digits)) return digits
   const area = /^0[12]/.test(digits) ? 3 : 4
-  if (/^0\d+$/.test(digits) && /^\d{7,8}$/.test(digits.slice(area)) && /^0\d{2,3}[\s-]*\d{7,8}$/.test(p)) {
+  if (/^0\d{2,3}[\s-]*\d{7,8}$/.test(p) && /^\d{7,8}$/.test(digits.slice(area))) {
     return `${digits.slice(0, area)}-${digits.slice(area)}`
   }
   return p.replace(ANY_SPACE, '')
@@ -51,6 +51,7 @@ export type DateParse = { ok: true; iso: string } | { ok: false; code: 'DATE_NO_
 /** A midnight time after a date, as Excel, WPS or a program writes it: 0:00, 00:00:00, T00:00:00.000Z. */
 const MIDNIGHT = /(?:[\s\u200b-\u200d]+|T)0{1,2}:00(?::00(?:\.0+)?)?Z?[\s\u200b-\u200d]*$/
 
+const DAY_MS = 86_400_000
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /** A real calendar date as ISO, or null (2024-06-31 is not a date). */
@@ -86,12 +87,14 @@ export function parseDateText(raw: string): DateParse {
  * 1900-02-29 and gives null; the 1904 system counts from 1904-01-01.
  */
 export function isoFromExcelSerial(serial: number, date1904 = false): string | null {
-  if (!Number.isFinite(serial) || serial < 1) return null
+  // Written so that NaN is refused too; an infinite serial makes no date below.
+  if (!(serial >= 1)) return null
   const day = Math.floor(serial)
   let ms: number
-  if (date1904) ms = Date.UTC(1904, 0, 1) + day * 86_400_000
-  else if (day === 60) return null
-  else ms = Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * 86_400_000
+  if (date1904) ms = Date.UTC(1904, 0, 1) + day * DAY_MS
+  else if (day < 60) ms = Date.UTC(1899, 11, 31) + day * DAY_MS
+  else if (day > 60) ms = Date.UTC(1899, 11, 30) + day * DAY_MS
+  else return null
   const t = new Date(ms)
   return isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
 }
@@ -100,8 +103,7 @@ export function isoFromExcelSerial(serial: number, date1904 = false): string | n
 export function splitMulti(raw: string): string[] {
   return raw
     .normalize('NFKC')
-    .split(/[、,;/\s]+/) // after NFKC, ，；／ are , ; /
-    .map((x) => x.trim())
+    .split(/[、,;/\s]/) // after NFKC, ，；／ are , ; /
     .filter((x) => x !== '')
 }
 

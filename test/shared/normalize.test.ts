@@ -44,6 +44,7 @@ describe('phones are written one way', () => {
     expect(normalizePhone('86-157-8498-4265')).toBe('15784984265')
     expect(normalizePhone('8615784984265')).toBe('15784984265')
     expect(normalizePhone(' 157 8498 4265 ')).toBe('15784984265')
+    expect(normalizePhone(' +86 157 8498 4265')).toBe('15784984265')
   })
   it('every dash, full-width or typographic, becomes the ASCII hyphen', () => {
     for (const d of ['－', '﹣', '﹘', '\u2010', '\u2011', '\u2013', '\u2014', '\u2015', '\u2212']) {
@@ -56,6 +57,7 @@ describe('phones are written one way', () => {
     expect(normalizePhone('0931-82345678')).toBe('0931-82345678')
     expect(normalizePhone('010 12345678')).toBe('010-12345678')
     expect(normalizePhone('0211234567')).toBe('021-1234567')
+    expect(normalizePhone('0930 6012345')).toBe('0930-6012345')
     expect(normalizePhone('+86 0930 6212345')).toBe('0930-6212345')
     expect(normalizePhone('86 0930-6212345')).toBe('0930-6212345')
   })
@@ -75,6 +77,14 @@ describe('phones are written one way', () => {
     expect(normalizePhone('x09306212345')).toBe('x09306212345')
     expect(normalizePhone('093062123456x')).toBe('093062123456x')
     expect(normalizePhone('157 8498 42651')).toBe('157849842651')
+    expect(normalizePhone('157-8498-42651')).toBe('157-8498-42651')
+    expect(normalizePhone('x-157-8498-4265')).toBe('x-157-8498-4265')
+    expect(normalizePhone('x0930 6212345')).toBe('x09306212345')
+    expect(normalizePhone('0930 6212345-')).toBe('09306212345-')
+  })
+  it('the area code decides where the dash goes: digits that fit only with another area code are kept as typed', () => {
+    expect(normalizePhone('0101 23456789')).toBe('010123456789')
+    expect(normalizePhone('093 0621234')).toBe('0930621234')
   })
 })
 
@@ -83,7 +93,7 @@ describe('dates', () => {
     expect(isoFromParts(2024, 2, 29)).toBe('2024-02-29')
     expect(isoFromParts(1900, 1, 1)).toBe('1900-01-01')
     expect(isoFromParts(2100, 12, 31)).toBe('2100-12-31')
-    for (const [y, m, d] of [[2023, 2, 29], [2024, 6, 31], [2024, 13, 1], [2024, 0, 10], [2024, 1, 0], [2024, 1, 32], [2023, 1, 366], [1899, 12, 31], [2101, 1, 1], [2024.5, 1, 1]] as const) {
+    for (const [y, m, d] of [[2023, 2, 29], [2024, 6, 31], [2024, 13, 1], [2024, 0, 10], [2024, 1, 0], [2024, 1, 32], [2023, 1, 366], [1899, 12, 31], [2101, 1, 1], [2024.5, 1, 1], [2024, 1.5, 1], [2024, 1, 1.5]] as const) {
       expect(isoFromParts(y, m, d), `${y}-${m}-${d}`).toBeNull()
     }
   })
@@ -95,6 +105,8 @@ describe('dates', () => {
     expect(parseDateText('2024-6/30')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
     expect(parseDateText('2024-6-30-1')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
     expect(parseDateText('24-6-30')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
+    expect(parseDateText('12024-06-30')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
+    expect(parseDateText('x2024-06-30')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
     expect(parseDateText('2024-123-1')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
     expect(parseDateText('2024-1-123')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
   })
@@ -115,18 +127,23 @@ describe('dates', () => {
     expect(parseDateText('2024年6月3日')).toEqual({ ok: true, iso: '2024-06-03' })
     expect(parseDateText('2024年06月30号')).toEqual({ ok: true, iso: '2024-06-30' })
     expect(parseDateText('2024年6月30')).toEqual({ ok: true, iso: '2024-06-30' })
+    expect(parseDateText(' 2024 年 6 月 30 日 ')).toEqual({ ok: true, iso: '2024-06-30' })
     expect(parseDateText('2024年6月30日前')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
     expect(parseDateText('约2024年6月30日')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
     expect(parseDateText('2024年6月31日')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
   })
   it('never guesses the year of 6月30日, 6.30, 6/30 or 6-30', () => {
-    for (const s of ['6月30日', '6月30号', '12月1', '6.30', '6/30', '6-30', '06-30']) expect(parseDateText(s), s).toEqual({ ok: false, code: 'DATE_NO_YEAR' })
+    for (const s of ['6月30日', '6 月 30 日', '6月30号', '12月1', '6.30', '6/30', '6-30', '06-30']) expect(parseDateText(s), s).toEqual({ ok: false, code: 'DATE_NO_YEAR' })
     for (const s of ['6月30日前', '第6月30日', '6.30.1', 'a6.30', '6.30a', '6:30', '123.30']) expect(parseDateText(s), s).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
   })
   it('turns an Excel serial into its day, the time of day ignored, from serial 1 = 1900-01-01', () => {
     expect(isoFromExcelSerial(1)).toBe('1900-01-01')
     expect(isoFromExcelSerial(45292.99)).toBe('2024-01-01')
     expect(isoFromExcelSerial(1, true)).toBe('1904-01-02')
+    expect(isoFromExcelSerial(0, true)).toBeNull()
+    expect(isoFromExcelSerial(59.5)).toBe('1900-02-28')
+    expect(isoFromExcelSerial(60.5)).toBeNull()
+    expect(isoFromExcelSerial(61)).toBe('1900-03-01')
     for (const s of [0, 0.5, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e6]) expect(isoFromExcelSerial(s), String(s)).toBeNull()
   })
 })
