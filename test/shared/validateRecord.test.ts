@@ -73,6 +73,7 @@ describe('统一社会信用代码 in a record', () => {
     expect(check({ uscc: code('91622999MA7FLD4EN') })).toEqual([])
     expect(one({ uscc: code('94622901MA7FLD4EN') }).code).toBe('USCC_UNUSUAL_TYPE')
     expect(one({ uscc: code('99622901MA7FLD4EN') }).code).toBe('USCC_UNUSUAL_TYPE')
+    expect(one({ uscc: code('52622901MA92LD4EN') }).code).toBe('USCC_UNUSUAL_TYPE')
   })
   it('each defect of the code is an error that says how to fix it', () => {
     expect(one({ uscc: '91622901MA7FLD4EN' })).toEqual({ severity: 'error', code: 'USCC_LENGTH', field: 'uscc', message: '「统一社会信用代码」应为18位，现为17位，请对照营业执照核对' })
@@ -182,6 +183,13 @@ describe('choices in a record', () => {
     ])
     expect(check({ types: '脏' }).map((i) => i.code)).toEqual(['ENUM_INVALID'])
   })
+  it('a choice column without a list takes any value', () => {
+    const open = { ...annex, columns: [col({ key: 'kind', kind: 'enum' })] }
+    expect(validateRecord({ kind: '任意' }, open, createValidationContext(defaultCampaign, open))).toEqual([])
+  })
+  it('a category written as a list asks for nothing more', () => {
+    expect(check({ category: ['关停取缔'] })).toEqual([])
+  })
 })
 
 describe('numbers in a record', () => {
@@ -259,6 +267,10 @@ describe('validateLedger across rows', () => {
   it('always points at the first row, however many repeat it', () => {
     const r = validateLedger([{ id: 'a', fields: a }, { id: 'b', fields: { ...a } }, { id: 'c', fields: { ...a } }], annex, ctx)
     expect(r.get('c')?.map((i) => i.message)).toEqual(['统一社会信用代码 91622901MA7FLD4EN1 与第1行重复，同一企业只应填写一行', '名称和地址与第1行相同，可能重复填报，请核实'])
+  })
+  it('rows without a code, or without name and address, are never duplicates of each other', () => {
+    const r = validateLedger([{ id: 'a', fields: { name: '甲' } }, { id: 'b', fields: { name: '乙' } }, { id: 'c', fields: { name: '丙', uscc: '无', licBusiness: '无' } }], annex, ctx)
+    expect([...r.values()]).toEqual([[], [], []])
   })
   it('takes a record\'s own issues from the cache, and never adds the ledger\'s to the cached ones', () => {
     const cache = new WeakMap<RecordFields, ReturnType<typeof validateRecord>>()
