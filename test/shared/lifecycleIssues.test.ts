@@ -20,14 +20,15 @@ describe('a status needs its requirements', () => {
 })
 
 describe('dates follow the order of the work', () => {
-  const pairs: [string, string, string][] = [
-    ['stopDate', 'completeDate', '完成日期不能早于停产日期'],
-    ['completeDate', 'acceptDate', '验收日期不能早于完成日期'],
-    ['acceptDate', 'closeDate', '销号日期不能早于验收日期'],
-    ['acceptDate', 'restartDate', '复产日期不能早于验收日期'],
-    ['caseDate', 'decisionDate', '处罚决定日期不能早于立案日期'],
-    ['decisionDate', 'caseClosedDate', '结案日期不能早于处罚决定日期']
-  ]
+  // Each later date with the earlier one it must not precede, and the sentence that says so.
+  const pairs = Object.entries({
+    completeDate: ['stopDate', '完成日期不能早于停产日期'],
+    acceptDate: ['completeDate', '验收日期不能早于完成日期'],
+    closeDate: ['acceptDate', '销号日期不能早于验收日期'],
+    restartDate: ['acceptDate', '复产日期不能早于验收日期'],
+    decisionDate: ['caseDate', '处罚决定日期不能早于立案日期'],
+    caseClosedDate: ['decisionDate', '结案日期不能早于处罚决定日期']
+  }).map(([b, [a, message]]) => [a as string, b, message as string] as const)
   it.each(pairs)('%s before %s: the later one is the error', (a, b, message) => {
     expect(lifecycleIssues({ [a]: '2024-06-10', [b]: '2024-06-09' })).toEqual([{ severity: 'error', code: 'DATE_ORDER', field: b, message }])
     expect(lifecycleIssues({ [a]: '2024-06-10', [b]: '2024-06-10' })).toEqual([])
