@@ -4,11 +4,13 @@
  * say what is wrong with it and the user's text is never lost.
  */
 
-const EDGE_SPACE = /^[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+|[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+$/g
-const ANY_SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g
-const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g
+// \s already takes NBSP, U+3000 and U+FEFF; the zero-width spaces U+200B–U+200D it does not.
+const EDGE_SPACE = /^[\s\u200b-\u200d]+|[\s\u200b-\u200d]+$/g
+const ANY_SPACE = /[\s\u200b-\u200d]+/g
+// Applied after NFKC, which has already made the full-width and small forms (－ ﹣ ﹘) of these ASCII or U+2014.
+const DASHES = /[\u2010-\u2015\u2212]/g
 
-const SPACE_CHAR = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]/
+const SPACE_CHAR = /[\s\u200b-\u200d]/
 
 /** Whether cleanText trims this character; ASCII letters, digits and punctuation and CJK are decided without the regex. */
 function isSpaceCode(code: number): boolean {
@@ -19,7 +21,7 @@ function isSpaceCode(code: number): boolean {
 /** Trims leading/trailing whitespace including NBSP, U+3000 and zero-width characters. */
 export function cleanText(s: string): string {
   // Most text has nothing to trim: looking at its two ends is far cheaper than running the regex over all of it.
-  if (s === '' || (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(s.length - 1)))) return s
+  if (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(s.length - 1))) return s
   return s.replace(EDGE_SPACE, '')
 }
 
@@ -35,10 +37,10 @@ export function normalizeCode(s: string): string {
 export function normalizePhone(s: string): string {
   let p = s.normalize('NFKC').replace(DASHES, '-').trim()
   p = p.replace(/^\+?86[\s-]*(?=1[3-9]\d|0\d)/, '')
-  const digits = p.replace(/[\s-]+/g, '')
+  const digits = p.replace(/[\s-]/g, '')
   if (/^1[3-9]\d{9}$/.test(digits)) return digits
   const area = /^0[12]/.test(digits) ? 3 : 4
-  if (/^0\d+$/.test(digits) && /^\d{7,8}$/.test(digits.slice(area)) && /^0\d{2,3}[\s-]*\d{7,8}$/.test(p)) {
+  if (/^0\d{2,3}[\s-]*\d{7,8}$/.test(p) && /^\d{7,8}$/.test(digits.slice(area))) {
     return `${digits.slice(0, area)}-${digits.slice(area)}`
   }
   return p.replace(ANY_SPACE, '')
@@ -46,11 +48,16 @@ export function normalizePhone(s: string): string {
 
 export type DateParse = { ok: true; iso: string } | { ok: false; code: 'DATE_NO_YEAR' | 'DATE_UNPARSEABLE' }
 
+/** A midnight time after a date, as Excel, WPS or a program writes it: 0:00, 00:00:00, T00:00:00.000Z. */
+const MIDNIGHT = /(?:[\s\u200b-\u200d]+|T)0{1,2}:00(?::00(?:\.0+)?)?Z?[\s\u200b-\u200d]*$/
+
+const DAY_MS = 86_400_000
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /** A real calendar date as ISO, or null (2024-06-31 is not a date). */
 export function isoFromParts(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null
+  if (y < 1900 || y > 2100) return null
+  // Month 13 or day 31 of June roll over into another date, so the round trip refuses every impossible part.
   const t = new Date(Date.UTC(y, m - 1, d))
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null
   return `${y}-${pad(m)}-${pad(d)}`
@@ -61,9 +68,11 @@ export function isoFromParts(y: number, m: number, d: number): string | null {
  * Year-less text (6月30日, 6.30) is never guessed.
  */
 export function parseDateText(raw: string): DateParse {
-  const s = raw.normalize('NFKC').replace(ANY_SPACE, '')
+  const text = raw.normalize('NFKC')
+  const s = text.replace(ANY_SPACE, '')
+  // The time is cut off at its space or T before the spaces go, so that the 0 of 2024-6-3 00:00 never joins the day.
   const m =
-    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:T?0{1,2}:00(?::00(?:\.0+)?)?Z?)?$/.exec(s) ??
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text.replace(MIDNIGHT, '').replace(ANY_SPACE, '')) ??
     /^(\d{4})()年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s)
   if (m) {
     const iso = isoFromParts(Number(m[1]), Number(m[3]), Number(m[4]))
@@ -78,12 +87,14 @@ export function parseDateText(raw: string): DateParse {
  * 1900-02-29 and gives null; the 1904 system counts from 1904-01-01.
  */
 export function isoFromExcelSerial(serial: number, date1904 = false): string | null {
-  if (!Number.isFinite(serial) || serial < 1) return null
+  // Written so that NaN is refused too; an infinite serial makes no date below.
+  if (!(serial >= 1)) return null
   const day = Math.floor(serial)
   let ms: number
-  if (date1904) ms = Date.UTC(1904, 0, 1) + day * 86_400_000
-  else if (day === 60) return null
-  else ms = Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * 86_400_000
+  if (date1904) ms = Date.UTC(1904, 0, 1) + day * DAY_MS
+  else if (day < 60) ms = Date.UTC(1899, 11, 31) + day * DAY_MS
+  else if (day > 60) ms = Date.UTC(1899, 11, 30) + day * DAY_MS
+  else return null
   const t = new Date(ms)
   return isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
 }
@@ -92,8 +103,7 @@ export function isoFromExcelSerial(serial: number, date1904 = false): string | n
 export function splitMulti(raw: string): string[] {
   return raw
     .normalize('NFKC')
-    .split(/[、,，;；/\s]+/)
-    .map((x) => x.trim())
+    .split(/[、,;/\s]/) // after NFKC, ，；／ are , ; /
     .filter((x) => x !== '')
 }
 

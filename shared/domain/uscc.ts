@@ -9,18 +9,21 @@ export type UsccCheck =
   | { ok: false; code: 'USCC_CHARSET' }
   | { ok: false; code: 'USCC_CHECKSUM'; expected: string }
 
-/** The check character for the first 17 characters of a code (which must be in the charset). */
-export function usccCheckChar(first17: string): string {
+/** The check character for the first 17 characters of a code (which must be in the charset); the rest is not read. */
+export function usccCheckChar(code: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i] ?? '') * (WEIGHTS[i] ?? 0)
-  return CHARSET[(31 - (sum % 31)) % 31] ?? ''
+  WEIGHTS.forEach((weight, i) => {
+    sum += CHARSET.indexOf(code.charAt(i)) * weight
+  })
+  return CHARSET.charAt((31 - (sum % 31)) % 31)
 }
 
 /** Checks a normalised code (see normalizeCode): length, charset and structure, then the check digit. */
 export function checkUscc(code: string): UsccCheck {
   if (code.length !== 18) return { ok: false, code: 'USCC_LENGTH' }
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return { ok: false, code: 'USCC_CHARSET' }
-  const expected = usccCheckChar(code.slice(0, 17))
+  // 18 characters long, so the pattern spans the whole code without ^…$.
+  if (!/[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/.test(code)) return { ok: false, code: 'USCC_CHARSET' }
+  const expected = usccCheckChar(code)
   return expected === code[17] ? { ok: true } : { ok: false, code: 'USCC_CHECKSUM', expected }
 }
 

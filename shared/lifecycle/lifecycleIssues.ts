@@ -24,11 +24,9 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/
 export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssue[] {
   const out: FieldIssue[] = []
   const status = statusOf(fields)
-  if (status !== '已登记') {
-    const missing = missingFor(status, fields)
-    if (missing.length) {
-      out.push({ severity: 'error', code: 'STATUS_REQUIREMENT', field: 'status', message: `状态为“${status}”，但${missing.join('；')}` })
-    }
+  const missing = missingFor(status, fields) // nothing for 已登记
+  if (missing.length) {
+    out.push({ severity: 'error', code: 'STATUS_REQUIREMENT', field: 'status', message: `状态为“${status}”，但${missing.join('；')}` })
   }
   for (const [a, b, message] of DATE_ORDER) {
     const from = lifecycleText(fields, a)
@@ -43,7 +41,7 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
   if (penalties.length > 0 && !lifecycleText(fields, 'decisionNo')) {
     out.push({ severity: 'error', code: 'PENALTY_DECISION_MISSING', field: 'decisionNo', message: '已填写处罚种类，须填写处罚决定书文号' })
   }
-  const fine = Number(lifecycleText(fields, 'fineAmount') || '0')
+  const fine = Number(lifecycleText(fields, 'fineAmount')) // blank is 0
   if (penalties.length > 0 && penalties.includes('罚款') !== fine > 0) {
     out.push({
       severity: 'error',

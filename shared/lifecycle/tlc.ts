@@ -49,6 +49,6 @@ export function tlcOpenItems(fields: RecordFields, items: readonly TlcItem[] = T
 /** The date all five items were done: the latest item date, once none is open. */
 export function tlcDoneDate(fields: RecordFields): string {
   if (!tlcApplies(fields) || tlcOpenItems(fields).length > 0) return ''
-  const dates = TLC_ITEMS.map((i) => fieldText(fields, tlcKey(i, 'Date'))).filter((d) => d !== '')
-  return dates.sort().at(-1) ?? ''
+  // An item 不涉及 has a blank date, which sorts first.
+  return TLC_ITEMS.map((i) => fieldText(fields, tlcKey(i, 'Date'))).sort().at(-1) as string
 }

@@ -85,7 +85,7 @@ function checkUsccField(value: string, fields: RecordFields, col: AnnexColumn, a
 function checkPhoneField(value: string, col: AnnexColumn, ctx: ValidationContext): FieldIssue[] {
   const kind = phoneKind(value)
   if (!kind) return [err('PHONE_FORMAT', col.key, `「${col.header}」“${value}”不是有效的手机号（11位）或固定电话（如 0930-6212345）`)]
-  const area = kind === 'landline' ? areaCode(value) : null
+  const area = areaCode(value) // null for a mobile
   if (area && area !== ctx.campaign.city.areaCode) {
     return [warn('PHONE_AREA', col.key, `「${col.header}」区号 ${area} 不是本地区号 ${ctx.campaign.city.areaCode}，请核实`)]
   }
@@ -102,7 +102,8 @@ function checkDateField(value: string, col: AnnexColumn, ctx: ValidationContext)
   if (col.phase === 'deadline') {
     const { from, to } = ctx.deadlineWindow
     if (d.iso < from || d.iso > to) return [err('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cnDate(d.iso)} 不在整治期限内（${cnDate(from)}至${cnDate(to)}），请核实`)]
-  } else if (col.phase) {
+  } else {
+    // A column without a phase finds none.
     const p = ctx.campaign.phases.find((x) => x.id === col.phase)
     if (p && (d.iso < p.start || d.iso > p.end)) {
       return [warn('DATE_OUT_OF_RANGE', col.key, `「${col.header}」${cnDate(d.iso)} 不在${p.name}（${cnDate(p.start)}至${cnDate(p.end)}）内，请核实`)]
@@ -173,14 +174,14 @@ export function validateRecord(fields: RecordFields, annex: AnnexDefinition<Reco
     }
   }
   out.push(...lifecycleIssues(fields, ctx.today))
-  const category = fields['category']
-  const needs = typeof category === 'string' ? REQUIRED_BY_CATEGORY.get(category) : undefined
-  for (const key of needs ?? []) {
+  // A category written as a list is no key of the map.
+  const category = fields['category'] as string
+  REQUIRED_BY_CATEGORY.get(category)?.forEach((key) => {
     const col = annex.columns.find((c) => c.key === key)
     if (col && isBlank(fields[key]) && !col.required) {
-      out.push(warn('REQUIRED_BY_CATEGORY', key, `拟整治类别为“${category as string}”的，应填写「${col.header}」`))
+      out.push(warn('REQUIRED_BY_CATEGORY', key, `拟整治类别为“${category}”的，应填写「${col.header}」`))
     }
-  }
+  })
   return out
 }
 
@@ -196,7 +197,7 @@ export function validateLedger(
   cache?: WeakMap<RecordFields, FieldIssue[]>
 ): Map<string, FieldIssue[]> {
   // How a message names an earlier row: its position (第3行), or the caller's label (an import says 第8行 of the sheet).
-  const rowLabel = (i: number): string => rows[i]?.label ?? `第${i + 1}行`
+  const rowLabel = (i: number): string => rows[i].label ?? `第${i + 1}行`
   const result = new Map<string, FieldIssue[]>()
   const firstByCode = new Map<string, number>()
   const firstByName = new Map<string, number>()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCampaign, unitById } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
-import { unitDashboard } from '@shared/reports/dashboard'
+import { unitDashboard, unitsProgress } from '@shared/reports/dashboard'
 
 const records: RecordFields[] = [
   { category: '关停取缔', status: '已销号', completeDate: '2024-06-10', deadline: '2024-06-15', caseDate: '2024-05-20', fineAmount: '1.5' },
@@ -28,5 +28,68 @@ describe('unit dashboard', () => {
     expect(d.weeks).toHaveLength(7)
     expect(d.weeks.at(-1)).toMatchObject({ friday: '2024-06-28', done: 1 })
     expect(d.upcoming).toEqual([{ date: '2024-09-30', what: expect.stringContaining('附件4'), daysLeft: 67 }])
+  })
+})
+
+describe('unit dashboard, edge of each figure', () => {
+  const unit = unitById(defaultCampaign, 't005')!
+  it('a unit without records has no rate, and every status counted at 0', () => {
+    const d = unitDashboard(defaultCampaign, unit, [], [], '2024-05-01')
+    expect(d).toMatchObject({ records: 0, done: 0, rate: null, overdue: 0, weeks: [] })
+    expect(d.byStatus.map((s) => s.count)).toEqual([0, 0, 0, 0, 0, 0])
+  })
+  it('the rate has one decimal; a deadline due today or blank is not overdue; a completion counts in its phase, ends included', () => {
+    const three: RecordFields[] = [
+      { category: '关停取缔', status: '已完成', completeDate: '2024-05-15' },
+      { category: '关停取缔', status: '整治中', deadline: '2024-07-25' },
+      { category: '关停取缔', status: '整治中', deadline: '' }
+    ]
+    const d = unitDashboard(defaultCampaign, unit, three, [], '2024-07-25')
+    expect(d).toMatchObject({ rate: 33.3, overdue: 0 })
+    expect(d.byPhase[1]).toEqual({ phase: '清理整治阶段', done: 1 })
+    expect(unitDashboard(defaultCampaign, unit, [{ ...three[0]!, completeDate: '2024-06-28' }], [], '2024-07-25').byPhase[1]?.done).toBe(1)
+    expect(unitDashboard(defaultCampaign, unit, [{ ...three[0]!, completeDate: '2024-06-29' }], [], '2024-07-25').byPhase[1]?.done).toBe(0)
+  })
+  it('lists the report Fridays up to today, each with the completions to date', () => {
+    const d = unitDashboard(defaultCampaign, unit, records, [], '2024-05-24')
+    expect(d.weeks).toEqual([
+      { friday: '2024-05-17', done: 0, rate: 0 },
+      { friday: '2024-05-24', done: 0, rate: 0 }
+    ])
+  })
+  it('shows at most the next five reports, from today on, with the days left', () => {
+    const d = unitDashboard(defaultCampaign, unit, records, [], '2024-05-17')
+    expect(d.upcoming).toHaveLength(5)
+    expect(d.upcoming[0]).toMatchObject({ date: '2024-05-17', daysLeft: 0 })
+  })
+})
+
+describe('units\' progress for the office', () => {
+  const row = (unit: string, fields: RecordFields) => ({ unit, fields })
+  it('counts each unit\'s completed rows (by status or 整治进展) and the city\'s, and leaves out units with nothing', () => {
+    const rows = [
+      row('城南街道', { status: '已完成' }), row('城南街道', { progress: '已完成' }), row('城南街道', {}),
+      row('城北街道', {}), row('城北街道', {}), row('城北街道', { status: '已验收' })
+    ]
+    const p = unitsProgress(defaultCampaign, rows, new Map())
+    expect(p.city).toEqual({ records: 6, done: 3, rate: 50 })
+    expect(p.units).toEqual([
+      { unit: '城南街道', records: 3, done: 2, rate: 66.7, overdueNotices: 0, behind: false },
+      { unit: '城北街道', records: 3, done: 1, rate: 33.3, overdueNotices: 0, behind: true }
+    ])
+  })
+  it('a unit is behind more than 10 points below the city, or with an overdue 督办通知; exactly 10 below is not behind', () => {
+    const rows = [...Array(10)].map((_, i) => row('城南街道', i < 6 ? { status: '已完成' } : {}))
+    rows.push(...[...Array(10)].map((_, i) => row('城北街道', i < 4 ? { status: '已完成' } : {})))
+    const p = unitsProgress(defaultCampaign, rows, new Map([['西关街道', 2]]))
+    expect(p.city.rate).toBe(50)
+    expect(p.units.map((u) => [u.unit, u.rate, u.behind, u.overdueNotices])).toEqual([
+      ['城南街道', 60, false, 0],
+      ['城北街道', 40, false, 0],
+      ['西关街道', null, true, 2]
+    ])
+  })
+  it('with no rows at all the city has no rate', () => {
+    expect(unitsProgress(defaultCampaign, [], new Map())).toEqual({ city: { records: 0, done: 0, rate: null }, units: [] })
   })
 })

@@ -218,3 +218,38 @@ describe('reconciliation', () => {
     expect(c.equations.filter((e) => !e.ok).map((e) => [e.left, e.right])).toEqual([[5, 2]])
   })
 })
+
+describe('rows in order, with where they came from', () => {
+  it('a row keeps its record id and 问题编号 when the file had them, and the sheet is blank when unknown', () => {
+    const s = submission(1, '城南街道', [{ ...row(6, jiahe), recordId: 'r-1', problemNo: 'LX-001' }, row(7, xinglong)], { sheet: null })
+    expect(merge([s]).rows.map((r) => r.provenance)).toEqual([
+      { unit: '城南街道', file: s.file, sha256: s.sha256, sheet: '', row: 6, recordId: 'r-1', problemNo: 'LX-001' },
+      { unit: '城南街道', file: s.file, sha256: s.sha256, sheet: '', row: 7 }
+    ])
+  })
+  it('rows come by unit in campaign order, then by row of the file', () => {
+    const north = submission(1, '城北街道', [row(9, shouGou), row(7, xiChe)])
+    const south = submission(2, '城南街道', [row(8, jiahe)])
+    const rollUp = submission(3, null, [{ ...row(12, xinglong), sourceUnit: '南龙镇' }, { ...row(11, noKey), sourceUnit: '西关街道' }])
+    expect(merge([rollUp, north, south]).rows.map((r) => [r.unit, r.provenance.row])).toEqual([
+      ['城南街道', 8],
+      ['城北街道', 7],
+      ['城北街道', 9],
+      ['西关街道', 11],
+      ['南龙镇', 12]
+    ])
+  })
+  it('a unit whose file was accepted is not missing, even when none of its rows could be used', () => {
+    const c = merge([submission(1, '城南街道', [row(6, jiahe, {}, true)])])
+    expect(c.rows).toEqual([])
+    expect(c.missingUnits).not.toContain('城南街道')
+    expect(c.missingUnits).toContain('城北街道')
+  })
+  it('no unit is missing from a form the campaign sets no deadline for', () => {
+    expect(consolidate([], [], defaultCampaign, { ...annex2, id: 'weekly-extra' }).missingUnits).toEqual([])
+  })
+  it('counts distinct problems: one per key however many rows, one per row without a key', () => {
+    const c = merge([submission(1, '城南街道', [row(6, jiahe), row(7, noKey)]), submission(2, '城北街道', [row(6, jiahe), row(7, noKey), row(8, xiChe)])])
+    expect(c.distinctProblems).toBe(4)
+  })
+})
