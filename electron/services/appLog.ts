@@ -41,7 +41,6 @@ export interface AppLogOptions {
 
 /** "2024-05-09 08:30:00.000": China time to the millisecond, for the start of each line. */
 const chinaTime = (at: Date): string => `${chinaDate(at)} ${chinaClock(at)}.${String(at.getUTCMilliseconds()).padStart(3, '0')}`
-const chinaDay = chinaDate
 
 /** Our daily files (and electron-log's .old.log of one): the only files in logs/ that pruning may delete. */
 const DAILY_FILE = /^(\d{4}-\d{2}-\d{2})(\.old)?\.log$/
@@ -65,7 +64,7 @@ function pruneOld(dir: string, day: string): void {
 export function createAppLog(dataPath: string, options: AppLogOptions = {}): AppLog {
   const { base = nodeLog, now = () => new Date(), maxFileBytes = MAX_FILE_BYTES, echo = false } = options
   const dir = join(dataPath, 'logs')
-  const fileOf = (at: Date): string => join(dir, `${chinaDay(at)}.log`)
+  const fileOf = (at: Date): string => join(dir, `${chinaDate(at)}.log`)
   const logger = base.create({ logId: `slw ${dir}` })
   // The file, and the console when asked; not the renderer's dev tools (ipc) nor a server (remote).
   for (const [name, transport] of Object.entries(logger.transports)) {
@@ -80,8 +79,8 @@ export function createAppLog(dataPath: string, options: AppLogOptions = {}): App
   file.resolvePathFn = (_vars, message) => {
     const at = message?.date ?? now()
     // The first line of each day clears out the days that are no longer kept (an app may run for weeks).
-    if (chinaDay(at) !== prunedOn) {
-      prunedOn = chinaDay(at)
+    if (chinaDate(at) !== prunedOn) {
+      prunedOn = chinaDate(at)
       pruneOld(dir, prunedOn)
     }
     return fileOf(at)

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { SaveOutcome } from '@shared/ipc/contract'
+import { isBusyError } from '../storage/busyRetry'
 import { ReplaceFailure, saveErrorMessage, saveFileAtomically } from './saveFile'
 
 /** What the save dialog shows; built here, so that main only passes it to dialog.showSaveDialog. */
@@ -80,7 +81,7 @@ export class ExportSaver {
  * Excel or WPS, or marked 只读 (Node shows the Windows read-only attribute as a mode without write permission).
  */
 async function failureMessage(path: string, e: unknown): Promise<string> {
-  if (!(e instanceof ReplaceFailure) || !['EBUSY', 'EPERM', 'EACCES'].includes(e.code ?? '')) return saveErrorMessage(path, e)
+  if (!(e instanceof ReplaceFailure) || !isBusyError(e)) return saveErrorMessage(path, e)
   const name = basename(path)
   const readOnly = await stat(path).then(
     (s) => (s.mode & 0o200) === 0,

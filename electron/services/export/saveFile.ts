@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
-import { retryBusy } from '../storage/busyRetry'
+import { errno, isBusyError, retryBusy } from '../storage/busyRetry'
 
 /**
  * The finished copy could not be put in place of the target: on Windows the target is open in Excel or WPS, or is
@@ -11,7 +11,7 @@ export class ReplaceFailure extends Error {
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause })
     this.name = 'ReplaceFailure'
-    this.code = (cause as NodeJS.ErrnoException | null)?.code
+    this.code = errno(cause)
   }
 }
 
@@ -34,8 +34,8 @@ export async function saveFileAtomically(path: string, bytes: Buffer): Promise<v
 
 /** Why a file could not be written, in words a clerk can act on. */
 export function saveErrorMessage(path: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code
-  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+  const code = errno(e)
+  if (isBusyError(e)) {
     return `无法写入“${path}”：文件可能正在 Excel 或 WPS 中打开，或没有写入权限。请关闭该文件后重试。`
   }
   if (code === 'ENOENT') return `无法写入“${path}”：文件夹不存在。`

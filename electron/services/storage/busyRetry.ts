@@ -27,8 +27,11 @@ interface Diagnosis {
 }
 type DiagnosedError = NodeJS.ErrnoException & Diagnosis
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+/** The error's Node code (ENOENT, EBUSY…), if it has one. */
+export const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
+/** Refused because something holds the file or denies access: what Windows says while a scanner or Excel has it. */
+export const isBusyError = (e: unknown): boolean => BUSY_CODES.has(errno(e) ?? '')
 const exists = (path: string): Promise<boolean> =>
   stat(path).then(
     () => true,
@@ -93,7 +96,7 @@ export async function retryBusy<R>(op: () => Promise<R>, files: readonly string[
       }
       const at = files[0] ?? err.path
       if (code === 'EROFS' && at) err.readOnlyFolder = dirname(at)
-      if (!code || !BUSY_CODES.has(code)) throw e
+      if (!isBusyError(e)) throw e
       // The causes waiting would not change are looked for once each: a read-only file of ours, then the folder.
       if (!cleared) {
         cleared = true
@@ -125,7 +128,7 @@ export function diskProblem(e: unknown, path: string): string | undefined {
   if (err?.missingFolder) {
     return `数据目录“${err.missingFolder}”已不存在：U盘或数据所在的磁盘已拔出，或文件夹被移动、删除。请插回U盘或找回该文件夹后重试`
   }
-  if (BUSY_CODES.has(errno(e) ?? '')) {
+  if (isBusyError(e)) {
     return `文件“${path}”被其他程序占用（可能是杀毒软件正在扫描，或在 Excel/WPS 等程序中打开了它），请关闭占用它的程序，或在杀毒软件中信任数据目录，稍后重试`
   }
   return undefined

@@ -18,7 +18,7 @@ import { z } from 'zod'
 import { chinaDateTimeCn, chinaFileStamp } from '@shared/domain/chinaTime'
 import type { Notice } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
-import { diskFailure, retryBusy } from './busyRetry'
+import { diskFailure, errno, retryBusy } from './busyRetry'
 
 export type Migration = (payload: unknown) => unknown
 
@@ -98,7 +98,6 @@ const BACKUPS_KEPT = 20
 const DAILY_BACKUP_DAYS = 90
 const KIND_ORDER: Record<Kind, number> = { main: 0, bak: 1, tmp: 2, backup: 3 }
 
-const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
 
 /**
  * Writes the pieces in order with as few syscalls as possible (writev takes at most IOV_MAX buffers) and without

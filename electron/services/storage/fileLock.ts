@@ -26,7 +26,7 @@ import { join } from 'node:path'
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { chinaDateTime } from '@shared/domain/chinaTime'
 import { AppFailure } from '@shared/ipc/result'
-import { diskFailure, retryBusy } from './busyRetry'
+import { diskFailure, errno, retryBusy, sleep } from './busyRetry'
 
 /** The programs that open a data folder for writing, as the lock records them. */
 export type Program = 'electron' | 'web' | 'cli'
@@ -78,8 +78,6 @@ const PROCESS_STARTED_AT = Date.now() - process.uptime() * 1000
 /** The contents of the locks and claims this process holds now. */
 const held = new Set<string>()
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
 
 const token = (program?: Program): string =>
   JSON.stringify({
