@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { createAppLog } from '../services/appLog'
 import { dataDirFromArgs } from '../services/paths'
+import { errno } from '../services/storage/busyRetry'
 import { createServices } from '../services/services'
 import { startWebServer } from './server'
 
@@ -18,7 +19,7 @@ async function listen(): Promise<Awaited<ReturnType<typeof startWebServer>>> {
   try {
     return await startWebServer({ handlers: services.handlers, rendererDir, port, log })
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
+    if (errno(e) !== 'EADDRINUSE') throw e
     console.log(`端口 ${port} 已被占用，改用随机端口。`)
     return startWebServer({ handlers: services.handlers, rendererDir, port: 0, log })
   }

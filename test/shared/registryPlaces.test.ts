@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ANNEXES, LEDGER_FORMS, OFFICE_FORMS, OFFICE_VIEWS, RECORD_FORMS } from '@shared/annexes/registry'
 import { OfficeAnnexSchema } from '@shared/ipc/contract'
@@ -28,6 +29,13 @@ describe('the registry of forms', () => {
     expect(streamOf({ annex: 'tlc', ...received })).toBe('annex2')
     expect(streamOf({ annex: 'huikan', ...received })).toBe('huikan')
     expect(streamOf({ annex: 'weekly', ...received })).toBe('weekly:2024-06-14')
+  })
+
+  it('is what README lists for the CLI: every form for export, the office streams for merge', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const listed = (command: string): string[] => readme.match(new RegExp(`\`${command} [^\`]*--annex ([a-z0-9|]+)`))?.[1]?.split('|') ?? []
+    expect(listed('export')).toEqual(ANNEXES.map((a) => a.id))
+    expect(listed('merge')).toEqual(OFFICE_FORMS.map((a) => a.id))
   })
 
   it('says what goes with a form: 附件3 with the 月度工作总结', () => {

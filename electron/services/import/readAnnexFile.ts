@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { errno } from '../storage/busyRetry'
 import type { ImportResult } from './importResult'
 import { refusedFile } from './importResult'
 import { importLimits } from './limits'
@@ -25,7 +26,7 @@ export async function readAnnexFile(path: string, options: ReadOptions = {}): Pr
 
 /** Why reading a file failed, as a clerk can act on it: no such file, or held open by Excel/WPS (EBUSY) or cut off (EIO). */
 export function unreadableMessage(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
+  const code = errno(error)
   if (code === 'ENOENT') return `找不到文件“${path}”，请检查文件名和位置`
   return `文件“${basename(path)}”无法读取（${code ?? '读取中断'}），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后重试`
 }

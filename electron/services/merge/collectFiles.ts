@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { isSubmissionFile } from '@shared/merge/submissionFile'
+import { errno } from '../storage/busyRetry'
 
 export interface CollectedFiles {
   files: string[]
@@ -32,7 +33,7 @@ export async function collectFiles(pathsOrFolders: readonly string[]): Promise<C
       const names = entries.filter((e) => e.isFile() && isSubmissionFile(e.name)).map((e) => e.name)
       for (const name of names.sort()) take(join(path, name))
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
+      const code = errno(e)
       collected.problems.push(code === 'ENOENT' ? `找不到“${path}”，请检查路径` : `无法读取“${path}”（${code ?? '读取中断'}）`)
     }
   }

@@ -6,6 +6,7 @@ import type { Campaign } from '@shared/campaign/campaign'
 import type { Submission } from '@shared/merge/types'
 import { refusedFile } from '../import/importResult'
 import { PARSER_THREADS } from '../import/parseInWorker'
+import { unreadableMessage } from '../import/readAnnexFile'
 import { importLimits } from '../import/limits'
 import { tooLargeMessage } from '../import/preflight'
 import { mapLimit } from './mapLimit'
@@ -53,8 +54,7 @@ export async function readSubmissionFile(
     }
     return { ok: true, submission: await readSubmission(await readFile(path), file, receivedAt, campaign, options) }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    return { ok: false, file, message: `文件“${path}”无法读取（${code ?? '读取中断'}），请关闭正在打开它的 Excel 或 WPS、重新插入U盘后重试` }
+    return { ok: false, file, message: unreadableMessage(path, e) }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@shared/domain/issues'
+import { recordText } from '@shared/annexes/registry'
 import type { GridRow } from './ledgerModel'
 
 export interface ListedIssue extends FieldIssue {
@@ -59,8 +60,7 @@ export function listIssues(
   const out: ListedIssue[] = []
   rows.forEach((row, i) => {
     for (const issue of issues.get(row.id) ?? []) {
-      const name = row.fields['name']
-      out.push({ ...issue, rowId: row.id, rowNumber: i + 1, rowName: typeof name === 'string' ? name : '', columnHeader: headerOf(issue.field) })
+      out.push({ ...issue, rowId: row.id, rowNumber: i + 1, rowName: recordText(row.fields, 'name'), columnHeader: headerOf(issue.field) })
     }
   })
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { checksFor, huikan, isHuikan } from '@shared/annexes/huikan'
-import { recordColumns } from '@shared/annexes/registry'
+import { recordColumns, recordText } from '@shared/annexes/registry'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '@shared/ledger/record'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
@@ -12,7 +12,6 @@ import type { Action } from '@shared/lifecycle/actions'
 import { actionsFor, applyAction } from '@shared/lifecycle/actions'
 import { statusOf } from '@shared/lifecycle/requirements'
 import { tlcApplies } from '@shared/lifecycle/tlc'
-import { valueToText } from '@shared/validation/cellInput'
 import { invoke } from '../../api/client'
 import { FieldInput } from './FieldInput'
 import { historyLine } from './historyLine'
@@ -54,10 +53,10 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
   return (
     <aside className="record-panel" aria-label="办理">
       <header>
-        <strong>{valueToText(f['name']) || '（未填名称）'}</strong>
+        <strong>{recordText(f, 'name') || '（未填名称）'}</strong>
         <span className="muted">{row.problemNo || '保存后编号'}</span>
         {!isHuikan(f) && <span className={`status-badge s-${statusOf(f)}`}>{statusOf(f)}</span>}
-        {!isHuikan(f) && <span>{valueToText(f['category']) || '未定整治类别'}</span>}
+        {!isHuikan(f) && <span>{recordText(f, 'category') || '未定整治类别'}</span>}
       </header>
       {isHuikan(f) ? (
         <>
@@ -135,14 +134,14 @@ function HuikanChecks(props: { fields: RecordFields; campaign: Campaign; readOnl
 /** A 2023 closed item found back in production: reopen it as a new 2024 record (server side, in one save). */
 function Reopen(props: { fields: RecordFields; readOnly: boolean; onReopen: () => void }): React.JSX.Element {
   const f = props.fields
-  const linked = valueToText(f['hkLinked'])
-  const resurgent = f['hkResurgent'] === '是'
+  const linked = recordText(f, 'hkLinked')
+  const resurgent = recordText(f, 'hkResurgent') === '是'
   return (
     <section className="actions-list">
       <h3>回头看</h3>
       <p>
-        2023年整治类别：{valueToText(f['hkCategory2023']) || '未填'}；发现问题：{valueToText(f['hkFinding']) || '未核查'}；是否死灰复燃：
-        {valueToText(f['hkResurgent']) || '未填'}
+        2023年整治类别：{recordText(f, 'hkCategory2023') || '未填'}；发现问题：{recordText(f, 'hkFinding') || '未核查'}；是否死灰复燃：
+        {recordText(f, 'hkResurgent') || '未填'}
       </p>
       {linked ? (
         <p>已重新立案整治，问题编号 {linked}。</p>
