@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CustomCellEditorProps } from 'ag-grid-react'
 import type { FieldValue } from '@shared/ledger/record'
+import { valueToText } from '@shared/validation/cellInput'
 import type { GridRow } from '../ledgerModel'
 import { indexChoices, matchChoices } from './choiceMatch'
 import { startText, useEditorKeys } from './editorInput'
@@ -19,7 +20,11 @@ const CLEAR = '（清空）'
  * no option is kept as typed and flagged by validation, as import and paste do.
  */
 export function ChoiceCellEditor(props: CustomCellEditorProps<GridRow, FieldValue> & Params): React.JSX.Element {
-  const [start] = useState(() => startText(props))
+  // Opened with Enter or a double click, the list starts whole with the current value highlighted.
+  const [start] = useState(() => {
+    const s = startText(props)
+    return s.typed ? s : { text: '', typed: false }
+  })
   const [text, setText] = useState(start.text)
   const [query, setQuery] = useState(start.text)
   const composing = useRef(false)
@@ -71,7 +76,7 @@ export function ChoiceCellEditor(props: CustomCellEditorProps<GridRow, FieldValu
         ref={input}
         aria-label={`${props.colDef.headerName ?? ''}（输入筛选）`}
         aria-autocomplete="list"
-        placeholder="输入文字或拼音首字母筛选"
+        placeholder={`${valueToText(props.initialValue ?? undefined) || '输入文字'}（可输入文字或拼音首字母筛选）`}
         value={text}
         onChange={(e) => {
           setText(e.target.value)

@@ -44,12 +44,12 @@ export function DateField(props: DateFieldProps): React.JSX.Element {
           tabIndex={-1}
           disabled={props.disabled}
           title="打开日历"
-          aria-label={`${props.label}：打开日历`}
+          aria-label="打开日历"
           aria-expanded={open}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => setOpen(!open)}
         >
-          📅
+          日历
         </button>
       </div>
       {hint && <div className={`date-hint ${hint.level}`}>{hint.text}</div>}
