@@ -64,8 +64,8 @@ export function isoFromParts(y: number, m: number, d: number): string | null {
 }
 
 /**
- * Date text as clerks write it: 2024-6-30, 2024/6/30, 2024.6.30, 2024年6月30日 (a trailing 0:00:00 is ignored).
- * Year-less text (6月30日, 6.30) is never guessed.
+ * Date text as clerks write it: 2024-6-30, 2024/6/30, 2024.6.30, 2024年6月30日, 20240630 (a trailing 0:00:00 is
+ * ignored). Year-less text (6月30日, 6.30) is never guessed.
  */
 export function parseDateText(raw: string): DateParse {
   const text = raw.normalize('NFKC')
@@ -73,7 +73,8 @@ export function parseDateText(raw: string): DateParse {
   // The time is cut off at its space or T before the spaces go, so that the 0 of 2024-6-3 00:00 never joins the day.
   const m =
     /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text.replace(MIDNIGHT, '').replace(ANY_SPACE, '')) ??
-    /^(\d{4})()年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s)
+    /^(\d{4})()年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s) ??
+    /^(\d{4})()(\d{2})(\d{2})$/.exec(s)
   if (m) {
     const iso = isoFromParts(Number(m[1]), Number(m[3]), Number(m[4]))
     return iso ? { ok: true, iso } : { ok: false, code: 'DATE_UNPARSEABLE' }

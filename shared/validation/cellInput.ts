@@ -2,7 +2,7 @@ import type { AnnexColumn } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { unitByName } from '../campaign/campaign'
 import type { FieldValue } from '../ledger/record'
-import { cleanText, normalizeCode, normalizePhone, parseDateText, splitMulti } from '../domain/normalize'
+import { cleanText, isoFromExcelSerial, normalizeCode, normalizePhone, parseDateText, splitMulti } from '../domain/normalize'
 import { optionsOf } from './validateRecord'
 
 /**
@@ -52,6 +52,26 @@ export function valueFromText(col: AnnexColumn, raw: string, campaign: Campaign)
     default:
       return text
   }
+}
+
+/** Five digits, with or without a time of day: what Excel copies from a date cell formatted as 常规 (45473 = 2024-06-30). */
+const PASTED_SERIAL = /^\d{5}(\.\d+)?$/
+
+/**
+ * A date as a clerk types or pastes it into the program, as ISO, or null: every form import reads (parseDateText)
+ * and an Excel date serial, which is what Excel puts on the clipboard for a date cell formatted as 常规. An imported
+ * number cell is not read this way: there the file says whether it is a date (readCell).
+ */
+export function dateFromTyped(raw: string): string | null {
+  const text = cleanText(raw).normalize('NFKC')
+  if (PASTED_SERIAL.test(text)) return isoFromExcelSerial(Number(text))
+  const d = parseDateText(text)
+  return d.ok ? d.iso : null
+}
+
+/** valueFromText for text typed or pasted into the program (grid, 办理 panel): a date column also takes a serial. */
+export function valueFromTyped(col: AnnexColumn, raw: string, campaign: Campaign): FieldValue {
+  return (col.kind === 'date' && dateFromTyped(raw)) || valueFromText(col, raw, campaign)
 }
 
 /** A stored value as one line of text (grid display, TSV copy, search). */

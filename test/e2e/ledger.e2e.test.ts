@@ -28,7 +28,7 @@ async function typeInto(row: number, col: string, text: string): Promise<void> {
 async function pick(row: number, col: string, option: string): Promise<void> {
   await cell(page, row, col).click()
   await page.keyboard.press('Enter')
-  await page.locator('.ag-select-list [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
+  await page.locator('.choice-editor [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
   await expect.poll(() => cell(page, row, col).textContent()).toBe(option)
 }
 
@@ -77,7 +77,7 @@ describe('摸底台账 in Chromium (web mode)', () => {
     await expect.poll(() => cell(page, 0, 'problemTypes').textContent()).toBe('乱、污')
     await cell(page, 0, 'deadline').click()
     await page.keyboard.press('Enter')
-    await page.locator('input[type="date"]').fill('2024-07-05')
+    await page.locator('.cell-popup-editor input').fill('2024-07-05')
     await page.keyboard.press('Enter')
     await expect.poll(() => cell(page, 0, 'deadline').textContent()).toBe('2024-07-05')
   })

@@ -72,6 +72,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const [message, setMessage] = useState<PageNotice | null>(null)
   const apiRef = useRef<GridApi<GridRow> | null>(null)
+  // Rows the grid shows after its filters and the search; the summary says when they hide some.
+  const [shownCount, setShownCount] = useState<number | null>(null)
 
   const readOnly = view.readOnly
   const validator = useMemo(() => new UnitLedgerValidator(campaign, today), [campaign, today])
@@ -301,7 +303,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
         <input type="search" className="search" placeholder="搜索：企业名称、代码、地址……" aria-label="搜索" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="grow" />
         <span className="summary">
-          共 {rows.length} 条
+          {shownCount !== null && shownCount < rows.length ? `显示 ${shownCount} / 共 ${rows.length} 条` : `共 ${rows.length} 条`}
           {errorCount > 0 && (
             <button type="button" className="link count-error" onClick={() => setSide('problems')}>
               {errorCount} 个错误
@@ -339,6 +341,9 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
             onFocusRow={setFocusedId}
             onReady={(api) => {
               apiRef.current = api
+              const count = (): void => setShownCount(api.getDisplayedRowCount())
+              api.addEventListener('modelUpdated', count)
+              count()
             }}
           />
         </div>

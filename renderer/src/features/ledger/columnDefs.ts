@@ -7,10 +7,14 @@ import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import type { FieldIssue } from '@shared/domain/issues'
-import { valueFromText, valueToText } from '@shared/validation/cellInput'
+import { canonicalOption, valueFromTyped, valueToText } from '@shared/validation/cellInput'
 import { optionsOf } from '@shared/validation/validateRecord'
 import type { GridRow } from './ledgerModel'
 import { ProblemTypesEditor } from './ProblemTypesEditor'
+import { ChoiceCellEditor } from './editors/ChoiceCellEditor'
+import { DateCellEditor } from './editors/DateCellEditor'
+import { DateRangeFilter } from './filters/DateRangeFilter'
+import { ValueListFilter } from './filters/ValueListFilter'
 
 /** Read at render time, so new validation results only need a cell refresh, not new column definitions. */
 export interface IssueSource {
@@ -30,19 +34,34 @@ function editorFor(col: AnnexColumn, campaign: Campaign): Partial<ColDef<GridRow
   switch (col.kind) {
     case 'enum':
       return {
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: ['', ...optionsOf(col, campaign)], formatValue: (v: unknown) => (v === '' ? '（清空）' : String(v)) }
+        cellEditor: ChoiceCellEditor,
+        cellEditorPopup: true,
+        cellEditorParams: { options: optionsOf(col, campaign), canonical: (text: string) => canonicalOption(col, text, campaign) }
       }
     case 'multiEnum':
       return { cellEditor: ProblemTypesEditor, cellEditorPopup: true, cellEditorParams: { options: optionsOf(col, campaign) } }
     case 'date':
-      return { cellEditor: 'agDateStringCellEditor' }
+      // Text read like import, never the browser's date input (mm/dd/yyyy, and it drops what it cannot read).
+      return { cellEditor: DateCellEditor, cellEditorPopup: true }
     case 'text':
       return col.multiline
         ? { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 2000, rows: 6, cols: 50 } }
         : { cellEditor: 'agTextCellEditor' }
     default:
       return { cellEditor: 'agTextCellEditor' }
+  }
+}
+
+/** Choice columns get a list of their values to tick, date columns a 从/到 range, the rest the text filter. */
+function filterFor(col: AnnexColumn, campaign: Campaign): Partial<ColDef<GridRow>> {
+  switch (col.kind) {
+    case 'enum':
+    case 'multiEnum':
+      return { filter: ValueListFilter, filterParams: { options: optionsOf(col, campaign) } }
+    case 'date':
+      return { filter: DateRangeFilter }
+    default:
+      return { filter: 'agTextColumnFilter' }
   }
 }
 
@@ -71,8 +90,8 @@ function fieldColumn(col: AnnexColumn, campaign: Campaign, src: IssueSource, edi
     valueGetter: (p) => p.data?.fields[col.key] ?? (col.kind === 'multiEnum' ? [] : ''),
     valueFormatter: (p) => valueToText(p.value as RecordFields[string] | undefined),
     // Text typed into a cell is read like an imported cell: codes and phones normalised, dates to ISO, synonyms mapped.
-    valueParser: (p) => (typeof p.newValue === 'string' ? valueFromText(col, p.newValue, campaign) : p.newValue),
-    filter: 'agTextColumnFilter',
+    valueParser: (p) => (typeof p.newValue === 'string' ? valueFromTyped(col, p.newValue, campaign) : p.newValue),
+    ...filterFor(col, campaign),
     filterValueGetter: (p) => valueToText(p.data?.fields[col.key]),
     getQuickFilterText: (p) => valueToText(p.data?.fields[col.key]),
     comparator: (a, b) => valueToText(a as RecordFields[string]).localeCompare(valueToText(b as RecordFields[string]), 'zh-CN'),

@@ -1,7 +1,7 @@
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
-import { valueFromText } from '@shared/validation/cellInput'
+import { valueFromTyped } from '@shared/validation/cellInput'
 
 export interface PastePlan {
   patches: { id: string; fields: RecordFields }[]
@@ -29,7 +29,7 @@ export function planPaste(
         if (text !== '') plan.skippedCells++
         return
       }
-      fields[col.key] = valueFromText(col, text, campaign)
+      fields[col.key] = valueFromTyped(col, text, campaign)
     })
     const id = target.rowIds[target.startRow + r]
     if (id !== undefined) plan.patches.push({ id, fields })

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react'
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { FieldValue } from '@shared/ledger/record'
-import { valueFromText, valueToText } from '@shared/validation/cellInput'
+import { valueFromText, valueFromTyped, valueToText } from '@shared/validation/cellInput'
 import { optionsOf } from '@shared/validation/validateRecord'
+import { DateField } from '../ledger/editors/DateField'
 
-/** One field of a record edited outside the grid: a date picker, a choice list, or text saved when leaving it. */
+/** One field of a record edited outside the grid: a date typed as text (calendar as a helper), a choice list, or text saved when leaving it. */
 export function FieldInput(props: {
   column: AnnexColumn
   campaign: Campaign
@@ -29,7 +30,24 @@ export function FieldInput(props: {
     )
   }
   if (column.kind === 'date') {
-    return <input type="date" aria-label={label} value={/^\d{4}-\d{2}-\d{2}$/.test(shown) ? shown : ''} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)} />
+    // Typed like the grid's date cells; saved when left, on Enter, or when a day is picked in the calendar.
+    const save = (text: string): void => {
+      if (text !== shown) props.onChange(valueFromTyped(column, text, campaign))
+    }
+    return (
+      <DateField
+        label={label}
+        value={draft}
+        disabled={props.disabled}
+        onChange={setDraft}
+        onBlur={() => save(draft)}
+        onKeyDown={(e) => e.key === 'Enter' && save(draft)}
+        onPick={(iso) => {
+          setDraft(iso)
+          save(iso)
+        }}
+      />
+    )
   }
   return (
     <input

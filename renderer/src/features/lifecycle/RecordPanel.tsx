@@ -73,10 +73,11 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
               </button>
               {o.needs.length > 0 && (
                 <ul className="needs">
-                  {o.needs.map((n, i) => {
+                  {o.needs.map((n) => {
                     const col = n.key ? columnOf(n.key) : undefined
                     return (
-                      <li key={i}>
+                      // Keyed by what it asks for: a need met disappears without another need's input taking its place.
+                      <li key={`${n.key ?? ''}:${n.message}`}>
                         <span>还需：{n.message}</span>
                         {col && <FieldInput column={col} campaign={campaign} value={f[col.key]} disabled={readOnly} onChange={(v) => set(col.key, v)} />}
                       </li>

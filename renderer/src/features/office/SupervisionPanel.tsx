@@ -11,6 +11,8 @@ import { invoke } from '../../api/client'
 import type { ShowNotice } from '../exchange/exportNotice'
 import { saveAndTell } from '../exchange/exportNotice'
 import { cnDate } from '@shared/domain/dates'
+import { dateFromTyped } from '@shared/validation/cellInput'
+import { DateField } from '../ledger/editors/DateField'
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -46,7 +48,8 @@ export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: 
       source: '汇总核查',
       items,
       requirements: requirements.split('\n').map((l) => l.trim()).filter((l) => l !== ''),
-      deadline
+      // Typed as dates are typed everywhere; text that is no date is refused by the service with its message.
+      deadline: dateFromTyped(deadline) ?? deadline
     })
     if (!r.ok) return onError(r.error.details?.join('；') ?? r.error.message)
     onView(r.value)
@@ -61,7 +64,7 @@ export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: 
 
   const recordFeedback = async (year: number, seq: number): Promise<void> => {
     const f = feedback[`${year}-${seq}`] ?? { date: view.today, result: '' }
-    const r = await invoke('office:noticeFeedback', { year, seq, date: f.date || view.today, result: f.result })
+    const r = await invoke('office:noticeFeedback', { year, seq, date: (f.date && (dateFromTyped(f.date) ?? f.date)) || view.today, result: f.result })
     if (!r.ok) return onError(r.error.details?.join('；') ?? r.error.message)
     onView(r.value)
   }
@@ -119,10 +122,10 @@ export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: 
               整改要求（每行一条）
               <textarea rows={4} value={requirements} onChange={(e) => setRequirements(e.target.value)} />
             </label>
-            <label>
+            <div className="labelled">
               办理时限：
-              <input type="date" aria-label="办理时限" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-            </label>
+              <DateField label="办理时限" value={deadline} onChange={setDeadline} onPick={setDeadline} />
+            </div>
             <button type="button" className="primary" disabled={chosen.size === 0} onClick={() => void issue()}>
               印发督办通知（{chosen.size} 项）
             </button>
@@ -164,7 +167,7 @@ export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: 
                       `${cnDate(n.feedback.date)}：${n.feedback.result}`
                     ) : (
                       <span className="feedback-form">
-                        <input type="date" aria-label={`${n.number} 反馈日期`} value={f.date} onChange={(e) => setFeedback({ ...feedback, [key]: { ...f, date: e.target.value } })} />
+                        <DateField label={`${n.number} 反馈日期`} value={f.date} onChange={(date) => setFeedback({ ...feedback, [key]: { ...f, date } })} onPick={(date) => setFeedback({ ...feedback, [key]: { ...f, date } })} />
                         <input aria-label={`${n.number} 办理结果`} placeholder="办理结果" value={f.result} onChange={(e) => setFeedback({ ...feedback, [key]: { ...f, result: e.target.value } })} />
                         <button type="button" onClick={() => void recordFeedback(n.year, n.seq)}>
                           记录反馈
