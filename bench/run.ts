@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const benches = ['saveLatency.ts', 'ledgerUi.ts', 'importPreview.ts', 'csvBench.ts', 'wideSheet.ts', 'mergeBench.ts']
+const benches = ['saveLatency.ts', 'ledgerUi.ts', 'pasteBench.ts', 'importPreview.ts', 'csvBench.ts', 'wideSheet.ts', 'mergeBench.ts']
 let failed = 0
 for (const file of benches) {
   console.log(`\n== ${file}`)

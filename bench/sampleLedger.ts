@@ -6,6 +6,8 @@ import { CATEGORIES, FACILITY_STATES, LICENCE_STATES, PROBLEM_TYPES, SECTORS, SO
 import type { LedgerPayload, LedgerRecord, RecordFields } from '@shared/ledger/record'
 import { formatProblemNo } from '@shared/ledger/record'
 import { usccCheckChar } from '@shared/domain/uscc'
+import { annex2 } from '@shared/annexes/annex2'
+import { valueToText } from '@shared/validation/cellInput'
 
 /** mulberry32: small, fast, good enough to vary test data. */
 export function prng(seed: number): () => number {
@@ -117,4 +119,13 @@ export function sampleLedger(unitId: string, unitSeq: string, count: number, see
     })
   }
   return { unitId, records, history: [], problemSeq: count }
+}
+
+/** Rows of sample records as an exported 附件2 shows them (A:Z): 序号, then each field as text. */
+export function exportedBlock(count: number, seed = 11): string[][] {
+  const rand = prng(seed)
+  return Array.from({ length: count }, (_, i) => {
+    const fields = sampleFields(rand)
+    return [String(i + 1), ...annex2.columns.filter((c) => c.kind !== 'seq').map((c) => valueToText(fields[c.key]))]
+  })
 }

@@ -1,3 +1,5 @@
+import type { HeaderLookup } from '@shared/annexes/headers'
+import { columnForHeader, headerLookup, isKnownHeader, isSubHeaderRow } from '@shared/annexes/headers'
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import { cellRef } from '@shared/domain/cellAddress'
@@ -7,9 +9,8 @@ import type { RawSheet, RawWorkbook } from './rawWorkbook'
 /**
  * Finds the annex table in a workbook: the first sheet (visible ones first) with a header row that maps at least
  * MIN_KNOWN_COLUMNS annex columns, its anchor column among them. Headers may sit under title rows, span one or two
- * rows (手续办理情况 over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters. Columns
- * are bound through a Map keyed by normalised header text, so a header such as __proto__ is just an unknown header.
- * A leaf that several groups share (本周 under 两断三清 and under 立案查处) is bound through its group's text.
+ * rows (手续办理情况 over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters
+ * (@shared/annexes/headers matches the texts).
  */
 
 const MIN_KNOWN_COLUMNS = 6
@@ -49,29 +50,6 @@ export interface HeaderLayout {
   duplicates: { first: BoundColumn; second: BoundColumn }[]
 }
 
-/** Header text as compared: NFKC (（）→ (), full-width letters), no whitespace or line breaks, no * required marks. */
-function normalizeHeader(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u200b\u200c\u200d\ufeff*]+/g, '')
-}
-
-/** Key of a leaf under its group; the NUL cannot occur in a header, so it never meets a plain header's key. */
-const groupedKey = (group: string, leaf: string): string => `${normalizeHeader(group)}\u0000${normalizeHeader(leaf)}`
-
-/** Plain header texts (the first column wins a shared leaf) and each leaf under its group. */
-function headerLookup(annex: AnnexDefinition<RecordFields>): Map<string, AnnexColumn> {
-  const lookup = new Map<string, AnnexColumn>()
-  const add = (key: string, column: AnnexColumn): void => {
-    if (!lookup.has(key)) lookup.set(key, column)
-  }
-  for (const column of annex.columns) {
-    for (const text of [column.header, ...(column.headerSynonyms ?? [])]) {
-      add(normalizeHeader(text), column)
-      if (column.group) add(groupedKey(column.group, text), column)
-    }
-  }
-  return lookup
-}
-
 /** Trimmed text of a cell of the sheet being searched. */
 type CellTextAt = (r: number, c: number) => string
 
@@ -84,7 +62,7 @@ export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordF
     const text: CellTextAt = (r, c) => cellText(sheet.rows[r]?.[c], workbook.date1904).trim()
     for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
       // A title or the 填报单位 line right above a header names no column, so it is not the header's upper half.
-      if (!(sheet.rows[r] ?? []).some((_, c) => lookup.has(normalizeHeader(text(r, c))))) continue
+      if (!(sheet.rows[r] ?? []).some((_, c) => isKnownHeader(lookup, text(r, c)))) continue
       const layout = layoutAt(sheet, r, text, lookup)
       const keys = new Set(layout.bound.map((b) => b.column.key))
       if (keys.size >= MIN_KNOWN_COLUMNS && keys.has(anchor)) return layout
@@ -93,20 +71,9 @@ export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordF
   return null
 }
 
-/**
- * The row under a header row is a sub-header when most of its texts are known headers (营业执照 …); a data row has
- * at most a stray one among its values.
- */
-function isSubHeader(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<string, AnnexColumn>): boolean {
-  let known = 0
-  let other = 0
-  for (let c = 0; c < (sheet.rows[r + 1]?.length ?? 0); c++) {
-    const t = text(r + 1, c)
-    if (t === '') continue
-    if (lookup.has(normalizeHeader(t))) known++
-    else other++
-  }
-  return known > 0 && known >= other
+/** The row under a header row is its sub-header when most of its texts are known headers (营业执照 …). */
+function isSubHeader(sheet: RawSheet, r: number, text: CellTextAt, lookup: HeaderLookup): boolean {
+  return isSubHeaderRow(lookup, Array.from({ length: sheet.rows[r + 1]?.length ?? 0 }, (_, c) => text(r + 1, c)))
 }
 
 /** The text over a leaf: its own upper cell, or the first cell of the merged range that covers it. */
@@ -117,7 +84,7 @@ function groupText(sheet: RawSheet, r: number, c: number, text: CellTextAt): str
   return range ? text(range.s.r, range.s.c) : ''
 }
 
-function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<string, AnnexColumn>): HeaderLayout {
+function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: HeaderLookup): HeaderLayout {
   const twoLevel = isSubHeader(sheet, r, text, lookup)
   const width = Math.max(sheet.rows[r]?.length ?? 0, twoLevel ? (sheet.rows[r + 1]?.length ?? 0) : 0)
   const dataStart = r + (twoLevel ? 2 : 1)
@@ -128,7 +95,7 @@ function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: Map<stri
     const header: HeaderCell = { index: c, cell: cellRef(leafRow, c), text: text(leafRow, c) }
     if (header.text === '') continue
     const group = leafRow > r ? groupText(sheet, r, c, text) : ''
-    const column = (group && lookup.get(groupedKey(group, header.text))) || lookup.get(normalizeHeader(header.text))
+    const column = columnForHeader(lookup, header.text, group)
     if (!column) {
       layout.unknown.push(header)
       continue

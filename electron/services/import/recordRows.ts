@@ -1,3 +1,4 @@
+import { TOTAL_ROW_LABEL } from '@shared/annexes/headers'
 import type { HeaderLayout } from './findHeader'
 import type { CellRange, RawCell } from './rawWorkbook'
 import { cellText } from './cellText'
@@ -25,7 +26,6 @@ export interface RecordRows {
 }
 
 const FOOTER = /^(填表说明|填报说明|分管领导|单位负责人|审核人|制表人|填报人:|注:|说明:)/
-const TOTAL = /^(合计|总计|共计|小计)/
 
 /** Whether a cell holds anything: text other than spaces, any number, date or boolean, or a formula. */
 function isWritten(cell: RawCell | null | undefined): boolean {
@@ -57,7 +57,7 @@ export function recordRows(layout: HeaderLayout, date1904: boolean): RecordRows 
     })
     const first = written.length ? cellText(raw[written[0]], date1904).normalize('NFKC').replace(/\s+/g, '') : ''
     if (FOOTER.test(first)) break
-    if (written.length === 0 || TOTAL.test(first) || written.every((c) => seqColumns.has(c))) {
+    if (written.length === 0 || TOTAL_ROW_LABEL.test(first) || written.every((c) => seqColumns.has(c))) {
       skipped++
       continue
     }

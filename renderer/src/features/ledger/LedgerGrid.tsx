@@ -12,6 +12,8 @@ import type { Campaign } from '@shared/campaign/campaign'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import type { IssueSource } from './columnDefs'
 import { annexColumnByColId, buildColumnDefs } from './columnDefs'
+import type { GridBlock } from './gridBlock'
+import { withBlockClass } from './gridBlock'
 import type { GridRow } from './ledgerModel'
 
 const gridTheme = themeQuartz.withParams({
@@ -33,10 +35,15 @@ interface Props {
   onEdit: (id: string, key: string, value: FieldValue) => void
   onFocusRow: (id: string | null) => void
   onReady: (api: GridApi<GridRow>) => void
+  /** Whether a cell lies in the block selection (gridBlock), shown with `cell-in-block`. */
+  inBlock: GridBlock['inBlock']
 }
 
-export function LedgerGrid({ annex, campaign, rows, issues, readOnly, search, onEdit, onFocusRow, onReady }: Props): React.JSX.Element {
-  const columnDefs = useMemo(() => buildColumnDefs(annex, campaign, issues, !readOnly), [annex, campaign, issues, readOnly])
+export function LedgerGrid({ annex, campaign, rows, issues, readOnly, search, onEdit, onFocusRow, onReady, inBlock }: Props): React.JSX.Element {
+  const columnDefs = useMemo(
+    () => withBlockClass(buildColumnDefs(annex, campaign, issues, !readOnly), inBlock),
+    [annex, campaign, issues, readOnly, inBlock]
+  )
   const editable = useMemo(() => annexColumnByColId(annex), [annex])
 
   const onCellEditRequest = (e: CellEditRequestEvent<GridRow>): void => {

@@ -22,7 +22,6 @@ import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
-import { annexColumnByColId } from './columnDefs'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
 import { LedgerModel } from './ledgerModel'
@@ -30,6 +29,7 @@ import type { ListedIssue } from './ProblemsPanel'
 import { ProblemsPanel, listIssues } from './ProblemsPanel'
 import { SaveStatus } from './SaveStatus'
 import { gridClipboard } from './gridClipboard'
+import { useGridBlock } from './gridBlock'
 import { useAutosave } from './useAutosave'
 import { useImportFlow } from './useImportFlow'
 import { useIssueScan } from './useIssueScan'
@@ -77,7 +77,6 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   const readOnly = view.readOnly
   const validator = useMemo(() => new UnitLedgerValidator(campaign, today), [campaign, today])
-  const editable = useMemo(() => annexColumnByColId(tab.annex), [tab])
 
   const redraw = useCallback(() => setVersion((v) => v + 1), [])
   const { autosaver, saveState } = useAutosave(model, unit.id, view.generation, redraw)
@@ -175,9 +174,12 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     }
   }
 
-  const { onPaste, onCopy } = gridClipboard({
+  const block = useGridBlock(apiRef)
+  const clipboard = gridClipboard({
     apiRef,
-    editable,
+    annex: tab.annex,
+    formName: formName(tab.annex),
+    block,
     readOnly,
     createsRecords: tab.createsRecords,
     newRow: () => defaultsFor(unit, tab, today),
@@ -328,7 +330,14 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
       )}
       {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void imports.confirmImport(accept)} onCancel={imports.cancel} />}
       <div className="ledger-body">
-        <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
+        <div
+          className="grid-wrap"
+          onPaste={clipboard.onPaste}
+          onCopy={clipboard.onCopy}
+          onKeyDown={clipboard.onKeyDown}
+          onKeyDownCapture={block.onKeyDownCapture}
+          onPointerDownCapture={block.onPointerDownCapture}
+        >
           <LedgerGrid
             key={tab.id}
             annex={tab.annex}
@@ -339,6 +348,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
             search={search}
             onEdit={onEdit}
             onFocusRow={setFocusedId}
+            inBlock={block.inBlock}
             onReady={(api) => {
               apiRef.current = api
               const count = (): void => setShownCount(api.getDisplayedRowCount())

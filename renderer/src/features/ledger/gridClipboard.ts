@@ -1,34 +1,46 @@
 /**
- * Copy and paste on the ledger grid, outside a cell being edited: a block pasted from Excel/WPS fills the cells from
- * the focused one (new rows where the form creates records), and Ctrl+C copies the focused cell as text.
+ * Copy and paste on the ledger grid, outside a cell being edited. A block pasted from Excel/WPS lands field by field
+ * by the form's printed layout (paste.ts). Ctrl+C copies the block selection, else the ticked rows, else the focused
+ * cell, as TSV with the values as displayed; Ctrl+Shift+C copies the same with the header row.
  */
 import type { RefObject } from 'react'
-import type { GridApi } from 'ag-grid-community'
-import type { AnnexColumn } from '@shared/annexes/types'
+import type { Column, GridApi, IRowNode } from 'ag-grid-community'
+import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
-import { valueToText } from '@shared/validation/cellInput'
 import type { PageNotice } from '../../components/Notices'
+import { parseClipboardTsv, toClipboardTsv } from './clipboardTsv'
+import type { GridBlock } from './gridBlock'
+import { formColumns } from './gridBlock'
 import type { GridRow } from './ledgerModel'
 import type { PastePlan } from './paste'
-import { planPaste } from './paste'
-import { parseTsv } from './tsv'
+import { describePaste, planPaste } from './paste'
 
 interface ClipboardContext {
   apiRef: RefObject<GridApi<GridRow> | null>
-  /** The form's editable columns by column id. */
-  editable: ReadonlyMap<string, AnnexColumn>
+  annex: AnnexDefinition<RecordFields>
+  formName: string
   readOnly: boolean
   /** Records are born on 摸底 and 回头看 only; a block running past the last row of another form is cut there. */
   createsRecords: boolean
   newRow: () => RecordFields
   campaign: Campaign
+  block: GridBlock
   /** Applies the paste as one undo step. */
   apply: (patches: PastePlan['patches'], newRows: RecordFields[]) => void
   say: (notice: PageNotice) => void
 }
 
-export function gridClipboard(ctx: ClipboardContext): { onPaste: (e: React.ClipboardEvent) => void; onCopy: (e: React.ClipboardEvent) => void } {
+interface Copied {
+  rows: string[][]
+  what: string
+}
+
+export function gridClipboard(ctx: ClipboardContext): {
+  onPaste: (e: React.ClipboardEvent) => void
+  onCopy: (e: React.ClipboardEvent) => void
+  onKeyDown: (e: React.KeyboardEvent) => void
+} {
   const focusedOutsideEditor = () => {
     const api = ctx.apiRef.current
     const focused = api?.getFocusedCell()
@@ -42,31 +54,85 @@ export function gridClipboard(ctx: ClipboardContext): { onPaste: (e: React.Clipb
     if (!text) return
     e.preventDefault()
     const { api, focused } = at
-    const block = parseTsv(text)
-    const displayed = api.getAllDisplayedColumns().map((c) => c.getColId())
+    // Excel pastes at the top left of the selected block.
+    const bounds = ctx.block.bounds()
+    const anchorKey = bounds ? (formColumns(api)[bounds.left]?.getColId() ?? focused.column.getColId()) : focused.column.getColId()
     const rowIds: string[] = []
     api.forEachNodeAfterFilterAndSort((n) => {
       if (n.data) rowIds.push(n.data.id)
     })
-    const target = { rowIds, startRow: focused.rowIndex, columns: displayed.map((id) => ctx.editable.get(id) ?? null), startColumn: displayed.indexOf(focused.column.getColId()) }
-    const plan = planPaste(block, target, ctx.campaign, ctx.newRow())
-    const newRows = ctx.createsRecords ? plan.newRows : []
-    ctx.apply(plan.patches, newRows)
-    const added = newRows.length ? `，新增 ${newRows.length} 行` : ''
-    const cut = plan.newRows.length - newRows.length ? `；超出本表最后一行的 ${plan.newRows.length - newRows.length} 行未粘贴（新问题请在摸底台账中登记）` : ''
-    const skipped = plan.skippedCells ? `；${plan.skippedCells} 个单元格落在序号、问题编号或自动计算的列，未粘贴` : ''
-    ctx.say({ level: 'info', message: `已粘贴 ${block.length} 行${added}${cut}${skipped}。可用“撤销”一次恢复。` })
+    const target = { rowIds, startRow: bounds?.top ?? focused.rowIndex, anchorKey, createsRecords: ctx.createsRecords }
+    const plan = planPaste(parseClipboardTsv(text), ctx.annex, target, ctx.campaign, ctx.newRow())
+    if (!plan.refused) ctx.apply(plan.patches, plan.newRows)
+    ctx.say({ level: plan.refused ? 'error' : 'info', message: describePaste(plan, ctx.annex, ctx.formName) })
+  }
+
+  const text = (api: GridApi<GridRow>, node: IRowNode<GridRow>, col: Column): string => {
+    const v: unknown = api.getCellValue({ rowNode: node, colKey: col, useFormatter: true })
+    return v === null || v === undefined ? '' : String(v)
+  }
+
+  /** The block, else the ticked rows (in the order shown), else the focused cell. */
+  const copied = (api: GridApi<GridRow>, withHeader: boolean): Copied | null => {
+    const columns = formColumns(api)
+    const bounds = ctx.block.bounds()
+    let nodes: IRowNode<GridRow>[]
+    let cols = columns
+    let what: string
+    if (bounds) {
+      nodes = []
+      for (let r = bounds.top; r <= bounds.bottom; r++) {
+        const n = api.getDisplayedRowAtIndex(r)
+        if (n) nodes.push(n)
+      }
+      cols = columns.slice(bounds.left, bounds.right + 1)
+      what = `选中的 ${nodes.length} 行 ${cols.length} 列单元格`
+    } else if (api.getSelectedNodes().length > 0) {
+      nodes = []
+      api.forEachNodeAfterFilterAndSort((n) => {
+        if (n.isSelected()) nodes.push(n)
+      })
+      what = `所勾选的 ${nodes.length} 行`
+    } else {
+      const f = api.getFocusedCell()
+      const n = f ? api.getDisplayedRowAtIndex(f.rowIndex) : undefined
+      if (!f || !n) return null
+      nodes = [n]
+      cols = [f.column]
+      what = '当前单元格'
+    }
+    const rows = nodes.map((n) => cols.map((c) => text(api, n, c)))
+    if (withHeader) rows.unshift(cols.map((c) => api.getDisplayNameForColumn(c, 'header')))
+    return { rows, what }
+  }
+
+  const tell = (c: Copied, withHeader: boolean): void => {
+    const header = withHeader ? '（含表头）' : '；按 Ctrl+Shift+C 可连表头一起复制'
+    ctx.say({ level: 'info', message: `已复制${c.what}${header}，可粘贴到 Excel 或 WPS 表格。` })
   }
 
   const onCopy = (e: React.ClipboardEvent): void => {
     const at = focusedOutsideEditor()
-    if (!at) return
-    const row = at.api.getDisplayedRowAtIndex(at.focused.rowIndex)?.data
-    const key = at.focused.column.getColId()
-    if (!row || !ctx.editable.has(key)) return
+    const c = at && copied(at.api, false)
+    if (!c) return
     e.preventDefault()
-    e.clipboardData.setData('text/plain', valueToText(row.fields[key]))
+    e.clipboardData.setData('text/plain', toClipboardTsv(c.rows))
+    // One cell copies as Excel's does, without a notice.
+    if (c.rows.length > 1 || (c.rows[0]?.length ?? 0) > 1) tell(c, false)
   }
 
-  return { onPaste, onCopy }
+  /** Ctrl+Shift+C raises no copy event: the text goes through the Clipboard API. */
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (!((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'c')) return
+    const at = focusedOutsideEditor()
+    const c = at && copied(at.api, true)
+    if (!c) return
+    e.preventDefault()
+    navigator.clipboard.writeText(toClipboardTsv(c.rows)).then(
+      () => tell(c, true),
+      () => ctx.say({ level: 'error', message: '无法写入剪贴板，请改用 Ctrl+C 复制（不含表头）。' })
+    )
+  }
+
+  return { onPaste, onCopy, onKeyDown }
 }
