@@ -23,6 +23,7 @@ import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
 import { annexColumnByColId } from './columnDefs'
+import { QuietRows } from './issueVisibility'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
 import { LedgerModel } from './ledgerModel'
@@ -83,15 +84,18 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const all = useMemo(() => model.all, [model, version])
   const rows = useMemo(() => all.filter((r) => formIncludes(tab.annex, r.fields)), [all, tab])
   const issues = useIssueScan(all, validator)
-  const issuesRef = useRef(issues)
-  issuesRef.current = issues
+  // A row added here stays quiet until the clerk leaves it or exports; the export check still counts everything.
+  const quiet = useMemo(() => new QuietRows(), [model])
+  const shown = useMemo(() => quiet.shown(issues, (id) => model.get(id)?.fields), [quiet, issues, model, version])
+  const issuesRef = useRef(shown)
+  issuesRef.current = shown
   const positions = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows])
   const positionsRef = useRef(positions)
   positionsRef.current = positions
 
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true })
-  }, [issues, rows])
+  }, [shown, rows])
 
   const issueSource = useMemo(
     () => ({ issuesOf: (id: string) => issuesRef.current.get(id), indexOf: (id: string) => positionsRef.current.get(id) ?? -1 }),
@@ -125,6 +129,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   const addRow = (): void => {
     const [id] = model.insert([defaultsFor(unit, tab, today)])
+    if (id) quiet.add(id)
     changed()
     setTimeout(() => {
       const api = apiRef.current
@@ -208,6 +213,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (!template) {
       if (!(await savedFirst())) return
       const errors = rows.flatMap((r) => issues.get(r.id) ?? []).filter((i) => i.severity === 'error').length
+      if (quiet.revealAll()) redraw()
       if (errors > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
     }
     const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
@@ -217,7 +223,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   const headerOf = (field: string | null): string =>
     field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? fieldLabel(field))
-  const listed = useMemo(() => listIssues(rows, issues, headerOf), [rows, issues, tab])
+  const listed = useMemo(() => listIssues(rows, shown, headerOf), [rows, shown, tab])
 
   const pick = (issue: ListedIssue): void => {
     const api = apiRef.current
@@ -240,7 +246,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (!shown) setSide('record')
   }
 
-  const errorCount = listed.filter((i) => i.severity === 'error').length
+  const errorCount = listed.filter((i) => i.kind === 'error').length
   const due = nextDue(campaign, unit, today)
   const focused = focusedId ? model.get(focusedId) : undefined
 
@@ -336,7 +342,10 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
             readOnly={readOnly}
             search={search}
             onEdit={onEdit}
-            onFocusRow={setFocusedId}
+            onFocusRow={(id) => {
+              setFocusedId(id)
+              if (quiet.focus(id)) redraw()
+            }}
             onReady={(api) => {
               apiRef.current = api
             }}
