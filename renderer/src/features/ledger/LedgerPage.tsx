@@ -364,6 +364,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           {side === 'record' &&
             (focused ? (
               <RecordPanel
+                key={focused.id}
                 row={focused}
                 unitId={unit.id}
                 campaign={campaign}
