@@ -18,6 +18,7 @@ import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
+import { Progress, useProgress } from '../../components/Progress'
 import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
@@ -198,7 +199,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     return false
   }
 
-  const imports = useImportFlow({ unitId: unit.id, annex: tab.annex, readOnly, savedFirst, say: setMessage, onViewChange })
+  const work = useProgress()
+  const imports = useImportFlow({ unitId: unit.id, annex: tab.annex, readOnly, savedFirst, say: setMessage, onViewChange, track: work.track })
   const { preview, busy, lastImport } = imports
 
   const reopen = async (recordId: string): Promise<void> => {
@@ -216,7 +218,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
       if (quiet.revealAll()) redraw()
       if (errors > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
     }
-    const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
+    const r = await work.track((progressId) => invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template, progressId }))
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
     await saveAndTell(r.value, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
   }
@@ -330,6 +332,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           </div>
         </div>
       )}
+      <Progress view={work.view} />
       {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void imports.confirmImport(accept)} onCancel={imports.cancel} />}
       <div className="ledger-body">
         <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
