@@ -80,8 +80,10 @@ describe('feedback while typing, at 1366×768', () => {
     // Typing into it keeps it quiet; only a wrong value typed shows at once.
     // The last row sits under the grid's (invisible) horizontal scrollbar: click its top edge.
     await cell(page, 30, 'name').click({ position: { x: 20, y: 4 } })
+    await page.keyboard.press('F2')
     await page.keyboard.type('某某废品收购点')
     await page.keyboard.press('Enter')
+    await expect.poll(() => cell(page, 30, 'name').textContent(), { timeout: 5_000 }).toBe('某某废品收购点')
     await page.waitForTimeout(300)
     expect(await redCells(30).count()).toBe(0)
 
