@@ -38,8 +38,9 @@ export function ProblemsPanel(props: {
         <p className="empty">没有发现问题。</p>
       ) : (
         <ol>
-          {props.issues.slice(0, SHOWN).map((i, k) => (
-            <li key={`${i.rowId}:${i.field ?? ''}:${i.code}:${k}`} className={i.kind}>
+          {props.issues.slice(0, SHOWN).map((i) => (
+            // Keyed by the problem, not its place: a row's problems shown further up must not remount (and unfocus) this one.
+            <li key={issueKey(i)} className={i.kind}>
               <button type="button" onClick={() => props.onPick(i)} title="定位到该单元格">
                 <span className="where">
                   第{i.rowNumber}行 · {i.columnHeader}
@@ -55,6 +56,9 @@ export function ProblemsPanel(props: {
     </aside>
   )
 }
+
+/** The same problem twice on one field (a list with two unknown values) differs in its message. */
+const issueKey = (i: ListedIssue): string => `${i.rowId}:${i.field ?? ''}:${i.code}:${i.message}`
 
 /** Flattens validation results into the panel's list, in ledger order within each kind. */
 export function listIssues(
