@@ -8,6 +8,7 @@ import type { AppLog } from './appLog'
 import type { ExportSaver } from './export/exportSaver'
 import { writeAnnexWorkbook } from './export/workbook'
 import { formRecords } from './formRecords'
+import { progressOf, tracked } from './progress'
 import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { ImportStager } from './ledgerImport'
@@ -89,14 +90,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'ledger:save': async (input) => (await dataDir.ledger(input.unitId)).save(input, await actor()),
     'ledger:history': async ({ unitId, recordId }) => (await dataDir.ledger(unitId)).history(recordId),
     'ledger:reopen': async (input) => (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate() }, await actor()),
-    'import:preview': async ({ unitId, fileName, data, annex: annexId }) => {
+    'import:preview': async ({ unitId, fileName, data, annex: annexId, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      return stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex)
+      return tracked(progressId, () => stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex))
     },
-    'import:commit': async ({ unitId, stageId, acceptOtherUnit }) => stager.commit(unitId, stageId, acceptOtherUnit, await actor()),
+    'import:commit': async ({ unitId, stageId, acceptOtherUnit, progressId }) =>
+      tracked(progressId, async () => stager.commit(unitId, stageId, acceptOtherUnit, await actor())),
     'import:undo': async ({ unitId, stageId }) => stager.undo(unitId, stageId, await actor()),
-    'export:annex': async ({ unitId, annex: annexId, template }) => {
+    'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
       const now = new Date()
@@ -104,17 +106,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
       const profile = (await dataDir.profile()).get()
       const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now, today: workingDate() })
-      const { bytes } = await writeAnnexWorkbook(input)
+      const { bytes } = await tracked(progressId, () => writeAnnexWorkbook(input))
       return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
     }
   })
   /** The office's own work: only where the profile is the leadership-group office. */
   const officeHandlers = guarded<OfficeChannel>(assertOffice, {
     'office:view': async ({ annex }) => office.received.view(annex),
-    'office:stage': async ({ files }) => office.intake.stage(files),
-    'office:commit': async ({ stageId }) => office.intake.commit(stageId),
+    'office:stage': async ({ files, progressId }) => tracked(progressId, () => office.intake.stage(files)),
+    'office:commit': async ({ stageId, progressId }) => tracked(progressId, () => office.intake.commit(stageId)),
     'office:decide': async (decision) => office.intake.decide(decision, await actor()),
-    'office:export': async ({ annex }) => office.intake.exportWorkbook(await officeContact(), annex),
+    'office:export': async ({ annex, progressId }) => tracked(progressId, async () => office.intake.exportWorkbook(await officeContact(), annex)),
     'office:weekly': async ({ friday }) => office.reports.weekly(friday),
     'office:weeklySave': async ({ friday, text }) => office.reports.saveWeekly(friday, text, await actor()),
     'office:weeklyExport': async ({ friday, format }) => office.reports.exportWeekly(friday, format, await officeContact()),
@@ -143,6 +145,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       }
     },
     'app:today': async () => ({ today: workingDate() }),
+    'progress:get': async ({ id }) => ({ progress: progressOf(id) }),
     ...unitHandlers,
     ...officeHandlers,
     'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),

@@ -20,6 +20,7 @@ import type { LedgerChanges } from '@shared/ledger/record'
 import type { ImportResult } from './import/importResult'
 import { isFileRefused } from './import/importResult'
 import type { DataDir } from './storage/ledgerStore'
+import { reportProgress } from './progress'
 
 export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>) => Promise<ImportResult>
 
@@ -120,6 +121,7 @@ export class ImportStager {
       this.staged.delete(stageId)
       return { view: store.view(), stageId, summary: `文件“${preview.file}”与台账一致，没有需要导入的修改。` }
     }
+    reportProgress('备份并保存台账', added + changed, null, '条')
     const backup = await store.snapshot('pre-import')
     const receipt = await store.save({ unitId, baseGeneration: staged.generation, changes: plan.changes }, actor)
     this.staged.delete(stageId)

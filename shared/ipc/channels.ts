@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'import:commit',
   'import:undo',
   'export:annex',
+  'progress:get',
   'weekly:view',
   'weekly:save',
   'weekly:export',

@@ -207,6 +207,20 @@ const ExportFileName = z
   .max(255)
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip)$/i, '文件名无效')
 
+/** A long request's name, given by the renderer, under which `progress:get` tells how far it is. */
+const ProgressId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
+const tracked = { progressId: ProgressId.optional() }
+type Tracked = { progressId?: string | undefined }
+
+/** How far a long request is: the step it is at (读取表格, 写入表格…), and a count of rows or files (total null: not known yet). */
+export interface ProgressView {
+  step: string
+  done: number
+  total: number | null
+  /** What is counted: 行, 条, 个文件. */
+  unit: string
+}
+
 interface Channel<I extends z.ZodType, O> {
   input: I
   /** Type-only marker for the output. */
@@ -233,18 +247,20 @@ export const contract = {
   'ledger:reopen': channel<z.ZodType<{ unitId: string; recordId: string; baseGeneration: number }>, LedgerView>(
     z.object({ unitId: UnitId, recordId: z.string().max(64), baseGeneration: z.number().int().min(0) })
   ),
-  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string; annex: string }>, ImportPreview>(
-    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData, annex: z.string().max(32) })
+  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string; annex: string } & Tracked>, ImportPreview>(
+    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData, annex: z.string().max(32), ...tracked })
   ),
-  'import:commit': channel<z.ZodType<{ unitId: string; stageId: string; acceptOtherUnit: boolean }>, ImportDone>(
-    z.object({ unitId: UnitId, stageId: z.string().max(64), acceptOtherUnit: z.boolean() })
+  'import:commit': channel<z.ZodType<{ unitId: string; stageId: string; acceptOtherUnit: boolean } & Tracked>, ImportDone>(
+    z.object({ unitId: UnitId, stageId: z.string().max(64), acceptOtherUnit: z.boolean(), ...tracked })
   ),
   'import:undo': channel<z.ZodType<{ unitId: string; stageId: string }>, LedgerView>(
     z.object({ unitId: UnitId, stageId: z.string().max(64) })
   ),
-  'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean }>, ExportedFile>(
-    z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean() })
+  'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean } & Tracked>, ExportedFile>(
+    z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean(), ...tracked })
   ),
+  /** How far the long request named `id` is; null when it has ended (or is unknown). */
+  'progress:get': channel<z.ZodType<{ id: string }>, { progress: ProgressView | null }>(z.object({ id: ProgressId })),
   'weekly:view': channel<z.ZodType<{ unitId: string; friday: string }>, WeeklyView>(z.object({ unitId: UnitId, friday: Friday })),
   'weekly:save': channel<z.ZodType<{ unitId: string; friday: string; text: WeeklyText }>, WeeklyView>(
     z.object({ unitId: UnitId, friday: Friday, text: WeeklyTextSchema })
@@ -259,12 +275,12 @@ export const contract = {
     z.object({ unitId: UnitId, fields: RecordFieldsSchema })
   ),
   'office:view': channel<z.ZodType<{ annex?: OfficeAnnex }>, OfficeView>(z.object({ annex: OfficeAnnexSchema.optional() })),
-  'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] }>, OfficeStage>(
-    z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: SubmissionFileData })).min(1).max(200) })
+  'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] } & Tracked>, OfficeStage>(
+    z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: SubmissionFileData })).min(1).max(200), ...tracked })
   ),
-  'office:commit': channel<z.ZodType<{ stageId: string }>, OfficeView>(z.object({ stageId: z.string().max(64) })),
+  'office:commit': channel<z.ZodType<{ stageId: string } & Tracked>, OfficeView>(z.object({ stageId: z.string().max(64), ...tracked })),
   'office:decide': channel<typeof DecisionInputSchema, OfficeView>(DecisionInputSchema),
-  'office:export': channel<z.ZodType<{ annex?: OfficeAnnex }>, ExportedFile>(z.object({ annex: OfficeAnnexSchema.optional() })),
+  'office:export': channel<z.ZodType<{ annex?: OfficeAnnex } & Tracked>, ExportedFile>(z.object({ annex: OfficeAnnexSchema.optional(), ...tracked })),
   'office:weekly': channel<z.ZodType<{ friday: string }>, OfficeWeeklyView>(z.object({ friday: Friday })),
   'office:weeklySave': channel<z.ZodType<{ friday: string; text: WeeklyText }>, OfficeWeeklyView>(z.object({ friday: Friday, text: WeeklyTextSchema })),
   'office:weeklyExport': channel<z.ZodType<{ friday: string; format: 'docx' | 'xlsx' }>, ExportedFile>(

@@ -39,7 +39,8 @@ export function createValidationContext(campaign: Campaign, annex: AnnexDefiniti
   return { campaign, deadlineWindow: { from, to }, options, ...(today ? { today } : {}) }
 }
 
-const isBlank = (v: FieldValue | undefined): boolean =>
+/** Nothing written: no value, blank text, or an empty list. */
+export const isBlank = (v: FieldValue | undefined): boolean =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : cleanText(v) === '')
 
 /**

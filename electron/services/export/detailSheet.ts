@@ -169,7 +169,7 @@ export async function writeDetailSheet(ws: Worksheet, input: DetailSheetInput, l
   const form = new DetailForm(ws, input)
   for (let k = 0; k < form.total; k++) {
     form.write(k, form.row(k))
-    await afterRow(k)
+    await afterRow(k, form.total)
   }
   form.finish(lists)
 }

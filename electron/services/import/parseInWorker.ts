@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import type { ReportProgress } from '../progress'
+import { progressReporter } from '../progress'
 import type { ReadFailureCode } from './importResult'
 import type { ImportLimits } from './limits'
 import type { RawWorkbook } from './rawWorkbook'
@@ -18,8 +20,9 @@ export type ParseJob = { bytes: Uint8Array; sheetCaps: SheetCaps; zipLimits: Zip
   | { format: 'csv'; fileName: string }
 )
 
-/** What the thread posts: the workbook in its wire form. */
-export type Posted = { ok: true; wire: WireWorkbook } | ParseFailure
+/** What the thread posts: rows read so far while it reads, then the workbook in its wire form or the failure. */
+export type Posted = { progress: number } | Outcome
+type Outcome = { ok: true; wire: WireWorkbook } | ParseFailure
 
 /**
  * The default parser entry sits next to this file. The Electron main bundle passes its own URL instead
@@ -122,9 +125,10 @@ export async function parseInWorker(
   csvFileName?: string,
   onCrash: (e: Error) => void = () => {}
 ): Promise<ParseOutcome> {
+  const report = progressReporter()
   await takeTurn()
   try {
-    return await parseInThread(bytes, limits, parserUrl, csvFileName, onCrash)
+    return await parseInThread(bytes, limits, parserUrl, csvFileName, onCrash, report)
   } finally {
     endTurn()
   }
@@ -135,7 +139,8 @@ function parseInThread(
   limits: ImportLimits,
   parserUrl: URL,
   csvFileName: string | undefined,
-  onCrash: (e: Error) => void
+  onCrash: (e: Error) => void,
+  report: ReportProgress
 ): Promise<ParseOutcome> {
   return new Promise((resolve) => {
     const parser = takeParser(parserUrl, limits.parserHeapMb)
@@ -150,8 +155,10 @@ function parseInThread(
       if (reusable) release(parser)
       else void worker.terminate()
     }
-    const onMessage = (posted: Posted): void =>
+    const onMessage = (posted: Posted): void => {
+      if ('progress' in posted) return report('读取表格', posted.progress, null, '行')
       settle(posted.ok ? { ok: true, workbook: decodeWorkbook(posted.wire) } : posted, posted.ok)
+    }
     const onError = (e: NodeJS.ErrnoException): void => {
       const outOfMemory = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
       if (!settled && !outOfMemory) onCrash(e)

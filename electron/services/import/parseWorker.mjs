@@ -77,6 +77,8 @@ if (!port) throw new Error('parseWorker.mjs runs only as a worker thread (parseI
 const post = (posted) => port.postMessage(posted)
 
 port.on('message', (/** @type {ParseJob} */ job) => {
+  // Rows read so far go to the caller as they come (the window shows them); the outcome is the last message.
+  job.sheetCaps = { ...job.sheetCaps, onRows: (rows) => post({ progress: rows }) }
   try {
     post(job.format === 'csv' ? parseCsv(job) : parse(job))
   } catch (e) {

@@ -11,9 +11,13 @@
 /** @import { CellRange, ClippedColumns, RawCell } from './rawWorkbook' */
 
 /**
- * What the readers may spend on one file's sheets; maxRows is the parser thread's hard row cap.
- * @typedef {Pick<ImportLimits, 'maxRows' | 'maxColumns' | 'maxCells'>} SheetCaps
+ * What the readers may spend on one file's sheets; maxRows is the parser thread's hard row cap. `onRows`, set in
+ * the parser thread, is told every ROWS_PER_REPORT rows read (over all sheets), for the window's progress bar.
+ * @typedef {Pick<ImportLimits, 'maxRows' | 'maxColumns' | 'maxCells'> & { onRows?: (rows: number) => void }} SheetCaps
  */
+
+/** Rows read between two progress reports: a message to the main thread each costs little next to 500 rows. */
+const ROWS_PER_REPORT = 500
 
 /**
  * A read stopped by a cap, or by a sheet too damaged to read on (a row number past Excel's last row).
@@ -37,8 +41,9 @@ export class SheetCapExceeded extends Error {
  * (cells kept over all sheets, merged areas included).
  * @param {SheetCaps} caps
  */
-export function sheetBudget({ maxRows, maxColumns, maxCells }) {
+export function sheetBudget({ maxRows, maxColumns, maxCells, onRows }) {
   let cells = 0
+  let rowsRead = 0
   /** @type {(n: number, sheet: string) => void} */
   const spend = (n, sheet) => {
     cells += n
@@ -84,6 +89,7 @@ export function sheetBudget({ maxRows, maxColumns, maxCells }) {
         row(kept) {
           if (++rows > maxRows) throw new SheetCapExceeded({ ok: false, code: 'TOO_MANY_ROWS', sheet: name, detail: String(maxRows) })
           spend(kept, name)
+          if (onRows && ++rowsRead % ROWS_PER_REPORT === 0) onRows(rowsRead)
         },
         /**
          * The sheet's extra fields: merged ranges cut to the columns read and the rows holding data (a range

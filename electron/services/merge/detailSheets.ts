@@ -110,7 +110,7 @@ export async function writeDetailSheets(
     const own = tails.slice(0, width)
     for (const i of seqColumns) own[i] = raw.cellTail({ value: j + 1, style: (row.cells[i] as RawCell).style })
     rawOf(unit.form).writeTails(FIRST_DATA_ROW + j, own, unit.form.height(j, Math.max(1, ...row.lines.slice(0, width))))
-    await afterRow(k)
+    await afterRow(k, rows.length)
   }
   detail.finish(lists)
   detailWs.commit()

@@ -12,6 +12,7 @@ import { streamAnnex } from '@shared/office/streams'
 import { chinaDate } from '@shared/domain/chinaTime'
 import { writeConsolidatedWorkbook } from '../merge/consolidatedWorkbook'
 import { mapLimit } from '../merge/mapLimit'
+import { reportProgress, unreported } from '../progress'
 import type { OfficeContext, ReceivedForms } from './receivedForms'
 
 export type ReadSubmission = (bytes: Buffer, fileName: string, receivedAt: string) => Promise<Submission>
@@ -44,9 +45,14 @@ export class OfficeIntake {
   async stage(files: readonly { fileName: string; data: string }[]): Promise<OfficeStage> {
     const store = await this.ctx.dataDir.office()
     const receivedAt = this.ctx.now().toISOString()
+    // The window counts files here; the rows of each file, read two at a time, would make the count jump.
+    let read = 0
+    reportProgress('读取文件', read, files.length, '个文件')
     const received = await mapLimit(files, PARALLEL_READS, async (f): Promise<Received> => {
       const bytes = Buffer.from(f.data, 'base64')
-      return { submission: await this.read(bytes, f.fileName, receivedAt), bytes }
+      const submission = await unreported(() => this.read(bytes, f.fileName, receivedAt))
+      reportProgress('读取文件', ++read, files.length, '个文件')
+      return { submission, bytes }
     })
     const after = [...this.forms.consolidateAll([...store.submissions, ...received.map((r) => r.submission)], store.decisions).values()]
     const stageId = randomUUID()
@@ -63,6 +69,7 @@ export class OfficeIntake {
   async commit(stageId: string): Promise<OfficeView> {
     const received = this.staged.get(stageId)
     if (!received) throw new AppFailure('NOT_FOUND', '这批文件的预览已失效，请重新选择文件。')
+    reportProgress('保存收到的文件', received.length, null, '个文件')
     await (await this.ctx.dataDir.office()).add(received)
     this.staged.delete(stageId)
     return this.forms.view()

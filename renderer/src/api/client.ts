@@ -11,13 +11,19 @@ declare global {
 /** The desktop app (Electron's preload bridge is there); otherwise the web mode in a browser. */
 export const isDesktop = (): boolean => window.slw !== undefined
 
+/** Chromium's limit on what requests kept alive past their page may carry (64 KiB), with room to spare. */
+const KEEPALIVE_BYTES = 60_000
+
 export async function invoke<C extends ChannelName>(channel: C, arg: In<C>): Promise<Result<Out<C>>> {
   try {
     if (window.slw) return (await window.slw.invoke(channel, arg)) as Result<Out<C>>
+    const body = JSON.stringify({ channel, arg })
     const res = await fetch('/api/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel, arg })
+      body,
+      // A save sent as the page closes still reaches the program; browsers allow this for small requests only.
+      keepalive: channel === 'ledger:save' && body.length * 3 < KEEPALIVE_BYTES
     })
     if (res.status === 403) return { ok: false, error: { code: 'FORBIDDEN', message: await res.text() } }
     if (!res.ok) return { ok: false, error: { code: 'IO', message: `程序后台返回错误（${res.status}），请重试。` } }

@@ -18,10 +18,12 @@ import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
+import { Progress, useProgress } from '../../components/Progress'
 import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
+import { QuietRows } from './issueVisibility'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
 import { LedgerModel } from './ledgerModel'
@@ -84,15 +86,18 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const all = useMemo(() => model.all, [model, version])
   const rows = useMemo(() => all.filter((r) => formIncludes(tab.annex, r.fields)), [all, tab])
   const issues = useIssueScan(all, validator)
-  const issuesRef = useRef(issues)
-  issuesRef.current = issues
+  // A row added here stays quiet until the clerk leaves it or exports; the export check still counts everything.
+  const quiet = useMemo(() => new QuietRows(), [model])
+  const shown = useMemo(() => quiet.shown(issues, (id) => model.get(id)?.fields), [quiet, issues, model, version])
+  const issuesRef = useRef(shown)
+  issuesRef.current = shown
   const positions = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows])
   const positionsRef = useRef(positions)
   positionsRef.current = positions
 
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true })
-  }, [issues, rows])
+  }, [shown, rows])
 
   const issueSource = useMemo(
     () => ({ issuesOf: (id: string) => issuesRef.current.get(id), indexOf: (id: string) => positionsRef.current.get(id) ?? -1 }),
@@ -126,6 +131,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   const addRow = (): void => {
     const [id] = model.insert([defaultsFor(unit, tab, today)])
+    if (id) quiet.add(id)
     changed()
     setTimeout(() => {
       const api = apiRef.current
@@ -197,7 +203,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     return false
   }
 
-  const imports = useImportFlow({ unitId: unit.id, annex: tab.annex, readOnly, savedFirst, say: setMessage, onViewChange })
+  const work = useProgress()
+  const imports = useImportFlow({ unitId: unit.id, annex: tab.annex, readOnly, savedFirst, say: setMessage, onViewChange, track: work.track })
   const { preview, busy, lastImport } = imports
 
   const reopen = async (recordId: string): Promise<void> => {
@@ -212,16 +219,17 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (!template) {
       if (!(await savedFirst())) return
       const errors = rows.flatMap((r) => issues.get(r.id) ?? []).filter((i) => i.severity === 'error').length
+      if (quiet.revealAll()) redraw()
       if (errors > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
     }
-    const r = await invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template })
+    const r = await work.track((progressId) => invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template, progressId }))
     if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
     await saveAndTell(r.value, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
   }
 
   const headerOf = (field: string | null): string =>
     field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? fieldLabel(field))
-  const listed = useMemo(() => listIssues(rows, issues, headerOf), [rows, issues, tab])
+  const listed = useMemo(() => listIssues(rows, shown, headerOf), [rows, shown, tab])
 
   const pick = (issue: ListedIssue): void => {
     const api = apiRef.current
@@ -244,7 +252,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (!shown) setSide('record')
   }
 
-  const errorCount = listed.filter((i) => i.severity === 'error').length
+  const errorCount = listed.filter((i) => i.kind === 'error').length
   const due = nextDue(campaign, unit, today)
   const focused = focusedId ? model.get(focusedId) : undefined
 
@@ -328,6 +336,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           </div>
         </div>
       )}
+      <Progress view={work.view} />
       {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void imports.confirmImport(accept)} onCancel={imports.cancel} />}
       <div className="ledger-body">
         <div
@@ -347,7 +356,10 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
             readOnly={readOnly}
             search={search}
             onEdit={onEdit}
-            onFocusRow={setFocusedId}
+            onFocusRow={(id) => {
+              setFocusedId(id)
+              if (quiet.focus(id)) redraw()
+            }}
             inBlock={block.inBlock}
             onReady={(api) => {
               apiRef.current = api
@@ -370,6 +382,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           {side === 'record' &&
             (focused ? (
               <RecordPanel
+                key={focused.id}
                 row={focused}
                 unitId={unit.id}
                 campaign={campaign}

@@ -18,6 +18,8 @@ export interface AutosaverOptions {
   send: (baseGeneration: number, changes: LedgerChanges) => Promise<Result<SaveReceipt>>
   onState: (state: SaveState) => void
   onAssigned: (assigned: Record<string, string>) => void
+  /** Edits held outside the model (text still being typed) are handed to it before a flush. */
+  beforeFlush?: () => void
   debounceMs?: number
 }
 
@@ -52,6 +54,7 @@ export class Autosaver {
 
   /** Saves now and resolves once nothing is left unsaved (or a save failed). */
   async flush(): Promise<boolean> {
+    this.opt.beforeFlush?.()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     while (this.inFlight) await this.inFlight

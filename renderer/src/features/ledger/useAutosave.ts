@@ -4,6 +4,7 @@ import { invoke } from '../../api/client'
 import type { SaveState } from './autosave'
 import { Autosaver } from './autosave'
 import type { LedgerModel } from './ledgerModel'
+import { commitPending } from './pendingEdits'
 
 export function useAutosave(
   model: LedgerModel,
@@ -21,6 +22,7 @@ export function useAutosave(
         generation,
         send: (baseGeneration, changes) => invoke('ledger:save', { unitId, baseGeneration, changes }),
         onState: setSaveState,
+        beforeFlush: commitPending,
         onAssigned: (numbers) => {
           model.setProblemNumbers(numbers)
           assigned.current()
@@ -34,6 +36,7 @@ export function useAutosave(
   // Keep unsaved edits: the browser asks before leaving, and a save starts at once.
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+      commitPending()
       if (!model.hasUnsaved) return
       e.preventDefault()
       // The desktop window closes itself once saved; a browser tab asks the user and stays.
@@ -41,8 +44,19 @@ export function useAutosave(
         if (saved && window.slw) window.close()
       })
     }
+    // A page hidden (minimised, another tab) or going away without asking saves what is typed, not yet left.
+    const onHide = (): void => {
+      if (document.visibilityState === 'hidden') void autosaver.flush()
+    }
+    const onPageHide = (): void => void autosaver.flush()
     window.addEventListener('beforeunload', onBeforeUnload)
-    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+    window.addEventListener('pagehide', onPageHide)
+    document.addEventListener('visibilitychange', onHide)
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      window.removeEventListener('pagehide', onPageHide)
+      document.removeEventListener('visibilitychange', onHide)
+    }
   }, [model, autosaver])
 
   return { autosaver, saveState }

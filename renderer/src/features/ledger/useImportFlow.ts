@@ -10,6 +10,7 @@ import type { RecordFields } from '@shared/ledger/record'
 import { SPREADSHEET_EXTENSIONS, isSubmissionFile } from '@shared/merge/submissionFile'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
+import type { Track } from '../../components/Progress'
 import { pickSpreadsheet, readPickedFile } from '../exchange/files'
 
 interface ImportContext {
@@ -22,9 +23,11 @@ interface ImportContext {
   say: (notice: PageNotice) => void
   /** The ledger was replaced as a whole (the import, or its undo). */
   onViewChange: (view: LedgerView) => void
+  /** Runs a long request with its progress shown. */
+  track: Track
 }
 
-export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onViewChange }: ImportContext) {
+export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onViewChange, track }: ImportContext) {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [lastImport, setLastImport] = useState<{ stageId: string; summary: string } | null>(null)
@@ -55,7 +58,7 @@ export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onView
       setBusy(false)
       return say({ level: 'error', message: read.message })
     }
-    const r = await invoke('import:preview', { unitId, fileName: file.name, data: read.data, annex: annex.id })
+    const r = await track((progressId) => invoke('import:preview', { unitId, fileName: file.name, data: read.data, annex: annex.id, progressId }))
     setBusy(false)
     if (r.ok) setPreview(r.value)
     else say({ level: 'error', message: r.error.message })
@@ -64,7 +67,7 @@ export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onView
   const confirmImport = async (acceptOtherUnit: boolean): Promise<void> => {
     if (!preview) return
     setBusy(true)
-    const r = await invoke('import:commit', { unitId, stageId: preview.stageId, acceptOtherUnit })
+    const r = await track((progressId) => invoke('import:commit', { unitId, stageId: preview.stageId, acceptOtherUnit, progressId }))
     setBusy(false)
     setPreview(null)
     if (!r.ok) return say({ level: 'error', message: r.error.message })

@@ -1,12 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { FieldValue } from '@shared/ledger/record'
-import { valueFromText, valueFromTyped, valueToText } from '@shared/validation/cellInput'
+import { valueFromTyped, valueToText } from '@shared/validation/cellInput'
 import { optionsOf } from '@shared/validation/validateRecord'
 import { DateField } from '../ledger/editors/DateField'
+import { holdPending } from '../ledger/pendingEdits'
 
-/** One field of a record edited outside the grid: a date typed as text (calendar as a helper), a choice list, or text saved when leaving it. */
+/** Text is saved after this pause in typing, on leaving the field, and before the page goes. */
+const TYPING_PAUSE_MS = 400
+
+/** One field of a record edited outside the grid: a date typed as text (calendar as a helper), a choice list, or text saved as typed. */
 export function FieldInput(props: {
   column: AnnexColumn
   campaign: Campaign
@@ -17,7 +21,32 @@ export function FieldInput(props: {
   const { column, campaign } = props
   const shown = valueToText(props.value)
   const [draft, setDraft] = useState(shown)
-  useEffect(() => setDraft(shown), [shown])
+  const typing = useRef(false)
+  // The text not yet handed over, with the onChange of the record it was typed for (the panel may move on).
+  const pending = useRef<{ text: string; onChange: (value: FieldValue) => void } | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  /** Hands the pending text over; returns it as it will be saved (null: nothing was pending). */
+  const commit = useRef((): string | null => null)
+  commit.current = () => {
+    clearTimeout(timer.current)
+    const p = pending.current
+    pending.current = null
+    if (!p) return null
+    const value = valueFromTyped(column, p.text, campaign)
+    if (p.text !== shown) p.onChange(value)
+    return valueToText(value)
+  }
+  useEffect(() => {
+    const release = holdPending(() => void commit.current())
+    return () => {
+      release()
+      commit.current()
+    }
+  }, [])
+  // The saved value replaces the text only while the clerk is not typing (it is normalised: spaces, digits).
+  useEffect(() => {
+    if (!typing.current) setDraft(shown)
+  }, [shown])
   const label = column.group ? `${column.group}·${column.header}` : column.header
   if (column.kind === 'enum') {
     return (
@@ -30,21 +59,23 @@ export function FieldInput(props: {
     )
   }
   if (column.kind === 'date') {
-    // Typed like the grid's date cells; saved when left, on Enter, or when a day is picked in the calendar.
-    const save = (text: string): void => {
-      if (text !== shown) props.onChange(valueFromTyped(column, text, campaign))
+    // Typed like the grid's date cells; saved when left, on Enter, when a day is picked, and before the page goes
+    // (never while typing: 2024-6-3 is on its way to 2024-6-30).
+    const hold = (text: string): void => {
+      setDraft(text)
+      pending.current = { text, onChange: props.onChange }
     }
     return (
       <DateField
         label={label}
         value={draft}
         disabled={props.disabled}
-        onChange={setDraft}
-        onBlur={() => save(draft)}
-        onKeyDown={(e) => e.key === 'Enter' && save(draft)}
+        onChange={hold}
+        onBlur={() => void commit.current()}
+        onKeyDown={(e) => e.key === 'Enter' && commit.current()}
         onPick={(iso) => {
-          setDraft(iso)
-          save(iso)
+          hold(iso)
+          commit.current()
         }}
       />
     )
@@ -54,8 +85,17 @@ export function FieldInput(props: {
       aria-label={label}
       value={draft}
       disabled={props.disabled}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => draft !== shown && props.onChange(valueFromText(column, draft, campaign))}
+      onFocus={() => (typing.current = true)}
+      onChange={(e) => {
+        setDraft(e.target.value)
+        pending.current = { text: e.target.value, onChange: props.onChange }
+        clearTimeout(timer.current)
+        timer.current = setTimeout(() => void commit.current(), TYPING_PAUSE_MS)
+      }}
+      onBlur={() => {
+        typing.current = false
+        setDraft(commit.current() ?? shown)
+      }}
       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
     />
   )

@@ -24,35 +24,36 @@ export function TlcChecklist(props: {
   return (
     <section className="tlc-checklist" aria-label="两断三清核查">
       <h3>两断三清</h3>
-      <table className="plain">
-        <thead>
-          <tr>
-            <th>项目</th>
-            <th>完成日期</th>
-            <th>方式</th>
-            <th>不涉及原因</th>
-            <th>状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {TLC_ITEMS.map((item) => {
-            const state = tlcState(props.fields, item)
-            return (
-              <tr key={item.id} className={state}>
-                <th>{item.label}</th>
-                <td>{input(tlcKey(item, 'Date'))}</td>
-                <td>{input(tlcKey(item, 'Method'))}</td>
-                <td>{input(tlcKey(item, 'Na'))}</td>
-                <td className={`tlc-state ${state}`}>{STATE[state]}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-      <div className="tlc-signoff">
+      {/* One block per item, its fields two to a line: a five-column table does not fit the side panel. */}
+      {TLC_ITEMS.map((item) => {
+        const state = tlcState(props.fields, item)
+        return (
+          <div key={item.id} className={`tlc-item ${state}`}>
+            <div className="tlc-head">
+              <strong>{item.label}</strong>
+              <span className={`tlc-state ${state}`}>{STATE[state]}</span>
+            </div>
+            <div className="panel-fields">
+              <label>
+                完成日期
+                {input(tlcKey(item, 'Date'))}
+              </label>
+              <label>
+                方式
+                {input(tlcKey(item, 'Method'))}
+              </label>
+              <label className="wide">
+                不涉及的原因
+                {input(tlcKey(item, 'Na'))}
+              </label>
+            </div>
+          </div>
+        )
+      })}
+      <div className="panel-fields tlc-signoff">
         <label>核查人 {input('tlcInspector')}</label>
         <label>核查日期 {input('tlcInspectDate')}</label>
-        <label>是否通过核销 {input('tlcPassed')}</label>
+        <label className="wide">是否通过核销 {input('tlcPassed')}</label>
       </div>
     </section>
   )

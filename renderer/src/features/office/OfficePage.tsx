@@ -16,6 +16,7 @@ import { useLoaded } from '../../api/useLoaded'
 import { GroupedHeader } from '../../components/GroupedHeader'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
+import { Progress, useProgress } from '../../components/Progress'
 import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
@@ -45,6 +46,7 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
   const [working, setWorking] = useState<string | null>(null)
   const busy = working !== null
   const [message, setMessage] = useState<PageNotice | null>(null)
+  const { view: progress, track } = useProgress()
 
   const answer = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }, then: (v: T) => void): void => {
     if (r.ok) then(r.value)
@@ -67,7 +69,7 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
       return setMessage({ level: 'error', message: ['本次没有接收任何文件。', ...unreadable].join('') })
     }
     const payload = read.flatMap((f, i) => (f.ok ? [{ fileName: (files[i] as File).name, data: f.data }] : []))
-    const r = await invoke('office:stage', { files: payload })
+    const r = await track((progressId) => invoke('office:stage', { files: payload, progressId }))
     setWorking(null)
     answer(r, (s) => {
       setLeftOut(notes)
@@ -88,7 +90,7 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
   const commit = async (): Promise<void> => {
     if (!stage) return
     setWorking(`正在接收 ${stage.files.length} 个文件……`)
-    const r = await invoke('office:commit', { stageId: stage.stageId })
+    const r = await track((progressId) => invoke('office:commit', { stageId: stage.stageId, progressId }))
     setWorking(null)
     setStage(null)
     answer(r, () => {
@@ -103,7 +105,7 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
 
   const exportWorkbook = async (): Promise<void> => {
     setWorking('正在生成汇总表，请稍候……')
-    const r = await invoke('office:export', { annex })
+    const r = await track((progressId) => invoke('office:export', { annex, progressId }))
     setWorking(null)
     if (r.ok) await saveAndTell(r.value, setMessage)
     else setMessage({ level: 'error', message: r.error.message })
@@ -196,6 +198,7 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
         )}
         {tab === 'plan' && <OfficeHome campaign={campaign} />}
       </div>
+      <Progress view={progress} />
       {stage && <StageDialog stage={stage} leftOut={leftOut} busy={busy} onConfirm={() => void commit()} onCancel={() => setStage(null)} />}
     </section>
   )

@@ -8,6 +8,7 @@ import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
 import { saveAndTell } from '../exchange/exportNotice'
+import { countKinds, countsLine, issueKind, shownWhileQuiet } from '../ledger/issueVisibility'
 import { FieldInput } from '../lifecycle/FieldInput'
 
 const fields = contacts.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit')
@@ -15,14 +16,23 @@ const fields = contacts.columns.filter((c) => c.kind !== 'seq' && c.key !== 'uni
 export function ContactsPage({ unitId, unitName, campaign }: { unitId: string; unitName: string; campaign: Campaign }): React.JSX.Element {
   const [values, setValues] = useState<RecordFields>({})
   const [message, setMessage] = useState<PageNotice | null>(null)
+  // A list not yet saved is quiet until the clerk saves or exports it: only what is typed into it can be wrong.
+  const [quiet, setQuiet] = useState(true)
   const ctx = createValidationContext(campaign, contacts)
 
   useEffect(() => {
-    void invoke('contacts:view', { unitId }).then((r) => r.ok && setValues(r.value.fields ?? {}))
+    void invoke('contacts:view', { unitId }).then((r) => {
+      if (!r.ok) return
+      setValues(r.value.fields ?? {})
+      setQuiet(r.value.fields === null)
+    })
   }, [unitId])
 
-  const issues = validateRecord({ ...values, unit: unitName }, contacts, ctx)
+  const record = { ...values, unit: unitName }
+  const found = validateRecord(record, contacts, ctx)
+  const issues = (quiet ? shownWhileQuiet(found, record) : found).map((i) => ({ ...i, kind: issueKind(i, record) }))
   const save = async (): Promise<boolean> => {
+    setQuiet(false)
     const r = await invoke('contacts:save', { unitId, fields: values })
     if (!r.ok) setMessage({ level: 'error', message: r.error.message })
     else setMessage({ level: 'info', message: '已保存联络员信息。' })
@@ -39,6 +49,9 @@ export function ContactsPage({ unitId, unitName, campaign }: { unitId: string; u
     <section className="contacts-page">
       <h2>{unitName} 分管领导及联络员</h2>
       <Notices notices={message ? [message] : []} onDismiss={() => setMessage(null)} />
+      <p className="counts" aria-label="问题统计">
+        {countsLine(countKinds(issues))}
+      </p>
       <div className="contact-grid">
         {fields.map((c) => (
           <label key={c.key}>
@@ -46,7 +59,7 @@ export function ContactsPage({ unitId, unitName, campaign }: { unitId: string; u
             {c.required ? '（必填）' : ''}
             <FieldInput column={c} campaign={campaign} value={values[c.key]} disabled={false} onChange={(v) => setValues({ ...values, [c.key]: v })} />
             {issues.filter((i) => i.field === c.key).map((i) => (
-              <small key={i.code} className={i.severity === 'error' ? 'count-error' : 'count-warning'}>
+              <small key={i.code} className={i.kind === 'error' ? 'count-error' : i.kind === 'incomplete' ? 'muted' : 'count-warning'}>
                 {i.message}
               </small>
             ))}
