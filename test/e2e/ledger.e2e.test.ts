@@ -27,7 +27,9 @@ async function typeInto(row: number, col: string, text: string): Promise<void> {
 
 async function pick(row: number, col: string, option: string): Promise<void> {
   await cell(page, row, col).click()
+  // F2 opens the editor (Enter moves down, as in Excel); Space opens its list.
   await page.keyboard.press('F2')
+  await page.keyboard.press('Space')
   await page.locator('.ag-select-list [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
   await expect.poll(() => cell(page, row, col).textContent()).toBe(option)
 }

@@ -125,6 +125,7 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     await page.getByLabel('搜索').fill('博远环保')
     await cell(page, 0, 'restarted').click()
     await page.keyboard.press('F2')
+    await page.keyboard.press('Space')
     await page.locator('.ag-select-list [role="option"]', { hasText: /^\s*是\s*$/ }).click()
     await page.getByRole('tab', { name: /问题清单/ }).click()
     await expect.poll(() => page.locator('.problems li.error', { hasText: '未经验收合格不得复产' }).count()).toBe(1)
@@ -174,6 +175,7 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     for (const [col, option] of [['hkFinding', '关停取缔不彻底'], ['hkResurgent', '是']] as const) {
       await cell(page, 0, col).click()
       await page.keyboard.press('F2')
+      await page.keyboard.press('Space')
       await page.locator('.ag-select-list [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
     }
     await page.getByRole('tab', { name: '办理' }).click()

@@ -43,7 +43,8 @@ export function gridClipboard(ctx: ClipboardContext): { onPaste: (e: React.Clipb
     e.preventDefault()
     const { api, focused } = at
     const block = parseTsv(text)
-    const displayed = api.getAllDisplayedColumns().map((c) => c.getColId())
+    // The form's printed order (the column definitions'), whatever is pinned or moved on screen.
+    const displayed = (api.getColumns() ?? []).map((c) => c.getColId())
     const rowIds: string[] = []
     api.forEachNodeAfterFilterAndSort((n) => {
       if (n.data) rowIds.push(n.data.id)
