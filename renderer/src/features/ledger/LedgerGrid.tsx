@@ -75,40 +75,40 @@ export function LedgerGrid({ annex, campaign, rows, issues, readOnly, search, on
 
   return (
     <div className="ledger-grid" onKeyDownCapture={(e) => keepTypedText(apiRef.current, e.target)}>
-    <AgGridReact<GridRow>
-      theme={gridTheme}
-      localeText={AG_GRID_LOCALE_CN}
-      rowData={rows as GridRow[]}
-      columnDefs={columnDefs}
-      defaultColDef={defaultColDef}
-      getRowId={rowId}
-      initialState={initialState}
-      onStateUpdated={(e: StateUpdatedEvent<GridRow>) => {
-        if (changesLayout(e.sources)) saveLayout(annex.id, e.state, columns)
-      }}
-      readOnlyEdit
-      // Enter moves down and Shift+Enter up, after an edit too, as in Excel.
-      enterNavigatesVertically
-      enterNavigatesVerticallyAfterEdit
-      onCellEditRequest={onCellEditRequest}
-      onCellFocused={(e: CellFocusedEvent<GridRow>) => {
-        const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)
-        onFocusRow(row?.data?.id ?? null)
-      }}
-      rowSelection={rowSelection}
-      selectionColumnDef={selectionColumnDef}
-      quickFilterText={search}
-      tooltipShowDelay={150}
-      tooltipInteraction
-      stopEditingWhenCellsLoseFocus
-      animateRows={false}
-      // Up to ~40 columns: rendering them all keeps keyboard and paste navigation simple; rows stay virtualised.
-      suppressColumnVirtualisation
-      onGridReady={(e: GridReadyEvent<GridRow>) => {
-        apiRef.current = e.api
-        onReady(e.api)
-      }}
-    />
+      <AgGridReact<GridRow>
+        theme={gridTheme}
+        localeText={AG_GRID_LOCALE_CN}
+        rowData={rows as GridRow[]}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        getRowId={rowId}
+        initialState={initialState}
+        onStateUpdated={(e: StateUpdatedEvent<GridRow>) => {
+          if (changesLayout(e.sources)) saveLayout(annex.id, e.state, columns)
+        }}
+        readOnlyEdit
+        // Enter moves down and Shift+Enter up, after an edit too, as in Excel.
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={(e: CellFocusedEvent<GridRow>) => {
+          const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)
+          onFocusRow(row?.data?.id ?? null)
+        }}
+        rowSelection={rowSelection}
+        selectionColumnDef={selectionColumnDef}
+        quickFilterText={search}
+        tooltipShowDelay={150}
+        tooltipInteraction
+        stopEditingWhenCellsLoseFocus
+        animateRows={false}
+        // Up to ~40 columns: rendering them all keeps keyboard and paste navigation simple; rows stay virtualised.
+        suppressColumnVirtualisation
+        onGridReady={(e: GridReadyEvent<GridRow>) => {
+          apiRef.current = e.api
+          onReady(e.api)
+        }}
+      />
     </div>
   )
 }
