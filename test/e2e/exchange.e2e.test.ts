@@ -59,7 +59,7 @@ describe('import and export in the unit app (Chromium)', () => {
 
   it('exports the ledger as 附件2 and recognises its own export with a hand edit when it comes back', async () => {
     await cell(page, 1, 'operator').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('张建华（改）')
     await page.keyboard.press('Enter')

@@ -61,10 +61,10 @@ afterAll(async () => {
   await app?.close()
 })
 
-/** Opens the date editor of a cell with Enter, as a clerk would, and types over its text. */
+/** Opens the date editor of a cell with F2 (Enter moves down, as in Excel) and types over its text. */
 async function typeDate(row: number, text: string): Promise<void> {
   await cell(page, row, 'deadline').click()
-  await page.keyboard.press('Enter')
+  await page.keyboard.press('F2')
   const input = page.locator('.cell-popup-editor input')
   await expect.poll(() => input.evaluate((e) => e === document.activeElement)).toBe(true)
   await page.keyboard.press('ControlOrMeta+A')
@@ -117,7 +117,7 @@ describe('the ledger grid at 1366×768', () => {
 
   it('offers a calendar as a helper: the picked day is stored as ISO', async () => {
     await cell(page, 7, 'deadline').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.locator('.cell-popup-editor').getByRole('button', { name: '打开日历' }).click()
     const calendar = page.getByRole('dialog', { name: '选择日期' })
     expect(await calendar.locator('.calendar-title').textContent()).toBe('2024年9月')
@@ -172,7 +172,7 @@ describe('the ledger grid at 1366×768', () => {
 
   it('narrows a dropdown cell as Chinese is typed through an IME, and Enter picks the highlighted option', async () => {
     await cell(page, 0, 'town').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     const input = page.locator('.choice-editor input')
     await expect.poll(() => input.evaluate((e) => e === document.activeElement)).toBe(true)
     const cdp = await app.context.newCDPSession(page)
@@ -186,7 +186,7 @@ describe('the ledger grid at 1366×768', () => {
     await cdp.send('Input.insertText', { text: '八坊' })
     await expect.poll(() => options.allTextContents()).toEqual(['八坊街道'])
     await shot('dropdown-typed')
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await expect.poll(() => cell(page, 0, 'town').textContent()).toBe('八坊街道')
     await expectStored('r0', 'town', '八坊街道')
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 async function typeInto(row: number, col: string, text: string): Promise<void> {
   await cell(page, row, col).click()
-  await page.keyboard.press('Enter')
+  await page.keyboard.press('F2')
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.type(text)
   await page.keyboard.press('Enter')
@@ -27,7 +27,8 @@ async function typeInto(row: number, col: string, text: string): Promise<void> {
 
 async function pick(row: number, col: string, option: string): Promise<void> {
   await cell(page, row, col).click()
-  await page.keyboard.press('Enter')
+  // F2 opens the editor (Enter moves down, as in Excel) with its list of options.
+  await page.keyboard.press('F2')
   await page.locator('.choice-editor [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
   await expect.poll(() => cell(page, row, col).textContent()).toBe(option)
 }
@@ -70,13 +71,13 @@ describe('摸底台账 in Chromium (web mode)', () => {
     await pick(1, 'sector', '工业')
     await pick(1, 'leadDept', '市工信局')
     await cell(page, 0, 'problemTypes').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.getByRole('group', { name: '问题类型（可多选）' }).getByText('乱').click()
     await page.getByRole('group', { name: '问题类型（可多选）' }).getByText('污').click()
     await page.getByRole('button', { name: '确定' }).click()
     await expect.poll(() => cell(page, 0, 'problemTypes').textContent()).toBe('乱、污')
     await cell(page, 0, 'deadline').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.locator('.cell-popup-editor input').fill('2024-07-05')
     await page.keyboard.press('Enter')
     await expect.poll(() => cell(page, 0, 'deadline').textContent()).toBe('2024-07-05')
@@ -109,7 +110,7 @@ describe('摸底台账 in Chromium (web mode)', () => {
 
     // A click on the listed problem focuses the cell; the clerk types the code from the licence.
     await listed.locator('button').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('91622901MA7AYMTJX2')
     await page.keyboard.press('Enter')

@@ -124,7 +124,7 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     await tab(/整治提升/)
     await page.getByLabel('搜索').fill('博远环保')
     await cell(page, 0, 'restarted').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.locator('.choice-editor [role="option"]', { hasText: /^\s*是\s*$/ }).click()
     await page.getByRole('tab', { name: /问题清单/ }).click()
     await expect.poll(() => page.locator('.problems li.error', { hasText: '未经验收合格不得复产' }).count()).toBe(1)
@@ -139,7 +139,7 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     await action('验收通过').locator(':scope > button').click()
     await expect.poll(status).toBe('已验收')
     await cell(page, 0, 'restartDate').click()
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('F2')
     await page.locator('.cell-popup-editor input').fill('2024-07-08')
     await page.keyboard.press('Enter')
     await page.getByRole('tab', { name: /问题清单/ }).click()
@@ -173,7 +173,7 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     await page.getByLabel('搜索').fill('马占山')
     for (const [col, option] of [['hkFinding', '关停取缔不彻底'], ['hkResurgent', '是']] as const) {
       await cell(page, 0, col).click()
-      await page.keyboard.press('Enter')
+      await page.keyboard.press('F2')
       await page.locator('.choice-editor [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
     }
     await page.getByRole('tab', { name: '办理' }).click()

@@ -23,6 +23,7 @@ import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
+import { resetLayout } from './columnLayout'
 import { QuietRows } from './issueVisibility'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
@@ -76,6 +77,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const apiRef = useRef<GridApi<GridRow> | null>(null)
   // Rows the grid shows after its filters and the search; the summary says when they hide some.
   const [shownCount, setShownCount] = useState<number | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
 
   const readOnly = view.readOnly
   const validator = useMemo(() => new UnitLedgerValidator(campaign, today), [campaign, today])
@@ -95,8 +98,10 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const positionsRef = useRef(positions)
   positionsRef.current = positions
 
+  // Re-applies the issue marks (class rules, tooltips) and redraws changed values. Not forced: a forced refresh
+  // rebuilds an open editor from the stored value, losing what the clerk typed into the cell just after Tab.
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true })
+    apiRef.current?.refreshCells()
   }, [shown, rows])
 
   const issueSource = useMemo(
@@ -168,8 +173,25 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (model.redo()) changed()
   }
 
+  // Ctrl+F reaches the search box from anywhere on the page (the page stays mounted, hidden, on the other pages).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const box = searchRef.current
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'f' || !box || box.offsetParent === null) return
+      if (sectionRef.current?.querySelector('.dialog-backdrop')) return
+      e.preventDefault()
+      box.focus()
+      box.select()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  /** A text box of its own (the search, the 办理 panel's fields): Ctrl+Z there undoes its typing, not the ledger. */
+  const inTextBox = (target: EventTarget): boolean => target instanceof HTMLElement && target.matches('input:not([type="checkbox"]), textarea, select')
+
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (!(e.ctrlKey || e.metaKey) || isEditing() || readOnly) return
+    if (!(e.ctrlKey || e.metaKey) || isEditing() || readOnly || inTextBox(e.target)) return
     const k = e.key.toLowerCase()
     if (k === 'z' && !e.shiftKey) {
       e.preventDefault()
@@ -258,6 +280,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   return (
     <section
+      ref={sectionRef}
       className="ledger"
       onKeyDown={onKeyDown}
       onDragOver={(e) => carriesFiles(e.dataTransfer) && e.preventDefault()}
@@ -310,7 +333,18 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
           空白表
         </button>
         <span className="sep" />
-        <input type="search" className="search" placeholder="搜索：企业名称、代码、地址……" aria-label="搜索" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          placeholder="搜索：企业名称、代码、地址……（Ctrl+F）"
+          aria-label="搜索"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="button" onClick={() => apiRef.current && resetLayout(apiRef.current, tab.annex.id)} title="恢复本表默认的列宽、列顺序和排序，并清除筛选">
+          恢复默认列宽
+        </button>
         <span className="grow" />
         <span className="summary">
           {shownCount !== null && shownCount < rows.length ? `显示 ${shownCount} / 共 ${rows.length} 条` : `共 ${rows.length} 条`}
@@ -369,7 +403,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
             }}
           />
         </div>
-        <div className="side">
+        {/* Collapsed, the side panel is a strip of its two tabs and the grid takes the width. */}
+        <div className={side ? 'side' : 'side collapsed'}>
           <div className="side-tabs" role="tablist" aria-label="侧栏">
             <button type="button" role="tab" aria-selected={side === 'problems'} onClick={() => setSide('problems')}>
               问题清单（{listed.length}）
@@ -377,6 +412,11 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
             <button type="button" role="tab" aria-selected={side === 'record'} onClick={() => setSide('record')}>
               办理
             </button>
+            {side && (
+              <button type="button" className="side-collapse" onClick={() => setSide(null)} title="收起侧栏，表格加宽" aria-label="收起侧栏">
+                »
+              </button>
+            )}
           </div>
           {side === 'problems' && <ProblemsPanel issues={listed} onPick={pick} onClose={() => setSide(null)} />}
           {side === 'record' &&

@@ -22,8 +22,14 @@ export interface IssueSource {
   indexOf(rowId: string): number
 }
 
-/** Printed width (Excel units) → grid pixels; long text columns are capped, the editor shows the whole text. */
-const px = (units: number): number => Math.round(Math.min(units, 20) * 11 + 36)
+/**
+ * Printed width (Excel units) → grid pixels, compact so at least eight columns show at 1366×768 beside the side
+ * panel; long text columns are capped (the editor shows the whole text, the clerk can widen and it is remembered).
+ */
+const px = (units: number): number => Math.round(Math.min(units, 18) * 7 + 30)
+
+/** The record's name stays in sight while the clerk scrolls right, as a frozen column in Excel. */
+const pinnedLeft = (col: AnnexColumn): Partial<ColDef<GridRow>> => (col.key === 'name' ? { pinned: 'left', lockPinned: true } : {})
 
 function issuesFor(src: IssueSource, row: GridRow | undefined, key: string): FieldIssue[] {
   if (!row) return []
@@ -86,6 +92,7 @@ function fieldColumn(col: AnnexColumn, campaign: Campaign, src: IssueSource, edi
     headerName: col.header,
     headerTooltip: col.hint ?? col.header,
     width: px(col.width),
+    ...pinnedLeft(col),
     editable,
     valueGetter: (p) => p.data?.fields[col.key] ?? (col.kind === 'multiEnum' ? [] : ''),
     valueFormatter: (p) => valueToText(p.value as RecordFields[string] | undefined),
@@ -121,8 +128,9 @@ export function buildColumnDefs(
     {
       colId: 'seq',
       headerName: '序号',
-      width: 76,
+      width: 56,
       pinned: 'left',
+      lockPinned: true,
       editable: false,
       sortable: false,
       filter: false,
@@ -136,7 +144,7 @@ export function buildColumnDefs(
       colId: 'problemNo',
       headerName: '问题编号',
       headerTooltip: '保存后自动编号，不能修改',
-      width: 150,
+      width: 132,
       editable: false,
       valueGetter: (p) => p.data?.problemNo ?? '',
       getQuickFilterText: (p) => p.data?.problemNo ?? ''
