@@ -20,12 +20,13 @@ describe('dates typed or pasted into the program', () => {
   it('takes an Excel date serial typed or pasted (a 常规 date cell copied from Excel), with or without a time', () => {
     expect(dateFromTyped('45473')).toBe('2024-06-30')
     expect(dateFromTyped(' 45473.5 ')).toBe('2024-06-30')
+    expect(dateFromTyped('45473.75')).toBe('2024-06-30')
     expect(dateFromTyped('４５４７３')).toBe('2024-06-30')
     expect(valueFromTyped(deadline, '45473', defaultCampaign)).toBe('2024-06-30')
     for (const s of FORMS) expect(valueFromTyped(deadline, s, defaultCampaign), s).toBe('2024-06-30')
   })
   it('does not take other numbers for serials: they stay as typed, for validation to flag', () => {
-    for (const s of ['630', '4547', '454730', '99999', '-45473', '45473.']) {
+    for (const s of ['630', '4547', '454730', '145473', '+45473', '99999', '-45473', '45473.']) {
       expect(dateFromTyped(s), s).toBeNull()
       expect(valueFromTyped(deadline, s, defaultCampaign), s).toBe(s)
     }
