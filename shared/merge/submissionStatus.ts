@@ -47,7 +47,7 @@ export function classifySubmissions(
   // A roll-up whose issuer is unknown is no version of anything: it stands alone.
   const versions = groupBy(usable, (s) => (s.unit === null ? `sha:${s.sha256}` : versionKey(s.unit, annex.id)))
 
-  const classified: Classified = { summaries: [], accepted: [], supersessions: [], verdicts: new Map() }
+  const classified: Omit<Classified, 'summaries'> = { accepted: [], supersessions: [], verdicts: new Map() }
   for (const [key, list] of versions) {
     const pin = pins.get(key)
     const pinned = pin && list.find((s) => s.sha256 === pin.sha256)
@@ -61,18 +61,16 @@ export function classifySubmissions(
           : `此后又收到较新的“${used.file}”（${dated(used)}），已改用该文件；如仍要使用“${pinned.file}”，请重新决定`
       classified.verdicts.set(pin, { applied: used === pinned, note })
     }
-    const usedAt = list.indexOf(used)
-    list.forEach((s, i) => {
-      if (s === used) {
-        status.set(s, { status: 'accepted' })
-        classified.accepted.push(s)
-        return
-      }
-      // Oldest first: only a file newer than the one used can have been set aside by a pin.
-      const reason = i < usedAt ? supersededBy(s, used) : `办公室决定使用“${used.file}”（${dated(used)}）`
+    status.set(used, { status: 'accepted' })
+    classified.accepted.push(used)
+    const setAside = (s: Submission, reason: string): void => {
       status.set(s, { status: 'superseded', replacedBy: used.file, reason })
       classified.supersessions.push({ from: s, to: used })
-    })
+    }
+    // Oldest first: the older files gave way to the one used; a newer file can only have been set aside by a pin.
+    const usedAt = list.indexOf(used)
+    for (const s of list.slice(0, usedAt)) setAside(s, supersededBy(s, used))
+    for (const s of list.slice(usedAt + 1)) setAside(s, `办公室决定使用“${used.file}”（${dated(used)}）`)
   }
   classified.accepted = withoutOverlaps(classified.accepted, status)
   for (const pin of pins.values()) {
@@ -80,8 +78,8 @@ export function classifySubmissions(
     const note = `${pin.unit}没有 sha256 以 ${pin.sha256.slice(0, 8)} 开头的可用${annex.label}文件，未执行`
     classified.verdicts.set(pin, { applied: false, note })
   }
-  classified.summaries = sorted.map((s) => summary(s, status.get(s) ?? { status: 'rejected' }))
-  return classified
+  // Every file was given a status above: duplicate, rejected, or one of its unit's versions.
+  return { ...classified, summaries: sorted.map((s) => summary(s, status.get(s) as Status)) }
 }
 
 type Status = Pick<SubmissionSummary, 'status' | 'replacedBy' | 'reason'>
@@ -93,16 +91,18 @@ type Status = Pick<SubmissionSummary, 'status' | 'replacedBy' | 'reason'>
  */
 function withoutOverlaps(accepted: readonly Submission[], status: Map<Submission, Status>): Submission[] {
   const isRollUp = (s: Submission): boolean => s.rows.some((r) => r.sourceUnit !== undefined)
-  const provider = new Map<string, Submission>()
-  for (const s of accepted) if (!isRollUp(s) && s.unit !== null) provider.set(s.unit, s)
+  // An accepted file that is no roll-up always has its unit, and a usable roll-up row always has one (rejection()).
+  const provider = new Map<string | null, Submission>()
+  for (const s of accepted) if (!isRollUp(s)) provider.set(s.unit, s)
   return accepted.filter((s) => {
     if (!isRollUp(s)) return true
-    const units = [...new Set(s.rows.filter((r) => !r.rejected).map((r) => rowUnit(s, r) ?? ''))]
+    const units = [...new Set(s.rows.filter((r) => !r.rejected).map((r) => rowUnit(s, r)))]
     const overlap = units.filter((u) => provider.has(u))
     if (overlap.length === 0) {
       for (const u of units) provider.set(u, s)
       return true
     }
+    // Stryker disable next-line OptionalChaining: equivalent, every unit in overlap has a provider (filtered on has)
     const files = [...new Set(overlap.map((u) => `“${provider.get(u)?.file}”`))].join('、')
     const reason = `汇总表中${overlap.join('、')}的记录已由${files}提供，再并入会重复计数；请去掉这个汇总表，或改用各单位的原始文件汇总`
     status.set(s, { status: 'rejected', reason })

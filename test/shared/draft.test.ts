@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { draftMonthlySummary, draftNarrative, issueNumber, monthStart, reportFridays } from '@shared/reports/draft'
-import type { PeriodCounts, WeekFigures } from '@shared/reports/weekly'
+import type { PeriodCounts } from '@shared/reports/weekly'
+import { week } from './reportFigures'
 
-/** A week in which something of every kind happened, so each figure has its own number in the text. */
-const week: WeekFigures = {
-  friday: '2024-06-14',
-  from: '2024-06-08',
-  records: 12,
-  newFinds: 3,
-  doneThisWeek: { 关停取缔: 1, 整合搬迁: 0, 升级改造: 2 },
-  doneToDate: { 关停取缔: 4, 整合搬迁: 1, 升级改造: 2 },
-  doneRate: 58.333,
-  tlcThisWeek: 1,
-  tlcToDate: 5,
-  casesThisWeek: 2,
-  casesToDate: 6,
-  finesThisWeek: 0.5,
-  finesToDate: 3.25,
-  huikanChecked: 9,
-  huikanRebounds: 0,
-  overdue: 0
-}
 const month: PeriodCounts = { newFinds: 7, done: { 关停取缔: 3, 整合搬迁: 1, 升级改造: 0 }, tlc: 4, cases: 3, fines: 1.2 }
 
 /** The drafts carry every figure into the wording; the clerk edits the words, never the numbers. */
@@ -47,6 +29,8 @@ describe('the weekly report drafted from the figures', () => {
     expect(reportFridays(defaultCampaign)).toEqual(['2024-05-17', '2024-05-24', '2024-05-31', '2024-06-07', '2024-06-14', '2024-06-21', '2024-06-28'])
     expect(reportFridays(defaultCampaign).map((d) => issueNumber(defaultCampaign, d))).toEqual([1, 2, 3, 4, 5, 6, 7])
     expect(issueNumber(defaultCampaign, '2024-05-10')).toBe(0)
+    // Counting back would make this 第0期 and the week before 第-1期: outside the campaign is 0, however far.
+    expect(issueNumber(defaultCampaign, '2024-05-03')).toBe(0)
     expect(issueNumber(defaultCampaign, '2024-07-05')).toBe(0)
     // A day between two Fridays belongs to the nearer one.
     expect(issueNumber(defaultCampaign, '2024-05-20')).toBe(1)

@@ -4,7 +4,8 @@ import { CATEGORIES } from '@shared/domain/enums'
 import type { RecordFields } from '@shared/ledger/record'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { draftMonthlySummary, monthStart } from '@shared/reports/draft'
-import { isFriday, periodCounts, weekFigures, weekStart } from '@shared/reports/weekly'
+import { isFriday, periodCounts, weekFigures, weeklyRow, WeeklyTextSchema, weekStart } from '@shared/reports/weekly'
+import { week } from './reportFigures'
 
 /** A small unit history: what happened on which day (the fields carry the dates). */
 const records: RecordFields[] = [
@@ -93,5 +94,76 @@ describe('Friday report figures (recomputed from the records)', () => {
       '截至5月31日，八坊街道共摸底排查“散乱污”问题4个，累计完成整治2个（关停取缔1个、整合搬迁0个、升级改造1个），完成率50.0%；累计实施“两断三清”1户，立案查处2起，罚款2.85万元；“回头看”核查2023年销号问题2个，发现反弹1个。'
     ])
     expect(problems).toBe('未发现超过完成时限未完成整治的问题。“回头看”发现1个2023年销号问题反弹，需重新整治。')
+  })
+})
+
+describe('what a Friday report counts', () => {
+  const friday = '2024-05-24'
+  const overdue = (rs: RecordFields[]): number => weekFigures(rs, [], friday).overdue
+  it('a problem is overdue when its 完成时限 passed before the Friday and it was not completed by then', () => {
+    expect(overdue([{ category: '升级改造', status: '整治中', deadline: '2024-05-23' }])).toBe(1)
+    // Completed, but only after the Friday: on the Friday it was still overdue.
+    expect(overdue([{ category: '升级改造', status: '已完成', deadline: '2024-05-23', completeDate: '2024-05-25' }])).toBe(1)
+  })
+  it('no problem is overdue on its 完成时限 itself, before it, without one, or once completed', () => {
+    expect(overdue([{ category: '升级改造', status: '整治中', deadline: friday }])).toBe(0)
+    expect(overdue([{ category: '升级改造', status: '整治中', deadline: '2024-05-31' }])).toBe(0)
+    expect(overdue([{ category: '升级改造', status: '整治中' }])).toBe(0)
+    expect(overdue([{ category: '升级改造', status: '已完成', deadline: '2024-05-23', completeDate: '2024-05-24' }])).toBe(0)
+  })
+  it('a 完成日期 counts as done only when the status has reached 已完成', () => {
+    const f = weekFigures([{ category: '升级改造', status: '整治中', completeDate: '2024-05-22' }], [], friday)
+    expect([f.doneThisWeek['升级改造'], f.doneToDate['升级改造'], f.doneRate]).toEqual([0, 0, 0])
+  })
+  it('a problem found on the Friday itself is in that Friday\'s report', () => {
+    expect(weekFigures([{ category: '升级改造', foundDate: friday }], [], friday)).toMatchObject({ records: 1, newFinds: 1 })
+    expect(weekFigures([{ category: '升级改造', foundDate: '2024-05-25' }], [], friday)).toMatchObject({ records: 0, newFinds: 0 })
+  })
+  it('a Friday is written yyyy-mm-dd and nothing else', () => {
+    expect(isFriday('+002024-05-17')).toBe(false)
+    // Date() would take this one for a Friday (a bracket opens a comment, so the appended time is ignored).
+    expect(isFriday('2024-05-17 12:00 GMT (周五')).toBe(false)
+  })
+})
+
+describe('the 附表 row and the texts of a Friday report', () => {
+  const figures = { ...week, finesToDate: 3.256 }
+  it('writes each figure in its column, the rate to one decimal and 万元 to two', () => {
+    expect(weeklyRow('八坊街道', figures, '无', '继续整治')).toEqual({
+      unit: '八坊街道',
+      records: '12',
+      newFinds: '3',
+      doneWeek关停取缔: '1',
+      doneWeek整合搬迁: '0',
+      doneWeek升级改造: '2',
+      doneTotal关停取缔: '4',
+      doneTotal整合搬迁: '1',
+      doneTotal升级改造: '2',
+      doneRate: '58.3',
+      tlcWeek: '1',
+      tlcTotal: '5',
+      casesWeek: '2',
+      casesTotal: '6',
+      finesWeek: '0.50',
+      finesTotal: '3.26',
+      huikanChecked: '9',
+      huikanRebounds: '0',
+      openItems: '无',
+      nextPlan: '继续整治'
+    })
+  })
+  it('leaves 完成率 blank when there are no records, and writes 0.0 for none done', () => {
+    expect(weeklyRow('城郊镇', { ...figures, records: 0, doneRate: null }, '', '')['doneRate']).toBe('')
+    expect(weeklyRow('城郊镇', { ...figures, doneRate: 0 }, '', '')['doneRate']).toBe('0.0')
+  })
+  it('keeps the texts as written, up to 5000 characters a part and 2000 for 未完成事项 and 下步计划', () => {
+    const text = { overview: '甲', thisWeek: '乙', problems: '丙', nextWeek: '丁', openItems: '戊', nextPlan: '己' }
+    expect(WeeklyTextSchema.parse(text)).toEqual(text)
+    const longest = { overview: 'x'.repeat(5000), thisWeek: 'x'.repeat(5000), problems: 'x'.repeat(5000), nextWeek: 'x'.repeat(5000), openItems: 'x'.repeat(2000), nextPlan: 'x'.repeat(2000) }
+    expect(WeeklyTextSchema.safeParse(longest).success).toBe(true)
+    for (const key of Object.keys(longest) as (keyof typeof longest)[]) {
+      const tooLong = { ...longest, [key]: `${longest[key]}x` }
+      expect(WeeklyTextSchema.safeParse(tooLong).error?.issues.map((i) => i.path)).toEqual([[key]])
+    }
   })
 })
