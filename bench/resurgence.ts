@@ -53,7 +53,7 @@ export function measureResurgence(closedCount: number, rowCount: number): Resurg
   const closed: ClosedEnterprise[] = Array.from({ length: closedCount }, (_, i) => {
     const fields = enterprise(rand)
     const id = `LXS-2023-100-${String(i + 1).padStart(4, '0')}`
-    return { id, label: `2023年已销号：${String(fields['name'])}（${id}）`, fields }
+    return { id, closedAs: '2023年已销号', fields }
   })
   const rows = Array.from({ length: rowCount }, (_, i) =>
     i % 10 === 0 ? respelled((closed[Math.floor(rand() * closedCount)] as ClosedEnterprise).fields) : enterprise(rand)

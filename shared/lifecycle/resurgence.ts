@@ -24,8 +24,8 @@ import { phoneKind } from '../domain/phone'
 
 export interface ClosedEnterprise {
   id: string
-  /** How the closed enterprise is shown, e.g. 2023年已销号：临夏市某某厂（LXS-2023-100-0001）. */
-  label: string
+  /** How it was closed, as the flag names it: 2023年已销号 (回头看台账), 已销号 (a 2024 record), 已销号（城南街道）. */
+  closedAs: string
   fields: RecordFields
 }
 
@@ -343,5 +343,5 @@ export function resurgenceMessage(match: ResurgenceMatch): string {
   if (town && !place.startsWith(town)) place = town + place
   if (place.length > 20) place = `${place.slice(0, 20)}…`
   const why = match.reasons.map((r) => r.split('（')[0]).join('、')
-  return `疑似死灰复燃：与2023年已销号的“${text(f, 'name')}”（${place}）${why}，请现场核实`
+  return `疑似死灰复燃：与${match.closed.closedAs}的“${text(f, 'name')}”${place ? `（${place}）` : ''}${why}，请现场核实`
 }

@@ -24,8 +24,8 @@ export function resurgenceFindings(
   laterForms: readonly ConsolidatedRow[]
 ): ResurgenceFinding[] {
   const closed = [
-    ...items2023.map((r, i) => ({ id: `hk${i}`, label: `2023年已销号（${r.unit}回头看台账）：${recordText(r.fields, 'name')}`, fields: r.fields })),
-    ...laterForms.filter((r) => closedOnForm(r.fields)).map((r, i) => ({ id: `closed${i}`, label: `已销号（${r.unit}）：${recordText(r.fields, 'name')}`, fields: r.fields }))
+    ...items2023.map((r, i) => ({ id: `hk${i}`, closedAs: `2023年已销号（${r.unit}回头看台账）`, fields: r.fields })),
+    ...laterForms.filter((r) => closedOnForm(r.fields)).map((r, i) => ({ id: `closed${i}`, closedAs: `已销号（${r.unit}）`, fields: r.fields }))
   ]
   if (closed.length === 0) return []
   const index = buildClosedIndex(closed)

@@ -56,10 +56,8 @@ export class UnitLedgerValidator {
   private flagResurgence(main: readonly Row[], old: readonly Row[], result: Map<string, FieldIssue[]>): void {
     const closedThisYear = main.filter((r) => reached(r.fields, '已销号'))
     const closed: ClosedEnterprise[] = [
-      // Stryker disable next-line StringLiteral: the label is shown nowhere (resurgenceMessage names the enterprise from its fields)
-      ...old.map((r) => ({ id: r.id, label: `2023年已销号：${fieldText(r.fields, 'name')}`, fields: r.fields })),
-      // Stryker disable next-line StringLiteral: as above
-      ...closedThisYear.map((r) => ({ id: r.id, label: `已销号：${fieldText(r.fields, 'name')}`, fields: r.fields }))
+      ...old.map((r) => ({ id: r.id, closedAs: '2023年已销号', fields: r.fields })),
+      ...closedThisYear.map((r) => ({ id: r.id, closedAs: '已销号', fields: r.fields }))
     ]
     if (closed.length === 0) return
     const fields = closed.map((c) => c.fields)

@@ -18,7 +18,7 @@ import fixture from '../fixtures/resurgence/cases.json'
 const RUNS = { numRuns: 200 }
 
 describe('fixture cases (test/fixtures/resurgence)', () => {
-  const index = buildClosedIndex(fixture.closed)
+  const index = buildClosedIndex(fixture.closed.map((c) => ({ id: c.id, closedAs: '2023年已销号', fields: c.fields })))
   const groups = [...new Set(fixture.cases.map((c) => c.group))]
 
   it.each(groups)('%s', (group) => {
@@ -198,7 +198,7 @@ const closedList = (es: readonly Enterprise[], spellings: readonly Spelling[] = 
   es.map((e, i) => {
     const id = `LXS-2023-100-${String(i + 1).padStart(4, '0')}`
     const fields = spell(e, spellings[i] ?? PLAIN)
-    return { id, label: `2023年已销号：${fields['name']}（${id}）`, fields }
+    return { id, closedAs: '2023年已销号', fields }
   })
 
 describe('spelling noise', () => {

@@ -20,7 +20,7 @@ const CODE = '91622901MA7L9KYMLQ'
 
 const closedOne = (fields: RecordFields, id = 'LXS-2023-100-0001'): ClosedEnterprise => ({
   id,
-  label: `2023年已销号：${String(fields['name'] ?? '')}（${id}）`,
+  closedAs: '2023年已销号',
   fields
 })
 
@@ -294,6 +294,13 @@ describe('the message', () => {
       '疑似死灰复燃：与2023年已销号的“临夏市兴旺食品加工坊”（城郊镇王坪村三社28号）统一社会信用代码相同，请现场核实'
     )
     expect(message('临夏市城郊镇王坪村三社28号')).toContain('（城郊镇王坪村三社28号）')
+  })
+
+  it('says how the enterprise was closed, and prints no （） when its place is unknown', () => {
+    const closed: ClosedEnterprise = { id: 'closed0', closedAs: '已销号（城南街道）', fields: { name: '临夏市兴旺食品加工坊' } }
+    expect(resurgenceMessage({ closed, certainty: 'same-code', reasons: ['统一社会信用代码相同'], score: POINTS.code })).toBe(
+      '疑似死灰复燃：与已销号（城南街道）的“临夏市兴旺食品加工坊”统一社会信用代码相同，请现场核实'
+    )
   })
 
   it('shows a place of up to 20 characters whole and cuts a longer one at 20', () => {
