@@ -191,6 +191,17 @@ export function validateRecord(fields: RecordFields, annex: AnnexDefinition<Reco
  * address twice (warning). Returns the issues of each record by id. With a cache (keyed by the fields object,
  * which callers replace rather than mutate), only changed records are checked again.
  */
+type IdentityKeys = readonly [code: string | null, nameAddress: string | null]
+const identityKeys = (fields: RecordFields): IdentityKeys => [usccKey(fields), nameAddressKey(fields)]
+// With a cache the caller replaces a record's fields on every change (as the grid's model does), so the normalised
+// keys of an unchanged record are kept too: normalising 20,000 names and addresses took ~55 ms after every edit.
+const keysOf = new WeakMap<RecordFields, IdentityKeys>()
+function cachedKeys(fields: RecordFields): IdentityKeys {
+  let keys = keysOf.get(fields)
+  if (!keys) keysOf.set(fields, (keys = identityKeys(fields)))
+  return keys
+}
+
 export function validateLedger(
   rows: readonly { id: string; fields: RecordFields; label?: string }[],
   annex: AnnexDefinition<RecordFields>,
@@ -209,13 +220,12 @@ export function validateLedger(
       cache?.set(row.fields, own)
     }
     const issues = own.slice()
-    const code = usccKey(row.fields)
+    const [code, key] = cache ? cachedKeys(row.fields) : identityKeys(row.fields)
     if (code) {
       const first = firstByCode.get(code)
       if (first === undefined) firstByCode.set(code, i)
       else issues.push(err('USCC_DUPLICATE', 'uscc', `统一社会信用代码 ${code} 与${rowLabel(first)}重复，同一企业只应填写一行`))
     }
-    const key = nameAddressKey(row.fields)
     if (key) {
       const first = firstByName.get(key)
       if (first === undefined) firstByName.set(key, i)

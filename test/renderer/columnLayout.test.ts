@@ -59,16 +59,16 @@ describe('column layout remembered per form', () => {
         columnSizing: { columnSizingModel: [{ colId: 'gone', width: 300 }, { colId: 'town', width: 120 }] },
         columnOrder: { orderedColIds: ['gone', 'town', 'seq'] },
         sort: { sortModel: [{ colId: 'gone', sort: 'asc' }, { colId: 'town', sort: 'asc' }] },
-        filter: { filterModel: { gone: { filter: 'x' }, sector: { values: ['工业'] }, town: { filter: '城' } } },
-        // sector's filter was a set filter when saved; town's the text filter it still has.
-        filterKinds: { gone: 'agTextColumnFilter', sector: 'agSetColumnFilter', town: 'agTextColumnFilter' }
+        filter: { filterModel: { gone: { filter: 'x' }, sector: { values: ['工业'] }, address: { filter: '城' } } },
+        // sector's filter was a set filter when saved; address's the text filter it still has.
+        filterKinds: { gone: 'agTextColumnFilter', sector: 'agSetColumnFilter', address: 'agTextColumnFilter' }
       })
     )
     expect(loadLayout('annex2', columns, storage)).toEqual({
       columnSizing: { columnSizingModel: [{ colId: 'town', width: 120 }] },
       columnOrder: { orderedColIds: ['town', 'seq'] },
       sort: { sortModel: [{ colId: 'town', sort: 'asc' }] },
-      filter: { filterModel: { town: { filter: '城' } } }
+      filter: { filterModel: { address: { filter: '城' } } }
     })
   })
 
