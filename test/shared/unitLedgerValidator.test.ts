@@ -60,7 +60,7 @@ describe('疑似死灰复燃 in a unit ledger', () => {
     expect(resurgence(issues)).toHaveLength(1)
     expect(resurgence(issues)[0]).toMatchObject({ severity: 'warning', field: 'name' })
     // Closed this year, not in 2023: the flag says so.
-    expect(resurgence(issues)[0]?.message).toBe('疑似死灰复燃：与已销号的“临夏市马占山皮毛加工点”统一社会信用代码相同，请现场核实')
+    expect(resurgence(issues)[0]).toMatchObject({ message: '疑似死灰复燃：与已销号的“临夏市马占山皮毛加工点”统一社会信用代码相同，请现场核实' })
     // Not yet 销号: one record of the two is a duplicate, not a resurgence.
     const open = record('r0', { ...closed.fields, status: '已验收' })
     expect(resurgence(new UnitLedgerValidator(defaultCampaign, TODAY).validate([open, fresh]).get('r1'))).toEqual([])
