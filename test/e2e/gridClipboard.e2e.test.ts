@@ -122,6 +122,8 @@ describe('paste by the printed layout and copy out (Chromium, 1366×768)', () =>
   })
 
   it('copies two ticked rows out as TSV, values as displayed, and with the header row on Ctrl+Shift+C', async () => {
+    // The pasted rows saved and numbered first: a save landing between the two copies would change 问题编号.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^已保存/ }).count(), { timeout: 10_000 }).toBe(1)
     for (const r of [2, 3]) await cell(page, r, 'ag-Grid-SelectionColumn').locator('input').check()
     await cell(page, 0, 'name').click()
     await page.keyboard.press('ControlOrMeta+C')
