@@ -33,7 +33,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: r('out/renderer'),
-      minify: true,
+      // SLW_NO_MINIFY=1 keeps function names for a CPU profile of the renderer (bench work).
+      minify: !process.env['SLW_NO_MINIFY'],
       // One bundle is right for a local app; AG Grid alone is over the default 500 kB warning.
       chunkSizeWarningLimit: 4000,
       rolldownOptions: { input: { index: r('renderer/index.html') } }

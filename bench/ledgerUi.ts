@@ -48,8 +48,8 @@ const KEYSTROKES = 60
 
 /**
  * Arms a clock in the page for the next press of `key`: from the key event's own time stamp to the first frame
- * painted with `text` in the cell (an open editor's input counts, for a typed character). The frame is painted
- * once a task queued from its animation-frame callback runs.
+ * painted with `text` in the cell (an open editor's input counts, for a typed character). The frame whose
+ * animation-frame callback first sees the text paints it; it is painted once a task queued from that callback runs.
  */
 function armKeystrokeClock(probe: { key: string; row: number; col: string; text: string }): void {
   const w = window as unknown as { keystroke: Promise<number> }
@@ -63,7 +63,7 @@ function armKeystrokeClock(probe: { key: string; row: number; col: string; text:
       if (e.key !== probe.key) return
       document.removeEventListener('keydown', onKey, true)
       const wait = (): void => {
-        if (shown()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - e.timeStamp), 0))
+        if (shown()) setTimeout(() => resolve(performance.now() - e.timeStamp), 0)
         else requestAnimationFrame(wait)
       }
       requestAnimationFrame(wait)

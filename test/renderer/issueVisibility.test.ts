@@ -49,9 +49,24 @@ describe('issue kinds', () => {
     ]
     const issues = new Map(rows.map((r) => [r.id, check(r.fields)]))
     const listed = listIssues(rows, issues, (f) => f ?? '整行')
-    expect(listed[0]).toMatchObject({ kind: 'error', rowId: 'b', field: 'phone' })
-    const kinds = listed.map((i) => i.kind)
+    expect(listed.items[0]).toMatchObject({ kind: 'error', rowId: 'b', rowNumber: 2, rowName: '乙', field: 'phone', columnHeader: 'phone' })
+    const kinds = listed.items.map((i) => i.kind)
     expect(kinds).toEqual([...kinds].sort((x, y) => ['error', 'incomplete', 'warning'].indexOf(x) - ['error', 'incomplete', 'warning'].indexOf(y)))
+    expect(listed.total).toBe([...issues.values()].flat().length)
+    expect(listed.counts).toEqual(countKinds(rows.flatMap((r) => (issues.get(r.id) ?? []).map((i) => ({ kind: issueKind(i, r.fields) })))))
+  })
+
+  it('a ledger with thousands of problems counts them all and lists the first 300, wrong values first', () => {
+    const rows: GridRow[] = Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, problemNo: '', fields: { ...fresh, name: `企业${i}`, phone: i === 399 ? '12345' : '' } }))
+    const issues = new Map(rows.map((r) => [r.id, check(r.fields)]))
+    const listed = listIssues(rows, issues, (f) => f ?? '整行')
+    expect(listed.total).toBe([...issues.values()].flat().length)
+    expect(listed.total).toBeGreaterThan(400)
+    expect(listed.items).toHaveLength(300)
+    // The one wrong value, in the last row, comes first; then the blanks of the first rows, in ledger order.
+    expect(listed.items[0]).toMatchObject({ kind: 'error', rowNumber: 400, rowName: '企业399' })
+    expect(listed.items[1]).toMatchObject({ kind: 'incomplete', rowNumber: 1 })
+    expect(listed.items.slice(1).map((i) => i.rowNumber)).toEqual([...listed.items.slice(1).map((i) => i.rowNumber)].sort((a, b) => a - b))
   })
 })
 

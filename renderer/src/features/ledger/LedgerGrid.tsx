@@ -2,7 +2,7 @@
  * One form of the ledger as an AG Grid: columns from the annex definition, rows from the model (readOnlyEdit: an
  * edit is a request the page applies to the model, so every change goes through undo and autosave).
  */
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, GridReadyEvent, ICellEditorComp, RowSelectionOptions, SelectionColumnDef, StateUpdatedEvent } from 'ag-grid-community'
 import { themeQuartz } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
@@ -16,6 +16,7 @@ import { changesLayout, layoutColumns, loadLayout, saveLayout } from './columnLa
 import type { GridBlock } from './gridBlock'
 import { withBlockClass } from './gridBlock'
 import type { GridRow } from './ledgerModel'
+import { useGridRows } from './useGridRows'
 
 const gridTheme = themeQuartz.withParams({
   fontFamily: ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'],
@@ -72,6 +73,11 @@ export function LedgerGrid({ annex, campaign, rows, issues, readOnly, search, on
   // Read once per mount (the page mounts one grid per form): AG Grid takes initialState only when it starts.
   const [initialState] = useState(() => loadLayout(annex.id, columns))
   const apiRef = useRef<GridApi<GridRow> | null>(null)
+  const gridRows = useGridRows(rows, apiRef)
+  // Rows came, went or moved: the 序号 of the others follow (their data did not change, so the grid keeps their cells).
+  useEffect(() => {
+    apiRef.current?.refreshCells({ columns: ['seq'] })
+  }, [gridRows])
 
   const onCellEditRequest = (e: CellEditRequestEvent<GridRow>): void => {
     const key = e.column.getColId()
@@ -85,7 +91,7 @@ export function LedgerGrid({ annex, campaign, rows, issues, readOnly, search, on
       <AgGridReact<GridRow>
         theme={gridTheme}
         localeText={AG_GRID_LOCALE_CN}
-        rowData={rows as GridRow[]}
+        rowData={gridRows as GridRow[]}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}
         getRowId={rowId}

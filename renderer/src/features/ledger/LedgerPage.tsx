@@ -3,7 +3,7 @@
  * the record's 办理 panel and autosave. Edits go through the LedgerModel (one undo step per user action); the grids
  * only display the model's rows.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import { huikan, HUIKAN_TRACK } from '@shared/annexes/huikan'
 import { fieldLabel, formIncludes, formName } from '@shared/annexes/registry'
@@ -98,11 +98,11 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   const positionsRef = useRef(positions)
   positionsRef.current = positions
 
-  // Re-applies the issue marks (class rules, tooltips) and redraws changed values. Not forced: a forced refresh
-  // rebuilds an open editor from the stored value, losing what the clerk typed into the cell just after Tab.
+  // Re-applies the issue marks (class rules, tooltips). Not forced: a forced refresh rebuilds an open editor from the
+  // stored value, losing what the clerk typed into the cell just after Tab.
   useEffect(() => {
     apiRef.current?.refreshCells()
-  }, [shown, rows])
+  }, [shown])
 
   const issueSource = useMemo(
     () => ({ issuesOf: (id: string) => issuesRef.current.get(id), indexOf: (id: string) => positionsRef.current.get(id) ?? -1 }),
@@ -251,7 +251,10 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
 
   const headerOf = (field: string | null): string =>
     field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? fieldLabel(field))
-  const listed = useMemo(() => listIssues(rows, shown, headerOf), [rows, shown, tab])
+  // The list follows an edit after it is painted (deferred): the keystroke's frame does not wait for it.
+  const listedRows = useDeferredValue(rows)
+  const listedIssues = useDeferredValue(shown)
+  const listed = useMemo(() => listIssues(listedRows, listedIssues, headerOf), [listedRows, listedIssues, tab])
 
   const pick = (issue: ListedIssue): void => {
     const api = apiRef.current
@@ -274,8 +277,8 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     if (!shown) setSide('record')
   }
 
-  const errorCount = listed.filter((i) => i.kind === 'error').length
-  const due = nextDue(campaign, unit, today)
+  const errorCount = listed.counts.error
+  const due = useMemo(() => nextDue(campaign, unit, today), [campaign, unit, today])
   const focused = focusedId ? model.get(focusedId) : undefined
 
   return (
@@ -407,7 +410,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
         <div className={side ? 'side' : 'side collapsed'}>
           <div className="side-tabs" role="tablist" aria-label="侧栏">
             <button type="button" role="tab" aria-selected={side === 'problems'} onClick={() => setSide('problems')}>
-              问题清单（{listed.length}）
+              问题清单（{listed.total}）
             </button>
             <button type="button" role="tab" aria-selected={side === 'record'} onClick={() => setSide('record')}>
               办理
@@ -418,7 +421,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
               </button>
             )}
           </div>
-          {side === 'problems' && <ProblemsPanel issues={listed} onPick={pick} onClose={() => setSide(null)} />}
+          {side === 'problems' && <ProblemsPanel list={listed} onPick={pick} onClose={() => setSide(null)} />}
           {side === 'record' &&
             (focused ? (
               <RecordPanel

@@ -1,7 +1,8 @@
 import type { FieldIssue } from '@shared/domain/issues'
 import { recordText } from '@shared/annexes/registry'
 import type { IssueKind } from './issueVisibility'
-import { countKinds, countsLine, issueKind } from './issueVisibility'
+import type { IssueCounts } from './issueVisibility'
+import { countsLine, issueKind } from './issueVisibility'
 import type { GridRow } from './ledgerModel'
 
 export interface ListedIssue extends FieldIssue {
@@ -12,17 +13,26 @@ export interface ListedIssue extends FieldIssue {
   columnHeader: string
 }
 
+/** Problems listed at most: the rest are counted (a 20,000-row ledger can have tens of thousands). */
 const SHOWN = 300
 
-const KIND_ORDER: Record<IssueKind, number> = { error: 0, incomplete: 1, warning: 2 }
+/** The panel's content: every problem counted, the first SHOWN of them listed. */
+export interface ProblemList {
+  counts: IssueCounts
+  total: number
+  items: ListedIssue[]
+}
+
+/** The order of the list. */
+const KINDS: readonly IssueKind[] = ['error', 'incomplete', 'warning']
 
 /** Every problem of the ledger shown, wrong values first, then fields still blank, then 提示; a click goes to the cell. */
 export function ProblemsPanel(props: {
-  issues: readonly ListedIssue[]
+  list: ProblemList
   onPick: (issue: ListedIssue) => void
   onClose: () => void
 }): React.JSX.Element {
-  const counts = countKinds(props.issues)
+  const { counts, total, items } = props.list
   return (
     <aside className="problems" aria-label="问题清单">
       <header>
@@ -34,11 +44,11 @@ export function ProblemsPanel(props: {
           收起
         </button>
       </header>
-      {props.issues.length === 0 ? (
+      {total === 0 ? (
         <p className="empty">没有发现问题。</p>
       ) : (
         <ol>
-          {props.issues.slice(0, SHOWN).map((i) => (
+          {items.map((i) => (
             // Keyed by the problem, not its place: a row's problems shown further up must not remount (and unfocus) this one.
             <li key={issueKey(i)} className={i.kind}>
               <button type="button" onClick={() => props.onPick(i)} title="定位到该单元格">
@@ -52,7 +62,7 @@ export function ProblemsPanel(props: {
           ))}
         </ol>
       )}
-      {props.issues.length > SHOWN && <p className="more">另有 {props.issues.length - SHOWN} 条未列出，请先修改上面的问题，或用筛选缩小范围。</p>}
+      {total > items.length && <p className="more">另有 {total - items.length} 条未列出，请先修改上面的问题，或用筛选缩小范围。</p>}
     </aside>
   )
 }
@@ -60,17 +70,30 @@ export function ProblemsPanel(props: {
 /** The same problem twice on one field (a list with two unknown values) differs in its message. */
 const issueKey = (i: ListedIssue): string => `${i.rowId}:${i.field ?? ''}:${i.code}:${i.message}`
 
-/** Flattens validation results into the panel's list, in ledger order within each kind. */
+/**
+ * The panel's list: wrong values first, then fields still blank, then 提示, in ledger order within each kind. It runs
+ * after every edit, so only the listed problems become objects; the others are only counted.
+ */
 export function listIssues(
   rows: readonly GridRow[],
   issues: ReadonlyMap<string, readonly FieldIssue[]>,
   headerOf: (field: string | null) => string
-): ListedIssue[] {
-  const out: ListedIssue[] = []
+): ProblemList {
+  const counts: IssueCounts = { error: 0, incomplete: 0, warning: 0 }
+  const first: Record<IssueKind, { row: number; issue: FieldIssue }[]> = { error: [], incomplete: [], warning: [] }
   rows.forEach((row, i) => {
-    for (const issue of issues.get(row.id) ?? []) {
-      out.push({ ...issue, kind: issueKind(issue, row.fields), rowId: row.id, rowNumber: i + 1, rowName: recordText(row.fields, 'name'), columnHeader: headerOf(issue.field) })
+    const own = issues.get(row.id)
+    if (!own) return
+    for (const issue of own) {
+      const kind = issueKind(issue, row.fields)
+      if (counts[kind]++ < SHOWN) first[kind].push({ row: i, issue })
     }
   })
-  return out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+  const items = KINDS.flatMap((kind) => first[kind].map(({ row, issue }) => ({ kind, row, issue })))
+    .slice(0, SHOWN)
+    .map(({ kind, row, issue }): ListedIssue => {
+      const r = rows[row] as GridRow
+      return { ...issue, kind, rowId: r.id, rowNumber: row + 1, rowName: recordText(r.fields, 'name'), columnHeader: headerOf(issue.field) }
+    })
+  return { counts, total: counts.error + counts.incomplete + counts.warning, items }
 }
