@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_SYNONYMS, FACILITY_STATES, LICENCE_STATES, PROBLEM_TYPES, SECTORS, SOURCES } from '../domain/enums'
+import { CATEGORIES, CATEGORY_AMBIGUOUS, CATEGORY_SYNONYMS, FACILITY_STATES, LICENCE_STATES, PROBLEM_TYPES, SECTORS, SOURCES } from '../domain/enums'
 import type { AnnexColumn, StatColumn } from './types'
 import { defineAnnex } from './types'
 import type { RecordFields } from '../ledger/record'
@@ -25,7 +25,7 @@ export const annex2Columns = [
   { key: 'licDischarge', header: '排污许可', group: LICENCE, kind: 'enum', options: LICENCE_STATES, width: 5, headerSynonyms: ['排污许可（登记）', '排污登记'] },
   { key: 'licOther', header: '其他许可', group: LICENCE, kind: 'enum', options: LICENCE_STATES, width: 5 },
   { key: 'facilities', header: '污染治理设施', kind: 'enum', options: FACILITY_STATES, width: 7, headerSynonyms: ['治污设施'] },
-  { key: 'category', header: '拟整治类别', kind: 'enum', options: CATEGORIES, valueSynonyms: CATEGORY_SYNONYMS, required: true, width: 6, headerSynonyms: ['整治类别'] },
+  { key: 'category', header: '拟整治类别', kind: 'enum', options: CATEGORIES, valueSynonyms: CATEGORY_SYNONYMS, ambiguousValues: CATEGORY_AMBIGUOUS, required: true, width: 6, headerSynonyms: ['整治类别'] },
   { key: 'measures', header: '整治措施', kind: 'text', multiline: true, width: 16, hint: '一企一策' },
   { key: 'deadline', header: '完成时限', kind: 'date', phase: 'deadline', required: true, width: 10, headerSynonyms: ['整改时限', '整治时限'], hint: '2024年5月15日至9月30日之间' },
   { key: 'responsibleUnit', header: '责任单位', kind: 'enum', options: 'unit', width: 7 },

@@ -31,6 +31,8 @@ export interface AnnexColumn<K extends string = string> {
   readonly options?: readonly string[] | UnitDomain
   /** Other spellings mapped to the canonical value before validation. */
   readonly valueSynonyms?: ReadonlyMap<string, string>
+  /** Words that could mean several values: refused with the choices named (ENUM_AMBIGUOUS), never guessed. */
+  readonly ambiguousValues?: ReadonlyMap<string, readonly string[]>
   /** Other header texts units use for this column (matched after normalisation). */
   readonly headerSynonyms?: readonly string[]
   /** Blank is an error (REQUIRED_EMPTY). */

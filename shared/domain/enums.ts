@@ -21,7 +21,23 @@ export const CATEGORY_SYNONYMS: ReadonlyMap<string, Category> = new Map<string, 
   ['整改提升', '升级改造'],
   ['规范提升', '升级改造'],
   ['治理改造', '升级改造'],
-  ['升级改造类', '升级改造']
+  ['升级改造类', '升级改造'],
+  // The 临夏 plan's own words (annexes.md §2.2). 停产整治 is a stop pending an upgrade: the stop is a state, which the
+  // clerk registers in 办理 with its 停产日期; the class is 升级改造.
+  ['停产整治', '升级改造'],
+  ['整治类', '升级改造'],
+  ['关停', '关停取缔'],
+  ['关闭取缔', '关停取缔'],
+  ['依法取缔', '关停取缔']
+])
+
+/**
+ * Words of the plan that name no single 拟整治类别 (annexes.md §2.2), with the classes they can mean: 清理类 is what
+ * 清理整顿 handles (关停取缔 and 整合搬迁), 关停并转 a method. The clerk must choose; they are never mapped.
+ */
+export const CATEGORY_AMBIGUOUS: ReadonlyMap<string, readonly Category[]> = new Map<string, readonly Category[]>([
+  ['清理类', ['关停取缔', '整合搬迁']],
+  ['关停并转', ['关停取缔', '整合搬迁', '升级改造']]
 ])
 
 export type ProblemType = (typeof PROBLEM_TYPES)[number]

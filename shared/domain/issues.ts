@@ -17,6 +17,7 @@ export type IssueCode =
   | 'REQUIRED_EMPTY'
   | 'TOWN_UNKNOWN'
   | 'ENUM_INVALID'
+  | 'ENUM_AMBIGUOUS'
   | 'USCC_LENGTH'
   | 'USCC_CHARSET'
   | 'USCC_CHECKSUM'

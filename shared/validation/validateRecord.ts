@@ -117,9 +117,16 @@ function checkEnumValue(value: string, col: AnnexColumn, ctx: ValidationContext)
   const allowed = ctx.options.get(col.key)
   if (!allowed || allowed.has(value)) return []
   if (col.options === 'town') return [err('TOWN_UNKNOWN', col.key, `「${col.header}」“${value}”不是临夏市的镇（街道），应为四镇七街道之一`)]
+  const choices = col.ambiguousValues?.get(value.normalize('NFKC').replace(/\s/g, ''))
+  if (choices) return [err('ENUM_AMBIGUOUS', col.key, `「${col.header}」“${value}”可指${oneOf(choices)}，请按该企业的实际情况改填其中之一`)]
   const list = [...allowed]
   const shown = list.length > 8 ? `${list.slice(0, 8).join('、')} 等` : list.join('、')
   return [err('ENUM_INVALID', col.key, `「${col.header}」“${value}”不在可选范围内，应为：${shown}`)]
+}
+
+/** 甲、乙或丙 (an ambiguous word has two choices at least). */
+function oneOf(choices: readonly string[]): string {
+  return `${choices.slice(0, -1).join('、')}或${choices.at(-1)}`
 }
 
 function err(code: IssueCode, field: string | null, message: string): FieldIssue {

@@ -33,6 +33,17 @@ describe('validateRecord', () => {
     expect(codes({ ...good, name: '临夏市\u202e厂' })).toEqual(['error:CONTROL_CHAR:name'])
     expect(codes({ ...good, measures: '' })).toEqual(['warning:REQUIRED_BY_CATEGORY:measures'])
   })
+  it('takes the plan’s own words for 拟整治类别 and refuses the ambiguous ones with the choices named', () => {
+    const category = annex2.columns.find((c) => c.key === 'category')!
+    const stored = (typed: string): unknown => valueFromText(category, typed, defaultCampaign)
+    expect(['停产整治', '整治类', ' 整 治 类 '].map(stored)).toEqual(['升级改造', '升级改造', '升级改造'])
+    expect(['关停', '关闭取缔', '依法取缔'].map(stored)).toEqual(['关停取缔', '关停取缔', '关停取缔'])
+    for (const word of ['清理类', '关停并转', '清理 类']) {
+      const issues = validateRecord({ ...good, category: stored(word) as string }, annex2, ctx)
+      expect(issues.map((i) => `${i.severity}:${i.code}:${i.field}`)).toEqual(['error:ENUM_AMBIGUOUS:category'])
+    }
+    expect(validateRecord({ ...good, category: '清理类' }, annex2, ctx)[0]?.message).toBe('「拟整治类别」“清理类”可指关停取缔或整合搬迁，请按该企业的实际情况改填其中之一')
+  })
   it('allows 无 as code only for unlicensed businesses', () => {
     expect(codes({ ...good, uscc: '无' })).toEqual(['error:REQUIRED_EMPTY:uscc'])
     expect(codes({ ...good, uscc: '无', licBusiness: '无' })).toEqual([])
