@@ -3,7 +3,7 @@ import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { TlcItem } from '../lifecycle/tlc'
 import { TLC_ITEMS, tlcApplies, tlcDoneDate, tlcMark } from '../lifecycle/tlc'
-import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney } from './shared'
+import { LEAD_DEPT, annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney } from './shared'
 import type { AnnexColumn, StatColumn } from './types'
 import { defineAnnex } from './types'
 
@@ -17,6 +17,10 @@ const annex3Columns = [
   annex2Column('name'),
   annex2Column('uscc'),
   annex2Column('address'),
+  // The office supervises by them (annexes.md §1.3): the deadline (an extension shows the new date, 备注 says why)
+  // and the department that leads the work, as 附件2 holds them.
+  annex2Column('deadline', { required: false }),
+  annex2Column('leadDept', LEAD_DEPT),
   annex2Column('problemTypes'),
   annex2Column('category', { header: '整治类别', headerSynonyms: ['拟整治类别'] }),
   { key: 'stoppedFirst', header: '是否先行停产', kind: 'enum', options: YES_NO, width: 6 },
@@ -67,7 +71,7 @@ export const annex3 = defineAnnex({
   notes: [
     '1. 本表列出摸底台账中的全部问题，整治类别以整治中确定的为准。',
     '2. 两断三清（断水、断电、清除原料、清除产品、清除设备）适用于关停取缔类和整合搬迁类的原址：已完成的打“√”，未完成的打“×”，不涉及的注明“不涉及”。',
-    '3. 罚款金额以万元为单位，保留两位小数；整治进展按未启动、整治中、已完成、已验收、已销号填写。',
+    '3. 罚款金额以万元为单位，保留两位小数；整治进展按未启动、已停产、整治中、已完成、已验收、已销号填写。',
     '4. 本表于2024年6月28日前随月度工作总结报市“散乱污”领导小组办公室（市工信局）。'
   ],
   stats: {

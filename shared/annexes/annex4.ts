@@ -2,7 +2,7 @@ import { ACCEPT_RESULTS, OLD_SITE_STATES, RECHECK_RESULTS, YES_NO } from '../dom
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
-import { annex2Column, count, isCategory, rate } from './shared'
+import { LEAD_DEPT, annex2Column, count, isCategory, progressOf, rate } from './shared'
 import type { AnnexColumn } from './types'
 import { defineAnnex } from './types'
 
@@ -15,7 +15,12 @@ const annex4Columns = [
   annex2Column('name'),
   annex2Column('uscc'),
   annex2Column('address'),
+  // The office supervises by them (annexes.md §1.3): the deadline (an extension shows the new date, 备注 says why)
+  // and the department that leads the work, as 附件2 holds them.
+  annex2Column('deadline', { required: false }),
+  annex2Column('leadDept', LEAD_DEPT),
   annex2Column('category', { header: '整治类别', headerSynonyms: ['拟整治类别'] }),
+  { key: 'progress', header: '整治进展', kind: 'enum', width: 8, derive: (f) => (converted(f) ? '转关停取缔' : progressOf(f)) },
   { key: 'upgradeLicences', header: '手续完善', group: CONTENT, kind: 'text', width: 12, multiline: true },
   { key: 'upgradeFacilities', header: '治理设施建设', group: CONTENT, kind: 'text', width: 12, multiline: true },
   { key: 'relocationTarget', header: '搬迁去向（园区或新址）', group: CONTENT, kind: 'text', width: 12 },
@@ -32,7 +37,12 @@ const annex4Columns = [
   { key: 'remarks4', header: '备注', kind: 'text', width: 8 }
 ] as const satisfies readonly AnnexColumn[]
 
-const upgrading = isCategory('升级改造')
+/**
+ * An upgrade turned into a closure (转关停取缔): in the ledger it keeps its 原整治类别; a row read from a unit's 附件4
+ * says so in 整治进展. Only 升级改造 records are converted. It stays on this form and in 应完成 (annexes.md §1.3).
+ */
+const converted = (f: RecordFields): boolean => fieldText(f, 'convertedFrom') !== '' || fieldText(f, 'progress') === '转关停取缔'
+const upgrading = (f: RecordFields): boolean => isCategory('升级改造')(f) || converted(f)
 const relocating = isCategory('整合搬迁')
 // A row read from a unit's 附件4 has no status: its 验收结论 and 销号日期 stand for it.
 const accepted = (f: RecordFields): boolean => reached(f, '已验收') || fieldText(f, 'acceptResult') === '合格'
@@ -52,7 +62,7 @@ export const annex4 = defineAnnex({
   office: { merge: 'form', view: '附件4 整治提升情况' },
   rowFilter: (f) => upgrading(f) || relocating(f) || fieldText(f, 'reopenDate') !== '',
   notes: [
-    '1. 本表列出整治类别为升级改造、整合搬迁的问题，以及回头看发现反弹、重新整治的问题。',
+    '1. 本表列出整治类别为升级改造、整合搬迁的问题（升级改造转关停取缔的仍列入，整治进展填“转关停取缔”），以及回头看发现反弹、重新整治的问题。',
     '2. 未经联合验收合格的不得复产；复产日期不得早于验收日期。',
     '3. 整合搬迁类须填写搬迁去向和原址处置情况（已两断三清、丧失恢复生产能力或未处置）。',
     '4. 本表于2024年9月30日前加盖公章报市“散乱污”领导小组办公室（市工信局）。'
@@ -68,7 +78,8 @@ export const annex4 = defineAnnex({
       { header: '原址已处置', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && ['已两断三清', '丧失恢复生产能力'].includes(fieldText(f, 'oldSite'))) },
       { header: '已销号数', compute: (rows) => count(rows, closed) },
       { header: '回头看反弹数', compute: (rows) => count(rows, (f) => fieldText(f, 'recheck') === '反弹' || fieldText(f, 'reopenDate') !== '') },
-      { header: '完成率（%）', compute: (rows) => rate(count(rows, accepted), rows.length) }
+      // A converted upgrade is done once the closure is 销号: the problem is gone, though no acceptance will come.
+      { header: '完成率（%）', compute: (rows) => rate(count(rows, (f) => accepted(f) || (converted(f) && closed(f))), rows.length) }
     ]
   }
 })

@@ -15,10 +15,13 @@ export function annex2Column<K extends Annex2Key | 'seq'>(key: K, overrides: Par
   return { ...col, ...overrides }
 }
 
-/** 整治进展 as 附件3 prints it. */
+/** 附件2's 行业主管部门 as 附件3 and 附件4 print it: the 牵头单位 of the work (plan 三(二)). */
+export const LEAD_DEPT = { header: '牵头单位', headerSynonyms: ['行业主管部门', '牵头部门', '行业主管（牵头）部门', '主管部门'] }
+
+/** 整治进展 from the record's state (附件4 says 转关停取缔 for a converted upgrade: see annex4). */
 export function progressOf(fields: RecordFields): (typeof PROGRESS)[number] {
   const status: Status = statusOf(fields)
-  return status === '已登记' || status === '已停产' ? '未启动' : status
+  return status === '已登记' ? '未启动' : status
 }
 
 export function count(rows: readonly RecordFields[], test: (f: RecordFields) => boolean): number {
@@ -43,7 +46,7 @@ export function rate(done: number, due: number): number | null {
 }
 
 export const isCategory = (c: string) => (f: RecordFields): boolean => f['category'] === c
-const DONE_PROGRESS: readonly string[] = PROGRESS.slice(PROGRESS.indexOf('已完成'))
+const DONE_PROGRESS: readonly string[] = ['已完成', '已验收', '已销号'] satisfies (typeof PROGRESS)[number][]
 
 /** Completed: by the record's status, or on a row read from a unit's 附件3 (no status printed) by its 整治进展. */
 export const isDone = (f: RecordFields): boolean => reached(f, '已完成') || DONE_PROGRESS.includes(fieldText(f, 'progress'))

@@ -60,8 +60,11 @@ export const EQUIPMENT_METHODS = ['拆除', '搬离', '没收', '封存'] as con
 export const ACCEPT_RESULTS = ['合格', '不合格'] as const
 export const OLD_SITE_STATES = ['已两断三清', '丧失恢复生产能力', '未处置'] as const
 export const RECHECK_RESULTS = ['正常', '反弹'] as const
-/** 整治进展 as 附件3 prints it, derived from the status. */
-export const PROGRESS = ['未启动', '整治中', '已完成', '已验收', '已销号'] as const
+/**
+ * 整治进展 as 附件3 and 附件4 print it, derived from the state (annexes.md §1.3): a stopped record says 已停产, and on
+ * 附件4 an upgrade turned into a closure says 转关停取缔.
+ */
+export const PROGRESS = ['未启动', '已停产', '整治中', '已完成', '已验收', '已销号', '转关停取缔'] as const
 export const PENALTY_KINDS = [
   '警告、通报批评',
   '罚款',

@@ -121,7 +121,7 @@ describe('planPaste by the printed layout', () => {
   it('an exported 附件3 lands with or without its computed columns (两断三清 √/×, 整治进展)', () => {
     const printed = annex3.columns
     const values: Record<string, string> = {
-      seq: '1', town: '城郊镇', name: '临夏市金鼎建材有限公司', uscc: '91622901MA7PC620FM', address: '临夏市城郊镇王坪村枹罕路250号', problemTypes: '乱',
+      seq: '1', town: '城郊镇', name: '临夏市金鼎建材有限公司', uscc: '91622901MA7PC620FM', address: '临夏市城郊镇王坪村枹罕路250号', deadline: '2024年6月30日', leadDept: '市自然资源局', problemTypes: '乱',
       category: '关停取缔', stoppedFirst: '是', stopDate: '2024年5月20日', tlcWaterMark: '√', tlcPowerMark: '√', tlcMaterialsMark: '×', tlcProductsMark: '×',
       tlcEquipmentMark: '×', tlcDoneDate: '', caseFiled: '是', decisionNo: '临市监罚〔2024〕12号', fineAmount: '1.5', referredPolice: '否', progress: '整治中',
       completeDate: '', evidence: 'CJ-012', responsiblePerson: '喇明德', remarks3: '断水断电已完成'
@@ -136,7 +136,7 @@ describe('planPaste by the printed layout', () => {
       expect(plan.patches[0]?.fields).toEqual(want)
     }
     const exported = paste([row(printed)], 'seq', annex3, target)
-    expect(describePaste(exported, annex3, '附件3')).toContain('第1、10–15、20列是序号、断水、断电、清除原料、清除产品、清除设备、两断三清完成日期、整治进展，由程序编号或计算，已跳过。')
+    expect(describePaste(exported, annex3, '附件3')).toContain('第1、12–17、22列是序号、断水、断电、清除原料、清除产品、清除设备、两断三清完成日期、整治进展，由程序编号或计算，已跳过。')
   })
 
   it('refuses what it cannot paste, and says which and why', () => {

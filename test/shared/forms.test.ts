@@ -11,6 +11,7 @@ import type { AnnexDefinition } from '@shared/annexes/types'
 import { defaultCampaign, unitById } from '@shared/campaign/campaign'
 import { nextDue, reportsDue } from '@shared/campaign/schedule'
 import type { RecordFields } from '@shared/ledger/record'
+import { applyAction } from '@shared/lifecycle/actions'
 import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
 import { UnitLedgerValidator } from '@shared/validation/validateUnitLedger'
 
@@ -24,6 +25,46 @@ describe('forms over the same records', () => {
     expect(on(closing)).toEqual(['annex2', 'annex3', 'tlc', 'illegal'])
     expect(on(upgrading)).toEqual(['annex2', 'annex3', 'annex4', 'eco'])
     expect(on(item)).toEqual(['huikan'])
+  })
+
+  // Issue 19: a converted upgrade vanished from 附件4 and from its 应完成 (20 → 19), which made the form look better.
+  it('keeps an upgrade turned into a closure on 附件4, as 转关停取缔 and in 应完成, done once it is 销号', () => {
+    const due: RecordFields = { name: '临夏市顺达彩钢加工点', category: '升级改造', deadline: '2024-06-19', status: '整治中' }
+    const r = applyAction(due, 'convert', '2024-06-20')
+    if (!r.ok) throw new Error(r.missing.join('；'))
+    const converted = r.fields
+    expect(converted['category']).toBe('关停取缔')
+    expect(formIncludes(annex4, converted)).toBe(true)
+    const progress = (a: AnnexDefinition<RecordFields>, f: RecordFields): unknown => a.columns.find((c) => c.key === 'progress')?.derive?.(f)
+    expect(progress(annex4, converted)).toBe('转关停取缔')
+    // 附件3 lists it by the class it has now, at its state.
+    expect(progress(annex3, converted)).toBe('整治中')
+    const stat = (header: string, rows: RecordFields[], group?: string): number | null | undefined =>
+      (annex4 as AnnexDefinition<RecordFields>).stats?.columns.find((c) => c.header === header && c.group === group)?.compute(rows)
+    expect(stat('应完成', [upgrading, converted], '升级改造')).toBe(2)
+    expect(stat('完成率（%）', [upgrading, converted])).toBe(50)
+    expect(stat('完成率（%）', [upgrading, { ...converted, status: '已销号' }])).toBe(100)
+    // A row read from a unit's 附件4 carries no 原整治类别: its printed 整治进展 says it.
+    const fromFile: RecordFields = { name: '临夏市顺达彩钢加工点', category: '关停取缔', progress: '转关停取缔' }
+    expect(formIncludes(annex4, fromFile)).toBe(true)
+    expect(stat('应完成', [fromFile], '升级改造')).toBe(1)
+  })
+
+  it('附件3 and 附件4 carry 完成时限 and 牵头单位 after the identity columns, not required of a unit’s own file', () => {
+    for (const form of [annex3, annex4] as AnnexDefinition<RecordFields>[]) {
+      const at = form.columns.findIndex((c) => c.key === 'address')
+      expect(form.columns.slice(at + 1, at + 3).map((c) => [c.key, c.header, c.required ?? false])).toEqual([
+        ['deadline', '完成时限', false],
+        ['leadDept', '牵头单位', false]
+      ])
+    }
+  })
+
+  it('prints 整治进展 by the state: 未启动, then 已停产 for a record stopped first', () => {
+    const progress = annex3.columns.find((c) => c.key === 'progress')?.derive
+    expect(progress?.({ category: '升级改造' })).toBe('未启动')
+    expect(progress?.({ category: '升级改造', status: '已停产', stopDate: '2024-05-20' })).toBe('已停产')
+    expect(progress?.(upgrading)).toBe('已验收')
   })
 
   it('computes the printed columns and the 统计 of 附件3 and 附件4 from the records', () => {
