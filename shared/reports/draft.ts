@@ -18,6 +18,16 @@ export function issueNumber(campaign: Campaign, friday: string): number {
   return Math.round((Date.parse(friday) - Date.parse(w.from)) / (7 * 86_400_000)) + 1
 }
 
+/**
+ * A Friday outside the plan's weekly reports (before 5/17, after 6/28) still gets its report, with no number: this
+ * says why, for the page to show. Null for a report Friday.
+ */
+export function outsideReports(campaign: Campaign, friday: string): string | null {
+  if (issueNumber(campaign, friday) > 0) return null
+  const w = campaign.weeklyReports
+  return `${monthDay(friday)}不在方案规定的每周报送期间（${monthDay(w.from)}至${monthDay(w.to)}），这份报告不编期号。`
+}
+
 /** The campaign's report Fridays (5/17 … 6/28). */
 export function reportFridays(campaign: Campaign): string[] {
   const out: string[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
-import { draftMonthlySummary, draftNarrative, issueNumber, monthStart, reportFridays } from '@shared/reports/draft'
+import { draftMonthlySummary, draftNarrative, issueNumber, monthStart, outsideReports, reportFridays } from '@shared/reports/draft'
 import type { PeriodCounts } from '@shared/reports/weekly'
 import { week } from './reportFigures'
 
@@ -35,6 +35,12 @@ describe('the weekly report drafted from the figures', () => {
     // A day between two Fridays belongs to the nearer one.
     expect(issueNumber(defaultCampaign, '2024-05-20')).toBe(1)
     expect(issueNumber(defaultCampaign, '2024-05-21')).toBe(2)
+  })
+
+  it('says why a Friday outside them has no number', () => {
+    expect(outsideReports(defaultCampaign, '2024-07-05')).toBe('7月5日不在方案规定的每周报送期间（5月17日至6月28日），这份报告不编期号。')
+    expect(outsideReports(defaultCampaign, '2024-05-10')).toBe('5月10日不在方案规定的每周报送期间（5月17日至6月28日），这份报告不编期号。')
+    expect(reportFridays(defaultCampaign).map((d) => outsideReports(defaultCampaign, d))).toEqual(Array(7).fill(null))
   })
 })
 

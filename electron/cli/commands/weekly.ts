@@ -1,4 +1,5 @@
 import { defaultCampaign } from '@shared/campaign/campaign'
+import { outsideReports } from '@shared/reports/draft'
 import { isFriday } from '@shared/reports/weekly'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../commandLine'
@@ -27,6 +28,8 @@ export async function run(args: string[]): Promise<number> {
   const out = values.out
   return writeFromDataDir(args, out, async (data) => {
     const file = await new WeeklyService(data, defaultCampaign, APP_VERSION).export(unit.value, friday, format, new Date())
-    return { bytes: Buffer.from(file.data, 'base64'), message: `已生成${unit.value.name}${friday}的工作进展${format === 'docx' ? '报告' : '附表'}：${out}` }
+    const outside = outsideReports(defaultCampaign, friday)
+    const message = `已生成${unit.value.name}${friday}的工作进展${format === 'docx' ? '报告' : '附表'}：${out}${outside ? `\n${outside}` : ''}`
+    return { bytes: Buffer.from(file.data, 'base64'), message }
   }, { readOnly: true })
 }

@@ -40,10 +40,12 @@ export function writeWeeklyReportDocx(doc: WeeklyReportDocument): Promise<Buffer
     ['三、存在问题', narrative.problems],
     ['四、下步工作', narrative.nextWeek]
   ]
-  return writeOfficialDocx(`${WEEKLY_BANNER}（第${doc.issueNo}期）`, [
+  // 第 N 期 under the 报头; a Friday outside the plan's weekly reports has no number (never 第0期).
+  const issue = doc.issueNo > 0 ? `第${doc.issueNo}期` : null
+  return writeOfficialDocx(issue ? `${WEEKLY_BANNER}（${issue}）` : WEEKLY_BANNER, [
     // a line of air above the 报头
     redBanner(WEEKLY_BANNER, BANNER_POINTS, LINE),
-    centred(`第${doc.issueNo}期`),
+    ...(issue ? [centred(issue)] : []),
     issuerLine(doc.issuer, doc.date),
     ...blank(),
     ...parts.flatMap(([heading, text]) => [bodyParagraph(heading), ...paragraphs(text)]),

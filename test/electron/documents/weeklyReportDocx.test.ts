@@ -49,6 +49,15 @@ describe('weekly report docx', () => {
     expect(docxPart(bytes, 'docProps/core.xml')).toContain(`${WEEKLY_BANNER}（第3期）`)
     expect(docxPart(bytes, 'word/footer1.xml')).toContain('PAGE')
   })
+
+  // Issue 19: a Friday after 6/28 printed 第0期.
+  it('prints no number for a Friday outside the plan’s weekly reports, never 第0期', async () => {
+    const outside = await writeWeeklyReportDocx({ ...sampleWeeklyReport(), issueNo: 0, friday: '2024-07-05', date: '2024-07-05' })
+    const texts = paragraphsOf(docxPart(outside)).map((p) => p.text)
+    expect(texts.join('\n')).not.toMatch(/第\s*0\s*期/)
+    expect(texts.filter((t) => /^第\d+期$/.test(t))).toEqual([])
+    expect(docxPart(outside, 'docProps/core.xml')).toContain(`<dc:title>${WEEKLY_BANNER}</dc:title>`)
+  })
 })
 
 describe.skipIf(!onPath('soffice') || !onPath('pdftotext'))('weekly report printed', () => {
