@@ -53,6 +53,11 @@ export interface AnnexColumn<K extends string = string> {
    * form, never stored. An imported form keeps the value it shows.
    */
   readonly derive?: (fields: RecordFields) => FieldValue
+  /**
+   * What the 合计 line prints under a column that is not simply summed (a rate is recomputed from the sums). Count
+   * and money columns are summed without it; other columns stay blank.
+   */
+  readonly total?: (rows: readonly RecordFields[]) => string
 }
 
 import type { FieldValue, RecordFields } from '../ledger/record'

@@ -1,9 +1,25 @@
 import { CATEGORIES } from '../domain/enums'
+import type { RecordFields } from '../ledger/record'
+import { fieldText } from '../ledger/record'
+import { rate } from './shared'
 import type { AnnexColumn } from './types'
 import { defineAnnex } from './types'
 
 const count = <K extends string>(key: K, header: string, group?: string): AnnexColumn<K> => ({ key, header, kind: 'count', width: 6, ...(group ? { group } : {}) })
 const money = <K extends string>(key: K, header: string, group: string): AnnexColumn<K> => ({ key, header, group, kind: 'money', width: 7 })
+
+/** A count cell of a 附表 row: a whole number, or 0 for anything else (validation reports it). */
+export function weeklyCount(fields: RecordFields, key: string): number {
+  const n = Number(fieldText(fields, key))
+  return Number.isInteger(n) ? n : 0
+}
+
+/** 累计完成率 (%) of several units' rows: recomputed from their sums, never averaged over units; '' when none is due. */
+export function doneRateOf(rows: readonly RecordFields[]): string {
+  const sum = (key: string): number => rows.reduce((n, f) => n + weeklyCount(f, key), 0)
+  const done = CATEGORIES.reduce((n, c) => n + sum(`doneTotal${c}`), 0)
+  return rate(done, sum('records'))?.toFixed(1) ?? ''
+}
 
 /** 每周工作进展附表 (annexes.md §1.8): one row per unit, figures computed from its records. */
 export const weekly = defineAnnex({
@@ -20,7 +36,7 @@ export const weekly = defineAnnex({
     count('newFinds', '本周新发现'),
     ...CATEGORIES.map((c) => count(`doneWeek${c}` as const, c, '本周完成')),
     ...CATEGORIES.map((c) => count(`doneTotal${c}` as const, c, '累计完成')),
-    { key: 'doneRate', header: '累计完成率（%）', kind: 'text', width: 8 },
+    { key: 'doneRate', header: '累计完成率（%）', kind: 'text', width: 8, total: doneRateOf },
     count('tlcWeek', '本周', '两断三清'),
     count('tlcTotal', '累计', '两断三清'),
     count('casesWeek', '本周', '立案查处'),

@@ -3,8 +3,8 @@
  * file for that week), who reported after the Friday's due time or not at all, the 合计 line, and the city's text
  * drafted from the 合计.
  */
-import { rate, sumMoney } from '../annexes/shared'
-import { weekly } from '../annexes/weekly'
+import { sumMoney } from '../annexes/shared'
+import { doneRateOf, weekly, weeklyCount } from '../annexes/weekly'
 import type { Campaign } from '../campaign/campaign'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
@@ -65,20 +65,14 @@ export function cityWeek(
 type WeeklyKey = (typeof weekly.columns)[number]['key']
 const weeklyText = (fields: RecordFields, key: WeeklyKey): string => fieldText(fields, key)
 
-const whole = (fields: RecordFields, key: WeeklyKey): number => {
-  const n = Number(weeklyText(fields, key))
-  return Number.isInteger(n) ? n : 0
-}
-
 /** 合计: every count and money column summed; 累计完成率 recomputed from the sums, not averaged over units. */
 export function weeklyTotals(rows: readonly RecordFields[]): RecordFields {
   const totals: RecordFields = { unit: '合计' }
   for (const c of weekly.columns) {
-    if (c.kind === 'count') totals[c.key] = String(rows.reduce((n, f) => n + whole(f, c.key), 0))
+    if (c.kind === 'count') totals[c.key] = String(rows.reduce((n, f) => n + weeklyCount(f, c.key), 0))
     if (c.kind === 'money') totals[c.key] = sumMoney(rows, c.key).toFixed(2)
   }
-  const done = CATEGORIES.reduce((n, c) => n + whole(totals, `doneTotal${c}`), 0)
-  totals['doneRate'] = rate(done, whole(totals, 'records'))?.toFixed(1) ?? ''
+  totals['doneRate'] = doneRateOf(rows)
   return totals
 }
 

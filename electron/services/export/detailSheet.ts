@@ -42,7 +42,8 @@ export interface DetailSheetInput {
 
 /**
  * The 合计 row: 合计 over the leading columns, the number of records under the first required text column (the
- * entity's name), the sum of every count / money column, other cells blank.
+ * entity's name), the sum of every count / money column, a column's own total where it has one (a rate), other
+ * cells blank.
  */
 function writeTotalRow(
   ws: Worksheet,
@@ -55,9 +56,10 @@ function writeTotalRow(
   const firstValue = columns.findIndex((c, i) => i === countAt || isNumericKind(c))
   const labelEnd = Math.max(firstValue, 1)
   columns.forEach((col, i) => {
-    let value: number | null = null
+    let value: number | string | null = null
     if (!blank && i === countAt) value = rows.length
     else if (!blank && isNumericKind(col)) value = rows.reduce((sum, r) => sum + (numberOf(r[col.key]) ?? 0), 0)
+    else if (!blank && col.total) value = col.total(rows)
     const numFmt = i === countAt ? '0' : columnFormat(col)
     const style = { font: FONTS.header, horizontal: 'center', border: true, numFmt } as const
     putCell(ws.getCell(row, i + 1), i === 0 ? '合计' : value, style)

@@ -10,6 +10,7 @@ import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { isHuikan } from '@shared/annexes/huikan'
+import { weekly as weeklyForm } from '@shared/annexes/weekly'
 import { weekFigures } from '@shared/reports/weekly'
 import { run as notice } from '../../../electron/cli/commands/notice'
 import { run as weekly } from '../../../electron/cli/commands/weekly'
@@ -60,6 +61,13 @@ describe('slw weekly', () => {
     expect(row.slice(1, 9)).toEqual(['八坊街道', f.records, f.newFinds, f.doneThisWeek['关停取缔'], f.doneThisWeek['整合搬迁'], f.doneThisWeek['升级改造'], f.doneToDate['关停取缔'], f.doneToDate['整合搬迁']])
     expect(f.casesThisWeek).toBe(2)
     expect(f.finesThisWeek).toBe(2.4)
+    // Issue 19: the 合计 line left 累计完成率 blank; it is recomputed from the sums like the unit's own figure.
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true })
+    const rateAt = weeklyForm.columns.findIndex((c) => c.key === 'doneRate')
+    const total = rows.find((r) => r[0] === '合计') as unknown[]
+    expect(f.doneRate).not.toBeNull()
+    expect(total[rateAt]).toBe((f.doneRate as number).toFixed(1))
+    expect(total[rateAt]).toBe(row[rateAt])
   })
 
   it.skipIf(!onPath('soffice'))('the report prints as an official document', async () => {
