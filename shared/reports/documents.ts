@@ -18,6 +18,11 @@ export interface WeeklyNarrative {
 export interface WeeklyReportDocument {
   /** Who reports: 临夏市八坊街道办事处, or the office for the city's report. */
   issuer: string
+  /**
+   * 主送, on a unit's report: then it is the unit's own 报告 to the office (标题, 主送, 落款). Without it, the city's
+   * 工作简报 under the red 报头.
+   */
+  toUnit?: string
   /** 第 N 期: the Friday's place in the campaign's weekly series. */
   issueNo: number
   /** Saturday … Friday of the report week. */

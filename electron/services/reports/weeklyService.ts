@@ -52,6 +52,7 @@ export class WeeklyService {
     if (format === 'docx') {
       const bytes = await writeWeeklyReportDocx({
         issuer: unit.fullName,
+        toUnit: this.campaign.office.name,
         issueNo: view.issueNo,
         from: view.from,
         friday,

@@ -50,6 +50,16 @@ describe('weekly report docx', () => {
     expect(docxPart(bytes, 'word/footer1.xml')).toContain('PAGE')
   })
 
+  // Issue 19: a 街道's report carried the city's red 报头 and no 主送.
+  it('is the unit’s own 报告 when it has a 主送: title, 主送, 附件 and 落款, no red 报头', async () => {
+    const own = await writeWeeklyReportDocx({ ...sampleWeeklyReport(), toUnit: '临夏市“散乱污”问题清理整治领导小组办公室' })
+    const texts = paragraphsOf(docxPart(own)).map((p) => p.text).filter((t) => t !== '')
+    expect(texts.slice(0, 3)).toEqual(['临夏市八坊街道办事处关于“散乱污”问题清理整治工作进展情况的报告', '（第3期）', '临夏市“散乱污”问题清理整治领导小组办公室：'])
+    expect(texts).not.toContain(WEEKLY_BANNER)
+    expect(texts).toContain('附件：临夏市“散乱污”问题清理整治工作进展情况表')
+    expect(texts.slice(-3)).toEqual(['临夏市八坊街道办事处', '2024年5月31日', '（联系人：马晓燕，联系电话：0930-6212345）'])
+  })
+
   // Issue 19: a Friday after 6/28 printed 第0期.
   it('prints no number for a Friday outside the plan’s weekly reports, never 第0期', async () => {
     const outside = await writeWeeklyReportDocx({ ...sampleWeeklyReport(), issueNo: 0, friday: '2024-07-05', date: '2024-07-05' })

@@ -75,7 +75,9 @@ describe('slw weekly', () => {
     expect(await weekly(['--data', dir, '--unit', '八坊街道', '--date', '2024-05-17', '--out', file])).toBe(0)
     await toPdf(work, 'weekly', readFileSync(file), 'docx')
     const [page1] = await pdfPages(join(work, 'weekly.pdf'))
-    for (const line of ['临夏市“散乱污”问题清理整治工作进展情况', '第1期', '临夏市八坊街道办事处', '一、总体工作情况', '罚款2.40万元']) {
+    // A 街道's report is its own 报告 to the office (issue 19: it carried the city's red 报头 and no 主送).
+    expect(page1?.split('\n').map((l) => l.replace(/\s+/g, ''))).not.toContain('临夏市“散乱污”问题清理整治工作进展情况')
+    for (const line of ['临夏市八坊街道办事处关于“散乱污”问题清理整治工作进展情况的报告', '（第1期）', '临夏市“散乱污”问题清理整治领导小组办公室：', '一、总体工作情况', '罚款2.40万元']) {
       expect(page1?.replace(/\s+/g, '')).toContain(line.replace(/\s+/g, ''))
     }
   }, 180_000)
