@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import { isHuikan } from '../annexes/huikan'
+import { cnDate } from '../domain/dates'
 import type { RecordFields } from '../ledger/record'
 import { recordText } from '../annexes/registry'
 import { ProblemNoSchema } from '../ledger/record'
@@ -68,7 +69,7 @@ export function noticeCandidates(unit: string, rows: readonly ConsolidatedRow[],
       problemNo: r.provenance.problemNo ?? '',
       name: recordText(r.fields, 'name'),
       address: recordText(r.fields, 'address'),
-      issue: `完成时限${recordText(r.fields, 'deadline')}已过，未见整治完成情况`
+      issue: `完成时限${cnDate(recordText(r.fields, 'deadline'))}已过，未见整治完成情况`
     }))
   const conflicts = groups
     .filter((g) => g.decision === null && g.units.includes(unit))
@@ -88,6 +89,6 @@ export function overdueRecordItems(records: readonly { problemNo: string; fields
       problemNo: r.problemNo,
       name: recordText(r.fields, 'name'),
       address: recordText(r.fields, 'address'),
-      issue: `${recordText(r.fields, 'category') || '整治'}类问题，完成时限${recordText(r.fields, 'deadline')}已过，尚未完成整治`
+      issue: `${recordText(r.fields, 'category') || '整治'}类问题，完成时限${cnDate(recordText(r.fields, 'deadline'))}已过，尚未完成整治`
     }))
 }

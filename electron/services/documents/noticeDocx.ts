@@ -47,7 +47,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { label: '序号', percent: 8, align: CENTER, value: (_, i) => String(i + 1) },
-  { label: '问题编号', percent: 24, align: CENTER, value: (item) => item.problemNo },
+  { label: '问题编号', percent: 24, align: CENTER, value: (item) => item.problemNo || '（未编号）' },
   { label: '企业（场所）名称', percent: 22, align: LEFT, value: (item) => item.name },
   { label: '详细地址', percent: 20, align: LEFT, value: (item) => item.address },
   { label: '存在问题', percent: 26, align: LEFT, value: (item) => item.issue }
@@ -96,7 +96,8 @@ function body(n: SupervisionNotice): Paragraph[] {
   const count = n.items.length
   const listed = count <= ITEMS_IN_BODY
   const items = (listed ? n.items : []).map(
-    (item, i) => `${i + 1}.问题编号${item.problemNo}：${item.name}（${item.address}），${sentence(item.issue)}`
+    // A record merged without a 问题编号 opens with its name: "问题编号：<name>" read as if the name were the number.
+    (item, i) => `${i + 1}.${item.problemNo ? `问题编号${item.problemNo}：` : ''}${item.name}（${item.address}），${sentence(item.issue)}`
   )
   const which = listed ? `以下${count}个问题` : `${count}个问题`
   return [

@@ -36,6 +36,17 @@ describe('督办通知 docx', () => {
     expect(paragraphWith(ps, '临夏市八坊街道办事处：').props).not.toContain('w:firstLine')
   })
 
+  // Issue 19: a record merged without a 问题编号 printed “问题编号：<its name>”.
+  it('opens an item without a 问题编号 with its name, and marks it 未编号 in the list', async () => {
+    const sample = sampleNotice()
+    const first = { ...(sample.items[0] as SupervisionNotice['items'][number]), problemNo: '' }
+    const doc = docxPart(await writeNoticeDocx({ ...sample, items: [first, ...sample.items.slice(1)] }))
+    const texts = paragraphsOf(doc).map((p) => p.text)
+    expect(texts.find((t) => t.startsWith('1.'))).toBe(`1.${first.name}（${first.address}），${first.issue}。`)
+    expect(texts.join('')).not.toContain('问题编号：')
+    expect(texts).toContain('（未编号）')
+  })
+
   it('lists the items with their numbers, then the requirements 一、二、三、 and the deadline', () => {
     const texts = paragraphsOf(xml).map((p) => p.text)
     const items = texts.filter((t) => /^\d\.问题编号/.test(t))
