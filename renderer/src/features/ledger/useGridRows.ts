@@ -2,8 +2,8 @@
  * The rows AG Grid is given. A new rowData array makes AG Grid compare all its rows and rebuild its model (~30 ms at
  * 20,000 rows, after every keystroke's edit; a transaction still re-positions every row, ~12 ms); so while the rows
  * keep their ids and order, the grid keeps its array and each edited row's node takes its new data, which redraws
- * the cells whose value changed. As in Excel, and as AG Grid does after its own edits, an edit does not re-sort or re-filter the rows.
- * Rows added, removed or reordered give it the new array.
+ * the cells whose value changed. As in Excel, and as AG Grid does after its own edits, an edit does not re-sort or
+ * re-filter the rows. Rows added, removed or reordered give it the new array.
  */
 import type { RefObject } from 'react'
 import { useLayoutEffect, useRef } from 'react'
