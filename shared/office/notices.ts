@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Campaign } from '../campaign/campaign'
 import { isHuikan } from '../annexes/huikan'
+import { isDone } from '../annexes/shared'
 import { cnDate } from '../domain/dates'
 import type { RecordFields } from '../ledger/record'
 import { recordText } from '../annexes/registry'
@@ -59,12 +60,27 @@ export const DEFAULT_REQUIREMENTS = [
 ]
 
 /**
- * What the office may put on a unit's notice: its rows past 完成时限 (as of `today`) and the conflicts it is part of
- * that nobody has decided yet.
+ * Reported done on a unit's 附件3 or 附件4: completed by its state or 整治进展, accepted (合格) or 销号. A row read from
+ * a file has no state; what it prints stands for it.
  */
-export function noticeCandidates(unit: string, rows: readonly ConsolidatedRow[], groups: readonly DuplicateGroup[], today: string): z.infer<typeof NoticeItemSchema>[] {
+export function reportedDone(fields: RecordFields): boolean {
+  return isDone(fields) || recordText(fields, 'acceptResult') === '合格' || recordText(fields, 'closeDate') !== ''
+}
+
+/**
+ * What the office may put on a unit's notice: its rows past 完成时限 (as of `today`) that its latest 附件3/附件4 do
+ * not report done (`doneKeys`: their enterprise keys), and the conflicts it is part of that nobody has decided yet.
+ */
+export function noticeCandidates(
+  unit: string,
+  rows: readonly ConsolidatedRow[],
+  groups: readonly DuplicateGroup[],
+  today: string,
+  doneKeys: ReadonlySet<string> = new Set()
+): z.infer<typeof NoticeItemSchema>[] {
   const overdue = rows
     .filter((r) => r.unit === unit && recordText(r.fields, 'deadline') !== '' && recordText(r.fields, 'deadline') < today)
+    .filter((r) => r.key === null || !doneKeys.has(r.key))
     .map((r) => ({
       problemNo: r.provenance.problemNo ?? '',
       name: recordText(r.fields, 'name'),

@@ -1,8 +1,9 @@
 /** 督办: the notices the office issues to units, their 反馈, and each notice as an official document. */
 import type { ExportedFile, OfficeView } from '@shared/ipc/contract'
+import type { Consolidation } from '@shared/merge/types'
 import { AppFailure } from '@shared/ipc/result'
 import type { NoticeRequest } from '@shared/office/notices'
-import { noticeCandidates, noticeNumber } from '@shared/office/notices'
+import { noticeCandidates, noticeNumber, reportedDone } from '@shared/office/notices'
 import type { NoticeItem } from '@shared/reports/documents'
 import { writeNoticeDocx } from '../documents/noticeDocx'
 import { supervisionNotice } from './noticeDocument'
@@ -14,11 +15,15 @@ export class OfficeSupervision {
     private readonly forms: ReceivedForms
   ) {}
 
-  /** What a notice to `unit` may list: its rows past 完成时限 and its undecided conflicts. */
+  /** What a notice to `unit` may list: its rows past 完成时限 not reported done in 附件3/附件4, its undecided conflicts. */
   async noticeCandidates(unit: string): Promise<NoticeItem[]> {
     const store = await this.ctx.dataDir.office()
-    const c = this.forms.consolidateStream(store.submissions, store.decisions, 'annex2')
-    return noticeCandidates(unit, c.rows, c.duplicateGroups, this.ctx.today())
+    const consolidate = (stream: string): Consolidation => this.forms.consolidateStream(store.submissions, store.decisions, stream)
+    const done = new Set(
+      ['annex3', 'annex4'].flatMap((stream) => consolidate(stream).rows.filter((r) => r.unit === unit && r.key !== null && reportedDone(r.fields)).map((r) => r.key as string))
+    )
+    const c = consolidate('annex2')
+    return noticeCandidates(unit, c.rows, c.duplicateGroups, this.ctx.today(), done)
   }
 
   async issueNotice(request: NoticeRequest, actor: string): Promise<OfficeView> {

@@ -11,6 +11,7 @@ import { annex2 } from '@shared/annexes/annex2'
 import { annex3 } from '@shared/annexes/annex3'
 import { annex4 } from '@shared/annexes/annex4'
 import { formIncludes } from '@shared/annexes/registry'
+import { isDone } from '@shared/annexes/shared'
 import { defaultCampaign, expectedReporters } from '@shared/campaign/campaign'
 import type { LedgerRecord } from '@shared/ledger/record'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
@@ -146,6 +147,23 @@ describe('附件3 and 附件4 at the office', () => {
     expect(total(view.stats.rows.at(-1))[accepted]).toBe(5)
     const out = await office.intake.exportWorkbook({ filler: '王主任', phone: '' }, 'annex4')
     expect(out.fileName).toMatch(/^附件4-汇总-/)
+  })
+})
+
+// Issue 19: after 6/28 the office was offered, for a 督办通知, problems the unit had already reported done in 附件3.
+describe('督办 candidates at the office', () => {
+  it('offers a unit’s overdue problems except those its latest 附件3 reports done', async () => {
+    const overdue: LedgerRecord[] = bafang.map((r) => ({ ...r, fields: { ...r.fields, deadline: '2024-06-01' } }))
+    await receive('2024-05-09T10:00:00', asUpload('附件2-八坊街道.xlsx', await formFile(annex2, '八坊街道', overdue, '2024-05-09')))
+    const names = async (): Promise<string[]> => (await office.supervision.noticeCandidates('八坊街道')).map((i) => i.name).sort()
+    const all = overdue.map((r) => String(r.fields['name'])).sort()
+    expect(await names()).toEqual(all)
+
+    await receive('2024-06-27T10:00:00', asUpload('附件3-八坊街道.xlsx', await formFile(annex3, '八坊街道', overdue, '2024-06-27')))
+    const open = overdue.filter((r) => !isDone(r.fields)).map((r) => String(r.fields['name'])).sort()
+    expect(open.length).toBeGreaterThan(0)
+    expect(open.length).toBeLessThan(all.length)
+    expect(await names()).toEqual(open)
   })
 })
 
