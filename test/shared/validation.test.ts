@@ -43,6 +43,7 @@ describe('validateRecord', () => {
       expect(issues.map((i) => `${i.severity}:${i.code}:${i.field}`)).toEqual(['error:ENUM_AMBIGUOUS:category'])
     }
     expect(validateRecord({ ...good, category: '清理类' }, annex2, ctx)[0]?.message).toBe('「拟整治类别」“清理类”可指关停取缔或整合搬迁，请按该企业的实际情况改填其中之一')
+    expect(validateRecord({ ...good, category: '关停并转' }, annex2, ctx)[0]?.message).toBe('「拟整治类别」“关停并转”可指关停取缔、整合搬迁或升级改造，请按该企业的实际情况改填其中之一')
   })
   it('allows 无 as code only for unlicensed businesses', () => {
     expect(codes({ ...good, uscc: '无' })).toEqual(['error:REQUIRED_EMPTY:uscc'])
