@@ -3,7 +3,7 @@ import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { TlcItem } from '../lifecycle/tlc'
 import { TLC_ITEMS, tlcApplies, tlcDoneDate, tlcMark } from '../lifecycle/tlc'
-import { LEAD_DEPT, annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney } from './shared'
+import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney, supervisionColumns } from './shared'
 import type { AnnexColumn, StatColumn } from './types'
 import { defineAnnex } from './types'
 
@@ -17,10 +17,7 @@ const annex3Columns = [
   annex2Column('name'),
   annex2Column('uscc'),
   annex2Column('address'),
-  // The office supervises by them (annexes.md §1.3): the deadline (an extension shows the new date, 备注 says why)
-  // and the department that leads the work, as 附件2 holds them.
-  annex2Column('deadline', { required: false }),
-  annex2Column('leadDept', LEAD_DEPT),
+  ...supervisionColumns(),
   annex2Column('problemTypes'),
   annex2Column('category', { header: '整治类别', headerSynonyms: ['拟整治类别'] }),
   { key: 'stoppedFirst', header: '是否先行停产', kind: 'enum', options: YES_NO, width: 6 },

@@ -2,7 +2,7 @@ import { ACCEPT_RESULTS, OLD_SITE_STATES, RECHECK_RESULTS, YES_NO } from '../dom
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
-import { LEAD_DEPT, annex2Column, count, isCategory, progressOf, rate } from './shared'
+import { annex2Column, count, isCategory, progressOf, rate, supervisionColumns } from './shared'
 import type { AnnexColumn } from './types'
 import { defineAnnex } from './types'
 
@@ -15,10 +15,7 @@ const annex4Columns = [
   annex2Column('name'),
   annex2Column('uscc'),
   annex2Column('address'),
-  // The office supervises by them (annexes.md §1.3): the deadline (an extension shows the new date, 备注 says why)
-  // and the department that leads the work, as 附件2 holds them.
-  annex2Column('deadline', { required: false }),
-  annex2Column('leadDept', LEAD_DEPT),
+  ...supervisionColumns(),
   annex2Column('category', { header: '整治类别', headerSynonyms: ['拟整治类别'] }),
   { key: 'progress', header: '整治进展', kind: 'enum', width: 8, derive: (f) => (converted(f) ? '转关停取缔' : progressOf(f)) },
   { key: 'upgradeLicences', header: '手续完善', group: CONTENT, kind: 'text', width: 12, multiline: true },

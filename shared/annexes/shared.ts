@@ -15,8 +15,18 @@ export function annex2Column<K extends Annex2Key | 'seq'>(key: K, overrides: Par
   return { ...col, ...overrides }
 }
 
-/** 附件2's 行业主管部门 as 附件3 and 附件4 print it: the 牵头单位 of the work (plan 三(二)). */
-export const LEAD_DEPT = { header: '牵头单位', headerSynonyms: ['行业主管部门', '牵头部门', '行业主管（牵头）部门', '主管部门'] }
+/**
+ * What the office supervises 附件3 and 附件4 by (annexes.md §1.3), after their identity columns, as 附件2 holds them:
+ * the deadline (an extension shows the new date, 备注 says why) and 行业主管部门 printed as the 牵头单位 of the work
+ * (plan 三(二)), still recognised under its 附件2 names. A unit's own file need not have them.
+ */
+export function supervisionColumns(): [AnnexColumn<'deadline'>, AnnexColumn<'leadDept'>] {
+  const lead = annex2Column('leadDept')
+  return [
+    annex2Column('deadline', { required: false }),
+    { ...lead, header: '牵头单位', headerSynonyms: [lead.header, ...(lead.headerSynonyms ?? [])] }
+  ]
+}
 
 /** 整治进展 from the record's state (附件4 says 转关停取缔 for a converted upgrade: see annex4). */
 export function progressOf(fields: RecordFields): (typeof PROGRESS)[number] {

@@ -100,6 +100,12 @@ export function isoFromExcelSerial(serial: number, date1904 = false): string | n
   return isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
 }
 
+/** A choice as typed, for looking it up: full-width folded (NFKC) and spaces of any kind removed, wherever they stand. */
+export function choiceWord(raw: string): string {
+  // One by one (a + would change nothing, and leave a mutant no test can see).
+  return raw.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b]/g, '')
+}
+
 /** Splits a 问题类型 cell: 散、乱 / 散,乱 / 散，乱 / 散/乱 / 散 乱. */
 export function splitMulti(raw: string): string[] {
   return raw

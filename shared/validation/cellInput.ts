@@ -2,7 +2,7 @@ import type { AnnexColumn } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { unitByName } from '../campaign/campaign'
 import type { FieldValue } from '../ledger/record'
-import { cleanText, isoFromExcelSerial, normalizeCode, normalizePhone, parseDateText, splitMulti } from '../domain/normalize'
+import { choiceWord, cleanText, isoFromExcelSerial, normalizeCode, normalizePhone, parseDateText, splitMulti } from '../domain/normalize'
 import { optionsOf } from './validateRecord'
 
 /**
@@ -10,8 +10,7 @@ import { optionsOf } from './validateRecord'
  * (市水务局 → 市水务水电局, 临夏市八坊街道办事处 → 八坊街道) are mapped; anything else is returned as typed.
  */
 export function canonicalOption(col: AnnexColumn, raw: string, campaign: Campaign): string {
-  // Spaces of any kind, wherever they stand; one by one (a + would change nothing, and leave a mutant no test can see).
-  const v = raw.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b]/g, '')
+  const v = choiceWord(raw)
   const options = optionsOf(col, campaign)
   if (options.includes(v)) return v
   const synonym = col.valueSynonyms?.get(v)

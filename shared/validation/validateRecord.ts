@@ -5,7 +5,7 @@ import { lifecycleIssues } from '../lifecycle/lifecycleIssues'
 import { nameAddressKey, usccKey } from '../ledger/identity'
 import type { FieldValue, RecordFields } from '../ledger/record'
 import type { FieldIssue, IssueCode } from '../domain/issues'
-import { cleanText, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from '../domain/normalize'
+import { choiceWord, cleanText, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from '../domain/normalize'
 import { areaCode, phoneKind } from '../domain/phone'
 import { checkUscc, isOldRegistrationNo } from '../domain/uscc'
 import { cnDate } from '../domain/dates'
@@ -117,7 +117,7 @@ function checkEnumValue(value: string, col: AnnexColumn, ctx: ValidationContext)
   const allowed = ctx.options.get(col.key)
   if (!allowed || allowed.has(value)) return []
   if (col.options === 'town') return [err('TOWN_UNKNOWN', col.key, `「${col.header}」“${value}”不是临夏市的镇（街道），应为四镇七街道之一`)]
-  const choices = col.ambiguousValues?.get(value.normalize('NFKC').replace(/\s/g, ''))
+  const choices = col.ambiguousValues?.get(choiceWord(value))
   if (choices) return [err('ENUM_AMBIGUOUS', col.key, `「${col.header}」“${value}”可指${oneOf(choices)}，请按该企业的实际情况改填其中之一`)]
   const list = [...allowed]
   const shown = list.length > 8 ? `${list.slice(0, 8).join('、')} 等` : list.join('、')
