@@ -142,6 +142,7 @@ function summary(s: Submission, st: Status): SubmissionSummary {
   return {
     file: s.file,
     sha256: s.sha256,
+    receivedAt: s.receivedAt,
     unit: s.unit,
     annex: s.annex,
     filledDate: s.filledDate,

@@ -117,6 +117,8 @@ export interface Equation {
 export interface SubmissionSummary {
   file: string
   sha256: string
+  /** When the office took the file in (ISO): what its lateness is judged by. */
+  receivedAt: string
   unit: string | null
   annex: string | null
   filledDate: string | null

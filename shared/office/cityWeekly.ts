@@ -11,12 +11,11 @@ import type { Category } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { Consolidation } from '../merge/types'
-import { chinaInstant } from '../domain/chinaTime'
 import { monthDay } from '../domain/dates'
 import { draftNarrative } from '../reports/draft'
 import type { WeekFigures, WeeklyText } from '../reports/weekly'
 import { weekStart } from '../reports/weekly'
-import { unitsWithout } from './reporting'
+import { receivedLate, unreceived } from './behind'
 
 /** The city's Friday report at the office: each unit's 附表 row for the week, who is late or missing, the texts. */
 export interface OfficeWeeklyView {
@@ -35,11 +34,6 @@ export interface OfficeWeeklyView {
 
 type CityRow = OfficeWeeklyView['rows'][number]
 
-/** Received after the Friday's due time (12:00, China time) — whatever time zone the office computer is set to. */
-export function receivedLate(receivedAt: string, friday: string, dueTime: string): boolean {
-  return Date.parse(receivedAt) > chinaInstant(friday, dueTime).getTime()
-}
-
 /** The week's rows (the consolidation of that week's 附表), late ones marked, and the units that owe one and sent none. */
 export function cityWeek(
   campaign: Campaign,
@@ -56,7 +50,7 @@ export function cityWeek(
   }))
   return {
     rows,
-    missing: unitsWithout(campaign, campaign.weeklyReports.reporters, rows),
+    missing: unreceived(campaign, campaign.weeklyReports.reporters, c),
     totals: weeklyTotals(rows.map((r) => r.fields))
   }
 }

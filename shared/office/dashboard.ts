@@ -1,10 +1,12 @@
 /** The office's dashboard across all units, derived from the consolidations and the 督办通知 register. */
 import type { Campaign } from '../campaign/campaign'
 import { weeklyDueText } from '../campaign/schedule'
-import type { Consolidation, SubmissionSummary } from '../merge/types'
+import type { Consolidation } from '../merge/types'
 import type { UnitProgress } from '../reports/dashboard'
 import { unitsProgress } from '../reports/dashboard'
 import { reportFridays } from '../reports/draft'
+import type { UnitDues } from './behind'
+import { behindUnits, campaignDues } from './behind'
 import type { StoredNotice } from './notices'
 import { noticeOverdue } from './notices'
 import { reportingStatus } from './reporting'
@@ -12,39 +14,42 @@ import { reportingStatus } from './reporting'
 export interface OfficeDashboard {
   today: string
   city: { records: number; done: number; rate: number | null }
-  /** Per unit: completion from its latest 附件3 (整治进展), else its 附件2 rows; behind when lagging or overdue notices. */
+  /** Per unit with rows: completion from its latest 附件3 (整治进展), else its 附件2 rows. */
   units: UnitProgress[]
-  /** Per deadline of the plan: how many of the expected units have reported. */
-  reporting: { annex: string; deadline: string; what: string; expected: number; received: number; late: number }[]
+  /** The units behind (office/behind.ts), each with what it owes past due. */
+  behind: UnitDues[]
+  /** Per report of the plan so far: how many of the expected units have reported, how many of them late. */
+  reporting: { id: string; label: string; deadline: string; what: string; expected: number; received: number; late: number }[]
   upcoming: { date: string; what: string }[]
   openConflicts: number
   overdueNotices: number
 }
 
 export interface DashboardInput {
-  annex2: Consolidation
-  annex3: Consolidation
-  /** The files of every form with a deadline (附件2/3/4, the contact list), as their consolidations class them. */
-  submissions: readonly SubmissionSummary[]
+  /** Every consolidation the office keeps (streams.ts). */
+  streams: ReadonlyMap<string, Consolidation>
   supervision: readonly StoredNotice[]
   today: string
 }
 
 export function officeDashboard(campaign: Campaign, input: DashboardInput): OfficeDashboard {
-  const { annex2, annex3, today } = input
+  const { streams, today } = input
+  const annex2 = streams.get('annex2')
+  const annex3 = streams.get('annex3')
   // A unit's 附件3 says how far it got (整治进展); a unit that has sent none yet counts by its 附件2 rows.
-  const with3 = new Set(annex3.rows.map((r) => r.unit))
-  const rows = [...annex3.rows, ...annex2.rows.filter((r) => !with3.has(r.unit))]
-  const overdue = input.supervision.filter((n) => noticeOverdue(n, today))
-  const byUnit = new Map<string, number>()
-  for (const n of overdue) byUnit.set(n.unit, (byUnit.get(n.unit) ?? 0) + 1)
-  const { city, units } = unitsProgress(campaign, rows, byUnit)
+  const with3 = new Set(annex3?.rows.map((r) => r.unit))
+  const rows = [...(annex3?.rows ?? []), ...(annex2?.rows ?? []).filter((r) => !with3.has(r.unit))]
+  const dues = campaignDues(campaign, { streams, notices: input.supervision, today })
+  const behind = behindUnits(dues)
+  const { city, units } = unitsProgress(campaign, rows, new Set(behind.map((b) => b.unit)))
   return {
     today,
     city,
     units,
-    reporting: reportingStatus(campaign, input.submissions).map((r) => ({
-      annex: r.annex,
+    behind,
+    reporting: reportingStatus(dues).map((r) => ({
+      id: r.id,
+      label: r.label,
       deadline: r.deadline,
       what: r.what,
       expected: r.units.length,
@@ -52,8 +57,8 @@ export function officeDashboard(campaign: Campaign, input: DashboardInput): Offi
       late: r.units.filter((u) => u.received?.late).length
     })),
     upcoming: upcoming(campaign, today),
-    openConflicts: annex2.duplicateGroups.filter((g) => g.decision === null).length,
-    overdueNotices: overdue.length
+    openConflicts: annex2?.duplicateGroups.filter((g) => g.decision === null).length ?? 0,
+    overdueNotices: input.supervision.filter((n) => noticeOverdue(n, today)).length
   }
 }
 

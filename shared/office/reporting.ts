@@ -1,15 +1,17 @@
 import type { AnnexDefinition } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
-import { expectedReporters } from '../campaign/campaign'
 import type { RecordFields } from '../ledger/record'
-import type { ConsolidatedRow, SubmissionSummary } from '../merge/types'
+import type { ConsolidatedRow } from '../merge/types'
+import type { Receipt, UnitDues } from './behind'
 
-/** One deadline of the plan and who has met it: units expected to report, each with the file used or none. */
+/** One report the plan asks for (a deadline, a Friday's report) and who has sent it: each unit owing it, with the file used or none. */
 export interface ReportingStatus {
-  annex: string
+  /** The deadline's id or the week's stream. */
+  id: string
+  label: string
   deadline: string
   what: string
-  units: { unit: string; received: { file: string; filledDate: string | null; late: boolean } | null }[]
+  units: { unit: string; received: Receipt | null }[]
 }
 
 /** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
@@ -18,31 +20,18 @@ export interface UnitStats {
   rows: { unit: string; values: (number | null)[] }[]
 }
 
-/**
- * Who has reported what, deadline by deadline of the plan: each unit expected to send that annex, with the file in
- * use (accepted) and whether its 填报日期 is after the deadline, or nothing.
- */
-export function reportingStatus(campaign: Campaign, submissions: readonly SubmissionSummary[]): ReportingStatus[] {
-  return campaign.deadlines.map((d) => ({
-    annex: d.annex,
-    deadline: d.date,
-    what: d.what,
-    units: expectedReporters(campaign, d.reporters).map((u) => {
-      const used = submissions.find((s) => s.status === 'accepted' && s.annex === d.annex && s.unit === u.name)
-      return {
-        unit: u.name,
-        received: used ? { file: used.file, filledDate: used.filledDate, late: (used.filledDate ?? '') > d.date } : null
-      }
-    })
-  }))
-}
-
-/** Units that owe a report (towns, members …) and have no row among `rows`, in campaign order. */
-export function unitsWithout(campaign: Campaign, who: Campaign['weeklyReports']['reporters'], rows: readonly { unit: string }[]): string[] {
-  const reported = new Set(rows.map((r) => r.unit))
-  return expectedReporters(campaign, who)
-    .map((u) => u.name)
-    .filter((name) => !reported.has(name))
+/** Who has reported what, report by report of the plan (notices aside), in date order, from the units' dues. */
+export function reportingStatus(dues: readonly UnitDues[]): ReportingStatus[] {
+  const byId = new Map<string, ReportingStatus>()
+  for (const { unit, items } of dues) {
+    for (const i of items) {
+      if (i.id.startsWith('notice:')) continue
+      const r = byId.get(i.id) ?? { id: i.id, label: i.label, deadline: i.due, what: i.what, units: [] }
+      r.units.push({ unit, received: i.received })
+      byId.set(i.id, r)
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.deadline.localeCompare(b.deadline))
 }
 
 /** 汇总: the annex's 统计 columns computed per unit (campaign order), then a 合计 line over all rows. */

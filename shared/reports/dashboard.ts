@@ -36,7 +36,7 @@ export function unitDashboard(campaign: Campaign, unit: CampaignUnit, records: r
   return {
     records: records.length,
     done,
-    rate: records.length ? Math.round((done / records.length) * 1000) / 10 : null,
+    rate: percent(done, records.length),
     overdue: records.filter((f) => recordText(f, 'deadline') !== '' && recordText(f, 'deadline') < today && !reached(f, '已完成')).length,
     tlcDone: now.tlcToDate,
     cases: now.casesToDate,
@@ -69,35 +69,30 @@ export interface UnitProgress {
   records: number
   done: number
   rate: number | null
-  /** Below the city's rate by more than 10 points, or with overdue 督办通知. */
+  /** Owes something past due (office/behind.ts). */
   behind: boolean
-  overdueNotices: number
 }
 
 /**
  * The office's view across units: each unit's completion from its latest 附件3 rows (整治进展), else from its 附件2
- * rows (nothing completed yet), and which units are behind.
+ * rows (nothing completed yet); units with no rows are left out. `behind` names the units behind.
  */
 export function unitsProgress(
   campaign: Campaign,
   rows: readonly { unit: string; fields: RecordFields }[],
-  overdueNotices: ReadonlyMap<string, number>
+  behind: ReadonlySet<string>
 ): { city: { records: number; done: number; rate: number | null }; units: UnitProgress[] } {
-  const per = campaign.units
+  const units = campaign.units
     .map((u) => {
       const mine = rows.filter((r) => r.unit === u.name)
       const done = mine.filter((r) => isDone(r.fields)).length
-      return { unit: u.name, records: mine.length, done, rate: mine.length ? Math.round((done / mine.length) * 1000) / 10 : null }
+      return { unit: u.name, records: mine.length, done, rate: percent(done, mine.length), behind: behind.has(u.name) }
     })
-    .filter((u) => u.records > 0 || (overdueNotices.get(u.unit) ?? 0) > 0)
-  const records = per.reduce((n, u) => n + u.records, 0)
-  const done = per.reduce((n, u) => n + u.done, 0)
-  const cityRate = records ? Math.round((done / records) * 1000) / 10 : null
-  return {
-    city: { records, done, rate: cityRate },
-    units: per.map((u) => {
-      const overdue = overdueNotices.get(u.unit) ?? 0
-      return { ...u, overdueNotices: overdue, behind: overdue > 0 || (cityRate !== null && u.rate !== null && u.rate < cityRate - 10) }
-    })
-  }
+    .filter((u) => u.records > 0)
+  const records = units.reduce((n, u) => n + u.records, 0)
+  const done = units.reduce((n, u) => n + u.done, 0)
+  return { city: { records, done, rate: percent(done, records) }, units }
 }
+
+/** %, one decimal; null of nothing. */
+const percent = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null)

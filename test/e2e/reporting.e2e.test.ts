@@ -109,7 +109,8 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
 
     await page.getByRole('tab', { name: '总览' }).click()
     await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('1')
-    expect(await page.locator('.behind').textContent()).toContain('城郊镇')
+    const chengjiao = page.locator('.behind li', { hasText: '城郊镇：' })
+    expect(await chengjiao.textContent()).toContain('临市散办督〔2024〕1号反馈（6月19日前）')
     await page.screenshot({ path: join(results, 'e2e-office-dashboard-before.png') })
 
     await page.getByRole('tab', { name: /督办通知/ }).click()
@@ -118,6 +119,7 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
     await expect.poll(() => row.textContent()).toContain('已逐户核实')
     await page.getByRole('tab', { name: '总览' }).click()
     await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('0')
+    expect(await chengjiao.textContent()).not.toContain('临市散办督')
     await page.screenshot({ path: join(results, 'e2e-office-dashboard.png') })
   })
 

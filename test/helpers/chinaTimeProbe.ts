@@ -5,7 +5,7 @@
 import { chinaClock, chinaDate, chinaDateTime, chinaDateTimeCn, chinaFileStamp } from '@shared/domain/chinaTime'
 import type { Decision } from '@shared/merge/types'
 import { decisionLog, decisionOutcomes } from '@shared/merge/decisionLog'
-import { receivedLate } from '@shared/office/cityWeekly'
+import { receivedLate } from '@shared/office/behind'
 import { streamOf } from '@shared/office/streams'
 import { decidedBy } from '../../electron/services/merge/wording'
 import { workingNow } from '../../electron/services/workingDate'

@@ -6,9 +6,8 @@ import type { OfficeWeeklyView } from '@shared/office/cityWeekly'
 import { attachmentLine, cityDraft, cityWeek } from '@shared/office/cityWeekly'
 import type { OfficeDashboard } from '@shared/office/dashboard'
 import { officeDashboard } from '@shared/office/dashboard'
-import { unitsWithout } from '@shared/office/reporting'
+import { unreceived } from '@shared/office/behind'
 import { weeklyStream } from '@shared/office/streams'
-import type { Consolidation } from '@shared/merge/types'
 import { issueNumber, reportFridays } from '@shared/reports/draft'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { weekStart } from '@shared/reports/weekly'
@@ -18,7 +17,6 @@ import { writeAnnexWorkbook } from '../export/workbook'
 import type { DocumentsStore } from '../storage/documentsStore'
 import type { OfficeContact } from './intake'
 import type { OfficeContext, ReceivedForms } from './receivedForms'
-import { deadlineSummaries } from './receivedForms'
 
 export class OfficeReports {
   constructor(
@@ -85,7 +83,7 @@ export class OfficeReports {
     const filled = new Map(store.submissions.map((s) => [s.sha256, s.filledDate]))
     const rows = c.rows.map((r) => ({ unit: r.unit, fields: r.fields, file: r.provenance.file, filledDate: filled.get(r.provenance.sha256) ?? null }))
     const who = this.ctx.campaign.deadlines.find((d) => d.annex === contacts.id)?.reporters ?? 'members'
-    return { rows, missing: unitsWithout(this.ctx.campaign, who, rows) }
+    return { rows, missing: unreceived(this.ctx.campaign, who, c) }
   }
 
   /** The city's contact list as the form, the office as 填报单位. */
@@ -102,11 +100,8 @@ export class OfficeReports {
 
   async dashboard(): Promise<OfficeDashboard> {
     const store = await this.ctx.dataDir.office()
-    const all = this.forms.consolidateAll(store.submissions, store.decisions)
     return officeDashboard(this.ctx.campaign, {
-      annex2: all.get('annex2') as Consolidation,
-      annex3: all.get('annex3') as Consolidation,
-      submissions: deadlineSummaries(all),
+      streams: this.forms.consolidateAll(store.submissions, store.decisions),
       supervision: store.supervision,
       today: this.ctx.today()
     })

@@ -5,9 +5,10 @@
 import type { Campaign } from '@shared/campaign/campaign'
 import type { OfficeAnnex, OfficeView } from '@shared/ipc/contract'
 import { consolidate } from '@shared/merge/consolidate'
-import type { Consolidation, Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import type { Consolidation, Decision, Submission } from '@shared/merge/types'
 import { noticeOverdue } from '@shared/office/notices'
 import { reportingStatus, statsByUnit } from '@shared/office/reporting'
+import { campaignDues } from '@shared/office/behind'
 import { resurgenceFindings } from '@shared/office/resurgence'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf } from '@shared/office/streams'
 import type { DataDir } from '../storage/ledgerStore'
@@ -49,7 +50,7 @@ export class ReceivedForms {
         annex === 'annex2'
           ? resurgenceFindings(c.rows, all.get('huikan')?.rows ?? [], [...(all.get('annex3')?.rows ?? []), ...(all.get('annex4')?.rows ?? [])])
           : [],
-      reporting: reportingStatus(this.ctx.campaign, deadlineSummaries(all)),
+      reporting: reportingStatus(campaignDues(this.ctx.campaign, { streams: all, notices: store.supervision, today: this.ctx.today() })),
       stats: statsByUnit(this.ctx.campaign, streamAnnex(annex), c.rows),
       exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`),
       supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.ctx.today()) })),
@@ -68,11 +69,6 @@ export class ReceivedForms {
     const mine = submissions.filter((s) => streamOf(s) === stream)
     return consolidate(mine, decisionsFor(decisions, annex.id), this.ctx.campaign, annex)
   }
-}
-
-/** The files of the forms the plan sets deadlines for, as their consolidations class them. */
-export function deadlineSummaries(all: ReadonlyMap<string, Consolidation>): SubmissionSummary[] {
-  return FIXED_STREAMS.flatMap((id) => all.get(id)?.submissions ?? [])
 }
 
 function rowFields(submissions: readonly Submission[], sha256: string, row: number): Submission['rows'][number]['fields'] {

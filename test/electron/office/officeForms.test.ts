@@ -109,7 +109,7 @@ describe('附件3 and 附件4 at the office', () => {
     const a2 = await office.received.view()
     expect(a2.submissions.map((s) => [s.file, s.status])).toEqual([['附件2-八坊街道.xlsx', 'accepted']])
     expect(a2.rowCount).toBe(bafang.length)
-    expect(a2.reporting.find((r) => r.annex === 'annex3')?.units.filter((u) => u.received).map((u) => u.unit)).toEqual(['八坊街道', '城郊镇'])
+    expect(a2.reporting.find((r) => r.id === 'annex3')?.units.filter((u) => u.received).map((u) => u.unit)).toEqual(['八坊街道', '城郊镇'])
 
     // Restoring the draft is a decision on 附件3 only.
     const draft = view.submissions.find((s) => s.file === '附件3-城郊镇-初稿.xlsx')?.sha256 ?? ''
@@ -266,13 +266,18 @@ describe('the office dashboard', () => {
 
     const d = await office.reports.dashboard()
     expect(d.today).toBe('2024-06-27')
-    expect(d.units.map((u) => [u.unit, u.records, u.done, u.rate, u.behind, u.overdueNotices])).toEqual([
-      ['八坊街道', 8, 4, 50, false, 0],
-      ['城郊镇', 7, 0, 0, true, 1]
+    // Both owe the contact list and every Friday report so far; 城郊镇 also the 反馈 of its notice, due 6/20.
+    expect(d.units.map((u) => [u.unit, u.records, u.done, u.rate, u.behind])).toEqual([
+      ['八坊街道', 8, 4, 50, true],
+      ['城郊镇', 7, 0, 0, true]
     ])
+    const owes = (unit: string): string[] | undefined => d.behind.find((b) => b.unit === unit)?.items.map((i) => i.label)
+    expect(owes('城郊镇')).toEqual(['附件1', '第1期工作进展', '第2期工作进展', '第3期工作进展', '第4期工作进展', '第5期工作进展', '第6期工作进展', '临市散办督〔2024〕1号反馈'])
+    expect(owes('八坊街道')).not.toContain('附件2')
     expect(d.city).toEqual({ records: 15, done: 4, rate: 26.7 })
-    expect(d.reporting.find((r) => r.annex === 'annex2')).toMatchObject({ expected: 11, received: 2, late: 1 })
-    expect(d.reporting.find((r) => r.annex === 'annex3')).toMatchObject({ expected: 18, received: 1, late: 0 })
+    // Lateness by receipt: 城郊镇 dated its 附件2 5/11, but the office had it on 5/9.
+    expect(d.reporting.find((r) => r.id === 'annex2')).toMatchObject({ expected: 11, received: 2, late: 0 })
+    expect(d.reporting.find((r) => r.id === 'annex3')).toMatchObject({ expected: 18, received: 1, late: 0 })
     expect(d.upcoming.map((u) => u.date)).toEqual(['2024-06-28', '2024-06-28', '2024-09-30'])
     expect(d.upcoming[1]?.what).toContain('每周五')
     expect(d).toMatchObject({ openConflicts: 1, overdueNotices: 1 })

@@ -38,7 +38,7 @@ describe('office service over the merge set', () => {
     const view = await office.intake.commit(stage.stageId)
     expect(view).toMatchObject({ rowCount: 365, distinctProblems: 361, missingUnits: [], exportBlockers: [] })
     expect(view.conflicts).toHaveLength(4)
-    expect(view.reporting.find((r) => r.annex === 'annex2')?.units.every((u) => u.received)).toBe(true)
+    expect(view.reporting.find((r) => r.id === 'annex2')?.units.every((u) => u.received)).toBe(true)
     await data.close()
     open()
     expect(await office.received.view()).toMatchObject({ rowCount: 365, distinctProblems: 361 })

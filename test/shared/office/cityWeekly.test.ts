@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { consolidate } from '@shared/merge/consolidate'
 import type { Decision } from '@shared/merge/types'
-import { attachmentLine, cityDraft, cityWeek, receivedLate, totalsFigures, weeklyTotals } from '@shared/office/cityWeekly'
+import { receivedLate } from '@shared/office/behind'
+import { attachmentLine, cityDraft, cityWeek, totalsFigures, weeklyTotals } from '@shared/office/cityWeekly'
 import { officeDashboard } from '@shared/office/dashboard'
 import { decisionsFor, streamAnnex, streamOf } from '@shared/office/streams'
 import type { WeekFigures } from '@shared/reports/weekly'
@@ -101,16 +102,16 @@ describe('the city’s week', () => {
 })
 
 describe('the office dashboard', () => {
-  it('lists the plan’s deadlines from today and the next Friday report', () => {
-    const empty = consolidate([], [], defaultCampaign, streamAnnex('annex2'))
-    const d = officeDashboard(defaultCampaign, { annex2: empty, annex3: empty, submissions: [], supervision: [], today: '2024-05-11' })
+  it('lists the plan’s deadlines from today and the next Friday report; every report so far with who sent it', () => {
+    const d = officeDashboard(defaultCampaign, { streams: new Map(), supervision: [], today: '2024-05-11' })
     expect(d.upcoming.map((u) => u.date)).toEqual(['2024-05-17', '2024-06-28', '2024-09-30'])
     expect(d.city).toEqual({ records: 0, done: 0, rate: null })
-    expect(d.reporting.map((r) => [r.annex, r.expected, r.received])).toEqual([
-      ['contacts', 24, 0],
-      ['annex2', 11, 0],
-      ['annex3', 18, 0],
-      ['annex4', 18, 0]
+    expect(d.reporting.map((r) => [r.id, r.label, r.expected, r.received])).toEqual([
+      ['contacts', '附件1', 24, 0],
+      ['annex2', '附件2', 11, 0],
+      ['weekly:2024-05-17', '第1期工作进展', 18, 0],
+      ['annex3', '附件3', 18, 0],
+      ['annex4', '附件4', 18, 0]
     ])
   })
 })

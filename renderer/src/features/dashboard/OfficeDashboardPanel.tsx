@@ -1,4 +1,4 @@
-/** 总览 of the office: completion per unit, who is behind, reporting per deadline, conflicts and overdue notices. */
+/** 总览 of the office: completion per unit, who is behind (office/behind.ts), reporting per report, conflicts and overdue notices. */
 import { useMemo } from 'react'
 import { monthDay } from '@shared/domain/dates'
 import { invoke } from '../../api/client'
@@ -28,7 +28,7 @@ export function OfficeDashboardPanel({ version, today, onError }: { version: num
     [d]
   )
   if (!d) return <p className="loading">正在统计……</p>
-  const behind = d.units.filter((u) => u.behind)
+  const { behind } = d
   return (
     <section className="dashboard">
       <Kpis
@@ -49,10 +49,9 @@ export function OfficeDashboardPanel({ version, today, onError }: { version: num
             <p className="empty">没有落后的单位。</p>
           ) : (
             <ul className="behind">
-              {behind.map((u) => (
-                <li key={u.unit}>
-                  {u.unit}：完成率 {u.rate === null ? '—' : `${u.rate.toFixed(1)}%`}
-                  {u.overdueNotices ? `，${u.overdueNotices} 份督办通知逾期未反馈` : ''}
+              {behind.map((b) => (
+                <li key={b.unit}>
+                  {b.unit}：{b.items.map((i) => `${i.label}（${monthDay(i.due)}前）`).join('、')}逾期未报
                 </li>
               ))}
             </ul>
@@ -61,9 +60,9 @@ export function OfficeDashboardPanel({ version, today, onError }: { version: num
           <table className="plain">
             <tbody>
               {d.reporting.map((r) => (
-                <tr key={r.annex}>
+                <tr key={r.id}>
                   <td>{monthDay(r.deadline)}前</td>
-                  <td>{r.what.replace(/^报送/, '')}</td>
+                  <td title={r.what}>{r.label}</td>
                   <td className={r.received < r.expected && r.deadline < d.today ? 'count-error' : ''}>
                     {r.received}/{r.expected}
                     {r.late ? `（逾期 ${r.late}）` : ''}

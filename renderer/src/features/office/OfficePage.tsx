@@ -20,7 +20,8 @@ import { Progress, useProgress } from '../../components/Progress'
 import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
 import { ConflictsPanel } from './ConflictsPanel'
-import { cnDate } from '@shared/domain/dates'
+import { chinaDate } from '@shared/domain/chinaTime'
+import { cnDate, cnFilledDate } from '@shared/domain/dates'
 import { OfficeContactsPanel } from './OfficeContactsPanel'
 import { OfficeHome } from './OfficeHome'
 import { OfficeWeeklyPanel } from './OfficeWeeklyPanel'
@@ -204,7 +205,11 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
   )
 }
 
-/** Per deadline, who has reported; a unit is 未报送 only once the deadline has passed, 待报送 before. */
+/**
+ * Per report of the plan (deadlines, Friday reports so far), who has reported; a unit is 未报送 only once the report
+ * is past due, 待报送 before. 收到 is the day the office took the file in, which lateness is judged by; 填报 the
+ * unit's own date.
+ */
 function Reporting({ view }: { view: OfficeView }): React.JSX.Element {
   return (
     <section className="reporting">
@@ -222,17 +227,17 @@ function Reporting({ view }: { view: OfficeView }): React.JSX.Element {
           </span>
         )
         return (
-          <div key={r.annex} className="deadline">
+          <div key={r.id} className="deadline">
             <h3>
               {cnDate(r.deadline)}前：{r.what}
               {state}
             </h3>
             <ul className="units">
               {r.units.map(({ unit, received }) => {
-                const said = received ? `${cnDate(received.filledDate)}${received.late ? ' 逾期' : ''}` : passed ? '未报送' : '待报送'
+                const said = received ? `${cnDate(chinaDate(received.receivedAt))}收到${received.late ? ' 逾期' : ''}` : passed ? '未报送' : '待报送'
                 const kind = received ? (received.late ? 'late' : 'received') : passed ? 'missing' : 'pending'
                 return (
-                  <li key={unit} className={kind} title={received?.file ?? said}>
+                  <li key={unit} className={kind} title={received ? `${received.file}（填报日期：${cnFilledDate(received.filledDate)}）` : said}>
                     {unit}
                     <small>{said}</small>
                   </li>
