@@ -123,7 +123,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'office:contacts': async () => office.reports.contacts(),
     'office:contactsExport': async () => office.reports.exportContacts(await officeContact()),
     'office:dashboard': async () => office.reports.dashboard(),
-    'office:noticeCandidates': async ({ unit }) => office.supervision.noticeCandidates(unit),
+    'office:problems': async () => office.supervision.problems(),
     'office:noticeIssue': async (request) => office.supervision.issueNotice(request, await actor()),
     'office:noticeFeedback': async ({ year, seq, date, result }) => office.supervision.recordFeedback(year, seq, date, result, await actor()),
     'office:noticeExport': async ({ year, seq }) => {

@@ -29,7 +29,7 @@ export const CHANNEL_NAMES = [
   'office:contacts',
   'office:contactsExport',
   'office:dashboard',
-  'office:noticeCandidates',
+  'office:problems',
   'office:noticeIssue',
   'office:noticeFeedback',
   'office:noticeExport',

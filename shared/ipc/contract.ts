@@ -16,9 +16,9 @@ import { WeeklyTextSchema } from '../reports/weekly'
 import type { OfficeWeeklyView } from '../office/cityWeekly'
 import type { OfficeDashboard } from '../office/dashboard'
 import type { ReportingStatus, UnitStats } from '../office/reporting'
-import type { NoticeItem } from '../reports/documents'
 import type { StoredNotice } from '../office/notices'
 import type { ResurgenceFinding } from '../office/resurgence'
+import type { ProblemChoice } from '../office/notices'
 import { NoticeRequestSchema } from '../office/notices'
 import { DecisionInputSchema } from '../merge/schema'
 import type { DecisionOutcome, DuplicateGroup, Equation, SubmissionSummary, VersionDiff } from '../merge/types'
@@ -289,7 +289,7 @@ export const contract = {
   'office:contacts': channel<z.ZodObject<{}>, OfficeContactsView>(z.object({})),
   'office:contactsExport': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
   'office:dashboard': channel<z.ZodObject<{}>, OfficeDashboard>(z.object({})),
-  'office:noticeCandidates': channel<z.ZodType<{ unit: string }>, NoticeItem[]>(z.object({ unit: z.string().max(40) })),
+  'office:problems': channel<z.ZodType<Record<string, never>>, ProblemChoice[]>(z.object({}).strict()),
   'office:noticeIssue': channel<typeof NoticeRequestSchema, OfficeView>(NoticeRequestSchema),
   'office:noticeFeedback': channel<z.ZodType<{ year: number; seq: number; date: string; result: string }>, OfficeView>(
     z.object({ year: z.number().int(), seq: z.number().int().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写反馈日期'), result: z.string().trim().min(1, '请填写办理结果').max(2000) })

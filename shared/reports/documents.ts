@@ -67,9 +67,13 @@ export interface NoticeItem {
 export interface SupervisionNotice {
   /** 临市散办督〔2024〕3号 */
   number: string
+  /** 关于…的督办通知 */
+  title: string
   issuedAt: string
   /** Full name of the unit the notice is addressed to (主送). */
   toUnit: string
+  /** Full names of the units it is copied to (抄送, in the 版记). */
+  copyTo: string[]
   source: string
   items: NoticeItem[]
   requirements: string[]

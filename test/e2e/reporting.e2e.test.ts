@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -98,7 +98,7 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
     const kpi = (label: string) => page.locator('.kpi', { hasText: label }).locator('.value')
     await expect.poll(() => kpi('逾期未反馈督办').textContent()).toBe('0')
     await page.getByRole('tab', { name: /督办通知/ }).click()
-    await page.getByLabel('被督办单位').selectOption('城郊镇')
+    await page.getByLabel('主送单位').selectOption('城郊镇')
     await expect.poll(() => page.locator('.issue-form tbody tr').count()).toBeGreaterThan(0)
     await page.getByLabel('办理时限', { exact: true }).fill('2024-06-19')
     await page.getByRole('button', { name: /印发督办通知/ }).click()
@@ -123,8 +123,54 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
     await page.screenshot({ path: join(results, 'e2e-office-dashboard.png') })
   })
 
+  it('the office picks three problems a 牵头单位 leads, 抄送 two units, and issues a work notice with no problems', async () => {
+    const page = officeApp.page
+    await page.getByRole('tab', { name: /督办通知/ }).click()
+    await page.getByLabel('主送单位').selectOption('市自然资源局')
+    // The problems the department leads, in every town.
+    const rows = page.locator('.issue-form table.problems tbody tr')
+    await expect.poll(() => rows.count()).toBeGreaterThan(3)
+    expect(new Set(await rows.locator('td:nth-child(5)').allTextContents())).toEqual(new Set(['市自然资源局']))
+    expect(new Set(await rows.locator('td:nth-child(2)').allTextContents()).size).toBeGreaterThan(1)
+    const everyShown = page.getByLabel('选择筛选出的全部问题')
+    await everyShown.check()
+    await everyShown.uncheck()
+    for (const i of [0, 2, 4]) await rows.nth(i).getByRole('checkbox').check()
+    const picked = await Promise.all([0, 2, 4].map(async (i) => (await rows.nth(i).locator('td:nth-child(4)').textContent()) ?? ''))
+    await page.getByLabel('事由').fill('加快推进建筑材料领域“散乱污”问题整治')
+    await page.locator('.issue-form summary').click()
+    for (const unit of ['城郊镇', '市工信局']) await page.locator('.copy-to label', { hasText: unit }).getByRole('checkbox').check()
+    await page.getByLabel('办理时限', { exact: true }).fill('2024-06-27')
+    await page.getByRole('button', { name: '印发督办通知（3 项）' }).click()
+    const lead = page.locator('.register tr', { hasText: '临市散办督〔2024〕2号' })
+    await expect.poll(() => lead.textContent()).toContain('市自然资源局（抄送城郊镇、市工信局）')
+    expect(await lead.textContent()).toContain('3 项')
+    const leadDocx = await downloaded(page, () => lead.getByRole('button', { name: '导出 Word' }).click())
+    writeFileSync(join(results, 'e2e-notice-lead.docx'), leadDocx)
+    const leadText = paragraphsOf(docxPart(leadDocx)).map((p) => p.text)
+    expect(leadText).toContain('关于加快推进建筑材料领域“散乱污”问题整治的督办通知')
+    expect(leadText).toContain('临夏市自然资源局：')
+    for (const name of picked) expect(leadText.join('')).toContain(name)
+    expect(leadText).toContain('抄送：临夏市城郊镇人民政府，临夏市工业和信息化局。')
+
+    await page.getByLabel('主送单位').selectOption('八坊街道')
+    await everyShown.check()
+    await everyShown.uncheck()
+    await page.getByLabel(/工作要求/).fill('于6月28日前报送月度工作总结和附件3\n对已关停取缔的问题开展巡查，严防死灰复燃')
+    await page.getByRole('button', { name: '印发督办通知（工作督办，不列问题）' }).click()
+    const work = page.locator('.register tr', { hasText: '临市散办督〔2024〕3号' })
+    await expect.poll(() => work.textContent()).toContain('工作督办')
+    const workDocx = await downloaded(page, () => work.getByRole('button', { name: '导出 Word' }).click())
+    writeFileSync(join(results, 'e2e-notice-work.docx'), workDocx)
+    const workText = paragraphsOf(docxPart(workDocx)).map((p) => p.text)
+    expect(workText).toContain('一、于6月28日前报送月度工作总结和附件3。')
+    expect(workText.some((t) => t.startsWith('附件'))).toBe(false)
+    await page.screenshot({ path: join(results, 'e2e-office-notice.png') })
+  })
+
   it('the office tells a unit late for a deadline that has passed from one with days still to go (6/20)', async () => {
     const page = officeApp.page
+    await page.getByRole('tab', { name: '总览' }).click()
     const row = (deadline: string) => page.locator('table.plain tr', { hasText: deadline }).locator('td').nth(2)
     expect(await row('4月30日前').getAttribute('class')).toBe('count-error')
     expect(await row('6月28日前').getAttribute('class')).toBe('')

@@ -15,6 +15,7 @@ import {
   cnNumeral,
   documentDate,
   flushLeft,
+  imprint,
   redBanner,
   run,
   sentence,
@@ -23,11 +24,6 @@ import {
   writeOfficialDocx
 } from './officialDocument'
 
-/**
- * 标题 = 事由 + 文种 (GB/T 9704 7.3.1). The 红头 already names the issuer and the 发文字号 numbers it, so a bare
- * 督 办 通 知 (the heading of a 督办单 form, which has no 版头) would say nothing the reader has not seen.
- */
-export const NOTICE_TITLE = '关于“散乱污”问题整治有关事项的督办通知'
 export const ANNEX_TITLE = '问题清单'
 
 const BANNER_POINTS = 32
@@ -94,6 +90,13 @@ const ITEMS_IN_BODY = 5
  */
 function body(n: SupervisionNotice): Paragraph[] {
   const count = n.items.length
+  const ask = [
+    ...(n.requirements.length > 0 ? [bodyParagraph(count ? '请你单位按照以下要求抓紧办理：' : '现就有关工作督办如下：')] : []),
+    ...n.requirements.map((r, i) => bodyParagraph(`${cnNumeral(i + 1)}、${sentence(r)}`)),
+    bodyParagraph(`请于${documentDate(n.deadline)}前办结，并按以下方式反馈办理情况：${sentence(n.feedbackWay)}`, true)
+  ]
+  // A notice on the work itself (部署、工作督办): no problems, no 附件.
+  if (count === 0) return [bodyParagraph('根据“散乱污”问题清理整治工作安排，为确保各项工作按期完成，请你单位抓紧落实以下工作。'), ...ask]
   const listed = count <= ITEMS_IN_BODY
   const items = (listed ? n.items : []).map(
     // A record merged without a 问题编号 opens with its name: "问题编号：<name>" read as if the name were the number.
@@ -106,28 +109,26 @@ function body(n: SupervisionNotice): Paragraph[] {
         `（问题来源：${n.source}）予以督办，${listed ? '详见附件' : '问题清单见附件'}。`
     ),
     ...items.map((item) => bodyParagraph(item)),
-    ...(n.requirements.length > 0 ? [bodyParagraph('请你单位按照以下要求抓紧办理：')] : []),
-    ...n.requirements.map((r, i) => bodyParagraph(`${cnNumeral(i + 1)}、${sentence(r)}`)),
-    bodyParagraph(`请于${documentDate(n.deadline)}前办结，并按以下方式反馈办理情况：${sentence(n.feedbackWay)}`, true)
+    ...ask
   ]
 }
 
 export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
-  return writeOfficialDocx(`${n.number} ${NOTICE_TITLE}`, [
+  const annex = n.items.length > 0
+  return writeOfficialDocx(`${n.number} ${n.title}`, [
     redBanner(n.issuer, BANNER_POINTS, BANNER_GAP),
     ...blank(2),
     // 发文字号 two lines under the 红头, the red line 4 mm under it
     new Paragraph({ alignment: AlignmentType.CENTER, border: RED_RULE, children: [run(n.number)] }),
     ...blank(2),
-    titleParagraph(NOTICE_TITLE),
+    titleParagraph(n.title),
     ...blank(),
     flushLeft(`${n.toUnit}：`),
     ...body(n),
-    ...closing(ANNEX_TITLE, n.issuer, n.issuedAt, n.contact),
-    new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading1)] }),
-    ...blank(),
-    titleParagraph(ANNEX_TITLE),
-    ...blank(),
-    itemTable(n.items)
+    ...closing(annex ? ANNEX_TITLE : null, n.issuer, n.issuedAt, n.contact),
+    ...(annex
+      ? [new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading1)] }), ...blank(), titleParagraph(ANNEX_TITLE), ...blank(), itemTable(n.items)]
+      : []),
+    ...imprint(n.copyTo, n.issuer, n.issuedAt)
   ])
 }

@@ -3,7 +3,7 @@
  * 督办通知: A4, 版心 156 × 225 mm, 22 lines of 28 characters of 3号仿宋, headings 黑体/楷体, titles 2号小标宋, page
  * numbers "— 1 —" in 4号宋体 on the outer side (odd pages right, even pages left).
  */
-import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx'
+import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx'
 import type { FileChild, IBorderOptions, IRunOptions } from 'docx'
 import { cnDate } from '@shared/domain/dates'
 
@@ -153,16 +153,54 @@ export function signature(issuer: string, iso: string, rightChars: number): Para
 }
 
 /**
- * 附件说明, 落款 (sealed: four characters from the margin) and 附注 with the 联系人, kept on the page of the last
+ * 附件说明 (when there is one), 落款 (sealed: four characters from the margin) and 附注 with the 联系人, kept on the page of the last
  * lines of the body, never alone on a page of their own.
  */
-export function closing(attachment: string, issuer: string, iso: string, contact: { name: string; phone: string }): Paragraph[] {
+export function closing(attachment: string | null, issuer: string, iso: string, contact: { name: string; phone: string }): Paragraph[] {
   return [
     ...blank(1, true),
-    bodyParagraph(`附件：${attachment}`, true),
+    ...(attachment === null ? [] : [bodyParagraph(`附件：${attachment}`, true)]),
     ...blank(2, true),
     ...signature(issuer, iso, 4),
     bodyParagraph(`（联系人：${orBlank(contact.name, 4)}，联系电话：${orBlank(contact.phone, 7)}）`)
+  ]
+}
+
+/** 版记 rules (GB/T 9704 7.4.1): the first and last 0.35 mm, those between 0.25 mm (docx: eighths of a point). */
+const THICK_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 }
+const THIN_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }
+/** 版记 text: 4号仿宋, one character in from each side. */
+const IMPRINT_SIZE = 28
+const IMPRINT_INDENT = IMPRINT_SIZE * 10
+
+/**
+ * 版记 (GB/T 9704 7.4): 抄送 (when any) between a thick and a thin rule, then 印发机关 on the left and 印发日期 on the
+ * right over the closing thick rule — the date on a line of its own when a long 机关 name leaves it no room; kept
+ * together, at the end of the document.
+ */
+export function imprint(copyTo: readonly string[], printer: string, iso: string): Paragraph[] {
+  const width = TEXT_WIDTH - 2 * IMPRINT_INDENT
+  const line = (children: TextRun[], border: { top?: IBorderOptions; bottom?: IBorderOptions }, keepNext: boolean): Paragraph =>
+    new Paragraph({
+      indent: { left: IMPRINT_INDENT, right: IMPRINT_INDENT },
+      tabStops: [{ type: TabStopType.RIGHT, position: width }],
+      border,
+      keepNext: keepNext || undefined,
+      keepLines: true,
+      children
+    })
+  const small = (text: string): TextRun => run(text, FONT.body, { size: IMPRINT_SIZE })
+  const tab = new TextRun({ children: [new Tab()] })
+  const date = `${documentDate(iso)}印发`
+  const oneLine = (ems(printer) + 1 + ems(date)) * IMPRINT_SIZE * 10 <= width
+  const top = copyTo.length > 0 ? {} : { top: THICK_RULE }
+  const printed = oneLine
+    ? [line([small(printer), tab, small(date)], { ...top, bottom: THICK_RULE }, false)]
+    : [line([small(printer)], top, true), line([tab, small(date)], { bottom: THICK_RULE }, false)]
+  return [
+    ...blank(2, true),
+    ...(copyTo.length > 0 ? [line([small(`抄送：${copyTo.join('，')}。`)], { top: THICK_RULE, bottom: THIN_RULE }, true)] : []),
+    ...printed
   ]
 }
 

@@ -3,7 +3,9 @@ import type { ExportedFile, OfficeView } from '@shared/ipc/contract'
 import type { Consolidation } from '@shared/merge/types'
 import { AppFailure } from '@shared/ipc/result'
 import type { NoticeRequest } from '@shared/office/notices'
-import { noticeCandidates, noticeNumber, reportedDone } from '@shared/office/notices'
+import { NoticeRequestSchema } from '@shared/office/notices'
+import type { ProblemChoice } from '@shared/office/notices'
+import { defaultPicks, noticeNumber, problemChoices, reportedDone } from '@shared/office/notices'
 import type { NoticeItem } from '@shared/reports/documents'
 import { writeNoticeDocx } from '../documents/noticeDocx'
 import { supervisionNotice } from './noticeDocument'
@@ -15,23 +17,30 @@ export class OfficeSupervision {
     private readonly forms: ReceivedForms
   ) {}
 
-  /** What a notice to `unit` may list: its rows past 完成时限 not reported done in 附件3/附件4, its undecided conflicts. */
-  async noticeCandidates(unit: string): Promise<NoticeItem[]> {
+  /** Every problem of the consolidated 附件2 the office may pick, done as the latest 附件3/附件4 report it. */
+  async problems(): Promise<ProblemChoice[]> {
     const store = await this.ctx.dataDir.office()
     const consolidate = (stream: string): Consolidation => this.forms.consolidateStream(store.submissions, store.decisions, stream)
     const done = new Set(
-      ['annex3', 'annex4'].flatMap((stream) => consolidate(stream).rows.filter((r) => r.unit === unit && r.key !== null && reportedDone(r.fields)).map((r) => r.key as string))
+      ['annex3', 'annex4'].flatMap((stream) => consolidate(stream).rows.filter((r) => r.key !== null && reportedDone(r.fields)).map((r) => r.key as string))
     )
     const c = consolidate('annex2')
-    return noticeCandidates(unit, c.rows, c.duplicateGroups, this.ctx.today(), done)
+    return problemChoices(this.ctx.campaign, c.rows, c.duplicateGroups, this.ctx.today(), done)
+  }
+
+  /** What a notice to `unit` lists unless the office picks: see defaultPicks. */
+  async noticeCandidates(unit: string): Promise<NoticeItem[]> {
+    return defaultPicks(await this.problems(), unit).map(({ problemNo, name, address, issue }) => ({ problemNo, name, address, issue }))
   }
 
   async issueNotice(request: NoticeRequest, actor: string): Promise<OfficeView> {
-    if (!this.ctx.campaign.units.some((u) => u.name === request.unit)) throw new AppFailure('NOT_FOUND', `“${request.unit}”不是本次整治工作中的单位。`)
+    const stranger = [request.unit, ...(request.copyTo ?? [])].find((name) => !this.ctx.campaign.units.some((u) => u.name === name))
+    if (stranger !== undefined) throw new AppFailure('NOT_FOUND', `“${stranger}”不是本次整治工作中的单位。`)
+    const parsed = NoticeRequestSchema.parse(request)
     const today = this.ctx.today()
     const year = Number(today.slice(0, 4))
     await (await this.ctx.dataDir.office()).issue(
-      (seq) => ({ ...request, seq, year, number: noticeNumber(this.ctx.campaign, year, seq), issuedAt: today, issuedBy: actor, feedback: null }),
+      (seq) => ({ ...parsed, copyTo: parsed.copyTo.filter((u) => u !== parsed.unit), seq, year, number: noticeNumber(this.ctx.campaign, year, seq), issuedAt: today, issuedBy: actor, feedback: null }),
       year
     )
     return this.forms.view()

@@ -4,7 +4,7 @@
  * its own; printed, page 1 reads as the first page of an official document.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ANNEX_TITLE, NOTICE_TITLE, writeNoticeDocx } from '../../../electron/services/documents/noticeDocx'
+import { ANNEX_TITLE, writeNoticeDocx } from '../../../electron/services/documents/noticeDocx'
 import { onPath } from '../export/pdf'
 import { compact, docxPart, paragraphWith, paragraphsOf, printDocx, printFolder } from './docxXml'
 import { sampleNotice } from './samples'
@@ -13,6 +13,7 @@ import type { SupervisionNotice } from '@shared/reports/documents'
 const OFFICE = '临夏市“散乱污”问题清理整治领导小组办公室'
 const NUMBER = '临市散办督〔2024〕3号'
 const PROBLEMS = ['LXS-2024-005-0007', 'LXS-2024-005-0012', 'LXS-2024-005-0019']
+const NOTICE_TITLE = '关于“散乱污”问题整治有关事项的督办通知'
 
 describe('督办通知 docx', () => {
   let xml: string
@@ -94,6 +95,46 @@ describe('督办通知 docx', () => {
   it('leaves room to write the 联系人 by hand when none is on file', async () => {
     const texts = paragraphsOf(docxPart(await writeNoticeDocx({ ...sampleNotice(), contact: { name: '', phone: ' ' } })))
     expect(texts.map((p) => p.text)).toContain('（联系人：　　　　，联系电话：　　　　　　　）')
+  })
+
+  it('ends with the 版记: 抄送 between a thick and a thin rule, 印发机关 and 印发日期 over a thick one', () => {
+    const ps = paragraphsOf(xml)
+    const copy = paragraphWith(ps, '抄送：')
+    expect(copy.text).toBe('抄送：临夏市工业和信息化局，临夏市市场监督管理局。')
+    expect(copy.props).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/)
+    expect(copy.props).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="6"/)
+    expect(copy.props).toContain('<w:keepNext/>')
+    // The office's long name leaves the date no room on its line: the date goes right on the next, over the rule.
+    const [issuer, printed] = ps.slice(-2)
+    expect(issuer?.text).toBe(OFFICE)
+    expect(issuer?.runs[0]?.props).toContain('<w:sz w:val="28"/>') // 4号
+    expect(printed?.text).toBe('\t2024年6月20日印发')
+    expect(printed?.props).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/)
+    expect(printed?.props).toContain('<w:tab w:val="right"')
+  })
+
+  it('prints a short 印发机关 and its date on one line', async () => {
+    const doc = docxPart(await writeNoticeDocx({ ...sampleNotice(), issuer: '临夏市工业和信息化局' }))
+    expect(paragraphsOf(doc).at(-1)?.text).toBe('临夏市工业和信息化局\t2024年6月20日印发')
+  })
+
+  // Issue 19: the office could not issue a notice on the work itself (the 5-15 部署), nor one without 抄送.
+  it('a notice with no problems: the requirements alone, no 附件, the 版记 without 抄送', async () => {
+    const work = { ...sampleNotice(), items: [], copyTo: [], title: '关于加快推进清理整治阶段工作的督办通知' }
+    const doc = docxPart(await writeNoticeDocx(work))
+    const ps = paragraphsOf(doc)
+    const texts = ps.map((p) => p.text).filter((t) => t !== '')
+    expect(texts.slice(2, 6)).toEqual([
+      '关于加快推进清理整治阶段工作的督办通知',
+      '临夏市八坊街道办事处：',
+      '根据“散乱污”问题清理整治工作安排，为确保各项工作按期完成，请你单位抓紧落实以下工作。',
+      '现就有关工作督办如下：'
+    ])
+    expect(texts.some((t) => t.startsWith('附件'))).toBe(false)
+    expect(doc).not.toContain('<w:tbl>')
+    expect(texts.some((t) => t.startsWith('抄送'))).toBe(false)
+    expect(ps.at(-2)?.text).toBe(OFFICE)
+    expect(ps.at(-2)?.props).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/)
   })
 
   it('attaches the 问题清单 as a bordered table on a new page', () => {

@@ -33,8 +33,10 @@ export function sampleWeeklyReport(): WeeklyReportDocument {
 export function sampleNotice(): SupervisionNotice {
   return {
     number: '临市散办督〔2024〕3号',
+    title: '关于“散乱污”问题整治有关事项的督办通知',
     issuedAt: '2024-06-20',
     toUnit: '临夏市八坊街道办事处',
+    copyTo: ['临夏市工业和信息化局', '临夏市市场监督管理局'],
     source: '台账核查',
     items: [
       {

@@ -18,6 +18,8 @@ function streams(...subs: Submission[]): Map<string, Consolidation> {
 
 const notice = (seq: number, unit: string, deadline: string, feedback: string | null): StoredNotice => ({
   unit,
+  copyTo: [],
+  subject: '',
   source: '台账核查',
   items: [],
   requirements: [],
