@@ -16,12 +16,14 @@ import { readSubmission } from './merge/readSubmission'
 import type { OfficeContact } from './office/intake'
 import { OfficeService } from './office/officeService'
 import { WeeklyService } from './reports/weeklyService'
+import type { LiveCampaign } from './campaignCalendar'
 import type { DataDir } from './storage/ledgerStore'
 
 export interface ServiceContext {
   dataDir: DataDir
   dataPath: string
-  campaign: Campaign
+  /** The campaign with the calendar in force; every service holds its `campaign`. */
+  calendar: LiveCampaign
   appVersion: string
   mode: 'electron' | 'web'
   /** Where the spreadsheet parser worker is when it is not next to its module (the Electron main bundle). */
@@ -67,7 +69,8 @@ function reportingUnit(campaign: Campaign, unitId: string): CampaignUnit {
 
 /** The services behind the IPC contract; the same object serves Electron, the web server and the CLI. */
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const { dataDir, campaign } = ctx
+  const { dataDir, calendar } = ctx
+  const { campaign } = calendar
   const actor = async (): Promise<string> => (await dataDir.profile()).get()?.filler ?? '未登记填报人'
   /** 填报人 and 联系电话 the office prints on its forms and documents. */
   const officeContact = async (): Promise<OfficeContact> => {
@@ -131,7 +134,13 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return office.supervision.exportNotice(year, seq, { name, phone })
     }
   })
-  return {
+  /** Only the office moves the plan's dates; anyone takes in its file. */
+  const calendarHandlers = guarded<'calendar:change' | 'calendar:export'>(assertOffice, {
+    'calendar:change': async (change) => calendar.change(change, await actor(), workingNow()),
+    'calendar:export': async () => calendar.export()
+  })
+  // Every request is served with the calendar in force: one the office changed or a unit took in a moment ago.
+  return guarded<ChannelName>(() => calendar.sync(), {
     'app:bootstrap': async () => {
       const profiles = await dataDir.profile()
       return {
@@ -148,6 +157,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'progress:get': async ({ id }) => ({ progress: progressOf(id) }),
     ...unitHandlers,
     ...officeHandlers,
+    ...calendarHandlers,
+    'calendar:view': async () => calendar.view(),
+    'calendar:import': async ({ fileName, data }) => calendar.import(fileName, Buffer.from(data, 'base64')),
     'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),
     'weekly:save': async ({ unitId, friday, text }) => weeklyReports.save(reportingUnit(campaign, unitId), friday, text, await actor()),
     'weekly:export': async ({ unitId, friday, format }) => weeklyReports.export(reportingUnit(campaign, unitId), friday, format, new Date()),
@@ -163,5 +175,5 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (!ctx.exportSaver) throw new AppFailure('FORBIDDEN', '网页版不直接保存文件，导出的文件由浏览器下载。')
       return ctx.exportSaver.save(request)
     }
-  }
+  })
 }

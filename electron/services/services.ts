@@ -4,6 +4,7 @@ import type { ExportSaver } from './export/exportSaver'
 import { APP_VERSION } from './appInfo'
 import type { AppLog } from './appLog'
 import { createAppLog } from './appLog'
+import { LiveCampaign } from './campaignCalendar'
 import { createHandlers } from './handlers'
 import { DataDir } from './storage/ledgerStore'
 
@@ -26,10 +27,11 @@ export function createServices(
   exportSaver?: ExportSaver,
   log: AppLog = createAppLog(dataPath)
 ): Services {
-  const campaign = defaultCampaign
-  const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign, program: mode })
+  const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign: defaultCampaign, program: mode })
+  const calendar = new LiveCampaign(defaultCampaign, dataDir)
+  const handlers = createHandlers({ dataDir, dataPath, calendar, appVersion: APP_VERSION, mode, log, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}) })
   return {
-    handlers: createHandlers({ dataDir, dataPath, campaign, appVersion: APP_VERSION, mode, log, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}) }),
+    handlers,
     log,
     close: () => dataDir.close()
   }

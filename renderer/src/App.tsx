@@ -31,6 +31,10 @@ export function App(): React.JSX.Element {
     })
   }
   useEffect(bootstrap, [])
+  /** The calendar changed (moved by the office, or taken in by a unit): the campaign again, the pages kept as they are. */
+  const refreshCampaign = (): void => {
+    void invoke('app:bootstrap', {}).then((r) => r.ok && setBoot({ state: 'ready', value: r.value }))
+  }
 
   const unitId = profile?.unitId
   useEffect(() => {
@@ -108,8 +112,8 @@ export function App(): React.JSX.Element {
         </span>
       </header>
       <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
-      {!unit && <OfficePage campaign={campaign} today={today} />}
-      {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={today} />}
+      {!unit && <OfficePage campaign={campaign} today={today} onCampaignChange={refreshCampaign} />}
+      {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={today} onCampaignChange={refreshCampaign} />}
       {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={today} fridays={reportFridays(campaign)} />}
       {unit && page === 'contacts' && <ContactsPage unitId={unit.id} unitName={unit.name} campaign={campaign} />}
       {unit && page === 'ledger' && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}

@@ -33,6 +33,10 @@ export const CHANNEL_NAMES = [
   'office:noticeIssue',
   'office:noticeFeedback',
   'office:noticeExport',
+  'calendar:view',
+  'calendar:change',
+  'calendar:export',
+  'calendar:import',
   'file:save'
 ] as const
 export const IPC_INVOKE = 'slw:invoke'

@@ -18,6 +18,8 @@ import type { OfficeDashboard } from '../office/dashboard'
 import type { ReportingStatus, UnitStats } from '../office/reporting'
 import type { StoredNotice } from '../office/notices'
 import type { ResurgenceFinding } from '../office/resurgence'
+import type { CalendarView } from '../campaign/calendar'
+import { CalendarChangeSchema } from '../campaign/calendar'
 import type { ProblemChoice } from '../office/notices'
 import { NoticeRequestSchema } from '../office/notices'
 import { DecisionInputSchema } from '../merge/schema'
@@ -295,6 +297,16 @@ export const contract = {
     z.object({ year: z.number().int(), seq: z.number().int().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写反馈日期'), result: z.string().trim().min(1, '请填写办理结果').max(2000) })
   ),
   'office:noticeExport': channel<z.ZodType<{ year: number; seq: number }>, ExportedFile>(z.object({ year: z.number().int(), seq: z.number().int().min(1) })),
+  'calendar:view': channel<z.ZodObject<{}>, CalendarView>(z.object({})),
+  /** The office moves a date of the plan, with reason and approval. */
+  'calendar:change': channel<z.ZodType<{ target: string; date: string; reason: string; approvedBy: string }>, CalendarView>(
+    CalendarChangeSchema.pick({ target: true, date: true, reason: true, approvedBy: true })
+  ),
+  'calendar:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
+  /** A unit (or another office PC) takes in the office's calendar file. */
+  'calendar:import': channel<z.ZodType<{ fileName: string; data: string }>, CalendarView & { message: string }>(
+    z.object({ fileName: z.string().min(1).max(255), data: fileData(1, '工作日程文件不应超过 1 MB，请确认选择的是领导小组办公室发来的日程文件') })
+  ),
   /** Desktop only: asks where to save an export and writes it (web mode hands exports to the browser's download). */
   'file:save': channel<z.ZodType<{ suggestedName: string; data: string; retry?: string | undefined }>, SaveOutcome>(
     z.object({

@@ -21,6 +21,7 @@ import type { FileLock, Program } from './fileLock'
 import { openLocked } from './fileLock'
 import { OfficeStore } from './officeStore'
 import { DocumentsStore } from './documentsStore'
+import { CalendarStore } from './calendarStore'
 import { ledgerGate } from './ledgerGate'
 import { deepFreeze } from './payloadGate'
 import { Serial } from './serial'
@@ -327,6 +328,7 @@ export class DataDir {
   private readonly profiles = new OpenStores<ProfileStore>()
   private readonly offices = new OpenStores<OfficeStore>()
   private readonly documents = new OpenStores<DocumentsStore>()
+  private readonly calendars = new OpenStores<CalendarStore>()
 
   constructor(
     readonly root: string,
@@ -339,6 +341,11 @@ export class DataDir {
 
   profile(): Promise<ProfileStore> {
     return this.profiles.get('', () => ProfileStore.open(this.root, this.opt))
+  }
+
+  /** The campaign's calendar in force (the plan's dates as the office has moved them). */
+  calendar(): Promise<CalendarStore> {
+    return this.calendars.get('', () => CalendarStore.open(this.root, this.opt))
   }
 
   /** The office's registry of received files and decisions (leadership-group office only). */
@@ -356,5 +363,6 @@ export class DataDir {
     await this.documents.closeAll()
     await this.profiles.closeAll()
     await this.offices.closeAll()
+    await this.calendars.closeAll()
   }
 }

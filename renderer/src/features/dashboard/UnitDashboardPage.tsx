@@ -8,6 +8,7 @@ import { unitDashboard } from '@shared/reports/dashboard'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
+import { CalendarImport } from './CalendarImport'
 import { Kpis } from './Kpis'
 
 /** One bar per category, its count written on top. */
@@ -21,7 +22,7 @@ function countBars(bars: readonly (readonly [string, number])[]): EChartsCoreOpt
 }
 
 /** Reads the ledger as saved (the ledger page keeps saving in the background) each time the page is shown. */
-export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUnit; today: string }): React.JSX.Element {
+export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUnit; today: string; onCampaignChange: () => void }): React.JSX.Element {
   const [view] = useLoaded(() => invoke('ledger:open', { unitId: props.unit.id }), [props.unit.id], () => {})
   const d = useMemo(() => {
     const fields = (view?.records ?? []).map((r) => r.fields)
@@ -73,6 +74,7 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
         <Chart option={weeks} title="每周累计完成" label="每周累计完成数" />
       </div>
       <h3>即将到期的报送</h3>
+      <CalendarImport onImported={props.onCampaignChange} />
       {d.upcoming.length === 0 ? (
         <p className="empty">本次整治各项报送时间均已过。</p>
       ) : (

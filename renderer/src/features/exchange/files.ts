@@ -68,11 +68,14 @@ function browserDownload({ fileName, data }: ExportedFile): void {
 }
 
 /** Lets the user pick one spreadsheet; resolves null when the dialog is closed without a choice. */
-export function pickSpreadsheet(): Promise<File | null> {
+export const pickSpreadsheet = (): Promise<File | null> => pickFile(SPREADSHEET_EXTENSIONS)
+
+/** Lets the user pick one file of the given extensions; null when the dialog is closed without a choice. */
+export function pickFile(extensions: readonly string[]): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = SPREADSHEET_EXTENSIONS.join(',')
+    input.accept = extensions.join(',')
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null))
     input.addEventListener('cancel', () => resolve(null))
     input.click()

@@ -2,13 +2,22 @@
 import type { Campaign } from '@shared/campaign/campaign'
 import { departments, towns, unitById } from '@shared/campaign/campaign'
 import { cnDate } from '@shared/domain/dates'
+import type { ShowNotice } from '../exchange/exportNotice'
+import { OfficeCalendar } from './OfficeCalendar'
 
-export function OfficeHome({ campaign }: { campaign: Campaign }): React.JSX.Element {
+interface Props {
+  campaign: Campaign
+  onCampaignChange: () => void
+  onNotice: ShowNotice
+  onError: (message: string) => void
+}
+
+export function OfficeHome({ campaign, onCampaignChange, onNotice, onError }: Props): React.JSX.Element {
   const name = (id: string): string => unitById(campaign, id)?.name ?? id
   return (
     <section className="office">
       <h2>{campaign.name}</h2>
-      <h3>时间安排</h3>
+      <h3>工作阶段</h3>
       <table className="plain">
         <thead>
           <tr>
@@ -25,12 +34,6 @@ export function OfficeHome({ campaign }: { campaign: Campaign }): React.JSX.Elem
               <td>{p.name}</td>
             </tr>
           ))}
-          {campaign.deadlines.map((d) => (
-            <tr key={d.id}>
-              <td>{cnDate(d.date)}前</td>
-              <td>{d.what}</td>
-            </tr>
-          ))}
           <tr>
             <td>
               {cnDate(campaign.weeklyReports.from)}—{cnDate(campaign.weeklyReports.to)}
@@ -39,6 +42,7 @@ export function OfficeHome({ campaign }: { campaign: Campaign }): React.JSX.Elem
           </tr>
         </tbody>
       </table>
+      <OfficeCalendar onChanged={onCampaignChange} onNotice={onNotice} onError={onError} />
       <h3>专责组分工</h3>
       <table className="plain">
         <thead>

@@ -36,7 +36,14 @@ type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summar
 const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = OFFICE_VIEWS.map((a) => [a.id, a.office.view])
 
 /** `today` is the working date: when it turns (a PC left on overnight) the view is read again, for fresh countdowns. */
-export function OfficePage({ campaign, today }: { campaign: Campaign; today: string }): React.JSX.Element {
+interface Props {
+  campaign: Campaign
+  today: string
+  /** The office moved a date: the app reads the campaign again. */
+  onCampaignChange: () => void
+}
+
+export function OfficePage({ campaign, today, onCampaignChange }: Props): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('overview')
   const [annex, setAnnex] = useState<OfficeAnnex>('annex2')
   const [version, setVersion] = useState(0)
@@ -54,6 +61,11 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
     else setMessage({ level: 'error', message: r.error.message })
   }
 
+  // Who owes what by when follows the calendar: read the office's view again with it.
+  const calendarChanged = (): void => {
+    onCampaignChange()
+    setVersion((v) => v + 1)
+  }
   const [view, setView] = useLoaded(() => invoke('office:view', { annex }), [annex, version, today], (m) => setMessage({ level: 'error', message: m }))
 
   const receive = async (received: Received<File>): Promise<void> => {
@@ -197,7 +209,7 @@ export function OfficePage({ campaign, today }: { campaign: Campaign; today: str
         {view && tab === 'supervision' && (
           <SupervisionPanel campaign={campaign} view={view} onView={setView} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />
         )}
-        {tab === 'plan' && <OfficeHome campaign={campaign} />}
+        {tab === 'plan' && <OfficeHome campaign={campaign} onCampaignChange={calendarChanged} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
       </div>
       <Progress view={progress} />
       {stage && <StageDialog stage={stage} leftOut={leftOut} busy={busy} onConfirm={() => void commit()} onCancel={() => setStage(null)} />}

@@ -1,0 +1,59 @@
+/** The campaign's calendar in force on this computer: `<dataDir>/calendar.json` (the office's changes, or the last file a unit took in). */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Calendar } from '@shared/campaign/calendar'
+import { CalendarSchema, emptyCalendar } from '@shared/campaign/calendar'
+import { DurableJsonFile } from './durableJsonFile'
+import type { FileLock } from './fileLock'
+import { openLocked } from './fileLock'
+import type { StoreOptions } from './ledgerStore'
+import { Serial } from './serial'
+
+const CALENDAR_NAME = 'calendar.json'
+
+export class CalendarStore {
+  private readonly serial = new Serial()
+
+  private constructor(
+    private readonly file: DurableJsonFile<Calendar>,
+    private data: Calendar,
+    private readonly lock: FileLock
+  ) {}
+
+  static async open(dataDir: string, opt: StoreOptions): Promise<CalendarStore> {
+    if (!opt.readOnly) await mkdir(dataDir, { recursive: true })
+    return openLocked(dataDir, CALENDAR_NAME, async (lock) => {
+      const file = new DurableJsonFile<Calendar>(join(dataDir, CALENDAR_NAME), {
+        format: 'slw-calendar',
+        schemaVersion: 1,
+        appVersion: opt.appVersion,
+        migrations: [],
+        label: '工作日程文件',
+        now: opt.now,
+        readOnly: opt.readOnly,
+        validate: (p) => CalendarSchema.parse(p)
+      })
+      return new CalendarStore(file, (await file.read()) ?? emptyCalendar(opt.campaign), lock)
+    }, opt)
+  }
+
+  get(): Calendar {
+    return this.data
+  }
+
+  /** Replaces the calendar with `next` when `accept` (given the one in force) says so; returns the one in force. */
+  replace(accept: (current: Calendar) => Calendar | null): Promise<Calendar> {
+    return this.serial.run(async () => {
+      const next = accept(this.data)
+      if (next === null) return this.data
+      const checked = CalendarSchema.parse(next)
+      await this.file.write(checked)
+      this.data = checked
+      return checked
+    })
+  }
+
+  close(): Promise<void> {
+    return this.serial.run(() => this.lock.release())
+  }
+}
