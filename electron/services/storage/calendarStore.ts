@@ -2,11 +2,11 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Calendar } from '@shared/campaign/calendar'
+import type { Campaign } from '@shared/campaign/campaign'
 import { CalendarSchema, emptyCalendar } from '@shared/campaign/calendar'
 import { DurableJsonFile } from './durableJsonFile'
-import type { FileLock } from './fileLock'
+import type { FileLock, LockOptions } from './fileLock'
 import { openLocked } from './fileLock'
-import type { StoreOptions } from './ledgerStore'
 import { Serial } from './serial'
 
 const CALENDAR_NAME = 'calendar.json'
@@ -20,7 +20,7 @@ export class CalendarStore {
     private readonly lock: FileLock
   ) {}
 
-  static async open(dataDir: string, opt: StoreOptions): Promise<CalendarStore> {
+  static async open(dataDir: string, opt: LockOptions & { appVersion: string; campaign: Campaign; now?: () => Date; readOnly?: boolean }): Promise<CalendarStore> {
     if (!opt.readOnly) await mkdir(dataDir, { recursive: true })
     return openLocked(dataDir, CALENDAR_NAME, async (lock) => {
       const file = new DurableJsonFile<Calendar>(join(dataDir, CALENDAR_NAME), {
