@@ -77,6 +77,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     const profile = (await dataDir.profile()).get()
     return { filler: profile?.filler ?? '', phone: profile?.phone ?? '' }
   }
+  /** The 联系人 line of the office's documents. */
+  const documentContact = async (): Promise<{ name: string; phone: string }> => {
+    const { filler, phone } = await officeContact()
+    return { name: filler, phone }
+  }
   const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
@@ -129,10 +134,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'office:problems': async () => office.supervision.problems(),
     'office:noticeIssue': async (request) => office.supervision.issueNotice(request, await actor()),
     'office:noticeFeedback': async ({ year, seq, date, result }) => office.supervision.recordFeedback(year, seq, date, result, await actor()),
-    'office:noticeExport': async ({ year, seq }) => {
-      const { filler: name, phone } = await officeContact()
-      return office.supervision.exportNotice(year, seq, { name, phone })
-    }
+    'office:noticeExport': async ({ year, seq }) => office.supervision.exportNotice(year, seq, await documentContact()),
+    'office:accountability': async () => office.accountability.view(),
+    'office:accountabilityRecord': async (input) => office.accountability.record(input, await actor()),
+    'office:bulletinIssue': async ({ copyTo }) => office.accountability.issueBulletin(copyTo, await actor()),
+    'office:bulletinExport': async ({ no }) => office.accountability.exportBulletin(no, await documentContact())
   })
   /** Only the office moves the plan's dates; anyone takes in its file. */
   const calendarHandlers = guarded<'calendar:change' | 'calendar:export'>(assertOffice, {

@@ -18,6 +18,8 @@ import type { OfficeDashboard } from '../office/dashboard'
 import type { ReportingStatus, UnitStats } from '../office/reporting'
 import type { StoredNotice } from '../office/notices'
 import type { ResurgenceFinding } from '../office/resurgence'
+import type { AccountabilityView } from '../office/accountability'
+import { AccountabilityInputSchema } from '../office/accountability'
 import type { CalendarView } from '../campaign/calendar'
 import { CalendarChangeSchema } from '../campaign/calendar'
 import type { ProblemChoice } from '../office/notices'
@@ -207,7 +209,7 @@ const EXPORT_FILE_MIB = 128
 const ExportFileName = z
   .string()
   .max(255)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip)$/i, '文件名无效')
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip|json)$/i, '文件名无效')
 
 /** A long request's name, given by the renderer, under which `progress:get` tells how far it is. */
 const ProgressId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
@@ -297,6 +299,11 @@ export const contract = {
     z.object({ year: z.number().int(), seq: z.number().int().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写反馈日期'), result: z.string().trim().min(1, '请填写办理结果').max(2000) })
   ),
   'office:noticeExport': channel<z.ZodType<{ year: number; seq: number }>, ExportedFile>(z.object({ year: z.number().int(), seq: z.number().int().min(1) })),
+  'office:accountability': channel<z.ZodObject<{}>, AccountabilityView>(z.object({})),
+  'office:accountabilityRecord': channel<typeof AccountabilityInputSchema, AccountabilityView>(AccountabilityInputSchema),
+  /** A 通报 drafted from today's figures, numbered and recorded. */
+  'office:bulletinIssue': channel<z.ZodType<{ copyTo: string[] }>, AccountabilityView>(z.object({ copyTo: z.array(z.string().max(40)).max(40) })),
+  'office:bulletinExport': channel<z.ZodType<{ no: number }>, ExportedFile>(z.object({ no: z.number().int().min(1) })),
   'calendar:view': channel<z.ZodObject<{}>, CalendarView>(z.object({})),
   /** The office moves a date of the plan, with reason and approval. */
   'calendar:change': channel<z.ZodType<{ target: string; date: string; reason: string; approvedBy: string }>, CalendarView>(

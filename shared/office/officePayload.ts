@@ -1,12 +1,15 @@
 /** What the office's data file holds, checked whole when it is loaded. */
 import { z } from 'zod'
 import { DecisionSchema, SubmissionSchema } from '../merge/schema'
+import { AccountabilityRecordSchema } from './accountability'
 import { StoredNoticeSchema } from './notices'
 
 export const OfficePayloadSchema = z.object({
   submissions: z.array(SubmissionSchema),
   decisions: z.array(DecisionSchema),
   /** 督办通知 register (schema version 2). */
-  notices: z.array(StoredNoticeSchema)
+  notices: z.array(StoredNoticeSchema),
+  /** 督查、通报、约谈、问责 register (schema version 3). */
+  accountability: z.array(AccountabilityRecordSchema)
 })
 export type OfficePayload = z.infer<typeof OfficePayloadSchema>

@@ -2,7 +2,8 @@
  * Who is behind, as the office clerk sees it on 2024-05-20: 总览, 报送情况 and 每周进展 name the same units for the
  * same reports, before any file has come in and after the merge set is received (late, on the working date).
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -99,5 +100,29 @@ describe('who is behind (working date 2024-05-20)', () => {
     await page.screenshot({ path: join(results, 'e2e-office-behind-reporting.png') })
     await tab(/总览/)
     await page.screenshot({ path: join(results, 'e2e-office-behind-overview.png') })
+  })
+  it('the office issues a 通报 naming the units behind, and records a 约谈 linked to what 城南街道 owes', async () => {
+    await tab(/督查问责/)
+    await page.locator('[aria-label="印发通报"] .unit-checklist summary').click()
+    await page.locator('[aria-label="印发通报"] .copy-to label', { hasText: '市工信局' }).getByRole('checkbox').check()
+    await page.getByRole('button', { name: '起草并印发通报' }).click()
+    const bulletin = page.locator('.register tr', { hasText: '临市散办通〔2024〕1号' })
+    await expect.poll(() => bulletin.textContent()).toContain('关于全市“散乱污”问题清理整治工作进展情况的通报：24个单位被点名')
+    const download = page.waitForEvent('download')
+    await bulletin.getByRole('button', { name: '导出 Word' }).click()
+    writeFileSync(join(results, 'e2e-bulletin.docx'), await readFile(await (await download).path()))
+
+    const form = page.locator('[aria-label="登记督查问责"]')
+    await form.getByLabel('类别').selectOption('约谈')
+    await form.locator('.unit-checklist summary').click()
+    await form.locator('.copy-to label', { hasText: '城南街道' }).getByRole('checkbox').check()
+    await form.getByLabel('对象').fill('李某某（城南街道分管副主任）')
+    await form.getByLabel('内容').fill('联络员名单和第1期工作进展逾期未报送')
+    await form.locator('.links label', { hasText: '城南街道：附件1（4月30日前）逾期未报' }).getByRole('checkbox').check()
+    await form.getByRole('button', { name: '登记' }).click()
+    const talk = page.locator('.register tr', { hasText: '李某某' })
+    await expect.poll(() => talk.textContent()).toContain('城南街道附件1逾期')
+    expect(await talk.locator('td').nth(1).textContent()).toBe('约谈')
+    await page.screenshot({ path: join(results, 'e2e-office-accountability.png') })
   })
 })

@@ -138,7 +138,7 @@ describe('reporting in Chromium (working date 2024-06-20)', () => {
     for (const i of [0, 2, 4]) await rows.nth(i).getByRole('checkbox').check()
     const picked = await Promise.all([0, 2, 4].map(async (i) => (await rows.nth(i).locator('td:nth-child(4)').textContent()) ?? ''))
     await page.getByLabel('事由').fill('加快推进建筑材料领域“散乱污”问题整治')
-    await page.locator('.issue-form summary').click()
+    await page.locator('.issue-form .unit-checklist summary').click()
     for (const unit of ['城郊镇', '市工信局']) await page.locator('.copy-to label', { hasText: unit }).getByRole('checkbox').check()
     await page.getByLabel('办理时限', { exact: true }).fill('2024-06-27')
     await page.getByRole('button', { name: '印发督办通知（3 项）' }).click()

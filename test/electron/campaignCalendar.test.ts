@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelName, In, Out } from '@shared/ipc/contract'
+import { contract } from '@shared/ipc/contract'
 import { createServices } from '../../electron/services/services'
 import type { Services } from '../../electron/services/services'
 
@@ -54,6 +55,8 @@ describe('the calendar travels from the office to a unit', () => {
 
     const file = await office('calendar:export', {})
     expect(file.fileName).toBe('工作日程-临夏市-第1版.json')
+    // The desktop app saves it where the clerk chooses, as it saves the forms.
+    expect(contract['file:save'].input.safeParse({ suggestedName: file.fileName, data: file.data }).success).toBe(true)
     const taken = await unit('calendar:import', { fileName: file.fileName, data: file.data })
     expect(taken.message).toBe('已采用第1版工作日程：报送《临夏市“散乱污”问题摸底情况汇总表》（附件2，加盖公章）改为2024年5月15日。')
     const boot = await unit('app:bootstrap', {})

@@ -3,80 +3,25 @@
  * items (a short list only) and requirements, 附件说明, 落款 and 附注 (联系人); the 问题清单 follows as the 附件 on
  * its own page.
  */
-import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx'
+import { AlignmentType } from 'docx'
+import type { Paragraph } from 'docx'
 import type { NoticeItem, SupervisionNotice } from '@shared/reports/documents'
-import {
-  FONT,
-  RED_RULE,
-  TEXT_WIDTH,
-  blank,
-  bodyParagraph,
-  closing,
-  cnNumeral,
-  documentDate,
-  flushLeft,
-  imprint,
-  redBanner,
-  run,
-  sentence,
-  titleParagraph,
-  twips,
-  writeOfficialDocx
-} from './officialDocument'
+import type { Column } from './documentParts'
+import { annexPage, fileHead, formTable } from './documentParts'
+import { blank, bodyParagraph, closing, cnNumeral, documentDate, flushLeft, imprint, sentence, titleParagraph, writeOfficialDocx } from './officialDocument'
 
 export const ANNEX_TITLE = '问题清单'
 
-const BANNER_POINTS = 32
-/** 发文机关标志: its top 35 mm below the top of the 版心 (GB/T 9704 7.2.2). */
-const BANNER_GAP = twips(35)
-/** 附件 table: 五号 (10.5 pt), single-spaced; the 问题编号 column holds LXS-2024-005-0007 on one line. */
-const TABLE_SIZE = 21
 const CENTER = AlignmentType.CENTER
 const LEFT = AlignmentType.LEFT
 
-interface Column {
-  label: string
-  percent: number
-  align: typeof CENTER | typeof LEFT
-  value: (item: NoticeItem, index: number) => string
-}
-
-const COLUMNS: Column[] = [
+const COLUMNS: Column<NoticeItem>[] = [
   { label: '序号', percent: 8, align: CENTER, value: (_, i) => String(i + 1) },
   { label: '问题编号', percent: 24, align: CENTER, value: (item) => item.problemNo || '（未编号）' },
   { label: '企业（场所）名称', percent: 22, align: LEFT, value: (item) => item.name },
   { label: '详细地址', percent: 20, align: LEFT, value: (item) => item.address },
   { label: '存在问题', percent: 26, align: LEFT, value: (item) => item.issue }
 ]
-
-const widthOf = (c: Column): number => Math.round((TEXT_WIDTH * c.percent) / 100)
-
-const cell = (text: string, font: string, column: Column, alignment: Column['align']): TableCell =>
-  new TableCell({
-    width: { size: widthOf(column), type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 60, bottom: 60 },
-    children: [
-      new Paragraph({
-        alignment,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        children: [run(text, font, { size: TABLE_SIZE, characterSpacing: 0 })]
-      })
-    ]
-  })
-
-function itemTable(items: readonly NoticeItem[]): Table {
-  const header = new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.label, FONT.heading1, c, CENTER)) })
-  const rows = items.map(
-    (item, i) =>
-      new TableRow({ cantSplit: true, children: COLUMNS.map((c) => cell(c.value(item, i), FONT.body, c, c.align)) })
-  )
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS.map(widthOf),
-    rows: [header, ...rows]
-  })
-}
 
 /**
  * Items named in the body as well as in the 附件. A longer list is left to the table alone: a notice on 30 overdue
@@ -116,19 +61,13 @@ function body(n: SupervisionNotice): Paragraph[] {
 export function writeNoticeDocx(n: SupervisionNotice): Promise<Buffer> {
   const annex = n.items.length > 0
   return writeOfficialDocx(`${n.number} ${n.title}`, [
-    redBanner(n.issuer, BANNER_POINTS, BANNER_GAP),
-    ...blank(2),
-    // 发文字号 two lines under the 红头, the red line 4 mm under it
-    new Paragraph({ alignment: AlignmentType.CENTER, border: RED_RULE, children: [run(n.number)] }),
-    ...blank(2),
+    ...fileHead(n.issuer, n.number),
     titleParagraph(n.title),
     ...blank(),
     flushLeft(`${n.toUnit}：`),
     ...body(n),
     ...closing(annex ? ANNEX_TITLE : null, n.issuer, n.issuedAt, n.contact),
-    ...(annex
-      ? [new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading1)] }), ...blank(), titleParagraph(ANNEX_TITLE), ...blank(), itemTable(n.items)]
-      : []),
+    ...(annex ? annexPage(ANNEX_TITLE, formTable(COLUMNS, n.items)) : []),
     ...imprint(n.copyTo, n.issuer, n.issuedAt)
   ])
 }

@@ -1,12 +1,13 @@
 /**
  * The office's side of the core loop, by concern: what it has received (the picture of each form), the intake of
- * files and decisions, 督办 (supervision), and its reports. Everything shown or exported is derived from the received
+ * files and decisions, 督办 (supervision), its reports, and 督查问责 (accountability). Everything shown or exported is derived from the received
  * submissions + decisions.
  */
 import type { Campaign } from '@shared/campaign/campaign'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { DataDir } from '../storage/ledgerStore'
 import type { ReadSubmission } from './intake'
+import { OfficeAccountability } from './accountability'
 import { OfficeIntake } from './intake'
 import { OfficeReports } from './officeReports'
 import { ReceivedForms } from './receivedForms'
@@ -17,6 +18,7 @@ export class OfficeService {
   readonly intake: OfficeIntake
   readonly supervision: OfficeSupervision
   readonly reports: OfficeReports
+  readonly accountability: OfficeAccountability
 
   constructor(
     dataDir: DataDir,
@@ -32,5 +34,6 @@ export class OfficeService {
     this.intake = new OfficeIntake(ctx, this.received, read)
     this.supervision = new OfficeSupervision(ctx, this.received)
     this.reports = new OfficeReports(ctx, this.received)
+    this.accountability = new OfficeAccountability(ctx, this.reports, this.supervision)
   }
 }

@@ -7,6 +7,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Notice } from '@shared/ipc/contract'
 import type { OfficePayload } from '@shared/office/officePayload'
+import type { AccountabilityRecord } from '@shared/office/accountability'
 import type { StoredNotice } from '@shared/office/notices'
 import { nextSeq } from '@shared/office/notices'
 import { OfficePayloadSchema } from '@shared/office/officePayload'
@@ -20,9 +21,9 @@ import { payloadGate } from './payloadGate'
 import { Serial } from './serial'
 
 const REGISTRY = 'registry.json'
-export const OFFICE_SCHEMA_VERSION = 2
-/** Version 2 added the 督办通知 register; older registries start with none. */
-export const OFFICE_MIGRATIONS: readonly Migration[] = [(p) => ({ ...(p as object), notices: [] })]
+export const OFFICE_SCHEMA_VERSION = 3
+/** Version 2 added the 督办通知 register, version 3 the 督查问责 register; older registries start with none. */
+export const OFFICE_MIGRATIONS: readonly Migration[] = [(p) => ({ ...(p as object), notices: [] }), (p) => ({ ...(p as object), accountability: [] })]
 
 export function officeDir(dataDir: string): string {
   return join(dataDir, 'office')
@@ -59,7 +60,7 @@ export class OfficeStore {
         validate: gate.load,
         admit: gate.admit
       })
-      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [] }
+      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [], accountability: [] }
       return new OfficeStore(dir, file, data, lock)
     }, { program: opt.program })
   }
@@ -86,6 +87,19 @@ export class OfficeStore {
       const notice = make(nextSeq(this.data.notices, year))
       await this.save({ ...this.data, notices: [...this.data.notices, notice] })
       return notice
+    })
+  }
+
+  get accountability(): readonly AccountabilityRecord[] {
+    return this.data.accountability
+  }
+
+  /** Records a 督查、通报、约谈 or 问责; `make` is given the next register number (and the records, for a 通报's). */
+  account(make: (no: number, records: readonly AccountabilityRecord[]) => AccountabilityRecord): Promise<AccountabilityRecord> {
+    return this.serial.run(async () => {
+      const record = make(this.data.accountability.length + 1, this.data.accountability)
+      await this.save({ ...this.data, accountability: [...this.data.accountability, record] })
+      return record
     })
   }
 

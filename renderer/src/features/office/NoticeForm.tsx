@@ -11,6 +11,7 @@ import { DEFAULT_REQUIREMENTS, defaultPicks } from '@shared/office/notices'
 import { dateFromTyped } from '@shared/validation/cellInput'
 import { invoke } from '../../api/client'
 import { DateField } from '../ledger/editors/DateField'
+import { UnitChecklist } from './UnitChecklist'
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -117,23 +118,7 @@ export function NoticeForm({ campaign, view, onView, onError }: Props): React.JS
           的督办通知
         </label>
       </div>
-      <details>
-        <summary>抄送单位{copyTo.length ? `：${copyTo.join('、')}` : '（可不选）'}</summary>
-        <div className="copy-to">
-          {campaign.units
-            .filter((u) => u.name !== to)
-            .map((u) => (
-              <label key={u.id}>
-                <input
-                  type="checkbox"
-                  checked={copyTo.includes(u.name)}
-                  onChange={(e) => setCopyTo(e.target.checked ? [...copyTo, u.name] : copyTo.filter((x) => x !== u.name))}
-                />
-                {u.name}
-              </label>
-            ))}
-        </div>
-      </details>
+      <UnitChecklist label="抄送单位" none="可不选" units={campaign.units.filter((u) => u.name !== to)} value={copyTo} onChange={setCopyTo} />
       <div className="filters">
         {FILTERS.map(({ key, label }) => (
           <label key={key}>

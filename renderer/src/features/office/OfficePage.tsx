@@ -19,6 +19,7 @@ import { Notices } from '../../components/Notices'
 import { Progress, useProgress } from '../../components/Progress'
 import { saveAndTell } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
+import { AccountabilityPanel } from './AccountabilityPanel'
 import { ConflictsPanel } from './ConflictsPanel'
 import { chinaDate } from '@shared/domain/chinaTime'
 import { cnDate, cnFilledDate } from '@shared/domain/dates'
@@ -32,7 +33,7 @@ import { SubmissionsTable } from './SubmissionsTable'
 import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
-type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'plan'
+type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'accountability' | 'plan'
 const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = OFFICE_VIEWS.map((a) => [a.id, a.office.view])
 
 /** `today` is the working date: when it turns (a PC left on overnight) the view is read again, for fresh countdowns. */
@@ -137,6 +138,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     ['weekly', '每周进展'],
     ['contacts', '联络员名单'],
     ['supervision', `督办通知${overdueNotices ? `（${overdueNotices} 逾期）` : ''}`],
+    ['accountability', '督查问责'],
     ['plan', '工作方案']
   ]
 
@@ -209,6 +211,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
         {view && tab === 'supervision' && (
           <SupervisionPanel campaign={campaign} view={view} onView={setView} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />
         )}
+        {tab === 'accountability' && <AccountabilityPanel campaign={campaign} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'plan' && <OfficeHome campaign={campaign} onCampaignChange={calendarChanged} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
       </div>
       <Progress view={progress} />
