@@ -106,19 +106,22 @@ const clause = (s: string): string => s.replace(/[。；;，,\s]+$/, '')
 export function cityDraft(
   campaign: Campaign,
   friday: string,
-  week: Pick<OfficeWeeklyView, 'rows' | 'missing' | 'totals'>
+  week: Pick<OfficeWeeklyView, 'rows' | 'missing' | 'totals'>,
+  /** The task groups' line (taskGroups.ts), drafted from the consolidated forms rather than the 附表. */
+  groups = ''
 ): WeeklyText {
   const { rows, missing } = week
   const reported = new Set(rows.map((r) => r.unit)).size
   const who = missing.length === 0 ? campaign.city.name : `已报送的${reported}个单位`
-  const draft = draftNarrative(who, totalsFigures(week.totals, friday))
+  const narrative = draftNarrative(who, totalsFigures(week.totals, friday))
+  const draft = { ...narrative, overview: groups ? `${narrative.overview}\n${groups}` : narrative.overview }
   const open = rows.filter((r) => weeklyText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(weeklyText(r.fields, 'openItems'))}`)
   // Named in the 附表 line under the text (attachmentLine), counted here.
   const absent = missing.length > 0 ? `${missing.length}个单位未报送本周工作进展。` : ''
   const reportedOpen = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'
   const text = { ...draft, problems: absent + (reported > 0 ? reportedOpen : ''), openItems: '', nextPlan: '' }
   if (reported > 0) return text
-  const overview = `截至${monthDay(friday)}，各单位均未报送本周工作进展附表，全市数据待报送后汇总。`
+  const overview = `截至${monthDay(friday)}，各单位均未报送本周工作进展附表，全市数据待报送后汇总。${groups ? `\n${groups}` : ''}`
   return { ...text, overview, thisWeek: '各单位均未报送，暂无本周数据。' }
 }
 

@@ -8,7 +8,9 @@ import { reportFridays } from '../reports/draft'
 import type { UnitDues } from './behind'
 import { behindUnits, campaignDues } from './behind'
 import type { StoredNotice } from './notices'
-import { noticeOverdue } from './notices'
+import { noticeOverdue, officeProblems } from './notices'
+import type { GroupProgress, LeadProgress } from './taskGroups'
+import { taskGroupProgress } from './taskGroups'
 import { reportingStatus } from './reporting'
 
 export interface OfficeDashboard {
@@ -18,6 +20,9 @@ export interface OfficeDashboard {
   units: UnitProgress[]
   /** The units behind (office/behind.ts), each with what it owes past due. */
   behind: UnitDues[]
+  /** Progress by 专责组 and by 牵头单位 (office/taskGroups.ts). */
+  taskGroups: GroupProgress[]
+  leads: LeadProgress[]
   /** Per report of the plan so far: how many of the expected units have reported, how many of them late. */
   reporting: { id: string; label: string; deadline: string; what: string; expected: number; received: number; late: number }[]
   upcoming: { date: string; what: string }[]
@@ -42,11 +47,14 @@ export function officeDashboard(campaign: Campaign, input: DashboardInput): Offi
   const dues = campaignDues(campaign, { streams, notices: input.supervision, today })
   const behind = behindUnits(dues)
   const { city, units } = unitsProgress(campaign, rows, new Set(behind.map((b) => b.unit)))
+  const { groups, leads } = taskGroupProgress(campaign, officeProblems(campaign, streams, today))
   return {
     today,
     city,
     units,
     behind,
+    taskGroups: groups,
+    leads,
     reporting: reportingStatus(dues).map((r) => ({
       id: r.id,
       label: r.label,

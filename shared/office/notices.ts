@@ -13,7 +13,7 @@ import type { RecordFields } from '../ledger/record'
 import { recordText } from '../annexes/registry'
 import { ProblemNoSchema } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
-import type { ConsolidatedRow, DuplicateGroup } from '../merge/types'
+import type { ConsolidatedRow, Consolidation, DuplicateGroup } from '../merge/types'
 
 export const NoticeItemSchema = z.object({
   problemNo: ProblemNoSchema,
@@ -80,6 +80,11 @@ export function reportedDone(fields: RecordFields): boolean {
   return isDone(fields) || recordText(fields, 'acceptResult') === '合格' || recordText(fields, 'closeDate') !== ''
 }
 
+/** The enterprises a unit's latest 附件3/附件4 (their consolidations) report done. */
+export function reportedDoneKeys(consolidations: readonly (Consolidation | undefined)[]): Set<string> {
+  return new Set(consolidations.flatMap((c) => c?.rows.filter((r) => r.key !== null && reportedDone(r.fields)).map((r) => r.key as string) ?? []))
+}
+
 /** A problem of the consolidated 明细 as the office may pick it for a notice, with what its filters look at. */
 export interface ProblemChoice extends z.infer<typeof NoticeItemSchema> {
   /** 属地 (the reporting unit). */
@@ -87,6 +92,8 @@ export interface ProblemChoice extends z.infer<typeof NoticeItemSchema> {
   /** 行业主管部门 (the campaign's name when it is one of its units). */
   leadDept: string
   category: string
+  /** 所属领域 */
+  sector: string
   source: string
   deadline: string
   /** 已完成: reported done in the unit's latest 附件3/附件4; 待核实: an undecided cross-unit duplicate. */
@@ -118,6 +125,7 @@ export function problemChoices(
       // The campaign's name of the department however the unit spelled it, so the office can filter by it.
       leadDept: unitByName(campaign, text('leadDept'))?.name ?? text('leadDept'),
       category: text('category'),
+      sector: text('sector'),
       source: text('source'),
       deadline,
       state
@@ -134,12 +142,20 @@ export function problemChoices(
         unit: mine.unit,
         leadDept: '',
         category: '',
+        sector: '',
         source: '重复报送',
         deadline: '',
         state: '待核实'
       }))
     )
   return [...problems, ...conflicts]
+}
+
+/** The office's problems: those of the consolidated 附件2, done as the latest 附件3/附件4 report them. */
+export function officeProblems(campaign: Campaign, streams: ReadonlyMap<string, Consolidation>, today: string): ProblemChoice[] {
+  const annex2 = streams.get('annex2')
+  if (!annex2) return []
+  return problemChoices(campaign, annex2.rows, annex2.duplicateGroups, today, reportedDoneKeys([streams.get('annex3'), streams.get('annex4')]))
 }
 
 /**

@@ -100,6 +100,14 @@ describe('who is behind (working date 2024-05-20)', () => {
     await page.screenshot({ path: join(results, 'e2e-office-behind-reporting.png') })
     await tab(/总览/)
     await page.screenshot({ path: join(results, 'e2e-office-behind-overview.png') })
+    // The task groups at work, from the same consolidation.
+    const groups = page.getByRole('table', { name: '专责组进展' })
+    expect(await groups.locator('tbody tr').count()).toBe(5)
+    const industry = groups.locator('tbody tr', { hasText: '工业' })
+    expect(Number(await industry.locator('td').nth(2).textContent())).toBeGreaterThan(0)
+    expect(await page.getByRole('table', { name: '牵头单位进展' }).locator('tbody tr').count()).toBeGreaterThan(3)
+    await groups.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(results, 'e2e-office-task-groups.png') })
   })
   it('the office issues a 通报 naming the units behind, and records a 约谈 linked to what 城南街道 owes', async () => {
     await tab(/督查问责/)

@@ -27,6 +27,8 @@ const dashboard: OfficeDashboard = {
     { id: 'annex2', label: '附件2', deadline: '2024-05-10', what: '', expected: 11, received: 11, late: 0 },
     { id: 'annex3', label: '附件3', deadline: '2024-06-28', what: '', expected: 18, received: 0, late: 0 }
   ],
+  taskGroups: [],
+  leads: [],
   upcoming: [],
   openConflicts: 0,
   overdueNotices: 1

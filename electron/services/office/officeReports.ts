@@ -8,6 +8,8 @@ import type { OfficeDashboard } from '@shared/office/dashboard'
 import { officeDashboard } from '@shared/office/dashboard'
 import { unreceived } from '@shared/office/behind'
 import { weeklyStream } from '@shared/office/streams'
+import { officeProblems } from '@shared/office/notices'
+import { taskGroupLine, taskGroupProgress } from '@shared/office/taskGroups'
 import { issueNumber, reportFridays } from '@shared/reports/draft'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { weekStart } from '@shared/reports/weekly'
@@ -27,9 +29,12 @@ export class OfficeReports {
   /** The city's Friday report: each unit's 附表 for the week, late and missing units, 合计, the office's text. */
   async weekly(friday: string): Promise<OfficeWeeklyView> {
     const store = await this.ctx.dataDir.office()
-    const c = this.forms.consolidateStream(store.submissions, store.decisions, weeklyStream(friday))
+    const all = this.forms.consolidateAll(store.submissions, store.decisions)
+    const c = all.get(weeklyStream(friday)) ?? this.forms.consolidateStream([], [], weeklyStream(friday))
     const received = new Map(store.submissions.map((s) => [s.sha256, s.receivedAt]))
     const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '')
+    // Overdue as of the report's Friday.
+    const groups = taskGroupLine(taskGroupProgress(this.ctx.campaign, officeProblems(this.ctx.campaign, all, friday)).groups)
     const stored = (await this.officeDocuments()).weekly(friday)
     return {
       friday,
@@ -37,7 +42,7 @@ export class OfficeReports {
       issueNo: issueNumber(this.ctx.campaign, friday),
       fridays: reportFridays(this.ctx.campaign),
       ...week,
-      text: stored ?? cityDraft(this.ctx.campaign, friday, week),
+      text: stored ?? cityDraft(this.ctx.campaign, friday, week, groups),
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
   }

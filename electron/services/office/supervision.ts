@@ -1,11 +1,10 @@
 /** 督办: the notices the office issues to units, their 反馈, and each notice as an official document. */
 import type { ExportedFile, OfficeView } from '@shared/ipc/contract'
-import type { Consolidation } from '@shared/merge/types'
 import { AppFailure } from '@shared/ipc/result'
 import type { NoticeRequest } from '@shared/office/notices'
 import { NoticeRequestSchema } from '@shared/office/notices'
 import type { ProblemChoice } from '@shared/office/notices'
-import { defaultPicks, noticeNumber, problemChoices, reportedDone } from '@shared/office/notices'
+import { defaultPicks, noticeNumber, officeProblems } from '@shared/office/notices'
 import type { NoticeItem } from '@shared/reports/documents'
 import { writeNoticeDocx } from '../documents/noticeDocx'
 import { supervisionNotice } from './noticeDocument'
@@ -20,12 +19,7 @@ export class OfficeSupervision {
   /** Every problem of the consolidated 附件2 the office may pick, done as the latest 附件3/附件4 report it. */
   async problems(): Promise<ProblemChoice[]> {
     const store = await this.ctx.dataDir.office()
-    const consolidate = (stream: string): Consolidation => this.forms.consolidateStream(store.submissions, store.decisions, stream)
-    const done = new Set(
-      ['annex3', 'annex4'].flatMap((stream) => consolidate(stream).rows.filter((r) => r.key !== null && reportedDone(r.fields)).map((r) => r.key as string))
-    )
-    const c = consolidate('annex2')
-    return problemChoices(this.ctx.campaign, c.rows, c.duplicateGroups, this.ctx.today(), done)
+    return officeProblems(this.ctx.campaign, this.forms.consolidateAll(store.submissions, store.decisions), this.ctx.today())
   }
 
   /** What a notice to `unit` lists unless the office picks: see defaultPicks. */

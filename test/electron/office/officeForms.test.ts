@@ -275,6 +275,11 @@ describe('the office dashboard', () => {
     expect(owes('城郊镇')).toEqual(['附件1', '第1期工作进展', '第2期工作进展', '第3期工作进展', '第4期工作进展', '第5期工作进展', '第6期工作进展', '临市散办督〔2024〕1号反馈'])
     expect(owes('八坊街道')).not.toContain('附件2')
     expect(d.city).toEqual({ records: 15, done: 4, rate: 26.7 })
+    // Every problem with a 领域 of a task group counts for that group once; each by its 行业主管部门 too.
+    const sectors = new Set(d.taskGroups.map((g) => g.sector))
+    const annex2Rows = [...bafang, ...chengjiao].filter((r) => sectors.has(String(r.fields['sector'])))
+    expect(d.taskGroups.reduce((n, g) => n + g.problems, 0)).toBe(annex2Rows.length)
+    expect(d.leads.reduce((n, l) => n + l.problems, 0)).toBe([...bafang, ...chengjiao].filter((r) => r.fields['leadDept']).length)
     // Lateness by receipt: 城郊镇 dated its 附件2 5/11, but the office had it on 5/9.
     expect(d.reporting.find((r) => r.id === 'annex2')).toMatchObject({ expected: 11, received: 2, late: 0 })
     expect(d.reporting.find((r) => r.id === 'annex3')).toMatchObject({ expected: 18, received: 1, late: 0 })

@@ -91,6 +91,8 @@ describe('the city’s week', () => {
     // Two units of 18: the 合计 is theirs, not the city's, and the draft says who is missing.
     expect(text.overview).toMatch(/^截至5月24日，已报送的2个单位共摸底排查“散乱污”问题13个，累计完成整治6个/)
     expect(text.problems).toBe('16个单位未报送本周工作进展。各单位报告的未完成事项：八坊街道：2个问题逾期未完成。')
+    const withGroups = cityDraft(defaultCampaign, '2024-05-24', week, '分专责组看：工业专责组问题4个。')
+    expect(withGroups.overview).toBe(`${text.overview}\n分专责组看：工业专责组问题4个。`)
     const everyone = cityDraft(defaultCampaign, '2024-05-24', { ...week, missing: [] })
     expect(everyone.overview).toMatch(/^截至5月24日，临夏市共摸底排查“散乱污”问题13个/)
     expect(everyone.problems).toBe('各单位报告的未完成事项：八坊街道：2个问题逾期未完成。')

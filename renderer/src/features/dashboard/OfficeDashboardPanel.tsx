@@ -5,6 +5,7 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import { Kpis } from './Kpis'
+import { TaskGroups } from './TaskGroups'
 
 /** Read again when `version` (the office's data) or `today` (the working date) changes. */
 export function OfficeDashboardPanel({ version, today, onError }: { version: number; today: string; onError: (m: string) => void }): React.JSX.Element {
@@ -71,6 +72,7 @@ export function OfficeDashboardPanel({ version, today, onError }: { version: num
               ))}
             </tbody>
           </table>
+          <TaskGroups groups={d.taskGroups} leads={d.leads} />
           <h3>即将到期</h3>
           {d.upcoming.length === 0 ? <p className="empty">各项报送时间均已过。</p> : <ul>{d.upcoming.map((u) => <li key={u.date + u.what}>{monthDay(u.date)}前：{u.what}</li>)}</ul>}
         </div>

@@ -1,0 +1,71 @@
+/** 专责组 and 牵头单位 at work: problems, done, overdue and rate of each, and problems outside a group's units. */
+import type { GroupProgress, LeadProgress, Progress } from '@shared/office/taskGroups'
+
+const cells = (p: Progress): React.JSX.Element => (
+  <>
+    <td>{p.problems}</td>
+    <td>{p.done}</td>
+    <td className={p.overdue ? 'count-error' : ''}>{p.overdue}</td>
+    <td>{p.rate === null ? '—' : `${p.rate.toFixed(1)}%`}</td>
+  </>
+)
+
+const HEAD = (
+  <>
+    <th>问题</th>
+    <th>已完成</th>
+    <th>逾期</th>
+    <th>完成率</th>
+  </>
+)
+
+export function TaskGroups({ groups, leads }: { groups: readonly GroupProgress[]; leads: readonly LeadProgress[] }): React.JSX.Element {
+  const shown = groups.filter((g) => g.sector !== null)
+  return (
+    <>
+      <h3>专责组进展</h3>
+      <table className="plain task-groups" aria-label="专责组进展">
+        <thead>
+          <tr>
+            <th>专责组（所属领域）</th>
+            <th>牵头单位</th>
+            {HEAD}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((g) => (
+            <tr key={g.no}>
+              <td>
+                {g.name.replace('“散乱污”问题清理整治', '')}（{g.sector}）
+                {g.outside > 0 && <small className="count-warning">其中 {g.outside} 个问题的行业主管部门不是本组成员单位，请核实所属领域</small>}
+              </td>
+              <td>{g.leads.join('、')}</td>
+              {cells(g)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {leads.length > 0 && (
+        <>
+          <h3>牵头单位进展</h3>
+          <table className="plain task-groups" aria-label="牵头单位进展">
+            <thead>
+              <tr>
+                <th>行业主管部门</th>
+                {HEAD}
+              </tr>
+            </thead>
+            <tbody>
+              {leads.map((l) => (
+                <tr key={l.unit}>
+                  <td>{l.unit}</td>
+                  {cells(l)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  )
+}
