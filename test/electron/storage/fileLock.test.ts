@@ -161,7 +161,8 @@ describe('app:bootstrap beside another program', () => {
       expect(r.ok).toBe(false)
       const message = r.ok ? '' : r.error.message
       expect(message).toContain(`数据正在被散乱污台账程序（进程 ${process.pid}，自 `)
-      expect(message).toContain(`锁文件“${join(dir, 'profile.json.lock')}”`)
+      // The first file every request opens: the calendar in force.
+      expect(message).toContain(`锁文件“${join(dir, 'calendar.json.lock')}”`)
       expect(message).toContain('请重新启动电脑，或删除文件')
       await desktop.close()
       expect(await dispatch(web.handlers, 'app:bootstrap', {}, web.log)).toMatchObject({ ok: true })
