@@ -10,6 +10,8 @@ export const OfficePayloadSchema = z.object({
   /** 督办通知 register (schema version 2). */
   notices: z.array(StoredNoticeSchema),
   /** 督查、通报、约谈、问责 register (schema version 3). */
-  accountability: z.array(AccountabilityRecordSchema)
+  accountability: z.array(AccountabilityRecordSchema),
+  /** 问题编号 the office gave rows that came without one (schema version 3). */
+  problemNos: z.array(z.object({ key: z.string().max(600), unit: z.string().max(40), no: z.string().max(40) }))
 })
 export type OfficePayload = z.infer<typeof OfficePayloadSchema>

@@ -8,6 +8,7 @@ import { OfficeAnnexSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { DecisionInput } from '@shared/merge/schema'
 import type { Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import { newProblemNos } from '@shared/office/problemNumbers'
 import { streamAnnex } from '@shared/office/streams'
 import { chinaDate } from '@shared/domain/chinaTime'
 import { writeConsolidatedWorkbook } from '../merge/consolidatedWorkbook'
@@ -54,7 +55,7 @@ export class OfficeIntake {
       reportProgress('读取文件', ++read, files.length, '个文件')
       return { submission, bytes }
     })
-    const after = [...this.forms.consolidateAll([...store.submissions, ...received.map((r) => r.submission)], store.decisions).values()]
+    const after = [...this.forms.consolidateAll({ submissions: [...store.submissions, ...received.map((r) => r.submission)], decisions: store.decisions, problemNos: store.problemNos }).values()]
     const stageId = randomUUID()
     this.staged.set(stageId, received)
     for (const id of [...this.staged.keys()].slice(0, -KEPT_STAGES)) this.staged.delete(id)
@@ -70,8 +71,12 @@ export class OfficeIntake {
     const received = this.staged.get(stageId)
     if (!received) throw new AppFailure('NOT_FOUND', '这批文件的预览已失效，请重新选择文件。')
     reportProgress('保存收到的文件', received.length, null, '个文件')
-    await (await this.ctx.dataDir.office()).add(received)
+    const store = await this.ctx.dataDir.office()
+    await store.add(received)
     this.staged.delete(stageId)
+    // 一件一号: the enterprises that came without a 问题编号 get theirs now, and keep it.
+    const forms = ['annex2', 'annex3', 'annex4'].map((stream) => this.forms.consolidateStream(store, stream))
+    await store.number((assigned) => newProblemNos(this.ctx.campaign, forms, assigned))
     return this.forms.view()
   }
 
@@ -86,7 +91,7 @@ export class OfficeIntake {
   /** The consolidated workbook of one form; refused while any reconciliation equation fails. */
   async exportWorkbook(contact: OfficeContact, annexId: OfficeAnnex = 'annex2'): Promise<ExportedFile> {
     const store = await this.ctx.dataDir.office()
-    const c = this.forms.consolidateStream(store.submissions, store.decisions, annexId)
+    const c = this.forms.consolidateStream(store, annexId)
     const failing = c.equations.filter((e) => !e.ok)
     if (failing.length > 0) {
       throw new AppFailure('INVALID_INPUT', `核对不相符，不能导出汇总表：${failing.map((e) => e.label).join('；')}。请把这些文件退回核实。`)

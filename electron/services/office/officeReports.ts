@@ -29,8 +29,8 @@ export class OfficeReports {
   /** The city's Friday report: each unit's 附表 for the week, late and missing units, 合计, the office's text. */
   async weekly(friday: string): Promise<OfficeWeeklyView> {
     const store = await this.ctx.dataDir.office()
-    const all = this.forms.consolidateAll(store.submissions, store.decisions)
-    const c = all.get(weeklyStream(friday)) ?? this.forms.consolidateStream([], [], weeklyStream(friday))
+    const all = this.forms.consolidateAll(store)
+    const c = all.get(weeklyStream(friday)) ?? this.forms.consolidateStream({ submissions: [], decisions: [], problemNos: new Map() }, weeklyStream(friday))
     const received = new Map(store.submissions.map((s) => [s.sha256, s.receivedAt]))
     const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '')
     // Overdue as of the report's Friday.
@@ -84,7 +84,7 @@ export class OfficeReports {
   /** The contact list: each member unit's newest 分管领导/联络员 row, and the members that sent none. */
   async contacts(): Promise<OfficeContactsView> {
     const store = await this.ctx.dataDir.office()
-    const c = this.forms.consolidateStream(store.submissions, store.decisions, contacts.id)
+    const c = this.forms.consolidateStream(store, contacts.id)
     const filled = new Map(store.submissions.map((s) => [s.sha256, s.filledDate]))
     const rows = c.rows.map((r) => ({ unit: r.unit, fields: r.fields, file: r.provenance.file, filledDate: filled.get(r.provenance.sha256) ?? null }))
     const who = this.ctx.campaign.deadlines.find((d) => d.annex === contacts.id)?.reporters ?? 'members'
@@ -106,7 +106,7 @@ export class OfficeReports {
   async dashboard(): Promise<OfficeDashboard> {
     const store = await this.ctx.dataDir.office()
     return officeDashboard(this.ctx.campaign, {
-      streams: this.forms.consolidateAll(store.submissions, store.decisions),
+      streams: this.forms.consolidateAll(store),
       supervision: store.supervision,
       today: this.ctx.today()
     })

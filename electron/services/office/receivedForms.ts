@@ -10,6 +10,7 @@ import { noticeOverdue } from '@shared/office/notices'
 import { reportingStatus, statsByUnit } from '@shared/office/reporting'
 import { campaignDues } from '@shared/office/behind'
 import { resurgenceFindings } from '@shared/office/resurgence'
+import { withOfficeNumbers } from '@shared/office/problemNumbers'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf } from '@shared/office/streams'
 import type { DataDir } from '../storage/ledgerStore'
 
@@ -23,13 +24,20 @@ export interface OfficeContext {
   today: () => string
 }
 
+/** What the office holds that the consolidations come from (the OfficeStore, or that and a staged batch). */
+export interface Received {
+  submissions: readonly Submission[]
+  decisions: readonly Decision[]
+  problemNos: ReadonlyMap<string, string>
+}
+
 export class ReceivedForms {
   constructor(private readonly ctx: OfficeContext) {}
 
   /** The consolidation of one form (附件2 unless said), with who has reported every deadline of the plan. */
   async view(annex: OfficeAnnex = 'annex2'): Promise<OfficeView> {
     const store = await this.ctx.dataDir.office()
-    const all = this.consolidateAll(store.submissions, store.decisions)
+    const all = this.consolidateAll(store)
     const c = all.get(annex) as Consolidation
     const failing = c.equations.filter((e) => !e.ok)
     return {
@@ -59,15 +67,16 @@ export class ReceivedForms {
   }
 
   /** Every stream of files (streams.ts) consolidated on its own; the fixed ones also when no file has come yet. */
-  consolidateAll(submissions: readonly Submission[], decisions: readonly Decision[]): Map<string, Consolidation> {
-    const streams = new Set<string>([...FIXED_STREAMS, ...submissions.map(streamOf)])
-    return new Map([...streams].map((stream) => [stream, this.consolidateStream(submissions, decisions, stream)]))
+  consolidateAll(received: Received): Map<string, Consolidation> {
+    const streams = new Set<string>([...FIXED_STREAMS, ...received.submissions.map(streamOf)])
+    return new Map([...streams].map((stream) => [stream, this.consolidateStream(received, stream)]))
   }
 
-  consolidateStream(submissions: readonly Submission[], decisions: readonly Decision[], stream: string): Consolidation {
+  /** One stream, its rows carrying the office's 问题编号 where they came without one. */
+  consolidateStream({ submissions, decisions, problemNos }: Received, stream: string): Consolidation {
     const annex = streamAnnex(stream)
     const mine = submissions.filter((s) => streamOf(s) === stream)
-    return consolidate(mine, decisionsFor(decisions, annex.id), this.ctx.campaign, annex)
+    return withOfficeNumbers(consolidate(mine, decisionsFor(decisions, annex.id), this.ctx.campaign, annex), problemNos)
   }
 }
 

@@ -19,7 +19,7 @@ export class OfficeSupervision {
   /** Every problem of the consolidated 附件2 the office may pick, done as the latest 附件3/附件4 report it. */
   async problems(): Promise<ProblemChoice[]> {
     const store = await this.ctx.dataDir.office()
-    return officeProblems(this.ctx.campaign, this.forms.consolidateAll(store.submissions, store.decisions), this.ctx.today())
+    return officeProblems(this.ctx.campaign, this.forms.consolidateAll(store), this.ctx.today())
   }
 
   /** What a notice to `unit` lists unless the office picks: see defaultPicks. */

@@ -9,6 +9,7 @@ import type { Notice } from '@shared/ipc/contract'
 import type { OfficePayload } from '@shared/office/officePayload'
 import type { AccountabilityRecord } from '@shared/office/accountability'
 import type { StoredNotice } from '@shared/office/notices'
+import type { AssignedNo } from '@shared/office/problemNumbers'
 import { nextSeq } from '@shared/office/notices'
 import { OfficePayloadSchema } from '@shared/office/officePayload'
 import type { Decision, Submission } from '@shared/merge/types'
@@ -22,8 +23,14 @@ import { Serial } from './serial'
 
 const REGISTRY = 'registry.json'
 export const OFFICE_SCHEMA_VERSION = 3
-/** Version 2 added the 督办通知 register, version 3 the 督查问责 register; older registries start with none. */
-export const OFFICE_MIGRATIONS: readonly Migration[] = [(p) => ({ ...(p as object), notices: [] }), (p) => ({ ...(p as object), accountability: [] })]
+/**
+ * Version 2 added the 督办通知 register, version 3 the 督查问责 register and the office's 问题编号; older registries
+ * start with none.
+ */
+export const OFFICE_MIGRATIONS: readonly Migration[] = [
+  (p) => ({ ...(p as object), notices: [] }),
+  (p) => ({ ...(p as object), accountability: [], problemNos: [] })
+]
 
 export function officeDir(dataDir: string): string {
   return join(dataDir, 'office')
@@ -60,7 +67,7 @@ export class OfficeStore {
         validate: gate.load,
         admit: gate.admit
       })
-      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [], accountability: [] }
+      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [], accountability: [], problemNos: [] }
       return new OfficeStore(dir, file, data, lock)
     }, { program: opt.program })
   }
@@ -87,6 +94,19 @@ export class OfficeStore {
       const notice = make(nextSeq(this.data.notices, year))
       await this.save({ ...this.data, notices: [...this.data.notices, notice] })
       return notice
+    })
+  }
+
+  /** The office's 问题编号 by enterprise key. */
+  get problemNos(): ReadonlyMap<string, string> {
+    return new Map(this.data.problemNos.map((a) => [a.key, a.no]))
+  }
+
+  /** Numbers the enterprises `make` finds unnumbered (given those numbered so far); nothing is written when none. */
+  number(make: (assigned: readonly AssignedNo[]) => AssignedNo[]): Promise<void> {
+    return this.serial.run(async () => {
+      const fresh = make(this.data.problemNos)
+      if (fresh.length > 0) await this.save({ ...this.data, problemNos: [...this.data.problemNos, ...fresh] })
     })
   }
 
