@@ -35,8 +35,8 @@ export async function run(args: string[]): Promise<number> {
 
   const dir = dataDirFromArgs(args)
   const out = values.out
-  return writeFromDataDir(args, out, async (data) => {
-    const office = new OfficeService(data, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), APP_VERSION, () => new Date(), () => today)
+  return writeFromDataDir(args, out, async (data, campaign) => {
+    const office = new OfficeService(data, campaign, (b, name, at) => readSubmission(b, name, at, campaign), APP_VERSION, () => new Date(), () => today)
     const fromLedger = existsSync(ledgerPath(dir, unit.value.id)) ? overdueRecordItems((await data.ledger(unit.value.id)).view().records, today) : []
     const items = [...fromLedger, ...(await office.supervision.noticeCandidates(unit.value.name))]
     if (items.length === 0) {

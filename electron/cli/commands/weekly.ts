@@ -26,9 +26,9 @@ export async function run(args: string[]): Promise<number> {
   if (!format || !values.out) return usageError('请用 --out 指定要生成的 .docx（报告）或 .xlsx（附表）文件。', USAGE)
 
   const out = values.out
-  return writeFromDataDir(args, out, async (data) => {
-    const file = await new WeeklyService(data, defaultCampaign, APP_VERSION).export(unit.value, friday, format, new Date())
-    const outside = outsideReports(defaultCampaign, friday)
+  return writeFromDataDir(args, out, async (data, campaign) => {
+    const file = await new WeeklyService(data, campaign, APP_VERSION).export(unit.value, friday, format, new Date())
+    const outside = outsideReports(campaign, friday)
     const message = `已生成${unit.value.name}${friday}的工作进展${format === 'docx' ? '报告' : '附表'}：${out}${outside ? `\n${outside}` : ''}`
     return { bytes: Buffer.from(file.data, 'base64'), message }
   }, { readOnly: true })

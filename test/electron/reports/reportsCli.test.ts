@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WEEKLY_END } from '@shared/campaign/calendar'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { isHuikan } from '@shared/annexes/huikan'
 import { weekly as weeklyForm } from '@shared/annexes/weekly'
@@ -81,6 +82,22 @@ describe('slw weekly', () => {
       expect(page1?.replace(/\s+/g, '')).toContain(line.replace(/\s+/g, ''))
     }
   }, 180_000)
+
+  // Issue 19: the calendar the unit took in from the office holds for the CLI too.
+  it('numbers a Friday the office added to the weekly reports (calendar extended to 7/5) as 第8期', async () => {
+    const file = join(work, '第8期.docx')
+    const args = ['--data', dir, '--unit', '八坊街道', '--date', '2024-07-05', '--out', file]
+    expect(await weekly(args)).toBe(0)
+    expect(out.join('')).toContain('7月5日不在方案规定的每周报送期间')
+    const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
+    const change = { target: WEEKLY_END, date: '2024-07-05', reason: '清理整治阶段延长一周', approvedBy: '市领导小组', at: '2024-06-20T02:00:00.000Z', by: '王主任' }
+    await (await data.calendar()).replace((c) => ({ ...c, version: 1, changes: [change] }))
+    await data.close()
+    out.length = 0
+    expect(await weekly(args)).toBe(0)
+    expect(out.join('')).not.toContain('不在方案规定的每周报送期间')
+    expect(paragraphsOf(docxPart(readFileSync(file))).map((p) => p.text)).toContain('（第8期）')
+  })
 
   it('refuses a date that is not a Friday', async () => {
     expect(await weekly(['--data', dir, '--unit', '八坊街道', '--date', '2024-05-18', '--out', join(work, 'x.docx')])).toBe(2)
