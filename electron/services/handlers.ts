@@ -131,6 +131,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'office:contacts': async () => office.reports.contacts(),
     'office:contactsExport': async () => office.reports.exportContacts(await officeContact()),
     'office:dashboard': async () => office.reports.dashboard(),
+    'office:leadExport': async ({ unit }) => office.reports.exportLeadList(unit, await officeContact()),
     'office:problems': async () => office.supervision.problems(),
     'office:noticeIssue': async (request) => office.supervision.issueNotice(request, await actor()),
     'office:noticeFeedback': async ({ year, seq, date, result }) => office.supervision.recordFeedback(year, seq, date, result, await actor()),

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'office:contacts',
   'office:contactsExport',
   'office:dashboard',
+  'office:leadExport',
   'office:problems',
   'office:noticeIssue',
   'office:noticeFeedback',

@@ -293,6 +293,8 @@ export const contract = {
   'office:contacts': channel<z.ZodObject<{}>, OfficeContactsView>(z.object({})),
   'office:contactsExport': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
   'office:dashboard': channel<z.ZodObject<{}>, OfficeDashboard>(z.object({})),
+  /** The problems a department leads (行业主管部门) across towns, as 附件2. */
+  'office:leadExport': channel<z.ZodType<{ unit: string }>, ExportedFile>(z.object({ unit: z.string().max(40) })),
   'office:problems': channel<z.ZodType<Record<string, never>>, ProblemChoice[]>(z.object({}).strict()),
   'office:noticeIssue': channel<typeof NoticeRequestSchema, OfficeView>(NoticeRequestSchema),
   'office:noticeFeedback': channel<z.ZodType<{ year: number; seq: number; date: string; result: string }>, OfficeView>(

@@ -1,5 +1,10 @@
 /** The office's reports: the city's Friday report, the city's contact list, and the dashboard of who is behind. */
+import { annex2 } from '@shared/annexes/annex2'
 import { contacts } from '@shared/annexes/contacts'
+import { recordText } from '@shared/annexes/registry'
+import { isTownLike, unitByName } from '@shared/campaign/campaign'
+import { chinaDate } from '@shared/domain/chinaTime'
+import { AppFailure } from '@shared/ipc/result'
 import { weekly } from '@shared/annexes/weekly'
 import type { ExportedFile, OfficeContactsView } from '@shared/ipc/contract'
 import type { OfficeWeeklyView } from '@shared/office/cityWeekly'
@@ -89,6 +94,25 @@ export class OfficeReports {
     const rows = c.rows.map((r) => ({ unit: r.unit, fields: r.fields, file: r.provenance.file, filledDate: filled.get(r.provenance.sha256) ?? null }))
     const who = this.ctx.campaign.deadlines.find((d) => d.annex === contacts.id)?.reporters ?? 'members'
     return { rows, missing: unreceived(this.ctx.campaign, who, c) }
+  }
+
+  /**
+   * A department's own list: the problems of every town it is 行业主管部门 (牵头单位) of, as 附件2 with the office as
+   * 填报单位 — what the office sends the department to work from.
+   */
+  async exportLeadList(dept: string, contact: OfficeContact): Promise<ExportedFile> {
+    const campaign = this.ctx.campaign
+    const unit = unitByName(campaign, dept)
+    if (!unit || isTownLike(unit)) throw new AppFailure('NOT_FOUND', `“${dept}”不是本次整治工作中的部门。`)
+    const c = this.forms.consolidateStream(await this.ctx.dataDir.office(), annex2.id)
+    const mine = c.rows.filter((r) => unitByName(campaign, recordText(r.fields, 'leadDept'))?.id === unit.id)
+    if (mine.length === 0) throw new AppFailure('NOT_FOUND', `汇总中没有${unit.name}牵头（行业主管部门为${unit.name}）的问题。`)
+    const records = mine.map((r, i) => ({ id: r.provenance.recordId ?? `lead-${i}`, problemNo: r.provenance.problemNo ?? '', createdAt: '', updatedAt: '', fields: r.fields }))
+    const now = this.ctx.now()
+    const profile = { unitId: campaign.office.id, ...contact }
+    const input = unitFormInput({ annex: annex2, campaign, unitName: campaign.office.name, records, profile, template: false, appVersion: this.ctx.appVersion, now, today: this.ctx.today() })
+    const { bytes } = await writeAnnexWorkbook(input)
+    return { fileName: `${annex2.label}-${unit.name}牵头-${chinaDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
   }
 
   /** The city's contact list as the form, the office as 填报单位. */

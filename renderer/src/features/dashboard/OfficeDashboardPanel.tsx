@@ -4,12 +4,26 @@ import { monthDay } from '@shared/domain/dates'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
+import type { ShowNotice } from '../exchange/exportNotice'
+import { saveAndTell } from '../exchange/exportNotice'
 import { Kpis } from './Kpis'
 import { TaskGroups } from './TaskGroups'
 
 /** Read again when `version` (the office's data) or `today` (the working date) changes. */
-export function OfficeDashboardPanel({ version, today, onError }: { version: number; today: string; onError: (m: string) => void }): React.JSX.Element {
+interface Props {
+  version: number
+  today: string
+  onNotice: ShowNotice
+  onError: (m: string) => void
+}
+
+export function OfficeDashboardPanel({ version, today, onNotice, onError }: Props): React.JSX.Element {
   const [d] = useLoaded(() => invoke('office:dashboard', {}), [version, today], onError)
+  const exportLead = async (unit: string): Promise<void> => {
+    const r = await invoke('office:leadExport', { unit })
+    if (r.ok) await saveAndTell(r.value, onNotice)
+    else onError(r.error.message)
+  }
 
   const units = useMemo(
     () =>
@@ -72,7 +86,7 @@ export function OfficeDashboardPanel({ version, today, onError }: { version: num
               ))}
             </tbody>
           </table>
-          <TaskGroups groups={d.taskGroups} leads={d.leads} />
+          <TaskGroups groups={d.taskGroups} leads={d.leads} onExportLead={(unit) => void exportLead(unit)} />
           <h3>即将到期</h3>
           {d.upcoming.length === 0 ? <p className="empty">各项报送时间均已过。</p> : <ul>{d.upcoming.map((u) => <li key={u.date + u.what}>{monthDay(u.date)}前：{u.what}</li>)}</ul>}
         </div>

@@ -1,4 +1,7 @@
-/** 专责组 and 牵头单位 at work: problems, done, overdue and rate of each, and problems outside a group's units. */
+/**
+ * 专责组 and 牵头单位 at work: problems, done, overdue and rate of each, problems outside a group's units, and each
+ * department's list of the problems it leads across towns, to send it.
+ */
 import type { GroupProgress, LeadProgress, Progress } from '@shared/office/taskGroups'
 
 const cells = (p: Progress): React.JSX.Element => (
@@ -19,7 +22,14 @@ const HEAD = (
   </>
 )
 
-export function TaskGroups({ groups, leads }: { groups: readonly GroupProgress[]; leads: readonly LeadProgress[] }): React.JSX.Element {
+interface Props {
+  groups: readonly GroupProgress[]
+  leads: readonly LeadProgress[]
+  /** Exports the problems a department leads, for the office to send it. */
+  onExportLead: (unit: string) => void
+}
+
+export function TaskGroups({ groups, leads, onExportLead }: Props): React.JSX.Element {
   const shown = groups.filter((g) => g.sector !== null)
   return (
     <>
@@ -53,6 +63,7 @@ export function TaskGroups({ groups, leads }: { groups: readonly GroupProgress[]
               <tr>
                 <th>行业主管部门</th>
                 {HEAD}
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -60,6 +71,11 @@ export function TaskGroups({ groups, leads }: { groups: readonly GroupProgress[]
                 <tr key={l.unit}>
                   <td>{l.unit}</td>
                   {cells(l)}
+                  <td>
+                    <button type="button" className="link" onClick={() => onExportLead(l.unit)}>
+                      导出问题清单
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

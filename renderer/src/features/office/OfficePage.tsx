@@ -205,7 +205,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
         {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} resurgence={view.resurgence} onDecide={(d) => void decide(d)} />}
         {view && tab === 'checks' && <Checks view={view} />}
         {view && tab === 'summary' && <Summary view={view} />}
-        {tab === 'overview' && <OfficeDashboardPanel version={version} today={today} onError={(m) => setMessage({ level: 'error', message: m })} />}
+        {tab === 'overview' && <OfficeDashboardPanel version={version} today={today} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'contacts' && <OfficeContactsPanel version={version} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {view && tab === 'supervision' && (
