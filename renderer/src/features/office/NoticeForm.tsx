@@ -28,6 +28,9 @@ const FILTERS: { key: FilterKey; label: string }[] = [
 ]
 const NO_FILTER: Record<FilterKey, string> = { unit: '', leadDept: '', category: '', state: '', source: '' }
 
+/** A pick outlives the list being read again (after a 反馈 is recorded): it is kept by what the problem is. */
+const pickKey = (c: ProblemChoice): string => [c.unit, c.problemNo, c.name, c.address, c.state === '待核实' ? c.issue : ''].join('\u0000')
+
 interface Props {
   campaign: Campaign
   view: OfficeView
@@ -41,7 +44,7 @@ export function NoticeForm({ campaign, view, onView, onError }: Props): React.JS
   const [copyTo, setCopyTo] = useState<string[]>([])
   const [subject, setSubject] = useState('')
   const [filter, setFilter] = useState(NO_FILTER)
-  const [picked, setPicked] = useState<Set<ProblemChoice>>(new Set())
+  const [picked, setPicked] = useState<Set<string>>(new Set())
   const [requirements, setRequirements] = useState(DEFAULT_REQUIREMENTS.join('\n'))
   const [deadline, setDeadline] = useState(addDays(view.today, 7))
 
@@ -60,26 +63,26 @@ export function NoticeForm({ campaign, view, onView, onError }: Props): React.JS
     const u = campaign.units.find((x) => x.name === unit)
     // The problems the notice is most likely about, shown and ticked: the town's own, or those the department leads.
     setFilter(!u ? NO_FILTER : isTownLike(u) ? { ...NO_FILTER, unit } : { ...NO_FILTER, leadDept: unit })
-    setPicked(new Set(unit ? defaultPicks(choices, unit) : []))
+    setPicked(new Set(unit ? defaultPicks(choices, unit).map(pickKey) : []))
   }
   const toggle = (c: ProblemChoice): void => {
     const next = new Set(picked)
-    if (next.has(c)) next.delete(c)
-    else next.add(c)
+    if (next.has(pickKey(c))) next.delete(pickKey(c))
+    else next.add(pickKey(c))
     setPicked(next)
   }
-  const allShown = shown.length > 0 && shown.every((c) => picked.has(c))
+  const allShown = shown.length > 0 && shown.every((c) => picked.has(pickKey(c)))
   const toggleShown = (): void => {
     const next = new Set(picked)
     for (const c of shown) {
-      if (allShown) next.delete(c)
-      else next.add(c)
+      if (allShown) next.delete(pickKey(c))
+      else next.add(pickKey(c))
     }
     setPicked(next)
   }
 
   const issue = async (): Promise<void> => {
-    const items = choices.filter((c) => picked.has(c)).map(({ problemNo, name, address, issue }) => ({ problemNo, name, address, issue }))
+    const items = choices.filter((c) => picked.has(pickKey(c))).map(({ problemNo, name, address, issue }) => ({ problemNo, name, address, issue }))
     const r = await invoke('office:noticeIssue', {
       unit: to,
       copyTo,
@@ -155,7 +158,7 @@ export function NoticeForm({ campaign, view, onView, onError }: Props): React.JS
             {shown.slice(0, SHOWN).map((c, i) => (
               <tr key={i}>
                 <td>
-                  <input type="checkbox" aria-label={`选择 ${c.name}`} checked={picked.has(c)} onChange={() => toggle(c)} />
+                  <input type="checkbox" aria-label={`选择 ${c.name}`} checked={picked.has(pickKey(c))} onChange={() => toggle(c)} />
                 </td>
                 <td>{c.unit}</td>
                 <td>{c.problemNo || '（未编号）'}</td>
