@@ -9,22 +9,20 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from './harness'
 import { annex2Fixtures, dataDirFor, launchApp, repoRoot } from './harness'
+import { onWorkingDate } from '../helpers/workingDate'
 
 const results = join(repoRoot, 'test-results')
-const savedToday = process.env['SLW_TODAY']
+onWorkingDate('2024-05-20')
 let app: RunningApp
 let page: Page
 
 beforeAll(async () => {
-  process.env['SLW_TODAY'] = '2024-05-20'
   mkdirSync(results, { recursive: true })
   app = await launchApp({ dataDir: await dataDirFor({ unitId: 'office', filler: '王主任', phone: '0930-6210000' }), viewport: { width: 1366, height: 768 } })
   page = app.page
 })
 afterAll(async () => {
   await app?.close()
-  if (savedToday === undefined) delete process.env['SLW_TODAY']
-  else process.env['SLW_TODAY'] = savedToday
 })
 
 const tab = (name: RegExp): Promise<void> => page.getByRole('tab', { name }).click()

@@ -10,14 +10,14 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from './harness'
 import { dataDirFor, launchApp, repoRoot } from './harness'
+import { onWorkingDate } from '../helpers/workingDate'
 
 const results = join(repoRoot, 'test-results')
-const savedToday = process.env['SLW_TODAY']
+onWorkingDate('2024-05-08')
 let officeApp: RunningApp
 let unitApp: RunningApp
 
 beforeAll(async () => {
-  process.env['SLW_TODAY'] = '2024-05-08'
   mkdirSync(results, { recursive: true })
   officeApp = await launchApp({ dataDir: await dataDirFor({ unitId: 'office', filler: '王主任', phone: '0930-6210000' }), viewport: { width: 1366, height: 768 } })
   unitApp = await launchApp({ dataDir: await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' }), viewport: { width: 1366, height: 768 } })
@@ -25,8 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await officeApp?.close()
   await unitApp?.close()
-  if (savedToday === undefined) delete process.env['SLW_TODAY']
-  else process.env['SLW_TODAY'] = savedToday
 })
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

@@ -16,6 +16,7 @@ import { DataDir } from '../../electron/services/storage/ledgerStore'
 import { annex2Xlsx, sampleRows } from '../fixtures/import/annex2Workbook'
 import type { RunningApp } from './harness'
 import { annex2Fixtures, cell, dataDirFor, launchApp } from './harness'
+import { onWorkingDate } from '../helpers/workingDate'
 
 const TODAY = '2024-06-20'
 /** A record brought to 已完成 before the app starts: its next step asks for 验收部门. */
@@ -25,10 +26,9 @@ const shots = process.env['FEEDBACK_SHOTS']
 let app: RunningApp
 let page: Page
 let work: string
-const savedToday = process.env['SLW_TODAY']
+onWorkingDate(TODAY)
 
 beforeAll(async () => {
-  process.env['SLW_TODAY'] = TODAY
   work = mkdtempSync(join(tmpdir(), 'slw-feedback-'))
   const dir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
   const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
@@ -50,8 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   rmSync(work, { recursive: true, force: true })
-  if (savedToday === undefined) delete process.env['SLW_TODAY']
-  else process.env['SLW_TODAY'] = savedToday
 })
 
 const problems = (): ReturnType<Page['locator']> => page.getByRole('complementary', { name: '问题清单' })

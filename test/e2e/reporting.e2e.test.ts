@@ -12,15 +12,15 @@ import { DataDir } from '../../electron/services/storage/ledgerStore'
 import { docxPart, paragraphsOf } from '../electron/documents/docxXml'
 import type { RunningApp } from './harness'
 import { annex2Fixtures, dataDirFor, launchApp, repoRoot } from './harness'
+import { onWorkingDate } from '../helpers/workingDate'
 
 const TODAY = '2024-06-20'
 const results = join(repoRoot, 'test-results')
-const savedToday = process.env['SLW_TODAY']
+onWorkingDate(TODAY)
 let unitApp: RunningApp
 let officeApp: RunningApp
 
 beforeAll(async () => {
-  process.env['SLW_TODAY'] = TODAY
   mkdirSync(results, { recursive: true })
   const unitDir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
   const unitData = new DataDir(unitDir, { appVersion: 'test', campaign: defaultCampaign })
@@ -42,8 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await unitApp?.close()
   await officeApp?.close()
-  if (savedToday === undefined) delete process.env['SLW_TODAY']
-  else process.env['SLW_TODAY'] = savedToday
 })
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {

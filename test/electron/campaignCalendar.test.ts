@@ -5,26 +5,22 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { ChannelName, In, Out } from '@shared/ipc/contract'
 import { contract } from '@shared/ipc/contract'
 import { createServices } from '../../electron/services/services'
 import type { Services } from '../../electron/services/services'
+import { onWorkingDate } from '../helpers/workingDate'
 
 let dirs: string[] = []
 let running: Services[] = []
-const savedToday = process.env['SLW_TODAY']
+onWorkingDate('2024-05-08')
 
-beforeEach(() => {
-  process.env['SLW_TODAY'] = '2024-05-08'
-})
 afterEach(async () => {
   for (const s of running) await s.close()
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
   dirs = []
   running = []
-  if (savedToday === undefined) delete process.env['SLW_TODAY']
-  else process.env['SLW_TODAY'] = savedToday
 })
 
 async function app(unitId: string): Promise<<C extends ChannelName>(channel: C, input: In<C>) => Promise<Out<C>>> {

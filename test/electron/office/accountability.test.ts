@@ -4,29 +4,25 @@
  * (before the register existed) still opens.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { BULLETIN_TITLE } from '@shared/office/bulletin'
 import { RANKING_TITLE } from '../../../electron/services/documents/bulletinDocx'
-import { readSubmission } from '../../../electron/services/merge/readSubmission'
-import { OfficeService } from '../../../electron/services/office/officeService'
-import { DataDir } from '../../../electron/services/storage/ledgerStore'
+import type { OfficeService } from '../../../electron/services/office/officeService'
+import type { DataDir } from '../../../electron/services/storage/ledgerStore'
 import { docxPart, paragraphsOf } from '../documents/docxXml'
+import { mergeSetFiles, officeAt } from './officeFixture'
 
-const mergeSet = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
-const files = readdirSync(mergeSet)
-  .filter((f) => f.endsWith('.xlsx') && !f.includes('南龙镇'))
-  .map((f) => ({ fileName: f, data: readFileSync(join(mergeSet, f)).toString('base64') }))
+const files = mergeSetFiles((f) => !f.includes('南龙镇'))
 
 let dir: string
 let data: DataDir
 let office: OfficeService
 const open = (): void => {
-  data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  office = new OfficeService(data, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), 'test', () => new Date('2024-05-20T02:00:00Z'), () => '2024-05-20')
+  ;({ data, office } = officeAt(dir, '2024-05-20T02:00:00Z', '2024-05-20'))
 }
 
 beforeEach(() => {

@@ -1,24 +1,21 @@
 /** A department's own list: the problems it leads across towns, exported by the office as 附件2 and read back. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { readAnnexWorkbook } from '../../../electron/services/import/readAnnexWorkbook'
-import { readSubmission } from '../../../electron/services/merge/readSubmission'
-import { OfficeService } from '../../../electron/services/office/officeService'
-import { DataDir } from '../../../electron/services/storage/ledgerStore'
+import type { OfficeService } from '../../../electron/services/office/officeService'
+import type { DataDir } from '../../../electron/services/storage/ledgerStore'
+import { mergeSetFiles, officeAt } from './officeFixture'
 
-const mergeSet = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
 let data: DataDir
 let office: OfficeService
 const contact = { filler: '王主任', phone: '0930-6210000' }
 
 beforeAll(async () => {
-  data = new DataDir(mkdtempSync(join(tmpdir(), 'slw-lead-')), { appVersion: 'test', campaign: defaultCampaign })
-  office = new OfficeService(data, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), 'test', () => new Date('2024-05-20T02:00:00Z'), () => '2024-05-20')
-  const files = readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx')).map((f) => ({ fileName: f, data: readFileSync(join(mergeSet, f)).toString('base64') }))
-  await office.intake.commit((await office.intake.stage(files)).stageId)
+  ;({ data, office } = officeAt(mkdtempSync(join(tmpdir(), 'slw-lead-')), '2024-05-20T02:00:00Z', '2024-05-20'))
+  await office.intake.commit((await office.intake.stage(mergeSetFiles())).stageId)
 })
 afterAll(async () => {
   await data.close()

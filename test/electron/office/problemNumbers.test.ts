@@ -2,25 +2,20 @@
  * 一件一号 at the office: hand-made 附件2 files carry no 问题编号; at intake each enterprise gets one in its unit's
  * series from 9001, the same enterprise keeps it in a later version, and notices print it instead of （未编号）.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { defaultCampaign } from '@shared/campaign/campaign'
-import { readSubmission } from '../../../electron/services/merge/readSubmission'
-import { OfficeService } from '../../../electron/services/office/officeService'
-import { DataDir } from '../../../electron/services/storage/ledgerStore'
+import type { OfficeService } from '../../../electron/services/office/officeService'
+import type { DataDir } from '../../../electron/services/storage/ledgerStore'
+import { mergeSetFiles, officeAt } from './officeFixture'
 
-const mergeSet = resolve(import.meta.dirname, '../../fixtures/annex2/merge-set')
-const upload = (f: string): { fileName: string; data: string } => ({ fileName: f, data: readFileSync(join(mergeSet, f)).toString('base64') })
-const all = readdirSync(mergeSet).filter((f) => f.endsWith('.xlsx'))
 
 let dir: string
 let data: DataDir
 let office: OfficeService
 const open = (): void => {
-  data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  office = new OfficeService(data, defaultCampaign, (b, name, at) => readSubmission(b, name, at, defaultCampaign), 'test', () => new Date('2024-05-20T02:00:00Z'), () => '2024-06-20')
+  ;({ data, office } = officeAt(dir, '2024-05-20T02:00:00Z', '2024-06-20'))
 }
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'slw-numbers-'))
@@ -30,13 +25,13 @@ afterEach(async () => {
   await data.close()
 })
 
-const receive = async (files: string[]): Promise<void> => {
-  await office.intake.commit((await office.intake.stage(files.map(upload))).stageId)
+const receive = async (keep: (name: string) => boolean): Promise<void> => {
+  await office.intake.commit((await office.intake.stage(mergeSetFiles(keep))).stageId)
 }
 
 describe('问题编号 given at intake', () => {
   it('numbers every enterprise once, per unit from 9001, and keeps the numbers across versions and restarts', async () => {
-    await receive(all.filter((f) => !f.includes('南龙镇-v2')))
+    await receive((f) => !f.includes('南龙镇-v2'))
     const first = await office.supervision.problems()
     const rows = first.filter((p) => p.state !== '待核实')
     expect(rows.every((p) => /^LXS-2024-\d{3}-9\d{3}$/.test(p.problemNo))).toBe(true)
@@ -53,7 +48,7 @@ describe('问题编号 given at intake', () => {
     const nanlongBefore = new Map(rows.filter((p) => p.unit === '南龙镇').map((p) => [p.name, p.problemNo]))
 
     // v2 of 南龙镇 changes two rows, adds one, removes one: the enterprises still there keep their numbers.
-    await receive(['附件2-南龙镇-v2.xlsx'])
+    await receive((f) => f === '附件2-南龙镇-v2.xlsx')
     await data.close()
     open()
     const after = (await office.supervision.problems()).filter((p) => p.unit === '南龙镇' && p.state !== '待核实')
