@@ -109,7 +109,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      const now = new Date()
+      const now = workingNow()
       const name = unitName(campaign, unitId)
       const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
       const profile = (await dataDir.profile()).get()
@@ -169,7 +169,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'calendar:import': async ({ fileName, data }) => calendar.import(fileName, Buffer.from(data, 'base64')),
     'weekly:view': async ({ unitId, friday }) => weeklyReports.view(reportingUnit(campaign, unitId), friday),
     'weekly:save': async ({ unitId, friday, text }) => weeklyReports.save(reportingUnit(campaign, unitId), friday, text, await actor()),
-    'weekly:export': async ({ unitId, friday, format }) => weeklyReports.export(reportingUnit(campaign, unitId), friday, format, new Date()),
+    'weekly:export': async ({ unitId, friday, format }) => weeklyReports.export(reportingUnit(campaign, unitId), friday, format, workingNow()),
     'weekly:summaryExport': async ({ unitId, friday }) => weeklyReports.exportSummary(reportingUnit(campaign, unitId), friday),
     'contacts:view': async ({ unitId }) => ({ fields: (await dataDir.unitDocuments(reportingUnit(campaign, unitId).id)).contacts }),
     'contacts:save': async ({ unitId, fields }) => {

@@ -15,7 +15,7 @@ import {
 } from '../formRequest'
 import { unitFormInput } from '../../services/annexExport'
 import { formRecords } from '../../services/formRecords'
-import { workingDate } from '../../services/workingDate'
+import { workingDate, workingNow } from '../../services/workingDate'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir, ledgerPath } from '../../services/storage/ledgerStore'
 
@@ -61,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
     profile: contact,
     template: false,
     appVersion: APP_VERSION,
-    now: new Date(),
+    now: workingNow(),
     // 填报日期, and the day the 备注 counts 完成时限 from
     today: date.value || workingDate()
   })

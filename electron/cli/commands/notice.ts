@@ -10,7 +10,7 @@ import { OfficeService } from '../../services/office/officeService'
 import { dataDirFromArgs } from '../../services/paths'
 import { ledgerPath } from '../../services/storage/ledgerStore'
 import { writeFromDataDir } from '../dataCommand'
-import { workingDate } from '../../services/workingDate'
+import { workingDate, workingNow } from '../../services/workingDate'
 
 const USAGE = '用法：slw notice --unit <单位> --out <文件.docx> [--data <数据文件夹>] [--deadline 办理时限]\n'
 const DAY = 86_400_000
@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
   const dir = dataDirFromArgs(args)
   const out = values.out
   return writeFromDataDir(args, out, async (data, campaign) => {
-    const office = new OfficeService(data, campaign, (b, name, at) => readSubmission(b, name, at, campaign), APP_VERSION, () => new Date(), () => today)
+    const office = new OfficeService(data, campaign, (b, name, at) => readSubmission(b, name, at, campaign), APP_VERSION, () => workingNow(), () => today)
     const fromLedger = existsSync(ledgerPath(dir, unit.value.id)) ? overdueRecordItems((await data.ledger(unit.value.id)).view().records, today) : []
     const items = [...fromLedger, ...(await office.supervision.noticeCandidates(unit.value.name))]
     if (items.length === 0) {

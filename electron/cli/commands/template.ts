@@ -2,6 +2,7 @@ import { defaultCampaign } from '@shared/campaign/campaign'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../commandLine'
 import { resolveAnnex, resolveDate, resolveOut, resolveUnit, writeFormCommand } from '../formRequest'
+import { workingNow } from '../../services/workingDate'
 
 const USAGE =
   '用法：slw template <附件，如 annex2> --out <文件.xlsx>\n' +
@@ -36,6 +37,6 @@ export async function run(args: string[]): Promise<number> {
       filledDate: date.value
     },
     appVersion: APP_VERSION,
-    now: new Date()
+    now: workingNow()
   })
 }

@@ -6,6 +6,7 @@ import { parseCommandArgs, usageError } from '../commandLine'
 import { resolveUnit } from '../formRequest'
 import { WeeklyService } from '../../services/reports/weeklyService'
 import { writeFromDataDir } from '../dataCommand'
+import { workingNow } from '../../services/workingDate'
 
 const USAGE = '用法：slw weekly --unit <单位> --date <周五，如 2024-05-17> --out <文件.docx 或 .xlsx> [--data <数据文件夹>]\n'
 
@@ -27,7 +28,7 @@ export async function run(args: string[]): Promise<number> {
 
   const out = values.out
   return writeFromDataDir(args, out, async (data, campaign) => {
-    const file = await new WeeklyService(data, campaign, APP_VERSION).export(unit.value, friday, format, new Date())
+    const file = await new WeeklyService(data, campaign, APP_VERSION).export(unit.value, friday, format, workingNow())
     const outside = outsideReports(campaign, friday)
     const message = `已生成${unit.value.name}${friday}的工作进展${format === 'docx' ? '报告' : '附表'}：${out}${outside ? `\n${outside}` : ''}`
     return { bytes: Buffer.from(file.data, 'base64'), message }
