@@ -7,7 +7,8 @@ import { jsonFileBytes, saveOutput } from '../saveOutput'
 const USAGE = '用法：slw check <文件> [--json] [--json-out <结果.json>]\n'
 
 /**
- * `slw check <file> [--json] [--json-out FILE]`: reads a submitted spreadsheet exactly as an import would and reports
+ * `slw check <file> [--json] [--json-out FILE]`: reads a submitted spreadsheet as the form it is (detectAnnex) exactly as
+ * an import or the office's intake would, and reports
  * what it found. Exit 0: importable, no errors; 1: rows with errors; 2: the file cannot be taken at all, bad
  * arguments, or the JSON file could not be written.
  * With --json, stdout carries one JSON object and nothing else. --json-out writes that object to FILE (UTF-8 with a
@@ -19,7 +20,8 @@ export async function run(args: string[]): Promise<number> {
   if (!parsed) return 2
   const [file] = parsed.positionals
   if (file === undefined) return usageError('请指定要检查的文件。', USAGE)
-  const result = await readAnnexFile(file)
+  // Whatever form the file is: 附件2, or one of the app's own 附件3/附件4/回头看/联络员/附表 exports, or a hand-made one.
+  const result = await readAnnexFile(file, { annex: 'auto' })
   const jsonText = `${JSON.stringify(checkJson(result))}\n`
   process.stdout.write(json ? jsonText : textReport(result))
   const jsonOut = parsed.values['json-out']

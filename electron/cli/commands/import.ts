@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { annex2 } from '@shared/annexes/annex2'
+import { huikan } from '@shared/annexes/huikan'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { ImportPreview } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
@@ -44,7 +46,9 @@ export async function run(args: string[]): Promise<number> {
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
   const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex }))
   try {
-    const preview = await stager.preview(unit.value.id, basename(file), bytes)
+    // A 回头看台账 goes to the 回头看 records; anything else is read as 附件2, as the app's 附件2 tab reads it.
+    const detected = (await readAnnexWorkbook(bytes, basename(file), { campaign: defaultCampaign, annex: 'auto' })).annex
+    const preview = await stager.preview(unit.value.id, basename(file), bytes, detected === huikan.id ? huikan : annex2)
     process.stdout.write(report(preview, unit.value.name))
     if (preview.refused) return 1
     if (!flags.has('--yes')) {
