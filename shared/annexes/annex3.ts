@@ -3,6 +3,7 @@ import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { TlcItem } from '../lifecycle/tlc'
 import { TLC_ITEMS, tlcApplies, tlcDoneDate, tlcMark } from '../lifecycle/tlc'
+import { caseFiled } from '../lifecycle/cases'
 import { annex2Column, count, isCategory, isDone, progressOf, rate, sumMoney, supervisionColumns } from './shared'
 import type { AnnexColumn, StatColumn } from './types'
 import { defineAnnex } from './types'
@@ -77,8 +78,8 @@ export const annex3 = defineAnnex({
       { header: '摸底问题数', compute: (rows) => rows.length },
       ...CATEGORIES.flatMap(per),
       { header: '两断三清完成数', compute: (rows) => count(rows, tlcDone) },
-      { header: '立案数', compute: (rows) => count(rows, (f) => fieldText(f, 'caseFiled') === '是') },
-      { header: '罚款（万元）', compute: (rows) => sumMoney(rows, 'fineAmount') },
+      { header: '立案数', compute: (rows) => count(rows, caseFiled) },
+      { header: '罚款（万元）', compute: (rows) => sumMoney(rows.filter(caseFiled), 'fineAmount') },
       { header: '移送公安数', compute: (rows) => count(rows, (f) => fieldText(f, 'referredPolice') === '是') },
       { header: '总完成数', compute: (rows) => count(rows, isDone) },
       { header: '完成率（%）', compute: (rows) => rate(count(rows, isDone), rows.length) }

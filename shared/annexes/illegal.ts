@@ -1,6 +1,7 @@
 import { EXECUTION_STATES, PENALTY_KINDS } from '../domain/enums'
 import { fieldText } from '../ledger/record'
 import { annex2Column, count, sumMoney } from './shared'
+import { caseFiled } from '../lifecycle/cases'
 import type { AnnexColumn } from './types'
 import { defineAnnex } from './types'
 
@@ -35,7 +36,7 @@ export const illegal = defineAnnex({
     { key: 'caseClosedDate', header: '结案日期', kind: 'date', width: 10 },
     { key: 'caseRemarks', header: '备注', kind: 'text', width: 8 }
   ],
-  rowFilter: (f) => fieldText(f, 'caseFiled') === '是' || f['category'] === '关停取缔',
+  rowFilter: (f) => caseFiled(f) || f['category'] === '关停取缔',
   ledgerTab: { label: '违法问题查处清单', order: 5, createsRecords: false },
   notes: [
     '1. 本清单列出关停取缔类和已立案查处的“散乱污”违法问题，一个问题一行。',

@@ -41,6 +41,8 @@ export type IssueCode =
   | 'MERGED_CELLS'
   | 'NAME_ADDRESS_DUPLICATE'
   | 'REQUIRED_BY_CATEGORY'
+  /** 立案日期 or 处罚决定书文号 filled, 是否立案 blank: counted as a case, the clerk is asked to say 是. */
+  | 'CASE_UNFLAGGED'
   | 'NUMBER_INVALID'
   // lifecycle (annexes.md §4.3, §4.4)
   | 'STATUS_REQUIREMENT'

@@ -12,7 +12,7 @@ const READS = [
   // the work's steps and what proves them (附件3, 附件4, 两断三清, 违法问题查处清单)
   'stopDate', 'completeDate', 'evidence', 'acceptDate', 'acceptDept', 'acceptResult', 'restarted', 'restartDate',
   'closeDate', 'relocationTarget', 'oldSite', 'tlcInspector', 'tlcInspectDate',
-  'caseDate', 'decisionNo', 'decisionDate', 'fineAmount', 'penaltyKinds', 'caseClosedDate',
+  'caseFiled', 'caseDate', 'decisionNo', 'decisionDate', 'fineAmount', 'penaltyKinds', 'caseClosedDate',
   // kept by the lifecycle itself (no form prints them)
   'status', 'track', 'convertedFrom', 'convertDate', 'reopenDate', 'relocationDate', 'newSiteLicence', 'newSiteEia',
   // the 回头看台账 of 2023 items

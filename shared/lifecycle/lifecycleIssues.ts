@@ -7,6 +7,7 @@ import type { LifecycleKey } from './fields'
 import { lifecycleText } from './fields'
 import type { FieldIssue } from '../domain/issues'
 import { shouldConvert } from './actions'
+import { caseUnflagged } from './cases'
 import { missingFor, reached, statusOf } from './requirements'
 
 /** Later date must not be before the earlier one: [earlier, later, wording]. */
@@ -48,6 +49,14 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
       code: 'FINE_MISMATCH',
       field: 'fineAmount',
       message: penalties.includes('罚款') ? '处罚种类含罚款，罚款金额应大于 0' : '处罚种类不含罚款，罚款金额应为空或 0'
+    })
+  }
+  if (caseUnflagged(fields)) {
+    out.push({
+      severity: 'warning',
+      code: 'CASE_UNFLAGGED',
+      field: 'caseFiled',
+      message: '已填写立案日期或处罚决定书文号，「是否立案」却未填：各报表已按立案统计，请填“是”（确未立案的填“否”）'
     })
   }
   if (today) {

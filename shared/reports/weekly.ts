@@ -9,6 +9,7 @@ import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
 import type { RecordFields } from '../ledger/record'
 import { recordText } from '../annexes/registry'
+import { caseDay, caseFiled, fineDay } from '../lifecycle/cases'
 import { reached } from '../lifecycle/requirements'
 import { tlcApplies, tlcDoneDate } from '../lifecycle/tlc'
 
@@ -82,15 +83,20 @@ const between = (from: string, to: string) => (d: string): boolean => d !== '' &
 const completed = (f: RecordFields, within: (d: string) => boolean): boolean =>
   reached(f, '已完成') && within(recordText(f, 'completeDate'))
 
-/** Counts of `from` … `to` (ISO dates, both included; from '' counts from the start), from the records' own dates. */
+/**
+ * Counts of `from` … `to` (ISO dates, both included; from '' counts from the start), from the records' own dates;
+ * 立案 and 罚款 as lifecycle/cases.ts defines them.
+ */
 export function periodCounts(records: readonly RecordFields[], from: string, to: string): PeriodCounts {
   const within = between(from, to)
+  // A case without its date still counts from the start (附件3 counts it too), never in a week.
+  const counts = (d: string): boolean => within(d) || (d === '' && from === '')
   return {
     newFinds: records.filter((f) => within(recordText(f, 'foundDate'))).length,
     done: byCategory(records, (f) => completed(f, within)),
     tlc: records.filter((f) => tlcApplies(f) && within(tlcDoneDate(f))).length,
-    cases: records.filter((f) => within(recordText(f, 'caseDate'))).length,
-    fines: sumMoney(records.filter((f) => within(recordText(f, 'decisionDate') || recordText(f, 'caseDate'))), 'fineAmount')
+    cases: records.filter((f) => caseFiled(f) && counts(caseDay(f))).length,
+    fines: sumMoney(records.filter((f) => caseFiled(f) && counts(fineDay(f))), 'fineAmount')
   }
 }
 

@@ -29,16 +29,30 @@ describe('dates follow the order of the work', () => {
     decisionDate: ['caseDate', '处罚决定日期不能早于立案日期'],
     caseClosedDate: ['decisionDate', '结案日期不能早于处罚决定日期']
   }).map(([b, [a, message]]) => [a as string, b, message as string] as const)
+  // 是否立案 said, so a case's dates bring no CASE_UNFLAGGED here.
+  const filed = { caseFiled: '是' }
   it.each(pairs)('%s before %s: the later one is the error', (a, b, message) => {
-    expect(lifecycleIssues({ [a]: '2024-06-10', [b]: '2024-06-09' })).toEqual([{ severity: 'error', code: 'DATE_ORDER', field: b, message }])
-    expect(lifecycleIssues({ [a]: '2024-06-10', [b]: '2024-06-10' })).toEqual([])
-    expect(lifecycleIssues({ [a]: '2024-06-10', [b]: '2024-06-11' })).toEqual([])
+    expect(lifecycleIssues({ ...filed, [a]: '2024-06-10', [b]: '2024-06-09' })).toEqual([{ severity: 'error', code: 'DATE_ORDER', field: b, message }])
+    expect(lifecycleIssues({ ...filed, [a]: '2024-06-10', [b]: '2024-06-10' })).toEqual([])
+    expect(lifecycleIssues({ ...filed, [a]: '2024-06-10', [b]: '2024-06-11' })).toEqual([])
   })
   it('only ISO dates are compared: text that is not yet a date is the field check\'s business', () => {
     expect(lifecycleIssues({ stopDate: '2024-06-10', completeDate: '2024-6-9' })).toEqual([])
     expect(lifecycleIssues({ stopDate: '2024年6月10日', completeDate: '2024-06-09' })).toEqual([])
     expect(lifecycleIssues({ stopDate: 'x2024-06-10', completeDate: '2024-06-09' })).toEqual([])
     expect(lifecycleIssues({ stopDate: '2024-06-10', completeDate: '2024-06-090' })).toEqual([])
+  })
+})
+
+// Issue 20: with 立案日期, 决定书文号 and 罚款 filled but 是否立案 blank, the Friday report counted a case 附件3 did not.
+describe('立案 said or not', () => {
+  it('a case’s own facts with 是否立案 blank: counted as a case, and the clerk is asked to say 是', () => {
+    const warning = { severity: 'warning', code: 'CASE_UNFLAGGED', field: 'caseFiled', message: '已填写立案日期或处罚决定书文号，「是否立案」却未填：各报表已按立案统计，请填“是”（确未立案的填“否”）' }
+    expect(lifecycleIssues({ caseDate: '2024-05-14' })).toEqual([warning])
+    expect(lifecycleIssues({ decisionNo: '临市工信罚〔2024〕1号' })).toEqual([warning])
+    expect(codes({ caseFiled: '是', caseDate: '2024-05-14' })).toEqual([])
+    expect(codes({ caseFiled: '否', caseDate: '2024-05-14' })).toEqual([])
+    expect(codes({ fineAmount: '1.20' })).toEqual([])
   })
 })
 
@@ -55,12 +69,12 @@ describe('restart and penalties (违法问题查处清单)', () => {
     expect(lifecycleIssues({ penaltyKinds: ['警告'] })).toEqual([
       { severity: 'error', code: 'PENALTY_DECISION_MISSING', field: 'decisionNo', message: '已填写处罚种类，须填写处罚决定书文号' }
     ])
-    expect(codes({ penaltyKinds: ['警告'], decisionNo: '临市工信罚〔2024〕1号' })).toEqual([])
+    expect(codes({ caseFiled: '是', penaltyKinds: ['警告'], decisionNo: '临市工信罚〔2024〕1号' })).toEqual([])
     expect(codes({ penaltyKinds: [] })).toEqual([])
     expect(codes({ penaltyKinds: '警告' })).toEqual([])
   })
   it('a fine is among the penalties exactly when its amount is above 0', () => {
-    const no = { decisionNo: '1号' }
+    const no = { caseFiled: '是', decisionNo: '1号' }
     expect(lifecycleIssues({ ...no, penaltyKinds: ['罚款'] })).toEqual([
       { severity: 'error', code: 'FINE_MISMATCH', field: 'fineAmount', message: '处罚种类含罚款，罚款金额应大于 0' }
     ])

@@ -123,13 +123,13 @@ describe('phones in a record', () => {
 
 describe('dates in a record', () => {
   it('a date without a year, or no date at all, is an error with an example', () => {
-    expect(one({ caseDate: '6月30日' })).toEqual({
+    expect(one({ caseFiled: '是', caseDate: '6月30日' })).toEqual({
       severity: 'error', code: 'DATE_NO_YEAR', field: 'caseDate', message: '「立案日期」“6月30日”没有年份，请写完整日期，如 2024年6月30日'
     })
-    expect(one({ caseDate: '月底' })).toEqual({
+    expect(one({ caseFiled: '是', caseDate: '月底' })).toEqual({
       severity: 'error', code: 'DATE_UNPARSEABLE', field: 'caseDate', message: '「立案日期」“月底”不是有效日期，请写作 2024年6月30日 或 2024-06-30'
     })
-    expect(check({ caseDate: '2019-01-01' })).toEqual([])
+    expect(check({ caseFiled: '是', caseDate: '2019-01-01' })).toEqual([])
   })
   it('a 完成时限 must lie from the start of 清理整治 to the end of 整治提升, both days included', () => {
     expect(ctx.deadlineWindow).toEqual({ from: '2024-05-15', to: '2024-09-30' })
