@@ -21,6 +21,19 @@ export function doneRateOf(rows: readonly RecordFields[]): string {
   return rate(done, sum('records'))?.toFixed(1) ?? ''
 }
 
+/** The 附表's figures of the week itself; the others are 累计 (to date) and stand until the unit reports again. */
+const WEEK_ONLY: readonly string[] = ['newFinds', ...CATEGORIES.map((c) => `doneWeek${c}`), 'tlcWeek', 'casesWeek', 'finesWeek', 'openItems', 'nextPlan']
+
+/**
+ * A unit's row carried into a week it did not report: its 累计 as last reported (so the city's 累计 never goes back),
+ * nothing for the week, and 未完成事项 saying so.
+ */
+export function carriedRow(fields: RecordFields, from: string): RecordFields {
+  const out: RecordFields = { ...fields }
+  for (const key of WEEK_ONLY) delete out[key]
+  return { ...out, openItems: `未报送，沿用${from}的数据` }
+}
+
 /** 每周工作进展附表 (annexes.md §1.8): one row per unit, figures computed from its records. */
 export const weekly = defineAnnex({
   id: 'weekly',

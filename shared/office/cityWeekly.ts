@@ -4,7 +4,7 @@
  * drafted from the 合计.
  */
 import { sumMoney } from '../annexes/shared'
-import { doneRateOf, weekly, weeklyCount } from '../annexes/weekly'
+import { carriedRow, doneRateOf, weekly, weeklyCount } from '../annexes/weekly'
 import type { Campaign } from '../campaign/campaign'
 import { CATEGORIES } from '../domain/enums'
 import type { Category } from '../domain/enums'
@@ -17,14 +17,20 @@ import type { WeekFigures, WeeklyText } from '../reports/weekly'
 import { weekStart } from '../reports/weekly'
 import { receivedLate, unreceived } from './behind'
 
+type CityRow = OfficeWeeklyView['rows'][number]
+
 /** The city's Friday report at the office: each unit's 附表 row for the week, who is late or missing, the texts. */
 export interface OfficeWeeklyView {
   friday: string
   from: string
   issueNo: number
   fridays: string[]
-  rows: { unit: string; fields: RecordFields; file: string; late: boolean }[]
-  /** Units that owe this report and sent none for the week. */
+  /**
+   * One per unit counted this week: its 附表 for the week, or (`carried`: the Friday it comes from) its last one
+   * carried forward when it sent none.
+   */
+  rows: { unit: string; fields: RecordFields; file: string; late: boolean; carried?: string }[]
+  /** Units that owe this report and sent none for the week (carried or not). */
   missing: string[]
   /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
   totals: RecordFields
@@ -32,27 +38,32 @@ export interface OfficeWeeklyView {
   saved: { at: string; by: string } | null
 }
 
-type CityRow = OfficeWeeklyView['rows'][number]
-
-/** The week's rows (the consolidation of that week's 附表), late ones marked, and the units that owe one and sent none. */
+/**
+ * The week's rows (the consolidation of that week's 附表), late ones marked; the units that owe one and sent none;
+ * and for each of those that reported an earlier week (`earlier`: the earlier weeks' consolidations by Friday), its
+ * last row carried forward, so a skipped week never takes the city's 累计 back.
+ */
 export function cityWeek(
   campaign: Campaign,
   friday: string,
   c: Consolidation,
-  receivedAt: (sha256: string) => string
+  receivedAt: (sha256: string) => string,
+  earlier: ReadonlyMap<string, Consolidation> = new Map()
 ): Pick<OfficeWeeklyView, 'rows' | 'missing' | 'totals'> {
   const due = campaign.weeklyReports.dueTime
-  const rows = c.rows.map((r) => ({
+  const rows: CityRow[] = c.rows.map((r) => ({
     unit: r.unit,
     fields: r.fields,
     file: r.provenance.file,
     late: receivedLate(receivedAt(r.provenance.sha256), friday, due)
   }))
-  return {
-    rows,
-    missing: unreceived(campaign, campaign.weeklyReports.reporters, c),
-    totals: weeklyTotals(rows.map((r) => r.fields))
+  const missing = unreceived(campaign, campaign.weeklyReports.reporters, c)
+  const before = [...earlier].filter(([f]) => f < friday).sort(([a], [b]) => b.localeCompare(a))
+  for (const unit of missing) {
+    const last = before.map(([f, week]) => ({ f, row: week.rows.find((r) => r.unit === unit) })).find((x) => x.row)
+    if (last?.row) rows.push({ unit, fields: carriedRow(last.row.fields, monthDay(last.f)), file: last.row.provenance.file, late: false, carried: last.f })
   }
+  return { rows, missing, totals: weeklyTotals(rows.map((r) => r.fields)) }
 }
 
 /** A field of a 附表 row (or of the 合计): the weekly form's keys only. */
@@ -99,9 +110,10 @@ export function totalsFigures(totals: RecordFields, friday: string): WeekFigures
 const clause = (s: string): string => s.replace(/[。；;，,\s]+$/, '')
 
 /**
- * The city's text drafted from the 合计, which speaks for the city only when every unit reported: otherwise for the
- * units that did, and 存在问题 counts the others. It also lists what the units reported as 未完成事项: the 附表
- * carries no overdue count, so the unit draft's sentence about overdue problems would be made up here.
+ * The city's text drafted from the 合计, which speaks for the city when every unit is counted (reported, or carried
+ * from its last report): otherwise for the units that are, and 存在问题 counts the others. It also lists what the
+ * units reported as 未完成事项: the 附表 carries no overdue count, so the unit draft's sentence about overdue problems
+ * would be made up here.
  */
 export function cityDraft(
   campaign: Campaign,
@@ -111,27 +123,33 @@ export function cityDraft(
   groups = ''
 ): WeeklyText {
   const { rows, missing } = week
-  const reported = new Set(rows.map((r) => r.unit)).size
-  const who = missing.length === 0 ? campaign.city.name : `已报送的${reported}个单位`
+  const sent = rows.filter((r) => !r.carried)
+  const carried = rows.filter((r) => r.carried).length
+  const counted = new Set(rows.map((r) => r.unit)).size
+  const uncounted = missing.filter((u) => !rows.some((r) => r.unit === u)).length
+  const who = uncounted === 0 ? campaign.city.name : `${carried ? '有数据' : '已报送'}的${counted}个单位`
   const narrative = draftNarrative(who, totalsFigures(week.totals, friday))
   const draft = { ...narrative, overview: groups ? `${narrative.overview}\n${groups}` : narrative.overview }
-  const open = rows.filter((r) => weeklyText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(weeklyText(r.fields, 'openItems'))}`)
+  const open = sent.filter((r) => weeklyText(r.fields, 'openItems') !== '').map((r) => `${r.unit}：${clause(weeklyText(r.fields, 'openItems'))}`)
   // Named in the 附表 line under the text (attachmentLine), counted here.
-  const absent = missing.length > 0 ? `${missing.length}个单位未报送本周工作进展。` : ''
+  const absent = missing.length > 0 ? `${missing.length}个单位未报送本周工作进展${carried ? `，其中${carried}个单位沿用其最近一次报送的数据` : ''}。` : ''
   const reportedOpen = open.length > 0 ? `各单位报告的未完成事项：${open.join('；')}。` : '各单位本周未报告未完成事项。'
-  const text = { ...draft, problems: absent + (reported > 0 ? reportedOpen : ''), openItems: '', nextPlan: '' }
-  if (reported > 0) return text
+  const text = { ...draft, problems: absent + (sent.length > 0 ? reportedOpen : ''), openItems: '', nextPlan: '' }
+  if (sent.length > 0) return text
   const overview = `截至${monthDay(friday)}，各单位均未报送本周工作进展附表，全市数据待报送后汇总。${groups ? `\n${groups}` : ''}`
   return { ...text, overview, thisWeek: '各单位均未报送，暂无本周数据。' }
 }
 
-/** The docx's 附表 line, naming who reported late and who did not report. */
+/** The docx's 附表 line, naming who reported late, who did not report, and whose figures are carried. */
 export function attachmentLine(campaign: Campaign, rows: readonly CityRow[], missing: readonly string[]): string {
   const late = rows.filter((r) => r.late).map((r) => r.unit)
+  const carried = new Set(rows.filter((r) => r.carried).map((r) => r.unit))
   const due = `周五${campaign.weeklyReports.dueTime}`
   return [
     '详细情况见附表。',
     late.length > 0 ? `${[...new Set(late)].join('、')}未在${due}前报送。` : '',
-    missing.length > 0 ? `${missing.join('、')}未报送。` : ''
+    missing.length > 0 ? `${missing.join('、')}未报送` : '',
+    carried.size > 0 ? `（${[...carried].join('、')}沿用最近一次报送的数据）` : '',
+    missing.length > 0 ? '。' : ''
   ].join('')
 }

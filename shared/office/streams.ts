@@ -11,13 +11,19 @@ import type { AnnexDefinition } from '../annexes/types'
 import { weekly } from '../annexes/weekly'
 import { chinaDate } from '../domain/chinaTime'
 import type { RecordFields } from '../ledger/record'
-import type { Decision, Submission } from '../merge/types'
+import type { Consolidation, Decision, Submission } from '../merge/types'
 import { reportFriday } from '../reports/weekly'
 
 /** The streams that exist even before any file arrives: the office shows who has not reported them. */
 export const FIXED_STREAMS: readonly string[] = OFFICE_FORMS.map((a) => a.id)
 
 export const weeklyStream = (friday: string): string => `${weekly.id}:${friday}`
+
+/** The weeks' consolidations among all the office's streams, by Friday. */
+export function weeklyStreams(all: ReadonlyMap<string, Consolidation>): Map<string, Consolidation> {
+  const prefix = weeklyStream('')
+  return new Map([...all].filter(([stream]) => stream.startsWith(prefix)).map(([stream, c]) => [stream.slice(prefix.length), c]))
+}
 
 /**
  * A 附表 counts for the report week (Saturday … Friday) its 填报日期 falls in — our export writes the Friday — and,

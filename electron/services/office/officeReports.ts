@@ -12,7 +12,7 @@ import { attachmentLine, cityDraft, cityWeek } from '@shared/office/cityWeekly'
 import type { OfficeDashboard } from '@shared/office/dashboard'
 import { officeDashboard } from '@shared/office/dashboard'
 import { unreceived } from '@shared/office/behind'
-import { weeklyStream } from '@shared/office/streams'
+import { weeklyStream, weeklyStreams } from '@shared/office/streams'
 import { officeProblems } from '@shared/office/notices'
 import { taskGroupLine, taskGroupProgress } from '@shared/office/taskGroups'
 import { issueNumber, reportFridays } from '@shared/reports/draft'
@@ -37,7 +37,7 @@ export class OfficeReports {
     const all = this.forms.consolidateAll(store)
     const c = all.get(weeklyStream(friday)) ?? this.forms.consolidateStream({ submissions: [], decisions: [], problemNos: new Map() }, weeklyStream(friday))
     const received = new Map(store.submissions.map((s) => [s.sha256, s.receivedAt]))
-    const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '')
+    const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '', weeklyStreams(all))
     // Overdue as of the report's Friday.
     const groups = taskGroupLine(taskGroupProgress(this.ctx.campaign, officeProblems(this.ctx.campaign, all, friday)).groups)
     const stored = (await this.officeDocuments()).weekly(friday)

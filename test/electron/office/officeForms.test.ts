@@ -183,26 +183,31 @@ describe('the city’s Friday report', () => {
     await receiveWeek()
     const view = await office.reports.weekly(friday)
     expect(view).toMatchObject({ friday, from: '2024-05-18', issueNo: 2, saved: null })
-    expect(view.rows.map((r) => [r.unit, r.file, r.late])).toEqual([
-      ['八坊街道', '附表-八坊街道.xlsx', false],
-      ['城郊镇', '附表-城郊镇.xlsx', true],
-      ['南龙镇', '附表-南龙镇.xlsx', false]
+    // 折桥镇 sent 5/17's report only: its figures are carried into 5/24, marked (issue 20, finding 6).
+    expect(view.rows.map((r) => [r.unit, r.file, r.late, r.carried])).toEqual([
+      ['八坊街道', '附表-八坊街道.xlsx', false, undefined],
+      ['城郊镇', '附表-城郊镇.xlsx', true, undefined],
+      ['南龙镇', '附表-南龙镇.xlsx', false, undefined],
+      ['折桥镇', '附表-折桥镇.xlsx', false, '2024-05-17']
     ])
     const owing = expectedReporters(defaultCampaign, 'towns-and-leads').map((u) => u.name)
     expect(view.missing).toEqual(owing.filter((u) => !['八坊街道', '城郊镇', '南龙镇'].includes(u)))
     expect(view.missing).toContain('折桥镇')
+    // The three that reported: 24 problems, 7 + 7 done, 7 两断三清, 7 cases, 3.50 万元; plus 折桥镇's 累计 of 5/17.
+    const zhe = (await office.reports.weekly('2024-05-17')).rows.find((r) => r.unit === '折桥镇')?.fields ?? {}
+    const plus = (n: number, key: string): string => String(n + Number(zhe[key] ?? 0))
     expect(view.totals).toMatchObject({
       unit: '合计',
-      records: '24',
-      'doneTotal关停取缔': '7',
-      'doneTotal升级改造': '7',
-      doneRate: '58.3',
-      tlcTotal: '7',
-      casesTotal: '7',
-      finesTotal: '3.50'
+      records: plus(24, 'records'),
+      'doneTotal关停取缔': plus(7, 'doneTotal关停取缔'),
+      'doneTotal升级改造': plus(7, 'doneTotal升级改造'),
+      tlcTotal: plus(7, 'tlcTotal'),
+      casesTotal: plus(7, 'casesTotal'),
+      finesTotal: (3.5 + Number(zhe['finesTotal'] ?? 0)).toFixed(2)
     })
-    expect(view.text.overview).toContain('截至5月24日，已报送的3个单位共摸底排查“散乱污”问题24个，累计完成整治14个（关停取缔7个、整合搬迁0个、升级改造7个），完成率58.3%')
-    expect(view.text.problems).toBe(`${view.missing.length}个单位未报送本周工作进展。各单位本周未报告未完成事项。`)
+    expect(Number(zhe['records'])).toBe(3)
+    expect(view.text.overview).toContain('截至5月24日，有数据的4个单位共摸底排查“散乱污”问题27个')
+    expect(view.text.problems).toBe(`${view.missing.length}个单位未报送本周工作进展，其中1个单位沿用其最近一次报送的数据。各单位本周未报告未完成事项。`)
   })
 
   it('keeps the office’s own text and exports the report and its 附表', async () => {
@@ -222,7 +227,12 @@ describe('the city’s Friday report', () => {
     const xlsx = await office.reports.exportWeekly(friday, 'xlsx', { filler: '王主任', phone: '0930-6213456' })
     const back = await readAnnexWorkbook(Buffer.from(xlsx.data, 'base64'), xlsx.fileName, { annex: 'auto' })
     expect(back.annex).toBe('weekly')
-    expect(back.rows.map((r) => r.fields['unit'])).toEqual(['八坊街道', '城郊镇', '南龙镇'])
+    expect(back.rows.map((r) => [r.fields['unit'], r.fields['openItems'] ?? ''])).toEqual([
+      ['八坊街道', ''],
+      ['城郊镇', ''],
+      ['南龙镇', ''],
+      ['折桥镇', '未报送，沿用5月17日的数据']
+    ])
     expect(back.counts.blankSkipped).toBe(1)
   })
 })

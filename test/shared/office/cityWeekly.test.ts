@@ -103,6 +103,45 @@ describe('the city’s week', () => {
   })
 })
 
+// Issue 20, finding 6: the city's 累计 went back when a unit skipped a week (its figures counted as zero).
+describe('a unit that skips a week', () => {
+  const weeklyFile = { annex: 'weekly', sheet: '工作进展' }
+  const w1 = figures({ friday: '2024-05-17', from: '2024-05-11', records: 10, newFinds: 10, doneToDate: { 关停取缔: 3, 整合搬迁: 0, 升级改造: 0 }, doneThisWeek: { 关停取缔: 3, 整合搬迁: 0, 升级改造: 0 }, doneRate: 30, finesThisWeek: 1.1, finesToDate: 1.1 })
+  const first = consolidate(
+    [
+      submission(1, '八坊街道', [{ rowNumber: 6, fields: weeklyRow('八坊街道', w1, '', ''), rejected: false }], { ...weeklyFile, filledDate: '2024-05-17' }),
+      submission(2, '城郊镇', [{ rowNumber: 6, fields: b, rejected: false }], { ...weeklyFile, filledDate: '2024-05-17' })
+    ],
+    [],
+    defaultCampaign,
+    streamAnnex('weekly:2024-05-17')
+  )
+  // 5/24: only 城郊镇 reports.
+  const second = consolidate([submission(3, '城郊镇', [{ rowNumber: 6, fields: b, rejected: false }], { ...weeklyFile, filledDate: '2024-05-24' })], [], defaultCampaign, streamAnnex('weekly:2024-05-24'))
+  const earlier = new Map([['2024-05-17', first]])
+  const week = cityWeek(defaultCampaign, '2024-05-24', second, () => '2024-05-24T02:00:00.000Z', earlier)
+
+  it('carries its last 累计 forward, marked, with nothing for the week', () => {
+    const carried = week.rows.find((r) => r.unit === '八坊街道')
+    expect(carried).toMatchObject({ carried: '2024-05-17', late: false })
+    expect(carried?.fields).toMatchObject({ records: '10', 'doneTotal关停取缔': '3', finesTotal: '1.10', openItems: '未报送，沿用5月17日的数据' })
+    expect(carried?.fields['newFinds']).toBeUndefined()
+    expect(carried?.fields['doneWeek关停取缔']).toBeUndefined()
+    expect(week.missing).toContain('八坊街道')
+  })
+
+  it('so the city’s 累计 never goes back, and the text and the 附表 line say whose figures are carried', () => {
+    const before = cityWeek(defaultCampaign, '2024-05-17', first, () => '2024-05-17T02:00:00.000Z')
+    for (const key of ['records', 'doneTotal关停取缔', 'doneTotal升级改造', 'finesTotal']) {
+      expect(Number(week.totals[key]), key).toBeGreaterThanOrEqual(Number(before.totals[key]))
+    }
+    expect(week.totals).toMatchObject({ records: '13', 'doneTotal关停取缔': '3', newFinds: '1', finesWeek: '0.00' })
+    const text = cityDraft(defaultCampaign, '2024-05-24', week)
+    expect(text.problems).toBe(`${week.missing.length}个单位未报送本周工作进展，其中1个单位沿用其最近一次报送的数据。各单位本周未报告未完成事项。`)
+    expect(attachmentLine(defaultCampaign, week.rows, ['八坊街道', '折桥镇'])).toBe('详细情况见附表。八坊街道、折桥镇未报送（八坊街道沿用最近一次报送的数据）。')
+  })
+})
+
 describe('the office dashboard', () => {
   it('lists the plan’s deadlines from today and the next Friday report; every report so far with who sent it', () => {
     const d = officeDashboard(defaultCampaign, { streams: new Map(), supervision: [], today: '2024-05-11' })

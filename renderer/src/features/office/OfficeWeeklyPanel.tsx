@@ -1,6 +1,7 @@
 /** 每周进展 at the office: every unit's 附表 for the chosen Friday, who is late or missing, the city's report. */
 import { useEffect, useState } from 'react'
 import { weekly } from '@shared/annexes/weekly'
+import { monthDay } from '@shared/domain/dates'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
@@ -57,7 +58,10 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
           <div className="preview-table">
             <FormRowsTable
               columns={columns}
-              rows={view.rows.map((r) => ({ ...r, ...(r.late ? { note: '（逾期）', className: 'late' } : {}) }))}
+              rows={view.rows.map((r) => ({
+                ...r,
+                ...(r.carried ? { note: `（未报送，沿用${monthDay(r.carried)}）`, className: 'carried' } : r.late ? { note: '（逾期）', className: 'late' } : {})
+              }))}
               total={view.totals}
             />
           </div>
