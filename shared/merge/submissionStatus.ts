@@ -135,10 +135,29 @@ function rejection(s: Submission, annex: AnnexDefinition<RecordFields>): string 
   return null
 }
 
+/** Rows named in full in a file's 说明; the rest are counted. */
+const ROWS_SAID = 5
+
+/**
+ * Why rows of a usable file were not taken: each with its first error, as the 合并报告's 说明 prints it (a 退回 with
+ * no reason left the office unable to tell the unit what to correct).
+ */
+function rowsNotTaken(s: Submission): string | null {
+  const rejected = s.rows.filter((r) => r.rejected)
+  if (rejected.length === 0) return null
+  const said = rejected.slice(0, ROWS_SAID).map((r) => {
+    const why = s.issues.find((i) => i.severity === 'error' && i.row === r.rowNumber)?.message
+    return `第${r.rowNumber}行${why ? `（${why}）` : ''}`
+  })
+  const more = rejected.length > ROWS_SAID ? `等${rejected.length}行` : ''
+  return `有错误未采用：${said.join('；')}${more}，请退回报送单位改正后重新报送`
+}
+
 function summary(s: Submission, st: Status): SubmissionSummary {
   const good = s.rows.filter((r) => !r.rejected).length
   // A rejected file gives nothing: all its rows count as rejected, so read = accepted + rejected + blank still holds.
   const accepted = st.status === 'rejected' ? 0 : good
+  const reason = st.status === 'rejected' ? st.reason : [st.reason, rowsNotTaken(s)].filter(Boolean).join('；') || undefined
   return {
     file: s.file,
     sha256: s.sha256,
@@ -152,6 +171,6 @@ function summary(s: Submission, st: Status): SubmissionSummary {
     rejected: s.rows.length - accepted,
     blankSkipped: s.counts.blankSkipped,
     ...(st.replacedBy ? { replacedBy: st.replacedBy } : {}),
-    ...(st.reason ? { reason: st.reason } : {})
+    ...(reason ? { reason } : {})
   }
 }

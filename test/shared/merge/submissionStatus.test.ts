@@ -41,8 +41,18 @@ describe('files that cannot be used', () => {
       [noRows.file, 'rejected', UNKNOWN_UNIT],
       [allRejected.file, 'rejected', UNKNOWN_UNIT],
       [partly.file, 'rejected', UNKNOWN_UNIT],
-      [rollUp.file, 'accepted', undefined]
+      [rollUp.file, 'accepted', '有错误未采用：第7行，请退回报送单位改正后重新报送']
     ])
+  })
+
+  // Issue 20, finding 1: the 合并报告 said 退回 1 with an empty 说明.
+  it('a usable file names each row it could not take, with its error, five at most', () => {
+    const issue = (row: number, message: string) => ({ severity: 'error' as const, code: 'X', sheet: '摸底台账', cell: `S${row}`, row, column: null, message })
+    const one = submission(1, '城郊镇', [row(6, jiahe), row(7, xinglong, {}, true)], { issues: [issue(7, '未经验收合格不得复产（验收结论须为“合格”）')] })
+    const many = submission(2, '城南街道', [6, 7, 8, 9, 10, 11].map((n) => row(n, jiahe, {}, true)))
+    const reasons = new Map(outcome([one, many]).map(([file, , reason]) => [file, reason]))
+    expect(reasons.get(one.file)).toBe('有错误未采用：第7行（未经验收合格不得复产（验收结论须为“合格”）），请退回报送单位改正后重新报送')
+    expect(reasons.get(many.file)).toBe('有错误未采用：第6行；第7行；第8行；第9行；第10行等6行，请退回报送单位改正后重新报送')
   })
 })
 
