@@ -163,6 +163,7 @@ function summary(s: Submission, st: Status): SubmissionSummary {
     sha256: s.sha256,
     receivedAt: s.receivedAt,
     unit: s.unit,
+    covers: [...new Set(s.rows.filter((r) => !r.rejected).map((r) => rowUnit(s, r)))].filter((u): u is string => u !== null),
     annex: s.annex,
     filledDate: s.filledDate,
     status: st.status,

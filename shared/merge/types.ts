@@ -120,6 +120,8 @@ export interface SubmissionSummary {
   /** When the office took the file in (ISO): what its lateness is judged by. */
   receivedAt: string
   unit: string | null
+  /** The units whose rows the file provides: its 填报单位, or in a roll-up each row's 来源单位. */
+  covers: string[]
   annex: string | null
   filledDate: string | null
   status: SubmissionStatus

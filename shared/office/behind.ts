@@ -54,9 +54,9 @@ export function receivedLate(receivedAt: string, friday: string, dueTime: string
   return Date.parse(receivedAt) > chinaInstant(friday, dueTime).getTime()
 }
 
-/** The file the office uses for `unit` on a stream (its accepted one), with when it came in. */
+/** The file the office uses for `unit` on a stream (its own, or a roll-up carrying its rows), with when it came in. */
 function receiptOf(c: Consolidation | undefined, unit: string): Omit<Receipt, 'late'> | null {
-  const used = c?.submissions.find((s) => s.status === 'accepted' && s.unit === unit)
+  const used = c?.submissions.find((s) => s.status === 'accepted' && (s.unit === unit || s.covers.includes(unit)))
   return used ? { file: used.file, receivedAt: used.receivedAt, filledDate: used.filledDate } : null
 }
 

@@ -133,7 +133,7 @@ export function sampleConsolidation(scale = 1): Consolidation {
     const file = fileOf(u.unit)
     const counts = { read: n + BLANK, accepted: n, rejected: 0, blankSkipped: BLANK }
     const { unit, filledDate } = u
-    return { file, sha256: sha(file), receivedAt: `${filledDate}T02:00:00.000Z`, unit, annex: 'annex2', filledDate, status: 'accepted', ...counts }
+    return { file, sha256: sha(file), receivedAt: `${filledDate}T02:00:00.000Z`, unit, covers: [unit], annex: 'annex2', filledDate, status: 'accepted', ...counts }
   })
   const nanlong = accepted.find((s) => s.unit === '南龙镇') as SubmissionSummary
   const submissions: SubmissionSummary[] = [
@@ -159,6 +159,7 @@ export function sampleConsolidation(scale = 1): Consolidation {
       sha256: sha('junk'),
       receivedAt: '2024-05-10T03:00:00.000Z',
       unit: null,
+      covers: [],
       annex: null,
       filledDate: null,
       status: 'rejected',
