@@ -80,11 +80,11 @@ export class LiveCampaign {
       const problem = changeProblem(this.base, c)
       if (problem) refuse(`中有无法采用的调整：${problem}`)
     }
-    const before = (await this.dataDir.calendar()).get()
-    if (calendar.version <= before.version) {
-      refuse(`是第${calendar.version}版，本机已采用第${before.version}版，无需导入。`)
-    }
-    await (await this.dataDir.calendar()).replace(() => calendar)
+    const store = await this.dataDir.calendar()
+    const before = store.get()
+    // Checked inside the write: a newer calendar taken in meanwhile is never replaced by this one.
+    const taken = await store.replace((current) => (calendar.version > current.version ? calendar : null))
+    if (!taken) refuse(`是第${calendar.version}版，本机已采用第${store.get().version}版，无需导入。`)
     await this.sync()
     const moved = calendarTargets(this.base, calendar).filter((t) => t.date !== calendarTargets(this.base, before).find((b) => b.id === t.id)?.date)
     const said = moved.map((t) => `${t.what}改为${cnDate(t.date)}`).join('；')

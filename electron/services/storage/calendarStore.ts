@@ -41,11 +41,11 @@ export class CalendarStore {
     return this.data
   }
 
-  /** Replaces the calendar with `next` when `accept` (given the one in force) says so; returns the one in force. */
-  replace(accept: (current: Calendar) => Calendar | null): Promise<Calendar> {
+  /** Replaces the calendar with what `accept` makes of the one in force; null (nothing written) when it declines. */
+  replace(accept: (current: Calendar) => Calendar | null): Promise<Calendar | null> {
     return this.serial.run(async () => {
       const next = accept(this.data)
-      if (next === null) return this.data
+      if (next === null) return null
       const checked = CalendarSchema.parse(next)
       await this.file.write(checked)
       this.data = checked
