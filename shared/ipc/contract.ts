@@ -21,6 +21,7 @@ import type { ResurgenceFinding } from '../office/resurgence'
 import type { AccountabilityView } from '../office/accountability'
 import { AccountabilityInputSchema } from '../office/accountability'
 import type { CalendarView } from '../campaign/calendar'
+import type { DraftedPart } from '../reports/redraft'
 import { CalendarChangeSchema } from '../campaign/calendar'
 import type { ProblemChoice } from '../office/notices'
 import { NoticeRequestSchema } from '../office/notices'
@@ -179,6 +180,8 @@ export interface WeeklyView {
   fridays: string[]
   figures: WeekFigures
   text: WeeklyText
+  /** Parts the clerk rewrote whose figures have changed since (reports/redraft.ts). */
+  changed: DraftedPart[]
   saved: { at: string; by: string } | null
 }
 

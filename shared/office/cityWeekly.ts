@@ -13,6 +13,7 @@ import { fieldText } from '../ledger/record'
 import type { Consolidation } from '../merge/types'
 import { monthDay } from '../domain/dates'
 import { draftNarrative } from '../reports/draft'
+import type { DraftedPart } from '../reports/redraft'
 import type { WeekFigures, WeeklyText } from '../reports/weekly'
 import { weekStart } from '../reports/weekly'
 import { receivedLate, unreceived } from './behind'
@@ -35,6 +36,8 @@ export interface OfficeWeeklyView {
   /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
   totals: RecordFields
   text: WeeklyText
+  /** Parts the office rewrote whose figures have changed since (reports/redraft.ts). */
+  changed: DraftedPart[]
   saved: { at: string; by: string } | null
 }
 

@@ -16,6 +16,7 @@ import { weeklyStream, weeklyStreams } from '@shared/office/streams'
 import { officeProblems } from '@shared/office/notices'
 import { taskGroupLine, taskGroupProgress } from '@shared/office/taskGroups'
 import { issueNumber, reportFridays } from '@shared/reports/draft'
+import { basisOf, currentText } from '@shared/reports/redraft'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { weekStart } from '@shared/reports/weekly'
 import { unitFormFileName, unitFormInput } from '../annexExport'
@@ -33,6 +34,29 @@ export class OfficeReports {
 
   /** The city's Friday report: each unit's 附表 for the week, late and missing units, 合计, the office's text. */
   async weekly(friday: string): Promise<OfficeWeeklyView> {
+    const { week, draft } = await this.cityWeekOf(friday)
+    const stored = (await this.officeDocuments()).weekly(friday)
+    const { text, changed } = currentText(stored, draft)
+    return {
+      friday,
+      from: weekStart(friday),
+      issueNo: issueNumber(this.ctx.campaign, friday),
+      fridays: reportFridays(this.ctx.campaign),
+      ...week,
+      text,
+      changed,
+      saved: stored ? { at: stored.savedAt, by: stored.by } : null
+    }
+  }
+
+  async saveWeekly(friday: string, text: WeeklyText, actor: string): Promise<OfficeWeeklyView> {
+    const { draft } = await this.cityWeekOf(friday)
+    await (await this.officeDocuments()).saveWeekly(friday, text, actor, basisOf(draft))
+    return this.weekly(friday)
+  }
+
+  /** The week's rows, 合计 and missing units, and the text drafted from them as things stand. */
+  private async cityWeekOf(friday: string): Promise<{ week: ReturnType<typeof cityWeek>; draft: WeeklyText }> {
     const store = await this.ctx.dataDir.office()
     const all = this.forms.consolidateAll(store)
     const c = all.get(weeklyStream(friday)) ?? this.forms.consolidateStream({ submissions: [], decisions: [], problemNos: new Map() }, weeklyStream(friday))
@@ -40,21 +64,7 @@ export class OfficeReports {
     const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '', weeklyStreams(all))
     // Overdue as of the report's Friday.
     const groups = taskGroupLine(taskGroupProgress(this.ctx.campaign, officeProblems(this.ctx.campaign, all, friday)).groups)
-    const stored = (await this.officeDocuments()).weekly(friday)
-    return {
-      friday,
-      from: weekStart(friday),
-      issueNo: issueNumber(this.ctx.campaign, friday),
-      fridays: reportFridays(this.ctx.campaign),
-      ...week,
-      text: stored ?? cityDraft(this.ctx.campaign, friday, week, groups),
-      saved: stored ? { at: stored.savedAt, by: stored.by } : null
-    }
-  }
-
-  async saveWeekly(friday: string, text: WeeklyText, actor: string): Promise<OfficeWeeklyView> {
-    await (await this.officeDocuments()).saveWeekly(friday, text, actor)
-    return this.weekly(friday)
+    return { week, draft: cityDraft(this.ctx.campaign, friday, week, groups) }
   }
 
   /** The city's report as a 工作简报 (.docx), or its 附表 (.xlsx: one row per unit, 合计 added by the writer). */

@@ -10,6 +10,7 @@ import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import type { ExportedFile, WeeklyView } from '@shared/ipc/contract'
 import { draftMonthlySummary, draftNarrative, issueNumber, monthStart, reportFridays } from '@shared/reports/draft'
 import type { RecordFields } from '@shared/ledger/record'
+import { basisOf, currentText } from '@shared/reports/redraft'
 import type { WeekFigures, WeeklyText } from '@shared/reports/weekly'
 import { periodCounts, weekFigures, weeklyRow } from '@shared/reports/weekly'
 import { writeMonthlySummaryDocx } from '../documents/summaryDocx'
@@ -27,8 +28,7 @@ export class WeeklyService {
   async view(unit: CampaignUnit, friday: string): Promise<WeeklyView> {
     const figures = await this.figures(unit, friday)
     const stored = (await this.dataDir.unitDocuments(unit.id)).weekly(friday)
-    const draft = draftNarrative(unit.name, figures)
-    const text: WeeklyText = stored ?? { ...draft, openItems: figures.overdue ? `${figures.overdue}个问题逾期未完成` : '', nextPlan: '' }
+    const { text, changed } = currentText(stored, this.draft(unit, figures))
     return {
       friday,
       from: figures.from,
@@ -36,13 +36,20 @@ export class WeeklyService {
       fridays: reportFridays(this.campaign),
       figures,
       text,
+      changed,
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
   }
 
   async save(unit: CampaignUnit, friday: string, text: WeeklyText, actor: string): Promise<WeeklyView> {
-    await (await this.dataDir.unitDocuments(unit.id)).saveWeekly(friday, text, actor)
+    const basis = basisOf(this.draft(unit, await this.figures(unit, friday)))
+    await (await this.dataDir.unitDocuments(unit.id)).saveWeekly(friday, text, actor, basis)
     return this.view(unit, friday)
+  }
+
+  /** The text drafted from the figures, as the page first shows it. */
+  private draft(unit: CampaignUnit, figures: WeekFigures): WeeklyText {
+    return { ...draftNarrative(unit.name, figures), openItems: figures.overdue ? `${figures.overdue}个问题逾期未完成` : '', nextPlan: '' }
   }
 
   async export(unit: CampaignUnit, friday: string, format: 'docx' | 'xlsx', now: Date): Promise<ExportedFile> {

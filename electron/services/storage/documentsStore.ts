@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { RecordFieldsSchema } from '@shared/ledger/record'
 import type { Notice } from '@shared/ipc/contract'
+import type { DraftBasis } from '@shared/reports/redraft'
 import type { WeeklyText } from '@shared/reports/weekly'
 import { WeeklyTextSchema } from '@shared/reports/weekly'
 import { DurableJsonFile } from './durableJsonFile'
@@ -18,7 +19,11 @@ const NAME = 'documents.json'
 
 
 const DocumentsSchema = z.object({
-  weekly: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), WeeklyTextSchema.extend({ savedAt: z.string(), by: z.string() })),
+  weekly: z.record(
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    // basis: the draft the text was written from (reports/redraft.ts); absent on texts saved before it was kept.
+    WeeklyTextSchema.extend({ savedAt: z.string(), by: z.string(), basis: WeeklyTextSchema.pick({ overview: true, thisWeek: true, problems: true, nextWeek: true }).optional() })
+  ),
   contacts: RecordFieldsSchema.nullable()
 })
 type Documents = z.infer<typeof DocumentsSchema>
@@ -55,7 +60,7 @@ export class DocumentsStore {
     return this.file.notices
   }
 
-  weekly(friday: string): (WeeklyText & { savedAt: string; by: string }) | null {
+  weekly(friday: string): (WeeklyText & { savedAt: string; by: string; basis?: DraftBasis | undefined }) | null {
     return this.data.weekly[friday] ?? null
   }
 
@@ -63,8 +68,9 @@ export class DocumentsStore {
     return this.data.contacts
   }
 
-  saveWeekly(friday: string, text: WeeklyText, by: string): Promise<void> {
-    return this.save((d) => ({ ...d, weekly: { ...d.weekly, [friday]: { ...text, savedAt: this.now().toISOString(), by } } }))
+  /** Keeps the text with the draft it was written from (`basis`), so later figures can redraft it (redraft.ts). */
+  saveWeekly(friday: string, text: WeeklyText, by: string, basis: DraftBasis): Promise<void> {
+    return this.save((d) => ({ ...d, weekly: { ...d.weekly, [friday]: { ...text, basis, savedAt: this.now().toISOString(), by } } }))
   }
 
   saveContacts(fields: Documents['contacts']): Promise<void> {

@@ -210,6 +210,19 @@ describe('the city’s Friday report', () => {
     expect(view.text.problems).toBe(`${view.missing.length}个单位未报送本周工作进展，其中1个单位沿用其最近一次报送的数据。各单位本周未报告未完成事项。`)
   })
 
+  // Issue 20, finding 2: the city's text froze at its first save while more 附表 came in.
+  it('redrafts a saved text as more 附表 arrive; a part the office rewrote is kept and named', async () => {
+    await receive('2024-05-24T10:30:00', asUpload('附表-八坊街道.xlsx', await weeklyFile('八坊街道', bafang, friday)))
+    const first = await office.reports.weekly(friday)
+    expect(first.text.overview).toMatch(/^截至5月24日，已报送的1个单位/)
+    await office.reports.saveWeekly(friday, { ...first.text, problems: `${first.text.problems}另有个别单位报送迟缓。` }, '王主任')
+    await receive('2024-05-24T11:00:00', asUpload('附表-城郊镇.xlsx', await weeklyFile('城郊镇', chengjiao, friday)))
+    const later = await office.reports.weekly(friday)
+    expect(later.text.overview).toMatch(/^截至5月24日，已报送的2个单位/)
+    expect(later.text.problems).toBe(`${first.text.problems}另有个别单位报送迟缓。`)
+    expect(later.changed).toEqual(['problems'])
+  })
+
   it('keeps the office’s own text and exports the report and its 附表', async () => {
     await receiveWeek()
     const drafted = (await office.reports.weekly(friday)).text

@@ -67,7 +67,7 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
           </div>
         </>
       )}
-      {text && <NarrativeEditor text={text} parts={REPORT_PARTS} onChange={setText} />}
+      {text && <NarrativeEditor text={text} parts={REPORT_PARTS} changed={view?.changed ?? []} onChange={setText} />}
     </section>
   )
 }

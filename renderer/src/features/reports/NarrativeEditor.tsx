@@ -12,12 +12,26 @@ export const TABLE_PARTS: readonly [keyof WeeklyText, string][] = [
   ['nextPlan', '附表：下周计划']
 ]
 
-/** Editing the drafted texts of a weekly report (the figures in them were filled in from the records). */
-export function NarrativeEditor(props: { text: WeeklyText; parts: readonly [keyof WeeklyText, string][]; onChange: (text: WeeklyText) => void }): React.JSX.Element {
+/**
+ * Editing the drafted texts of a weekly report (the figures in them were filled in from the records). A part the
+ * clerk rewrote whose figures have changed since (`changed`) says so above it, before anything is exported.
+ */
+export function NarrativeEditor(props: {
+  text: WeeklyText
+  parts: readonly [keyof WeeklyText, string][]
+  changed: readonly string[]
+  onChange: (text: WeeklyText) => void
+}): React.JSX.Element {
+  const stale = props.parts.filter(([key]) => props.changed.includes(key)).map(([, label]) => label)
   return (
     <div className="narrative">
+      {stale.length > 0 && (
+        <p className="count-warning" role="status">
+          数据已变化：{stale.join('、')}是改写过的文字，其中的数字可能已过时，请按最新数据核对后再导出（未改写的部分已按最新数据重新起草）。
+        </p>
+      )}
       {props.parts.map(([key, label]) => (
-        <label key={key}>
+        <label key={key} className={props.changed.includes(key) ? 'stale' : ''}>
           {label}
           <textarea rows={key === 'overview' || key === 'thisWeek' ? 4 : 3} value={props.text[key]} onChange={(e) => props.onChange({ ...props.text, [key]: e.target.value })} />
         </label>

@@ -132,7 +132,7 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
           </tbody>
         </table>
       )}
-      {text && <NarrativeEditor text={text} parts={[...REPORT_PARTS, ...TABLE_PARTS]} onChange={setText} />}
+      {text && <NarrativeEditor text={text} parts={[...REPORT_PARTS, ...TABLE_PARTS]} changed={view?.changed ?? []} onChange={setText} />}
     </section>
   )
 }
