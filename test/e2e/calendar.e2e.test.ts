@@ -65,7 +65,8 @@ describe('an extended deadline reaches a unit (working date 2024-05-08)', () => 
     await unit.getByRole('button', { name: '导入日程调整文件…' }).click()
     await (await chooser).setFiles(path)
     await expect.poll(() => unit.locator('.dashboard .notice').first().textContent()).toContain('已采用第1版工作日程：报送《临夏市“散乱污”问题摸底情况汇总表》（附件2，加盖公章）改为2024年5月15日。')
-    expect(await unit.locator('.upcoming li').first().textContent()).toBe('5月15日前：报送《临夏市“散乱污”问题摸底情况汇总表》（附件2，加盖公章）（还有 7 天）')
+    // The campaign is read again after the import: the list follows once it has come.
+    await expect.poll(() => unit.locator('.upcoming li').first().textContent()).toBe('5月15日前：报送《临夏市“散乱污”问题摸底情况汇总表》（附件2，加盖公章）（还有 7 天）')
     await unit.screenshot({ path: join(results, 'e2e-unit-calendar.png') })
     await unit.getByRole('button', { name: '台账' }).click()
     await expect.poll(() => due.textContent()).toBe('下一报送：2024年5月15日前 报送《临夏市“散乱污”问题摸底情况汇总表》（附件2，加盖公章）（还有 7 天）')
