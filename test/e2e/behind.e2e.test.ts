@@ -80,6 +80,8 @@ describe('who is behind (working date 2024-05-20)', () => {
     const stage = page.getByRole('dialog', { name: '接收预览' })
     await stage.getByRole('button', { name: /确认接收/ }).click()
     await stage.waitFor({ state: 'detached' })
+    // 总览 reads the office's data again after the intake: wait for the new list before comparing.
+    await expect.poll(async () => (await page.locator('ul.behind li').allTextContents()).some((l) => l.includes('附件2'))).toBe(false)
 
     const behind = await overviewBehind()
     expect(owing(behind, '附件2')).toEqual([])
