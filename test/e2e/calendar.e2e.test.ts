@@ -58,7 +58,7 @@ describe('an extended deadline reaches a unit (working date 2024-05-08)', () => 
 
     // The office's own 报送情况 follows: 附件2 is due 5/15, still days to go.
     await office.getByRole('tab', { name: '报送情况' }).click()
-    expect(await office.locator('.deadline', { hasText: '附件2' }).locator('h3').textContent()).toContain('2024年5月15日前')
+    await expect.poll(() => office.locator('.deadline', { hasText: '附件2' }).locator('h3').textContent()).toContain('2024年5月15日前')
 
     await unit.getByRole('button', { name: '统计图表' }).click()
     const chooser = unit.waitForEvent('filechooser')
