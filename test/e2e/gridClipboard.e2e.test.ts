@@ -73,18 +73,27 @@ const clipboardRows = async (): Promise<string[][]> => {
   return Papa.parse<string[]>(text.slice(0, -2), { delimiter: '\t' }).data
 }
 
-/** Every field of a source row (A:Z) shows in its column of a grid row, read as an import reads it. */
-async function expectRow(gridRow: number, source: readonly string[]): Promise<void> {
+/** The fields of a source row (A:Z) a grid row does not show in their columns, read as an import reads them. */
+async function mismatches(gridRow: number, source: readonly string[]): Promise<string[]> {
   const shown = await page.evaluate(
     ({ row, keys }) => keys.map((k) => document.querySelector(`[role="row"][row-index="${row}"] [role="gridcell"][col-id="${k}"]`)?.textContent ?? null),
     { row: gridRow, keys: FIELDS.map((c) => c.key) }
   )
-  for (const [i, col] of FIELDS.entries()) {
+  return FIELDS.flatMap((col, i) => {
     const want = valueToText(valueFromText(col, source[i + 1] ?? '', defaultCampaign))
     // The grid may show a date as 2024-06-30 or 2024年6月30日.
     const accepted = col.kind === 'date' && want ? [want, cnDate(want)] : [want]
-    expect(accepted, `第${gridRow + 1}行 ${col.header}`).toContain(shown[i])
-  }
+    const cellText = shown[i]
+    return cellText !== null && cellText !== undefined && accepted.includes(cellText) ? [] : [`第${gridRow + 1}行 ${col.header}：显示“${cellText}”，应为“${want}”`]
+  })
+}
+
+/**
+ * Every field of a source row shows in its column of a grid row. Polled: the page's count moves with the model,
+ * the grid repaints the rows a frame or more later.
+ */
+async function expectRow(gridRow: number, source: readonly string[]): Promise<void> {
+  await expect.poll(() => mismatches(gridRow, source)).toEqual([])
 }
 
 const notice = (): ReturnType<Page['locator']> => page.locator('.notice').first()
