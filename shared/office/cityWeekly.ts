@@ -15,8 +15,9 @@ import { monthDay } from '../domain/dates'
 import { draftNarrative } from '../reports/draft'
 import type { DraftedPart } from '../reports/redraft'
 import type { WeekFigures, WeeklyText } from '../reports/weekly'
-import { weekStart } from '../reports/weekly'
+import { previousFriday, weekStart } from '../reports/weekly'
 import { receivedLate, unreceived } from './behind'
+import { followOnProblems } from './weeklyChecks'
 
 type CityRow = OfficeWeeklyView['rows'][number]
 
@@ -30,7 +31,7 @@ export interface OfficeWeeklyView {
    * One per unit counted this week: its 附表 for the week, or (`carried`: the Friday it comes from) its last one
    * carried forward when it sent none.
    */
-  rows: { unit: string; fields: RecordFields; file: string; late: boolean; carried?: string }[]
+  rows: { unit: string; fields: RecordFields; file: string; late: boolean; carried?: string; followOn?: string[] }[]
   /** Units that owe this report and sent none for the week (carried or not). */
   missing: string[]
   /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
@@ -62,9 +63,18 @@ export function cityWeek(
   }))
   const missing = unreceived(campaign, campaign.weeklyReports.reporters, c)
   const before = [...earlier].filter(([f]) => f < friday).sort(([a], [b]) => b.localeCompare(a))
+  const lastOf = (unit: string): { f: string; row: Consolidation['rows'][number] } | undefined =>
+    before.map(([f, week]) => ({ f, row: week.rows.find((r) => r.unit === unit) })).find((x): x is { f: string; row: Consolidation['rows'][number] } => x.row !== undefined)
+  // Follows on only from the week just before: after a skipped week that week's figures are missing from the sum.
+  const lastWeek = earlier.get(previousFriday(friday))
+  for (const row of rows) {
+    const last = lastWeek?.rows.find((r) => r.unit === row.unit)
+    const problems = last ? followOnProblems(last.fields, row.fields) : []
+    if (problems.length) row.followOn = problems
+  }
   for (const unit of missing) {
-    const last = before.map(([f, week]) => ({ f, row: week.rows.find((r) => r.unit === unit) })).find((x) => x.row)
-    if (last?.row) rows.push({ unit, fields: carriedRow(last.row.fields, monthDay(last.f)), file: last.row.provenance.file, late: false, carried: last.f })
+    const last = lastOf(unit)
+    if (last) rows.push({ unit, fields: carriedRow(last.row.fields, monthDay(last.f)), file: last.row.provenance.file, late: false, carried: last.f })
   }
   return { rows, missing, totals: weeklyTotals(rows.map((r) => r.fields)) }
 }

@@ -57,6 +57,9 @@ export function weekStart(friday: string): string {
   return new Date(Date.parse(`${friday}T00:00:00Z`) - 6 * DAY).toISOString().slice(0, 10)
 }
 
+/** The Friday of the week before. */
+export const previousFriday = (friday: string): string => new Date(Date.parse(`${friday}T00:00:00Z`) - 7 * DAY).toISOString().slice(0, 10)
+
 /** The report week a date falls in (Saturday … Friday), named by its Friday. */
 export function reportFriday(date: string): string {
   const t = Date.parse(`${date}T00:00:00Z`)

@@ -55,6 +55,17 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
             {view.missing.length ? `未报送 ${view.missing.length} 个单位：${view.missing.join('、')}` : '应报单位均已报送。'}
             {view.rows.some((r) => r.late) && `　逾期报送：${view.rows.filter((r) => r.late).map((r) => r.unit).join('、')}`}
           </p>
+          {view.rows.some((r) => r.followOn) && (
+            <ul className="count-warning follow-on" aria-label="与上周不衔接">
+              {view.rows
+                .filter((r) => r.followOn)
+                .map((r) => (
+                  <li key={r.unit}>
+                    {r.unit}的累计与上周不衔接（{r.followOn?.join('；')}），请与该单位核实
+                  </li>
+                ))}
+            </ul>
+          )}
           <div className="preview-table">
             <FormRowsTable
               columns={columns}
