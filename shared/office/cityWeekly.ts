@@ -44,8 +44,9 @@ export interface OfficeWeeklyView {
 
 /**
  * The week's rows (the consolidation of that week's 附表), late ones marked; the units that owe one and sent none;
- * and for each of those that reported an earlier week (`earlier`: the earlier weeks' consolidations by Friday), its
- * last row carried forward, so a skipped week never takes the city's 累计 back.
+ * for each of those that reported an earlier week (`earlier`: the earlier weeks' consolidations by Friday), its last
+ * row carried forward, so a skipped week never takes the city's 累计 back; and each row that does not follow on from
+ * the unit's row of the week before (weeklyChecks.ts).
  */
 export function cityWeek(
   campaign: Campaign,
@@ -62,9 +63,6 @@ export function cityWeek(
     late: receivedLate(receivedAt(r.provenance.sha256), friday, due)
   }))
   const missing = unreceived(campaign, campaign.weeklyReports.reporters, c)
-  const before = [...earlier].filter(([f]) => f < friday).sort(([a], [b]) => b.localeCompare(a))
-  const lastOf = (unit: string): { f: string; row: Consolidation['rows'][number] } | undefined =>
-    before.map(([f, week]) => ({ f, row: week.rows.find((r) => r.unit === unit) })).find((x): x is { f: string; row: Consolidation['rows'][number] } => x.row !== undefined)
   // Follows on only from the week just before: after a skipped week that week's figures are missing from the sum.
   const lastWeek = earlier.get(previousFriday(friday))
   for (const row of rows) {
@@ -72,9 +70,14 @@ export function cityWeek(
     const problems = last ? followOnProblems(last.fields, row.fields) : []
     if (problems.length) row.followOn = problems
   }
+  const before = [...earlier].filter(([f]) => f < friday).sort(([a], [b]) => b.localeCompare(a))
   for (const unit of missing) {
-    const last = lastOf(unit)
-    if (last) rows.push({ unit, fields: carriedRow(last.row.fields, monthDay(last.f)), file: last.row.provenance.file, late: false, carried: last.f })
+    for (const [f, week] of before) {
+      const row = week.rows.find((r) => r.unit === unit)
+      if (!row) continue
+      rows.push({ unit, fields: carriedRow(row.fields, monthDay(f)), file: row.provenance.file, late: false, carried: f })
+      break
+    }
   }
   return { rows, missing, totals: weeklyTotals(rows.map((r) => r.fields)) }
 }
