@@ -25,6 +25,8 @@ export interface Receipt {
 }
 
 export interface DueItem {
+  /** A report the plan asks for (a deadline, a Friday's report), or the 反馈 of a 督办通知. */
+  kind: 'report' | 'notice'
   /** The deadline's id, `weekly:<friday>`, or `notice:<number>`. */
   id: string
   /** Short, for lists: 附件2, 第1期工作进展, 临市散办督〔2024〕1号反馈. */
@@ -82,7 +84,7 @@ export function campaignDues(campaign: Campaign, input: DuesInput): UnitDues[] {
     for (const u of expectedReporters(campaign, d.reporters)) {
       const r = receiptOf(streams.get(d.annex), u.name)
       const received = r && { ...r, late: chinaDate(r.receivedAt) > d.date }
-      add(u.name, { id: d.id, label, what: d.what, due: d.date, received, overdue: !received && d.date < today })
+      add(u.name, { kind: 'report', id: d.id, label, what: d.what, due: d.date, received, overdue: !received && d.date < today })
     }
   }
   const w = campaign.weeklyReports
@@ -91,13 +93,13 @@ export function campaignDues(campaign: Campaign, input: DuesInput): UnitDues[] {
     for (const u of expectedReporters(campaign, w.reporters)) {
       const r = receiptOf(streams.get(weeklyStream(friday)), u.name)
       const received = r && { ...r, late: receivedLate(r.receivedAt, friday, w.dueTime) }
-      add(u.name, { id: weeklyStream(friday), label, what: `${label}（${monthDay(friday)}）`, due: friday, received, overdue: !received && friday < today })
+      add(u.name, { kind: 'report', id: weeklyStream(friday), label, what: `${label}（${monthDay(friday)}）`, due: friday, received, overdue: !received && friday < today })
     }
   }
   for (const n of input.notices) {
     const f = n.feedback
     const received = f && { file: '书面反馈', receivedAt: f.date, filledDate: f.date, late: f.date > n.deadline }
-    add(n.unit, { id: `notice:${n.number}`, label: `${n.number}反馈`, what: `反馈${n.number}办理情况`, due: n.deadline, received, overdue: !received && n.deadline < today })
+    add(n.unit, { kind: 'notice', id: `notice:${n.number}`, label: `${n.number}反馈`, what: `反馈${n.number}办理情况`, due: n.deadline, received, overdue: !received && n.deadline < today })
   }
   return [...byUnit].filter(([, items]) => items.length > 0).map(([unit, items]) => ({ unit, items }))
 }

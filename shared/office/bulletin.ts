@@ -60,7 +60,7 @@ export function bulletinDraft(
   const problems: string[] = []
   const byItem = new Map<string, { label: string; due: string; units: string[] }>()
   for (const b of d.behind) {
-    for (const i of b.items.filter((x) => !x.id.startsWith('notice:'))) {
+    for (const i of b.items.filter((x) => x.kind === 'report')) {
       const entry = byItem.get(i.id) ?? { label: i.label, due: i.due, units: [] }
       entry.units.push(b.unit)
       byItem.set(i.id, entry)

@@ -25,7 +25,7 @@ export function reportingStatus(dues: readonly UnitDues[]): ReportingStatus[] {
   const byId = new Map<string, ReportingStatus>()
   for (const { unit, items } of dues) {
     for (const i of items) {
-      if (i.id.startsWith('notice:')) continue
+      if (i.kind === 'notice') continue
       const r = byId.get(i.id) ?? { id: i.id, label: i.label, deadline: i.due, what: i.what, units: [] }
       r.units.push({ unit, received: i.received })
       byId.set(i.id, r)

@@ -18,9 +18,9 @@ const dashboard: OfficeDashboard = {
     { unit: '南龙镇', records: 5, done: 0, rate: 0, behind: false }
   ],
   behind: [
-    { unit: '城北街道', items: [{ id: 'weekly:2024-06-14', label: '第5期工作进展', what: '', due: '2024-06-14', received: null, overdue: true }] },
-    { unit: '城郊镇', items: [{ id: 'contacts', label: '附件1', what: '', due: '2024-04-30', received: null, overdue: true }] },
-    { unit: '南龙镇', items: [{ id: 'notice:临市散办督〔2024〕2号', label: '临市散办督〔2024〕2号反馈', what: '', due: '2024-06-15', received: null, overdue: true }] }
+    { unit: '城北街道', items: [{ kind: 'report', id: 'weekly:2024-06-14', label: '第5期工作进展', what: '', due: '2024-06-14', received: null, overdue: true }] },
+    { unit: '城郊镇', items: [{ kind: 'report', id: 'contacts', label: '附件1', what: '', due: '2024-04-30', received: null, overdue: true }] },
+    { unit: '南龙镇', items: [{ kind: 'notice', id: 'notice:临市散办督〔2024〕2号', label: '临市散办督〔2024〕2号反馈', what: '', due: '2024-06-15', received: null, overdue: true }] }
   ],
   reporting: [
     { id: 'contacts', label: '附件1', deadline: '2024-04-30', what: '', expected: 24, received: 23, late: 2 },
