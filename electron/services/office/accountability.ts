@@ -5,45 +5,41 @@ import { AppFailure } from '@shared/ipc/result'
 import type { AccountabilityInput, AccountabilityView } from '@shared/office/accountability'
 import { AccountabilityInputSchema, AccountabilityRecordSchema, bulletinNumber, nextBulletinSeq } from '@shared/office/accountability'
 import { bulletinDraft, BULLETIN_TITLE } from '@shared/office/bulletin'
-import { noticeOverdue } from '@shared/office/notices'
+import type { UnitDues } from '@shared/office/behind'
+import { behindUnits, campaignDues } from '@shared/office/behind'
+import { officeDashboard } from '@shared/office/dashboard'
+import { noticeOverdue, officeProblems } from '@shared/office/notices'
 import { writeBulletinDocx } from '../documents/bulletinDocx'
-import type { OfficeReports } from './officeReports'
-import type { OfficeContext } from './receivedForms'
-import type { OfficeSupervision } from './supervision'
+import type { OfficeStore } from '../storage/officeStore'
+import type { OfficeContext, ReceivedForms } from './receivedForms'
+import { assertCampaignUnits } from './receivedForms'
 
 export class OfficeAccountability {
   constructor(
     private readonly ctx: OfficeContext,
-    private readonly reports: OfficeReports,
-    private readonly supervision: OfficeSupervision
+    private readonly forms: ReceivedForms
   ) {}
 
   async view(): Promise<AccountabilityView> {
     const store = await this.ctx.dataDir.office()
     const today = this.ctx.today()
-    return {
-      records: [...store.accountability].reverse(),
-      behind: (await this.reports.dashboard()).behind,
-      notices: store.supervision.map((n) => ({ number: n.number, unit: n.unit, overdue: noticeOverdue(n, today) })),
-      today
-    }
+    return this.viewOf(store, behindUnits(campaignDues(this.ctx.campaign, { streams: this.forms.consolidateAll(store), notices: store.supervision, today })), today)
   }
 
   /** A 督查、通报、约谈 or 问责 on units of the campaign, linked to notices the office issued and reports owed today. */
   async record(input: AccountabilityInput, actor: string): Promise<AccountabilityView> {
     const parsed = AccountabilityInputSchema.parse(input)
-    const view = await this.view()
-    const stranger = parsed.units.find((u) => !this.ctx.campaign.units.some((x) => x.name === u))
-    if (stranger !== undefined) throw new AppFailure('NOT_FOUND', `“${stranger}”不是本次整治工作中的单位。`)
-    const unknownNotice = parsed.notices.find((no) => !view.notices.some((n) => n.number === no))
+    assertCampaignUnits(this.ctx.campaign, parsed.units)
+    const { behind, notices } = await this.view()
+    const unknownNotice = parsed.notices.find((no) => !notices.some((n) => n.number === no))
     if (unknownNotice !== undefined) throw new AppFailure('NOT_FOUND', `没有“${unknownNotice}”这份督办通知。`)
-    const owed = (unit: string, id: string): boolean => view.behind.some((b) => b.unit === unit && b.items.some((i) => i.id === id))
+    const owed = (unit: string, id: string): boolean => behind.some((b) => b.unit === unit && b.items.some((i) => i.id === id))
     const stale = parsed.dues.find((d) => !owed(d.unit, d.id))
     if (stale) throw new AppFailure('INVALID_INPUT', `${stale.unit}的“${stale.label}”今天已不在逾期未报事项中，请刷新后重新选择。`)
-    await (await this.ctx.dataDir.office()).account((no) =>
-      AccountabilityRecordSchema.parse({ ...parsed, no, recordedAt: this.ctx.now().toISOString(), recordedBy: actor })
-    )
-    return this.view()
+    const store = await this.ctx.dataDir.office()
+    await store.account((no) => AccountabilityRecordSchema.parse({ ...parsed, no, recordedAt: this.ctx.now().toISOString(), recordedBy: actor }))
+    // Recording changes nothing of what is owed.
+    return this.viewOf(store, behind, this.ctx.today())
   }
 
   /**
@@ -52,16 +48,16 @@ export class OfficeAccountability {
    */
   async issueBulletin(copyTo: readonly string[], actor: string): Promise<AccountabilityView> {
     const campaign = this.ctx.campaign
-    const stranger = copyTo.find((u) => !unitByName(campaign, u))
-    if (stranger !== undefined) throw new AppFailure('NOT_FOUND', `“${stranger}”不是本次整治工作中的单位。`)
-    const dashboard = await this.reports.dashboard()
-    const overdue = new Map<string, number>()
-    for (const p of await this.supervision.problems()) if (p.state === '逾期') overdue.set(p.unit, (overdue.get(p.unit) ?? 0) + 1)
+    assertCampaignUnits(campaign, copyTo)
     const store = await this.ctx.dataDir.office()
+    const today = this.ctx.today()
+    const streams = this.forms.consolidateAll(store)
+    const dashboard = officeDashboard(campaign, { streams, supervision: store.supervision, today })
+    const overdue = new Map<string, number>()
+    for (const p of officeProblems(campaign, streams, today)) if (p.state === '逾期') overdue.set(p.unit, (overdue.get(p.unit) ?? 0) + 1)
     const fullNames = copyTo.map((u) => unitByName(campaign, u)?.fullName ?? u)
     const text = bulletinDraft(campaign, dashboard, overdue, store.supervision, fullNames)
     const named = new Set([...dashboard.behind.map((b) => b.unit), ...overdue.keys()])
-    const today = this.ctx.today()
     const year = Number(today.slice(0, 4))
     await store.account((no, records) =>
       AccountabilityRecordSchema.parse({
@@ -78,7 +74,16 @@ export class OfficeAccountability {
         recordedBy: actor
       })
     )
-    return this.view()
+    return this.viewOf(store, dashboard.behind, today)
+  }
+
+  private viewOf(store: OfficeStore, behind: UnitDues[], today: string): AccountabilityView {
+    return {
+      records: [...store.accountability].reverse(),
+      behind,
+      notices: store.supervision.map((n) => ({ number: n.number, unit: n.unit, overdue: noticeOverdue(n, today) })),
+      today
+    }
   }
 
   async exportBulletin(no: number, contact: { name: string; phone: string }): Promise<ExportedFile> {

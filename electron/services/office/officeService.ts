@@ -34,6 +34,6 @@ export class OfficeService {
     this.intake = new OfficeIntake(ctx, this.received, read)
     this.supervision = new OfficeSupervision(ctx, this.received)
     this.reports = new OfficeReports(ctx, this.received)
-    this.accountability = new OfficeAccountability(ctx, this.reports, this.supervision)
+    this.accountability = new OfficeAccountability(ctx, this.received)
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Campaign } from '@shared/campaign/campaign'
 import type { OfficeAnnex, OfficeView } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
 import { consolidate } from '@shared/merge/consolidate'
 import type { Consolidation, Decision, Submission } from '@shared/merge/types'
 import { noticeOverdue } from '@shared/office/notices'
@@ -22,6 +23,12 @@ export interface OfficeContext {
   now: () => Date
   /** The working date (deadlines, notice dates); SLW_TODAY in training and tests. */
   today: () => string
+}
+
+/** Refuses names that are not units of the campaign (主送, 抄送, the units a record is about). */
+export function assertCampaignUnits(campaign: Campaign, names: readonly string[]): void {
+  const stranger = names.find((name) => !campaign.units.some((u) => u.name === name))
+  if (stranger !== undefined) throw new AppFailure('NOT_FOUND', `“${stranger}”不是本次整治工作中的单位。`)
 }
 
 /** What the office holds that the consolidations come from (the OfficeStore, or that and a staged batch). */

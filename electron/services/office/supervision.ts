@@ -9,6 +9,7 @@ import type { NoticeItem } from '@shared/reports/documents'
 import { writeNoticeDocx } from '../documents/noticeDocx'
 import { supervisionNotice } from './noticeDocument'
 import type { OfficeContext, ReceivedForms } from './receivedForms'
+import { assertCampaignUnits } from './receivedForms'
 
 export class OfficeSupervision {
   constructor(
@@ -28,8 +29,7 @@ export class OfficeSupervision {
   }
 
   async issueNotice(request: NoticeRequest, actor: string): Promise<OfficeView> {
-    const stranger = [request.unit, ...(request.copyTo ?? [])].find((name) => !this.ctx.campaign.units.some((u) => u.name === name))
-    if (stranger !== undefined) throw new AppFailure('NOT_FOUND', `“${stranger}”不是本次整治工作中的单位。`)
+    assertCampaignUnits(this.ctx.campaign, [request.unit, ...(request.copyTo ?? [])])
     const parsed = NoticeRequestSchema.parse(request)
     const today = this.ctx.today()
     const year = Number(today.slice(0, 4))
