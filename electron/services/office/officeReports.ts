@@ -11,6 +11,7 @@ import type { OfficeWeeklyView } from '@shared/office/cityWeekly'
 import { attachmentLine, cityDraft, cityWeek } from '@shared/office/cityWeekly'
 import type { OfficeDashboard } from '@shared/office/dashboard'
 import { officeDashboard } from '@shared/office/dashboard'
+import type { Consolidation } from '@shared/merge/types'
 import { unreceived } from '@shared/office/behind'
 import { weeklyStream, weeklyStreams } from '@shared/office/streams'
 import { officeProblems } from '@shared/office/notices'
@@ -26,6 +27,8 @@ import type { DocumentsStore } from '../storage/documentsStore'
 import type { OfficeContact } from './intake'
 import type { OfficeContext, ReceivedForms } from './receivedForms'
 
+type CityWeek = { week: ReturnType<typeof cityWeek>; draft: WeeklyText }
+
 export class OfficeReports {
   constructor(
     private readonly ctx: OfficeContext,
@@ -34,7 +37,29 @@ export class OfficeReports {
 
   /** The city's Friday report: each unit's 附表 for the week, late and missing units, 合计, the office's text. */
   async weekly(friday: string): Promise<OfficeWeeklyView> {
-    const { week, draft } = await this.cityWeekOf(friday)
+    return this.weeklyView(friday, await this.cityWeekOf(friday))
+  }
+
+  async saveWeekly(friday: string, text: WeeklyText, actor: string): Promise<OfficeWeeklyView> {
+    const city = await this.cityWeekOf(friday)
+    await (await this.officeDocuments()).saveWeekly(friday, text, actor, basisOf(city.draft))
+    return this.weeklyView(friday, city)
+  }
+
+  /** The week's rows, 合计 and missing units, and the text drafted from them as things stand. */
+  private async cityWeekOf(friday: string): Promise<CityWeek> {
+    const store = await this.ctx.dataDir.office()
+    const all = this.forms.consolidateAll(store, [weeklyStream(friday)])
+    const c = all.get(weeklyStream(friday)) as Consolidation
+    const received = new Map(store.submissions.map((s) => [s.sha256, s.receivedAt]))
+    const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '', weeklyStreams(all))
+    // Overdue as of the report's Friday.
+    const groups = taskGroupLine(taskGroupProgress(this.ctx.campaign, officeProblems(this.ctx.campaign, all, friday)).groups)
+    return { week, draft: cityDraft(this.ctx.campaign, friday, week, groups) }
+  }
+
+  /** The week with the office's saved text brought up to its draft (reports/redraft.ts). */
+  private async weeklyView(friday: string, { week, draft }: CityWeek): Promise<OfficeWeeklyView> {
     const stored = (await this.officeDocuments()).weekly(friday)
     const { text, changed } = currentText(stored, draft)
     return {
@@ -47,24 +72,6 @@ export class OfficeReports {
       changed,
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
-  }
-
-  async saveWeekly(friday: string, text: WeeklyText, actor: string): Promise<OfficeWeeklyView> {
-    const { draft } = await this.cityWeekOf(friday)
-    await (await this.officeDocuments()).saveWeekly(friday, text, actor, basisOf(draft))
-    return this.weekly(friday)
-  }
-
-  /** The week's rows, 合计 and missing units, and the text drafted from them as things stand. */
-  private async cityWeekOf(friday: string): Promise<{ week: ReturnType<typeof cityWeek>; draft: WeeklyText }> {
-    const store = await this.ctx.dataDir.office()
-    const all = this.forms.consolidateAll(store)
-    const c = all.get(weeklyStream(friday)) ?? this.forms.consolidateStream({ submissions: [], decisions: [], problemNos: new Map() }, weeklyStream(friday))
-    const received = new Map(store.submissions.map((s) => [s.sha256, s.receivedAt]))
-    const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '', weeklyStreams(all))
-    // Overdue as of the report's Friday.
-    const groups = taskGroupLine(taskGroupProgress(this.ctx.campaign, officeProblems(this.ctx.campaign, all, friday)).groups)
-    return { week, draft: cityDraft(this.ctx.campaign, friday, week, groups) }
   }
 
   /** The city's report as a 工作简报 (.docx), or its 附表 (.xlsx: one row per unit, 合计 added by the writer). */

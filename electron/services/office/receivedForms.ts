@@ -73,9 +73,12 @@ export class ReceivedForms {
     }
   }
 
-  /** Every stream of files (streams.ts) consolidated on its own; the fixed ones also when no file has come yet. */
-  consolidateAll(received: Received): Map<string, Consolidation> {
-    const streams = new Set<string>([...FIXED_STREAMS, ...received.submissions.map(streamOf)])
+  /**
+   * Every stream of files (streams.ts) consolidated on its own; the fixed ones, and those `also` asked for (a week
+   * nobody has reported yet), also when no file has come.
+   */
+  consolidateAll(received: Received, also: readonly string[] = []): Map<string, Consolidation> {
+    const streams = new Set<string>([...FIXED_STREAMS, ...also, ...received.submissions.map(streamOf)])
     return new Map([...streams].map((stream) => [stream, this.consolidateStream(received, stream)]))
   }
 

@@ -26,7 +26,17 @@ export class WeeklyService {
   ) {}
 
   async view(unit: CampaignUnit, friday: string): Promise<WeeklyView> {
+    return this.viewWith(unit, friday, await this.figures(unit, friday))
+  }
+
+  async save(unit: CampaignUnit, friday: string, text: WeeklyText, actor: string): Promise<WeeklyView> {
     const figures = await this.figures(unit, friday)
+    await (await this.dataDir.unitDocuments(unit.id)).saveWeekly(friday, text, actor, basisOf(this.draft(unit, figures)))
+    return this.viewWith(unit, friday, figures)
+  }
+
+  /** The week's figures with the saved text brought up to their draft (reports/redraft.ts). */
+  private async viewWith(unit: CampaignUnit, friday: string, figures: WeekFigures): Promise<WeeklyView> {
     const stored = (await this.dataDir.unitDocuments(unit.id)).weekly(friday)
     const { text, changed } = currentText(stored, this.draft(unit, figures))
     return {
@@ -39,12 +49,6 @@ export class WeeklyService {
       changed,
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
-  }
-
-  async save(unit: CampaignUnit, friday: string, text: WeeklyText, actor: string): Promise<WeeklyView> {
-    const basis = basisOf(this.draft(unit, await this.figures(unit, friday)))
-    await (await this.dataDir.unitDocuments(unit.id)).saveWeekly(friday, text, actor, basis)
-    return this.view(unit, friday)
   }
 
   /** The text drafted from the figures, as the page first shows it. */
