@@ -5,7 +5,7 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import type { ShowNotice } from '../exchange/exportNotice'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { Kpis } from './Kpis'
 import { TaskGroups } from './TaskGroups'
 
@@ -20,9 +20,7 @@ interface Props {
 export function OfficeDashboardPanel({ version, today, onNotice, onError }: Props): React.JSX.Element {
   const [d] = useLoaded(() => invoke('office:dashboard', {}), [version, today], onError)
   const exportLead = async (unit: string): Promise<void> => {
-    const r = await invoke('office:leadExport', { unit })
-    if (r.ok) await saveAndTell(r.value, onNotice)
-    else onError(r.error.message)
+    await tellExport(await invoke('office:leadExport', { unit }), onNotice)
   }
 
   const units = useMemo(

@@ -1,5 +1,6 @@
 /** The one way a page saves an export and tells the clerk what became of it. */
 import type { ExportedFile } from '@shared/ipc/contract'
+import type { Result } from '@shared/ipc/result'
 import type { PageNotice } from '../../components/Notices'
 import { saveExport } from './files'
 
@@ -37,4 +38,10 @@ export async function saveAndTell(file: ExportedFile, show: ShowNotice, next = '
       })
     }
   }
+}
+
+/** An export's answer told the same way: the service's refusal as an error, else saved and told (saveAndTell). */
+export async function tellExport(r: Result<ExportedFile>, show: ShowNotice, next = ''): Promise<void> {
+  if (!r.ok) return show({ level: 'error', message: r.error.message })
+  await saveAndTell(r.value, show, next)
 }

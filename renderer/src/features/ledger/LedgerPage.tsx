@@ -19,7 +19,7 @@ import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
 import { Progress, useProgress } from '../../components/Progress'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
 import { RecordPanel } from '../lifecycle/RecordPanel'
@@ -245,8 +245,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
       if (errors > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
     }
     const r = await work.track((progressId) => invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template, progressId }))
-    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    await saveAndTell(r.value, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
+    await tellExport(r, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
   }
 
   const headerOf = (field: string | null): string =>

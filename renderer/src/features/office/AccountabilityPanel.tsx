@@ -11,7 +11,7 @@ import { dateFromTyped } from '@shared/validation/cellInput'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import type { ShowNotice } from '../exchange/exportNotice'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { DateField } from '../ledger/editors/DateField'
 import { UnitChecklist } from './UnitChecklist'
 
@@ -70,9 +70,7 @@ export function AccountabilityPanel({ campaign, onNotice, onError }: Props): Rea
     setDues([])
   }
   const exportBulletin = async (no: number): Promise<void> => {
-    const r = await invoke('office:bulletinExport', { no })
-    if (r.ok) await saveAndTell(r.value, onNotice)
-    else onError(r.error.message)
+    await tellExport(await invoke('office:bulletinExport', { no }), onNotice)
   }
 
   return (

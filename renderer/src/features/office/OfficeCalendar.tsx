@@ -9,7 +9,7 @@ import { dateFromTyped } from '@shared/validation/cellInput'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import type { ShowNotice } from '../exchange/exportNotice'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { DateField } from '../ledger/editors/DateField'
 
 interface Props {
@@ -34,9 +34,7 @@ export function OfficeCalendar({ onChanged, onNotice, onError }: Props): React.J
     onNotice({ level: 'info', message: `已调整为第${r.value.version}版工作日程。请导出日程文件发给各单位，各单位导入后按新的时间提醒和报送。` })
   }
   const exportFile = async (): Promise<void> => {
-    const r = await invoke('calendar:export', {})
-    if (r.ok) await saveAndTell(r.value, onNotice)
-    else onError(r.error.message)
+    await tellExport(await invoke('calendar:export', {}), onNotice)
   }
   const what = (id: string): string => view.targets.find((t) => t.id === id)?.what ?? id
 

@@ -3,7 +3,7 @@ import { contacts } from '@shared/annexes/contacts'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import type { ShowNotice } from '../exchange/exportNotice'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { FormRowsTable } from './FormRowsTable'
 
 const columns = contacts.columns.filter((c) => c.kind !== 'seq' && c.key !== 'unit')
@@ -11,9 +11,7 @@ const columns = contacts.columns.filter((c) => c.kind !== 'seq' && c.key !== 'un
 export function OfficeContactsPanel({ version, onNotice, onError }: { version: number; onNotice: ShowNotice; onError: (m: string) => void }): React.JSX.Element {
   const [view] = useLoaded(() => invoke('office:contacts', {}), [version], onError)
   const exportList = async (): Promise<void> => {
-    const r = await invoke('office:contactsExport', {})
-    if (r.ok) await saveAndTell(r.value, onNotice)
-    else onError(r.error.message)
+    await tellExport(await invoke('office:contactsExport', {}), onNotice)
   }
   if (!view) return <p className="loading">正在读取……</p>
   return (

@@ -17,7 +17,7 @@ import { GroupedHeader } from '../../components/GroupedHeader'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
 import { Progress, useProgress } from '../../components/Progress'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
 import { AccountabilityPanel } from './AccountabilityPanel'
 import { ConflictsPanel } from './ConflictsPanel'
@@ -121,8 +121,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     setWorking('正在生成汇总表，请稍候……')
     const r = await track((progressId) => invoke('office:export', { annex, progressId }))
     setWorking(null)
-    if (r.ok) await saveAndTell(r.value, setMessage)
-    else setMessage({ level: 'error', message: r.error.message })
+    await tellExport(r, setMessage)
   }
 
   const openConflicts = view?.conflicts.filter((c) => !c.group.decision).length ?? 0

@@ -6,7 +6,7 @@ import type { WeeklyText } from '@shared/reports/weekly'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import type { ShowNotice } from '../exchange/exportNotice'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { FridaySelect } from '../reports/FridaySelect'
 import { NarrativeEditor, REPORT_PARTS } from '../reports/NarrativeEditor'
 import { FormRowsTable } from './FormRowsTable'
@@ -29,9 +29,7 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
   }
   const exportAs = async (format: 'docx' | 'xlsx'): Promise<void> => {
     if (!(await save())) return
-    const r = await invoke('office:weeklyExport', { friday, format })
-    if (r.ok) await saveAndTell(r.value, onNotice)
-    else onError(r.error.message)
+    await tellExport(await invoke('office:weeklyExport', { friday, format }), onNotice)
   }
 
   return (

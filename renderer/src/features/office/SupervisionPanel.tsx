@@ -7,7 +7,7 @@ import type { Campaign } from '@shared/campaign/campaign'
 import type { OfficeView } from '@shared/ipc/contract'
 import { invoke } from '../../api/client'
 import type { ShowNotice } from '../exchange/exportNotice'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { cnDate } from '@shared/domain/dates'
 import { dateFromTyped } from '@shared/validation/cellInput'
 import { DateField } from '../ledger/editors/DateField'
@@ -25,9 +25,7 @@ export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: 
   const [feedback, setFeedback] = useState<Record<string, { date: string; result: string }>>({})
 
   const exportNotice = async (year: number, seq: number): Promise<void> => {
-    const r = await invoke('office:noticeExport', { year, seq })
-    if (!r.ok) return onError(r.error.message)
-    await saveAndTell(r.value, onNotice)
+    await tellExport(await invoke('office:noticeExport', { year, seq }), onNotice)
   }
 
   const recordFeedback = async (year: number, seq: number): Promise<void> => {

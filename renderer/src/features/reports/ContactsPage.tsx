@@ -7,7 +7,7 @@ import { createValidationContext, validateRecord } from '@shared/validation/vali
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { countKinds, countsLine, issueKind, shownWhileQuiet } from '../ledger/issueVisibility'
 import { FieldInput } from '../lifecycle/FieldInput'
 
@@ -40,9 +40,7 @@ export function ContactsPage({ unitId, unitName, campaign }: { unitId: string; u
   }
   const exportList = async (): Promise<void> => {
     if (!(await save())) return
-    const r = await invoke('export:annex', { unitId, annex: contacts.id, template: false })
-    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    await saveAndTell(r.value, setMessage, '请于4月30日前报领导小组办公室。')
+    await tellExport(await invoke('export:annex', { unitId, annex: contacts.id, template: false }), setMessage, '请于4月30日前报领导小组办公室。')
   }
 
   return (

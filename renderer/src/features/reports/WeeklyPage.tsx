@@ -11,7 +11,7 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
-import { saveAndTell } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { FridaySelect } from './FridaySelect'
 import { NarrativeEditor, REPORT_PARTS, TABLE_PARTS } from './NarrativeEditor'
 
@@ -41,17 +41,13 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
 
   const exportAs = async (format: 'docx' | 'xlsx'): Promise<void> => {
     if (!(await save())) return
-    const r = await invoke('weekly:export', { unitId, friday, format })
-    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
-    await saveAndTell(r.value, setMessage, '请于周五中午前报送。')
+    await tellExport(await invoke('weekly:export', { unitId, friday, format }), setMessage, '请于周五中午前报送。')
   }
 
   /** The 月度工作总结 of the selected Friday's month: a draft to finish in Word, not edited here. */
   const exportSummary = async (): Promise<void> => {
-    const r = await invoke('weekly:summaryExport', { unitId, friday })
-    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
     const period = `${monthDay(monthStart(friday))}至${monthDay(friday)}`
-    await saveAndTell(r.value, setMessage, `总结期为${period}，请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。`)
+    await tellExport(await invoke('weekly:summaryExport', { unitId, friday }), setMessage, `总结期为${period}，请在 Word 或 WPS 中补充主要做法后，连同附件3一并报送。`)
   }
 
   const f = view?.figures
