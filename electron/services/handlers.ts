@@ -97,7 +97,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'ledger:open': async ({ unitId }) => (await dataDir.ledger(unitId)).view(),
     'ledger:save': async (input) => (await dataDir.ledger(input.unitId)).save(input, await actor()),
     'ledger:history': async ({ unitId, recordId }) => (await dataDir.ledger(unitId)).history(recordId),
-    'ledger:reopen': async (input) => (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate() }, await actor()),
+    'ledger:reopen': async (input) => (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate(), campaign }, await actor()),
     'import:preview': async ({ unitId, fileName, data, annex: annexId, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)

@@ -47,6 +47,12 @@ const closed = (f: RecordFields): boolean => reached(f, '已销号') || fieldTex
 // 附件4 prints no 搬迁完成日期: in a row read from a unit's file, acceptance or close-out at the new site shows the move.
 const moved = (f: RecordFields): boolean => fieldText(f, 'relocationDate') !== '' || accepted(f) || closed(f)
 
+/**
+ * Done, for 完成率: accepted; or, for a closure on this form — an upgrade converted to 关停取缔, or a 关停取缔 reopened
+ * by 回头看 — 销号: the problem is gone, though no acceptance will come.
+ */
+const done = (f: RecordFields): boolean => accepted(f) || ((converted(f) || isCategory('关停取缔')(f)) && closed(f))
+
 export const annex4 = defineAnnex({
   id: 'annex4',
   version: 1,
@@ -75,8 +81,7 @@ export const annex4 = defineAnnex({
       { header: '原址已处置', group: '整合搬迁', compute: (rows) => count(rows, (f) => relocating(f) && ['已两断三清', '丧失恢复生产能力'].includes(fieldText(f, 'oldSite'))) },
       { header: '已销号数', compute: (rows) => count(rows, closed) },
       { header: '回头看反弹数', compute: (rows) => count(rows, (f) => fieldText(f, 'recheck') === '反弹' || fieldText(f, 'reopenDate') !== '') },
-      // A converted upgrade is done once the closure is 销号: the problem is gone, though no acceptance will come.
-      { header: '完成率（%）', compute: (rows) => rate(count(rows, (f) => accepted(f) || (converted(f) && closed(f))), rows.length) }
+      { header: '完成率（%）', compute: (rows) => rate(count(rows, done), rows.length) }
     ]
   }
 })

@@ -57,7 +57,7 @@ export const huikan = defineAnnex({
   ],
   rowFilter: isHuikan,
   ledgerTab: { label: '回头看台账（2023年销号）', order: 7, createsRecords: true },
-  office: { merge: 'form' },
+  office: { merge: 'form', view: '回头看台账（2023年销号）' },
   notes: [
     '1. 对2023年整治销号的问题逐一现场核查，按原整治类别填写核查内容（是/否），其他类别的核查项不填。',
     '2. 发现问题填写无问题、关停取缔不彻底、停产整治不规范或限期搬迁不及时；死灰复燃的立即重新两断三清、依法关停取缔。'

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { OFFICE_VIEW_IDS } from '../annexes/registry'
+import type { FlaggedRow } from '../merge/flaggedRows'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
@@ -153,6 +154,11 @@ export interface OfficeView {
   reporting: ReportingStatus[]
   /** 汇总: one line per unit with rows, the annex's stat columns, then 合计. */
   stats: UnitStats
+  /**
+   * Rows taken in with errors: counted where they belong, shown red, each with its unit, file, row and errors, so the
+   * office can send them back to be corrected.
+   */
+  flaggedRows: FlaggedRow[]
   /** Chinese reasons the consolidated workbook cannot be exported now (failing equations). */
   exportBlockers: string[]
   /** 督办通知 register, newest first; overdue: no 反馈 by the 办理时限. */

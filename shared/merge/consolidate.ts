@@ -12,7 +12,7 @@ import { applyDecisions, findDuplicateGroups } from './duplicates'
 import { reconciliation } from './equations'
 import { compareText, submissionComparator, unitComparator } from './order'
 import { rowKey } from './rowKey'
-import { classifySubmissions, rowUnit } from './submissionStatus'
+import { classifySubmissions, rowErrorText, rowUnit } from './submissionStatus'
 import type { Consolidation, ConsolidatedRow, Decision, Submission } from './types'
 import { versionDiff } from './versionDiff'
 
@@ -50,13 +50,17 @@ export function consolidate(
   }
 }
 
-/** The error-free rows of the accepted files, with provenance, by unit (campaign order), file and row. */
+/**
+ * Every row of the accepted files that counts for a unit, with provenance, by unit (campaign order), file and row.
+ * A row with errors is taken too, carrying its errors: dropping it would hide the enterprise and shrink the totals.
+ */
 function takenRows(accepted: readonly Submission[], compareUnits: (a: string, b: string) => number): ConsolidatedRow[] {
   const rows: ConsolidatedRow[] = []
   for (const s of accepted) {
+    const errors = rowErrors(s)
     for (const r of s.rows) {
-      if (r.rejected) continue
-      const unit = rowUnit(s, r) as string
+      const unit = rowUnit(s, r)
+      if (unit === null) continue
       const provenance = {
         unit,
         file: s.file,
@@ -66,7 +70,8 @@ function takenRows(accepted: readonly Submission[], compareUnits: (a: string, b:
         ...(r.recordId ? { recordId: r.recordId } : {}),
         ...(r.problemNo ? { problemNo: r.problemNo } : {})
       }
-      rows.push({ key: rowKey(r.fields), unit, fields: r.fields, provenance })
+      const flagged = r.flagged ? { errors: errors.get(r.rowNumber) ?? ['该行有错误'] } : {}
+      rows.push({ key: rowKey(r.fields), unit, fields: r.fields, provenance, ...flagged })
     }
   }
   // Sorted by the unit each row counts for: a roll-up's rows join their units' own.
@@ -77,6 +82,15 @@ function takenRows(accepted: readonly Submission[], compareUnits: (a: string, b:
       compareText(a.provenance.sha256, b.provenance.sha256) ||
       a.provenance.row - b.provenance.row
   )
+}
+
+/** Each row's errors, by row number. */
+function rowErrors(s: Submission): Map<number, string[]> {
+  const byRow = new Map<number, string[]>()
+  for (const i of s.issues) {
+    if (i.severity === 'error' && i.row !== null) byRow.set(i.row, [...(byRow.get(i.row) ?? []), rowErrorText(i)])
+  }
+  return byRow
 }
 
 /** Rows sharing a key are one problem; a row with no key at all counts on its own. */

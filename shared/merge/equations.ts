@@ -33,7 +33,7 @@ export function reconciliation(input: ReconciliationInput): Equation[] {
     .map((s) =>
       equation(
         `文件读取：${s.file}（${s.sha256.slice(0, 8)}）`,
-        `${s.file}：读取 ${s.read} 行 = 可用 ${s.accepted} + 退回 ${s.rejected} + 空行/合计 ${s.blankSkipped}`,
+        `${s.file}：读取 ${s.read} 行 = 可用 ${s.accepted}${s.flagged ? `（其中有错误 ${s.flagged}）` : ''} + 退回 ${s.rejected} + 空行/合计 ${s.blankSkipped}`,
         s.read,
         s.accepted + s.rejected + s.blankSkipped
       )
@@ -41,7 +41,10 @@ export function reconciliation(input: ReconciliationInput): Equation[] {
 
   const taken = new Map<string, number>()
   for (const s of accepted) {
-    for (const r of s.rows) if (!r.rejected) count(taken, rowUnit(s, r) ?? '')
+    for (const r of s.rows) {
+      const unit = rowUnit(s, r)
+      if (unit !== null) count(taken, unit)
+    }
   }
   const inRows = new Map<string, number>()
   for (const r of rows) count(inRows, r.unit)

@@ -28,7 +28,7 @@ export const SubmissionSchema = z.object({
       fields: RecordFieldsSchema,
       recordId: z.string().optional(),
       problemNo: z.string().optional(),
-      rejected: z.boolean(),
+      flagged: z.boolean(),
       sourceUnit: z.string().optional()
     })
   ),

@@ -4,6 +4,7 @@
  * or accepted. Expects the submissions in submissionComparator order.
  */
 import type { AnnexDefinition } from '../annexes/types'
+import type { LocatedIssue } from '../domain/issues'
 import { cnDate } from '../domain/dates'
 import type { RecordFields } from '../ledger/record'
 import type { UseVersion, Verdict } from './decisionLog'
@@ -20,9 +21,29 @@ export interface Classified {
   verdicts: Map<Decision, Verdict>
 }
 
-/** The unit a row counts for: the unit that reported it in a roll-up, else the file's 填报单位. */
+/**
+ * The unit a row counts for: the unit that reported it in a roll-up, else the file's 填报单位. A row with none (in a
+ * roll-up without 填报单位, a row naming no 来源单位) cannot be counted anywhere: it is the one row a used file 退回s.
+ */
 export function rowUnit(submission: Submission, row: Submission['rows'][number]): string | null {
   return row.sourceUnit ?? submission.unit
+}
+
+/**
+ * An error of a row as the office lists it beside the row: its column and cell, not the file and sheet again (the
+ * importer's message starts with those, then the cell "…Q6单元格：" or the row "…第6行：").
+ */
+export function rowErrorText(i: LocatedIssue): string {
+  const place = i.cell ? `${i.cell}单元格：` : `第${i.row}行：`
+  const at = i.message.indexOf(place)
+  const what = at < 0 ? i.message : i.message.slice(at + place.length)
+  if (!i.column) return i.cell ? `${i.cell}：${what}` : what
+  return `${i.column}${i.cell ? `（${i.cell}）` : ''}：${what}`
+}
+
+/** The units a file's countable rows are for. */
+function unitsOf(s: Submission): string[] {
+  return [...new Set(s.rows.map((r) => rowUnit(s, r)))].filter((u): u is string => u !== null)
 }
 
 export function classifySubmissions(
@@ -96,7 +117,7 @@ function withoutOverlaps(accepted: readonly Submission[], status: Map<Submission
   for (const s of accepted) if (!isRollUp(s)) provider.set(s.unit, s)
   return accepted.filter((s) => {
     if (!isRollUp(s)) return true
-    const units = [...new Set(s.rows.filter((r) => !r.rejected).map((r) => rowUnit(s, r)))]
+    const units = unitsOf(s)
     const overlap = units.filter((u) => provider.has(u))
     if (overlap.length === 0) {
       for (const u of units) provider.set(u, s)
@@ -127,8 +148,8 @@ function supersededBy(s: Submission, used: Submission): string {
 function rejection(s: Submission, annex: AnnexDefinition<RecordFields>): string | null {
   if (s.refused) return s.issues.find((i) => i.severity === 'error')?.message ?? '文件无法读取'
   if (s.annex !== annex.id) return `不是${annex.label}《${annex.title}》，不能并入本次汇总`
-  // Without a 填报单位 only a roll-up whose every usable row names its 来源单位 can be attributed.
-  const rollUp = s.rows.some((r) => r.sourceUnit) && s.rows.every((r) => r.rejected || r.sourceUnit)
+  // Without a 填报单位 only a roll-up whose every error-free row names its 来源单位 can be attributed.
+  const rollUp = s.rows.some((r) => r.sourceUnit) && s.rows.every((r) => r.flagged || r.sourceUnit)
   if (s.unit === null && !rollUp) {
     return '无法确定填报单位：文件中没有可识别的“填报单位”行，各行的乡镇（街道）也不是同一个，请退回报送单位补填后重新报送'
   }
@@ -139,36 +160,45 @@ function rejection(s: Submission, annex: AnnexDefinition<RecordFields>): string 
 const ROWS_SAID = 5
 
 /**
- * Why rows of a usable file were not taken: each with its first error, as the 合并报告's 说明 prints it (a 退回 with
- * no reason left the office unable to tell the unit what to correct).
+ * The rows of a used file that have errors (taken in flagged) or could not be counted (退回), each with its first
+ * error, as the 合并报告's 说明 prints them: the office must be able to tell the unit what to correct.
  */
-function rowsNotTaken(s: Submission): string | null {
-  const rejected = s.rows.filter((r) => r.rejected)
-  if (rejected.length === 0) return null
-  const said = rejected.slice(0, ROWS_SAID).map((r) => {
-    const why = s.issues.find((i) => i.severity === 'error' && i.row === r.rowNumber)?.message
-    return `第${r.rowNumber}行${why ? `（${why}）` : ''}`
-  })
-  const more = rejected.length > ROWS_SAID ? `等${rejected.length}行` : ''
-  return `有错误未采用：${said.join('；')}${more}，请退回报送单位改正后重新报送`
+function rowNotes(s: Submission): string[] {
+  const said = (rows: Submission['rows']): string => {
+    const listed = rows.slice(0, ROWS_SAID).map((r) => {
+      const why = s.issues.find((i) => i.severity === 'error' && i.row === r.rowNumber)
+      return `第${r.rowNumber}行${why ? `（${rowErrorText(why)}）` : ''}`
+    })
+    return `${listed.join('；')}${rows.length > ROWS_SAID ? `等${rows.length}行` : ''}`
+  }
+  const flagged = s.rows.filter((r) => r.flagged && rowUnit(s, r) !== null)
+  const uncounted = s.rows.filter((r) => rowUnit(s, r) === null)
+  return [
+    ...(flagged.length ? [`有错误，已汇总并标红：${said(flagged)}，请通知报送单位改正后重新报送`] : []),
+    ...(uncounted.length ? [`未注明来源单位，无法计入任何单位，退回：${said(uncounted)}`] : [])
+  ]
 }
 
 function summary(s: Submission, st: Status): SubmissionSummary {
-  const good = s.rows.filter((r) => !r.rejected).length
+  const used = st.status !== 'rejected'
+  const counted = s.rows.filter((r) => rowUnit(s, r) !== null)
   // A rejected file gives nothing: all its rows count as rejected, so read = accepted + rejected + blank still holds.
-  const accepted = st.status === 'rejected' ? 0 : good
-  const reason = st.status === 'rejected' ? st.reason : [st.reason, rowsNotTaken(s)].filter(Boolean).join('；') || undefined
+  const accepted = used ? counted.length : 0
+  // What became of a file's rows is said of the file in use; a superseded file's rows are in no total.
+  const notes = st.status === 'accepted' ? rowNotes(s) : []
+  const reason = [st.reason, ...notes].filter(Boolean).join('；') || undefined
   return {
     file: s.file,
     sha256: s.sha256,
     receivedAt: s.receivedAt,
     unit: s.unit,
-    covers: [...new Set(s.rows.filter((r) => !r.rejected).map((r) => rowUnit(s, r)))].filter((u): u is string => u !== null),
+    covers: unitsOf(s),
     annex: s.annex,
     filledDate: s.filledDate,
     status: st.status,
     read: s.counts.read,
     accepted,
+    flagged: used ? counted.filter((r) => r.flagged).length : 0,
     rejected: s.rows.length - accepted,
     blankSkipped: s.counts.blankSkipped,
     ...(st.replacedBy ? { replacedBy: st.replacedBy } : {}),

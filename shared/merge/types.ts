@@ -15,8 +15,11 @@ export interface SubmissionRow {
   /** From the `_meta` sheet of one of our exports. */
   recordId?: string
   problemNo?: string
-  /** The row has an error-level issue: it is reported, not taken into the consolidation. */
-  rejected: boolean
+  /**
+   * The row has an error-level issue. It is still taken into the consolidation, counted where it belongs and shown
+   * flagged with its errors: the enterprise the office most needs to see is the one whose row is wrong.
+   */
+  flagged: boolean
   /** Only in a consolidated workbook used as input (roll-up): the unit the row was reported by. */
   sourceUnit?: string
 }
@@ -83,6 +86,8 @@ export interface ConsolidatedRow {
   mergedFrom?: Provenance[]
   /** Part of a duplicate group (reported by more than one unit). */
   duplicate?: boolean
+  /** The errors the importer found in the row (Chinese, each naming its column), when it has any. */
+  errors?: string[]
 }
 
 export interface DuplicateMember {
@@ -126,7 +131,11 @@ export interface SubmissionSummary {
   filledDate: string | null
   status: SubmissionStatus
   read: number
+  /** Rows taken into the consolidation, flagged ones included. */
   accepted: number
+  /** Of those, rows with errors, taken in flagged. */
+  flagged: number
+  /** Rows not taken: every row of a file not used, or a roll-up row that names no 来源单位. */
   rejected: number
   blankSkipped: number
   /** For a superseded or duplicate file: the file that is used instead. */

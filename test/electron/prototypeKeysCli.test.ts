@@ -65,17 +65,18 @@ describe('cells holding the names of Object.prototype members', () => {
     }
   })
 
-  it('slw merge refuses those rows and counts a roll-up\'s rows under units of those names', async () => {
+  it('slw merge takes those rows in flagged and counts a roll-up\'s rows under units of those names', async () => {
     const files = [await namesInCells(), rollUpOfNames()]
     const report = join(dir, '报告.json')
     expect(await merge([...files, '--out', join(dir, '汇总.xlsx'), '--report', report])).toBe(0)
     const r = JSON.parse(readFileSync(report, 'utf8')) as MergeReport
-    expect(r.submissions.map((s) => [s.file, s.accepted, s.rejected])).toEqual(
+    expect(r.submissions.map((s) => [s.file, s.accepted, s.flagged, s.rejected])).toEqual(
       expect.arrayContaining([
-        ['附件2-八坊街道.xlsx', 0, PROTOTYPE_NAMES.length],
-        ['附件2-汇总.xlsx', PROTOTYPE_NAMES.length * 2, 0]
+        ['附件2-八坊街道.xlsx', PROTOTYPE_NAMES.length, PROTOTYPE_NAMES.length, 0],
+        ['附件2-汇总.xlsx', PROTOTYPE_NAMES.length * 2, 0, 0]
       ])
     )
+    // The roll-up, dated later, supersedes 八坊街道's file: only its rows are in.
     expect(Object.entries(r.perUnit).sort()).toEqual(PROTOTYPE_NAMES.map((n) => [n, 2]).sort())
   })
 })

@@ -114,7 +114,7 @@ describe('回头看 reopening', () => {
   it('only a resurgent, not yet linked 2023 item reopens, as a 关停取缔 record under way', () => {
     expect(canReopen(item)).toBe(true)
     expect(canReopen({ ...item, hkResurgent: '否' })).toBe(false)
-    const { record, item: linked } = reopenFields(item, 'hk1', 'LXS-2024-005-0031', '2024-06-20')
+    const { record, item: linked } = reopenFields(item, 'hk1', 'LXS-2024-005-0031', { today: '2024-06-20', deadline: '2024-06-28' })
     expect(record).toMatchObject({ category: '关停取缔', status: '整治中', source: '回头看发现', reopenedFrom: 'hk1', uscc: '无', sector: '无证照' })
     expect(linked).toMatchObject({ hkLinked: 'LXS-2024-005-0031', hkMeasure: '转关停取缔' })
     expect(canReopen(linked)).toBe(false)

@@ -22,8 +22,9 @@ describe('the registry of forms', () => {
   it('gives the office its streams and the contract its views', () => {
     expect([...FIXED_STREAMS].sort()).toEqual(['annex2', 'annex3', 'annex4', 'contacts', 'huikan'])
     expect(OFFICE_FORMS.map((a) => a.id)).toEqual([...FIXED_STREAMS])
-    expect(OfficeAnnexSchema.options).toEqual(['annex2', 'annex3', 'annex4'])
-    expect(OFFICE_VIEWS.map((a) => a.office.view)).toEqual(['附件2 摸底情况', '附件3 清理整顿情况', '附件4 整治提升情况'])
+    // Issue 20, finding 3: the office had no 回头看 view at all.
+    expect(OfficeAnnexSchema.options).toEqual(['annex2', 'annex3', 'annex4', 'huikan'])
+    expect(OFFICE_VIEWS.map((a) => a.office.view)).toEqual(['附件2 摸底情况', '附件3 清理整顿情况', '附件4 整治提升情况', '回头看台账（2023年销号）'])
     // A form the office does not merge on its own goes with 附件2 (and is rejected there); the 附表 week by week.
     const received = { filledDate: '2024-06-14', receivedAt: '2024-06-14T08:00:00.000Z' }
     expect(streamOf({ annex: 'tlc', ...received })).toBe('annex2')

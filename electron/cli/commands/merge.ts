@@ -5,6 +5,7 @@ import type { AnnexDefinition } from '@shared/annexes/types'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { consolidate } from '@shared/merge/consolidate'
 import type { RecordFields } from '@shared/ledger/record'
+import { flaggedRows } from '@shared/merge/flaggedRows'
 import type { Consolidation, Submission } from '@shared/merge/types'
 import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
 import { FIXED_STREAMS } from '@shared/office/streams'
@@ -112,6 +113,16 @@ async function consolidateFiles(
 
 const STATUS_WORDS = { accepted: '采用', superseded: '被取代', 'duplicate-file': '重复文件', rejected: '退回' } as const
 
+/** The rows taken in with errors: counted, but the unit must correct them. */
+function flaggedLines(c: Consolidation): string[] {
+  const flagged = flaggedRows(c)
+  if (flagged.length === 0) return []
+  return [
+    `其中有错误的记录 ${flagged.length} 行（已汇总并计入，汇总表中标红，请通知报送单位改正）：`,
+    ...flagged.map((r) => `  · ${r.unit} ${r.file} 第${r.row}行 ${r.name}：${r.errors.join('；')}`)
+  ]
+}
+
 /** What was merged, in a few lines: the counts, every open conflict, the missing units and the equations. */
 function summary(c: Consolidation, unreadable: readonly UnreadableFile[], annex: Annex): string {
   const count = (status: string): number => c.submissions.filter((s) => s.status === status).length
@@ -125,6 +136,7 @@ function summary(c: Consolidation, unreadable: readonly UnreadableFile[], annex:
       .map((s) => `  · ${s.file}：${STATUS_WORDS[s.status]}，${s.reason ?? ''}`),
     ...unreadable.map((u) => `  · ${u.message}`),
     `汇总 ${c.rows.length} 行，不同问题 ${c.distinctProblems} 个`,
+    ...flaggedLines(c),
     `跨单位重复 ${c.duplicateGroups.length} 组，其中 ${open.length} 组待办公室在程序中决定：`,
     ...open.map((g) => `  · ${g.rows[0]?.name ?? g.key}：${g.units.join('、')}`),
     `未报送单位：${c.missingUnits.length ? c.missingUnits.join('、') : '无'}`,

@@ -18,7 +18,7 @@ import {
 import type { RawCell, RawRows } from './rawRows'
 import { rawRowsOf } from './rawRows'
 import { afterRow } from './rowPause'
-import { FONTS, lineCount, rowHeight, SHADE_FILL } from './style'
+import { ERROR_FILL, FONTS, lineCount, rowHeight, SHADE_FILL } from './style'
 import type { ListSheet } from './validation'
 import { addColumnValidations } from './validation'
 
@@ -26,6 +26,8 @@ const EMPTY: PrintedCell = { value: null, text: '' }
 const SIZE = FONTS.body.size ?? 10
 /** Blank rows leave room to write by hand on a printed template. */
 const BLANK_ROW_HEIGHT = 30
+
+export type Shade = 'duplicate' | 'error'
 
 export interface DetailSheetInput {
   annex: AnnexDefinition<RecordFields>
@@ -36,8 +38,8 @@ export interface DetailSheetInput {
   blankRows: number
   /** Lines under the signature; the annex's 填表说明 unless given. */
   notes?: readonly string[]
-  /** Data rows (0-based) printed on a grey ground. */
-  shaded?: (k: number) => boolean
+  /** Data rows (0-based) printed on a ground: grey for an enterprise several units reported, red for errors. */
+  shaded?: (k: number) => Shade | null
 }
 
 /**
@@ -103,7 +105,7 @@ export class DetailForm {
   readonly raw: RawRows | null
   private readonly leaves: LeafColumn[]
   private readonly styles: Partial<Style>[]
-  private readonly shadedStyles: Partial<Style>[]
+  private readonly shadedStyles: Record<Shade, Partial<Style>[]>
 
   constructor(
     private readonly ws: Worksheet,
@@ -122,7 +124,10 @@ export class DetailForm {
       border: true
     }))
     this.styles = looks.map(sharedStyle)
-    this.shadedStyles = looks.map((look) => sharedStyle({ ...look, fill: SHADE_FILL }))
+    this.shadedStyles = {
+      duplicate: looks.map((look) => sharedStyle({ ...look, fill: SHADE_FILL })),
+      error: looks.map((look) => sharedStyle({ ...look, fill: ERROR_FILL }))
+    }
     // Everything above the data is final: a streamed sheet writes it out, and its data rows then go as raw XML.
     ws.getRow(FIRST_DATA_ROW - 1).commit()
     this.raw = rawRowsOf(ws)
@@ -131,7 +136,8 @@ export class DetailForm {
   /** Data row k (序号 k + 1); past the records a blank bordered row. */
   row(k: number): FormRow {
     const fields = this.input.rows[k]
-    const rowStyles = fields !== undefined && this.input.shaded?.(k) === true ? this.shadedStyles : this.styles
+    const shade = fields === undefined ? null : (this.input.shaded?.(k) ?? null)
+    const rowStyles = shade ? this.shadedStyles[shade] : this.styles
     const lines: number[] = []
     const cells = this.input.annex.columns.map((col, i) => {
       const cell = rowCell(col, fields, k)

@@ -24,6 +24,8 @@ export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, r
 export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
 /** Rows the reader must notice: darker than the header, so it still shows on a black-and-white print. */
 export const SHADE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } }
+/** Rows with errors: light red on screen, a grey as dark as SHADE_FILL's on a black-and-white print. */
+export const ERROR_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4B8B8' } }
 
 export function align(horizontal: 'left' | 'center'): Partial<Alignment> {
   return { horizontal, vertical: 'middle', wrapText: true }

@@ -1,12 +1,12 @@
 /**
  * 明细 and the per-unit sheets: the unit forms' 明细 layout (DetailForm), the consolidation adding 来源单位 and
- * 来源文件 after the annex's columns, and rows of enterprises reported by several units shaded grey.
+ * 来源文件 after the annex's columns, rows of enterprises reported by several units shaded grey, rows with errors red.
  */
 import type { Worksheet } from 'exceljs'
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import type { Consolidation, SubmissionSummary } from '@shared/merge/types'
-import type { DetailSheetInput } from '../export/detailSheet'
+import type { DetailSheetInput, Shade } from '../export/detailSheet'
 import { DetailForm } from '../export/detailSheet'
 import { FIRST_DATA_ROW } from '../export/formBlock'
 import type { RawCell, RawRows } from '../export/rawRows'
@@ -21,10 +21,17 @@ const SOURCE_COLUMNS: readonly AnnexColumn[] = [
   { key: 'sourceUnit', header: '来源单位', kind: 'text', width: 10 },
   { key: 'sourceFile', header: '来源文件', kind: 'text', width: 18 }
 ]
-/** Rows of an enterprise several units reported are shaded grey. */
-const duplicate = (rows: readonly PrintedRow[]) => (k: number): boolean => Boolean(rows[k]?.group)
+/** A row with errors is red (it needs the unit's correction first), else grey when several units reported it. */
+const shade = (rows: readonly PrintedRow[]) => (k: number): Shade | null =>
+  rows[k]?.row.errors ? 'error' : rows[k]?.group ? 'duplicate' : null
 
-const MARK_NOTE = '灰底、备注栏带【】的行是两个及以上单位填报的同一企业（场所），处理情况见“重复与冲突”工作表。'
+const MARK_NOTE = '灰底、备注栏带【与…重复】的行是两个及以上单位填报的同一企业（场所），处理情况见“重复与冲突”工作表。'
+const ERROR_NOTE = '红底、备注栏带【有错误】的行是报送单位的记录有错误，已照报汇总并计入各项数字，请通知该单位改正后重新报送，明细见“合并报告”工作表。'
+
+/** The notes on marked rows, for those the sheet has. */
+function markNotes(rows: readonly PrintedRow[]): string[] {
+  return [...(rows.some((r) => r.group) ? [MARK_NOTE] : []), ...(rows.some((r) => r.row.errors) ? [ERROR_NOTE] : [])]
+}
 
 /**
  * Each row's printed fields and its source, copied into a copy of one template: every row then has one hidden
@@ -50,9 +57,9 @@ function consolidatedInput(rows: readonly PrintedRow[], ctx: OfficeContext): Det
   const notes = [
     '说明：',
     '1. 本表由各单位报送的表格逐条汇总，按单位排列；“来源单位”“来源文件”注明每条记录的出处，文件校验值见“合并报告”工作表。',
-    ...(rows.some((r) => r.group) ? [`2. ${MARK_NOTE}`] : [])
+    ...markNotes(rows).map((note, i) => `${i + 2}. ${note}`)
   ]
-  return { annex: sourced, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
+  return { annex: sourced, campaign, rows: fields, header, blankRows: 0, notes, shaded: shade(rows) }
 }
 
 /** One unit's rows as its own form, 填报单位 and 填报日期 from the file in use. */
@@ -65,9 +72,9 @@ function unitInput(
   const { annex, campaign } = ctx
   const header = { unitName: unit, filler: '', phone: '', filledDate: used?.filledDate ?? '' }
   const source = used ? `报送文件“${used.file}”（校验值 ${shortSha(used.sha256)}）` : '报送文件'
-  const notes = [`说明：本表为${unit}${source}中汇总采用的记录。`, ...(rows.some((r) => r.group) ? [MARK_NOTE] : [])]
+  const notes = [`说明：本表为${unit}${source}中汇总采用的记录。`, ...markNotes(rows)]
   const fields = rows.map((r) => r.fields)
-  return { annex, campaign, rows: fields, header, blankRows: 0, notes, shaded: duplicate(rows) }
+  return { annex, campaign, rows: fields, header, blankRows: 0, notes, shaded: shade(rows) }
 }
 
 function rawOf(form: DetailForm): RawRows {

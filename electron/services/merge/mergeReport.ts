@@ -1,3 +1,5 @@
+import type { FlaggedRow } from '@shared/merge/flaggedRows'
+import { flaggedRows } from '@shared/merge/flaggedRows'
 import type { Consolidation } from '@shared/merge/types'
 
 /** A file that could not be read at all (no bytes, so no submission). */
@@ -11,6 +13,8 @@ export type MergeReport = Omit<Consolidation, 'rows'> & {
   rowCount: number
   /** Consolidated rows per unit, in campaign order. */
   perUnit: Record<string, number>
+  /** Rows taken in with errors (counted in perUnit), each with its errors. */
+  flaggedRows: FlaggedRow[]
 }
 
 /**
@@ -22,5 +26,5 @@ export function mergeReport(c: Consolidation, unreadable: readonly UnreadableFil
   // Counted in a Map: a roll-up's unit is the file's text, and `perUnit['toString']` would start from a function.
   const perUnit = new Map<string, number>()
   for (const r of rows) perUnit.set(r.unit, (perUnit.get(r.unit) ?? 0) + 1)
-  return { ...derived, unreadable: [...unreadable], rowCount: rows.length, perUnit: Object.fromEntries(perUnit) }
+  return { ...derived, unreadable: [...unreadable], rowCount: rows.length, perUnit: Object.fromEntries(perUnit), flaggedRows: flaggedRows(c) }
 }

@@ -1,7 +1,8 @@
 /**
- * The consolidation's rows as the workbook prints them: grouped by unit in campaign order, and a row of an
- * enterprise reported by several units marked in its 备注 (【与东区街道重复，待定】), which prints in black and white
- * and survives a copy into another table, where a fill alone would not.
+ * The consolidation's rows as the workbook prints them: grouped by unit in campaign order, a row of an enterprise
+ * reported by several units marked in its 备注 (【与东区街道重复，待定】) and a row with errors likewise
+ * (【有错误：复产日期：未经验收合格不得复产】), which prints in black and white and survives a copy into another table,
+ * where a fill alone would not.
  */
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
@@ -25,13 +26,16 @@ function mark(row: ConsolidatedRow, group: DuplicateGroup): string {
   return `【与${(others.length > 0 ? others : group.units).join('、')}重复，${state}】`
 }
 
+const errorMark = (errors: readonly string[]): string => `【有错误：${errors.join('；')}】`
+
 export function printedRows(c: Consolidation, annex: AnnexDefinition<RecordFields>): PrintedRow[] {
   const groups = new Map(c.duplicateGroups.map((g) => [g.key, g]))
   const remarks = annex.columns.find((col) => col.header === REMARKS_HEADER)?.key
   return c.rows.map((row) => {
     const group = (row.key !== null && groups.get(row.key)) || null
-    if (!group || !remarks) return { row, fields: row.fields, group }
-    return { row, fields: { ...row.fields, [remarks]: `${valueToText(row.fields[remarks])}${mark(row, group)}` }, group }
+    const marks = `${row.errors ? errorMark(row.errors) : ''}${group ? mark(row, group) : ''}`
+    if (!marks || !remarks) return { row, fields: row.fields, group }
+    return { row, fields: { ...row.fields, [remarks]: `${valueToText(row.fields[remarks])}${marks}` }, group }
   })
 }
 

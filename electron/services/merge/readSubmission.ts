@@ -63,7 +63,7 @@ export function submissionFrom(result: ImportResult, sha256: string, receivedAt:
       fields: r.fields,
       ...(r.recordId ? { recordId: r.recordId } : {}),
       ...(r.problemNo ? { problemNo: r.problemNo } : {}),
-      rejected: r.issues.some((i) => i.severity === 'error'),
+      flagged: r.issues.some((i) => i.severity === 'error'),
       ...(r.sourceUnit ? { sourceUnit: r.sourceUnit } : {})
     })),
     issues: result.issues

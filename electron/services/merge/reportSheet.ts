@@ -9,6 +9,7 @@ import { cnDate, cnFilledDate } from '@shared/domain/dates'
 import type { Consolidation, Decision, DecisionOutcome, Equation } from '@shared/merge/types'
 import type { SubmissionSummary, VersionDiff } from '@shared/merge/types'
 import { diffCounts } from '@shared/merge/versionDiff'
+import { fieldText } from '@shared/ledger/record'
 import type { CellStyle, LeafColumn } from '../export/formBlock'
 import { putLine, signatureLine } from '../export/formBlock'
 import { FONTS } from '../export/style'
@@ -103,6 +104,28 @@ function writeEquations(ws: Worksheet, row: number, equations: readonly Equation
   return row
 }
 
+/** Every row taken in with errors, with its unit, file, row and errors: the office sends these back to be corrected. */
+function writeFlagged(ws: Worksheet, row: number, c: Consolidation, pages: PageKeeper): number {
+  pages.keep(row, KEEP)
+  const flagged = c.rows.filter((r) => r.errors)
+  putLine(ws, row++, LEAVES, `三、有错误的记录（共 ${flagged.length} 行，已照报汇总、计入各项数字并在明细中标红）`, SECTION, 26)
+  if (flagged.length === 0) {
+    putTableRow(ws, row++, GRID, [{ value: '采用的文件中没有有错误的记录。', span: COLUMNS, style: BODY_LEFT }])
+    return row
+  }
+  putTableRow(ws, row++, GRID, heads(['序号'], ['企业（场所）名称'], ['单位'], ['来源文件及行号', 2], ['错误及处理', 6]))
+  flagged.forEach((r, i) => {
+    putTableRow(ws, row++, GRID, [
+      { value: i + 1 },
+      { value: fieldText(r.fields, 'name'), style: BODY_LEFT },
+      { value: r.unit },
+      { value: `${r.provenance.file} 第${r.provenance.row}行`, span: 2, style: BODY_LEFT },
+      { value: `${r.errors?.join('；')}。请通知${r.unit}改正后重新报送。`, span: 6, style: BODY_LEFT }
+    ])
+  })
+  return row
+}
+
 function diffTitle(d: VersionDiff): string {
   const version = (v: VersionDiff['from']): string => `“${v.file}”（${cnFilledDate(v.filledDate)}）`
   return `${d.unit}：${version(d.from)} → ${version(d.to)}，${diffCounts(d)}`
@@ -129,7 +152,7 @@ function diffRows(d: VersionDiff): TableCell[][] {
 
 function writeVersions(ws: Worksheet, row: number, diffs: readonly VersionDiff[], pages: PageKeeper): number {
   pages.keep(row, KEEP)
-  putLine(ws, row++, LEAVES, `三、新版本替代旧版本（共 ${diffs.length} 个单位）`, SECTION, 26)
+  putLine(ws, row++, LEAVES, `四、新版本替代旧版本（共 ${diffs.length} 个单位）`, SECTION, 26)
   if (diffs.length === 0) {
     putTableRow(ws, row++, GRID, [{ value: '本次没有单位报送新版本。', span: COLUMNS, style: BODY_LEFT }])
     return row
@@ -147,7 +170,7 @@ function writeConflicts(ws: Worksheet, row: number, c: Consolidation, pages: Pag
   pages.keep(row, KEEP)
   const groups = c.duplicateGroups
   const open = groups.filter((g) => !g.decision).length
-  putLine(ws, row++, LEAVES, `四、跨单位重复（共 ${groups.length} 组，未处理 ${open} 组）`, SECTION, 26)
+  putLine(ws, row++, LEAVES, `五、跨单位重复（共 ${groups.length} 组，未处理 ${open} 组）`, SECTION, 26)
   if (groups.length === 0) {
     putTableRow(ws, row++, GRID, [{ value: '无跨单位重复填报的企业（场所）。', span: COLUMNS, style: BODY_LEFT }])
     return row
@@ -171,7 +194,7 @@ const targetOf = (d: Decision): string => (d.kind === 'use-version' ? `${d.unit}
 
 function writeDecisions(ws: Worksheet, row: number, decisions: readonly DecisionOutcome[], pages: PageKeeper): number {
   pages.keep(row, KEEP)
-  putLine(ws, row++, LEAVES, `五、处理决定记录（共 ${decisions.length} 项，按作出先后）`, SECTION, 26)
+  putLine(ws, row++, LEAVES, `六、处理决定记录（共 ${decisions.length} 项，按作出先后）`, SECTION, 26)
   if (decisions.length === 0) {
     putTableRow(ws, row++, GRID, [{ value: '本次汇总未作处理决定。', span: COLUMNS, style: BODY_LEFT }])
     return row
@@ -202,6 +225,7 @@ export function writeReportSheet(ws: Worksheet, c: Consolidation, ctx: OfficeCon
   const pages = new PageKeeper(ws)
   let row = writeFiles(ws, 5, c.submissions)
   row = writeEquations(ws, row, c.equations, pages)
+  row = writeFlagged(ws, row, c, pages)
   row = writeVersions(ws, row, c.versionDiffs, pages)
   row = writeConflicts(ws, row, c, pages)
   row = writeDecisions(ws, row, c.decisions, pages)
@@ -209,7 +233,7 @@ export function writeReportSheet(ws: Worksheet, c: Consolidation, ctx: OfficeCon
   const who = missing.length > 0 ? `：${missing.join('、')}，见“未报送单位”工作表。` : '，应报送单位均已报送。'
   // The last section, the signature and the note stay on one page.
   pages.keep(row, 26 + 24 + 36 + 40)
-  putLine(ws, row++, LEAVES, `六、未报送单位（${missing.length} 个）`, SECTION, 26)
+  putLine(ws, row++, LEAVES, `七、未报送单位（${missing.length} 个）`, SECTION, 26)
   putFooterLines(ws, row, LEAVES, [
     `未报送单位 ${missing.length} 个${who}`,
     signatureLine(ctx.header.filler),

@@ -5,6 +5,7 @@
 import type { Campaign } from '@shared/campaign/campaign'
 import type { OfficeAnnex, OfficeView } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
+import { flaggedRows } from '@shared/merge/flaggedRows'
 import { consolidate } from '@shared/merge/consolidate'
 import type { Consolidation, Decision, Submission } from '@shared/merge/types'
 import { noticeOverdue } from '@shared/office/notices'
@@ -67,6 +68,7 @@ export class ReceivedForms {
           : [],
       reporting: reportingStatus(campaignDues(this.ctx.campaign, { streams: all, notices: store.supervision, today: this.ctx.today() })),
       stats: statsByUnit(this.ctx.campaign, streamAnnex(annex), c.rows),
+      flaggedRows: flaggedRows(c),
       exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`),
       supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.ctx.today()) })),
       today: this.ctx.today()

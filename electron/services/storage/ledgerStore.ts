@@ -14,7 +14,7 @@ import { ProfileSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { HistoryEntry, LedgerPayload, LedgerRecord } from '@shared/ledger/record'
 import { applyChanges, emptyLedger, formatProblemNo } from '@shared/ledger/record'
-import { canReopen, reopenFields } from '@shared/lifecycle/reopen'
+import { canReopen, reopenDeadline, reopenFields } from '@shared/lifecycle/reopen'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile, READ_ONLY_MESSAGE } from './durableJsonFile'
 import type { FileLock, Program } from './fileLock'
@@ -181,9 +181,12 @@ export class LedgerStore {
 
   /**
    * Reopens a 2023 回头看 item found back in production as a new record, in one save: the new record takes the next
-   * 问题编号 and the item is linked to it.
+   * 问题编号 and the item is linked to it. `campaign` is the calendar in force, whose phases set its 完成时限.
    */
-  reopen(input: { unitId: string; recordId: string; baseGeneration: number; today: string }, actor: string): Promise<LedgerView> {
+  reopen(
+    input: { unitId: string; recordId: string; baseGeneration: number; today: string; campaign: Pick<Campaign, 'phases'> },
+    actor: string
+  ): Promise<LedgerView> {
     return this.serial.run(async () => {
       this.assertWritable(input.unitId, input.baseGeneration)
       const prev = this.db.data
@@ -193,7 +196,8 @@ export class LedgerStore {
       }
       const seq = prev.problemSeq + 1
       const problemNo = this.problemNo(seq)
-      const { record, item: linked } = reopenFields(item.fields, item.id, problemNo, input.today)
+      const deadline = reopenDeadline(item.fields, input.campaign, input.today)
+      const { record, item: linked } = reopenFields(item.fields, item.id, problemNo, { today: input.today, deadline })
       const changes = { upserts: [{ id: randomUUID(), problemNo, fields: record }, { id: item.id, fields: linked }], deletes: [] }
       const at = this.now().toISOString()
       const { ledger, added } = applyChanges(prev, changes, { at, by: actor, problemNo: this.problemNo })

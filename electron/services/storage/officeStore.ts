@@ -22,14 +22,25 @@ import { payloadGate } from './payloadGate'
 import { Serial } from './serial'
 
 const REGISTRY = 'registry.json'
-export const OFFICE_SCHEMA_VERSION = 3
+export const OFFICE_SCHEMA_VERSION = 4
 /**
  * Version 2 added the 督办通知 register, version 3 the 督查问责 register and the office's 问题编号; older registries
- * start with none.
+ * start with none. Version 4 takes rows with errors in flagged: a stored row's `rejected` (it had an error) is its
+ * `flagged`.
  */
 export const OFFICE_MIGRATIONS: readonly Migration[] = [
   (p) => ({ ...(p as object), notices: [] }),
-  (p) => ({ ...(p as object), accountability: [], problemNos: [] })
+  (p) => ({ ...(p as object), accountability: [], problemNos: [] }),
+  (p) => {
+    const payload = p as { submissions?: { rows?: { rejected?: unknown }[] }[] }
+    return {
+      ...payload,
+      submissions: payload.submissions?.map((s) => ({
+        ...s,
+        rows: s.rows?.map(({ rejected, ...row }) => ({ ...row, flagged: rejected }))
+      }))
+    }
+  }
 ]
 
 export function officeDir(dataDir: string): string {

@@ -20,7 +20,7 @@ const input: DetailSheetInput = {
   rows: sampleRecords(40).map((r) => r.fields),
   header: BAFANG_HEADER,
   blankRows: 3,
-  shaded: (k) => k % 7 === 0
+  shaded: (k) => (k % 7 === 0 ? 'duplicate' : k % 11 === 0 ? 'error' : null)
 }
 
 async function inMemory(): Promise<Buffer> {

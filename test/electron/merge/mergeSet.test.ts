@@ -144,7 +144,7 @@ describe('roll-up: the consolidated workbook merged again', () => {
   it('is read as a consolidation whose every row names the unit that reported it', () => {
     expect(rollUp).toMatchObject({ refused: false, annex: 'annex2', ownExport: { kind: 'consolidated' } })
     expect(rollUp.issues.filter((i) => i.severity === 'error' || i.code === 'EXTRA_COLUMN')).toEqual([])
-    expect(rollUp.rows.map((r) => [r.sourceUnit, r.rejected])).toEqual(c.rows.map((r) => [r.unit, false]))
+    expect(rollUp.rows.map((r) => [r.sourceUnit, r.flagged])).toEqual(c.rows.map((r) => [r.unit, false]))
   })
 
   it('gives the same units, rows, duplicates and distinct problems as the files it was made from', () => {

@@ -165,7 +165,7 @@ describe('the consolidated workbook of eight units', () => {
       const own = printed.filter((p) => p.row.unit === u.unit)
       const header = { unitName: u.unit, filler: '', phone: '', filledDate: u.filledDate }
       const rows = own.map((p) => p.fields)
-      const { bytes: alone } = await streamedForm(u.unit, { annex: annex2, campaign: defaultCampaign, rows, header, blankRows: 0, shaded: (k) => Boolean(own[k]?.group) })
+      const { bytes: alone } = await streamedForm(u.unit, { annex: annex2, campaign: defaultCampaign, rows, header, blankRows: 0, shaded: (k) => (own[k]?.group ? 'duplicate' : null) })
       // Up to 合计: the notes below it name the file the office used.
       const upToTotal = <T extends { r: number }>(form: T[]): T[] => form.filter((x) => x.r <= 6 + own.length)
       const [inWorkbook, expected] = [upToTotal(await formCells(bytes, u.unit)), upToTotal(await formCells(alone, u.unit))]
@@ -242,7 +242,7 @@ describe('the consolidated workbook of eight units', () => {
     expect(text).toContain('修改|6|6|')
     expect(text).toContain('拟整治类别、整治措施、完成时限')
     expect(text).toContain('临夏市马福祥洗车店|删除|11|92622901MA72BFX91W')
-    expect(text).toContain('五、处理决定记录（共 3 项，按作出先后）')
+    expect(text).toContain('六、处理决定记录（共 3 项，按作出先后）')
     expect(text).toContain('已被后来的决定取代：同一企业后来另有决定')
     expect(text).toContain('两单位分别统计|已执行：两行均保留，并标注重复')
     expect(text).toContain('未报送单位 4 个：城北街道、红园街道、东区街道、折桥镇')

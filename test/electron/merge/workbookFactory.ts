@@ -131,7 +131,7 @@ export function sampleConsolidation(scale = 1): Consolidation {
   const accepted: SubmissionSummary[] = UNITS.map((u) => {
     const n = byUnit.get(u.unit)?.length ?? 0
     const file = fileOf(u.unit)
-    const counts = { read: n + BLANK, accepted: n, rejected: 0, blankSkipped: BLANK }
+    const counts = { read: n + BLANK, accepted: n, flagged: 0, rejected: 0, blankSkipped: BLANK }
     const { unit, filledDate } = u
     return { file, sha256: sha(file), receivedAt: `${filledDate}T02:00:00.000Z`, unit, covers: [unit], annex: 'annex2', filledDate, status: 'accepted', ...counts }
   })
@@ -165,6 +165,7 @@ export function sampleConsolidation(scale = 1): Consolidation {
       status: 'rejected',
       read: 0,
       accepted: 0,
+      flagged: 0,
       rejected: 0,
       blankSkipped: 0,
       reason: '未找到附件2的表头，不是附件2表格'

@@ -18,7 +18,7 @@ const rowSpec = fc.record({
   enterprise: fc.constantFrom(...ENTERPRISES),
   phone: fc.constantFrom('', '13800000000', '0930-6212345'),
   remarks: fc.constantFrom('', '交界处', '回头看'),
-  rejected: fc.nat(3).map((n) => n === 0),
+  flagged: fc.nat(3).map((n) => n === 0),
   sourceUnit: fc.constantFrom(...UNITS)
 })
 
@@ -40,7 +40,7 @@ function toSubmission(spec: FileSpec, n: number): Submission {
   if (spec.kind === 'refused') return refused(n)
   const rollUp = spec.kind === 'roll-up'
   const rows: SubmissionRow[] = spec.rows.map((r, i) => ({
-    ...row(6 + i, r.enterprise, { phone: r.phone, remarks: r.remarks }, r.rejected),
+    ...row(6 + i, r.enterprise, { phone: r.phone, remarks: r.remarks }, r.flagged),
     ...(rollUp ? { sourceUnit: r.sourceUnit } : {})
   }))
   const unit = rollUp || spec.kind === 'no-unit' ? null : spec.unit

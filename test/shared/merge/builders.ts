@@ -21,8 +21,8 @@ export const UNITS = ['城南街道', '城北街道', '西关街道', '南龙镇
 
 export const sha = (n: number): string => n.toString(16).padStart(64, '0')
 
-export function row(rowNumber: number, e: Enterprise, extra: RecordFields = {}, rejected = false): SubmissionRow {
-  return { rowNumber, fields: { uscc: e.uscc, name: e.name, address: e.address, ...extra }, rejected }
+export function row(rowNumber: number, e: Enterprise, extra: RecordFields = {}, flagged = false): SubmissionRow {
+  return { rowNumber, fields: { uscc: e.uscc, name: e.name, address: e.address, ...extra }, flagged }
 }
 
 /** A clean file of one unit: rows from sheet row 6, nothing skipped unless `blankSkipped` says so. */

@@ -90,19 +90,26 @@ describe('submission status', () => {
 })
 
 describe('rows', () => {
-  it('takes the error-free rows with their provenance and counts the others as rejected', () => {
+  // Issue 20, finding 1: a row with an error vanished from the office's totals.
+  it('takes every row with its provenance, a row with errors flagged with them', () => {
     const counts = { read: 3, blankSkipped: 1 }
-    const s = submission(1, '城南街道', [row(6, jiahe), row(7, xinglong, {}, true)], { counts })
+    const error = { severity: 'error' as const, code: 'RESTART_WITHOUT_ACCEPTANCE', sheet: '摸底台账', cell: 'AB7', row: 7, column: '复产日期', message: '未经验收合格不得复产' }
+    const warning = { ...error, severity: 'warning' as const, message: '只是提醒' }
+    const s = submission(1, '城南街道', [row(6, jiahe), row(7, xinglong, {}, true)], { counts, issues: [error, warning] })
     const c = merge([s])
+    const provenance = { unit: '城南街道', file: s.file, sha256: s.sha256, sheet: '摸底台账' }
     expect(c.rows).toEqual([
+      { key: `uscc:${jiahe.uscc}`, unit: '城南街道', fields: row(6, jiahe).fields, provenance: { ...provenance, row: 6 } },
       {
-        key: `uscc:${jiahe.uscc}`,
+        key: `uscc:${xinglong.uscc}`,
         unit: '城南街道',
-        fields: row(6, jiahe).fields,
-        provenance: { unit: '城南街道', file: s.file, sha256: s.sha256, sheet: '摸底台账', row: 6 }
+        fields: row(7, xinglong).fields,
+        provenance: { ...provenance, row: 7 },
+        errors: ['复产日期（AB7）：未经验收合格不得复产']
       }
     ])
-    expect(c.submissions[0]).toMatchObject({ read: 3, accepted: 1, rejected: 1, blankSkipped: 1 })
+    expect(c.submissions[0]).toMatchObject({ read: 3, accepted: 2, flagged: 1, rejected: 0, blankSkipped: 1 })
+    expect(c.equations.every((e) => e.ok)).toBe(true)
   })
 
   it('counts distinct problems by key, rows without any key each on their own', () => {
@@ -239,8 +246,8 @@ describe('rows in order, with where they came from', () => {
       ['南龙镇', 12]
     ])
   })
-  it('a unit whose file was accepted is not missing, even when none of its rows could be used', () => {
-    const c = merge([submission(1, '城南街道', [row(6, jiahe, {}, true)])])
+  it('a unit whose file was accepted is not missing, even when it reports no row', () => {
+    const c = merge([submission(1, '城南街道', [])])
     expect(c.rows).toEqual([])
     expect(c.missingUnits).not.toContain('城南街道')
     expect(c.missingUnits).toContain('城北街道')

@@ -41,18 +41,19 @@ describe('files that cannot be used', () => {
       [noRows.file, 'rejected', UNKNOWN_UNIT],
       [allRejected.file, 'rejected', UNKNOWN_UNIT],
       [partly.file, 'rejected', UNKNOWN_UNIT],
-      [rollUp.file, 'accepted', '有错误未采用：第7行，请退回报送单位改正后重新报送']
+      [rollUp.file, 'accepted', '未注明来源单位，无法计入任何单位，退回：第7行']
     ])
   })
 
   // Issue 20, finding 1: the 合并报告 said 退回 1 with an empty 说明.
-  it('a usable file names each row it could not take, with its error, five at most', () => {
+  it('a usable file names each row with errors, taken in flagged, with its error, five at most', () => {
     const issue = (row: number, message: string) => ({ severity: 'error' as const, code: 'X', sheet: '摸底台账', cell: `S${row}`, row, column: null, message })
     const one = submission(1, '城郊镇', [row(6, jiahe), row(7, xinglong, {}, true)], { issues: [issue(7, '未经验收合格不得复产（验收结论须为“合格”）')] })
     const many = submission(2, '城南街道', [6, 7, 8, 9, 10, 11].map((n) => row(n, jiahe, {}, true)))
     const reasons = new Map(outcome([one, many]).map(([file, , reason]) => [file, reason]))
-    expect(reasons.get(one.file)).toBe('有错误未采用：第7行（未经验收合格不得复产（验收结论须为“合格”）），请退回报送单位改正后重新报送')
-    expect(reasons.get(many.file)).toBe('有错误未采用：第6行；第7行；第8行；第9行；第10行等6行，请退回报送单位改正后重新报送')
+    expect(reasons.get(one.file)).toBe('有错误，已汇总并标红：第7行（S7：未经验收合格不得复产（验收结论须为“合格”）），请通知报送单位改正后重新报送')
+    expect(reasons.get(many.file)).toBe('有错误，已汇总并标红：第6行；第7行；第8行；第9行；第10行等6行，请通知报送单位改正后重新报送')
+    expect(merge([one]).submissions[0]).toMatchObject({ read: 2, accepted: 2, flagged: 1, rejected: 0 })
   })
 })
 
@@ -163,9 +164,9 @@ describe('a unit\'s rows come from one file only', () => {
     ])
   })
 
-  it('only the usable rows of a roll-up count as repeating a unit', () => {
+  it('a roll-up row with errors still counts for its unit, so it repeats that unit too', () => {
     const own = submission(1, '城北街道', [row(6, xinglong)])
     const rollUp = submission(2, null, [from('城南街道', row(6, jiahe)), from('城北街道', row(7, xinglong, {}, true))])
-    expect(merge([own, rollUp]).submissions.map((s) => s.status)).toEqual(['accepted', 'accepted'])
+    expect(merge([own, rollUp]).submissions.map((s) => s.status)).toEqual(['accepted', 'rejected'])
   })
 })

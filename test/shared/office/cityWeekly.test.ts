@@ -79,8 +79,8 @@ describe('the city’s week', () => {
   it('rows, late and missing units from the week’s consolidation; the draft speaks for 临夏市', () => {
     const weekly = { annex: 'weekly', filledDate: '2024-05-24', sheet: '工作进展' }
     const subs = [
-      submission(1, '八坊街道', [{ rowNumber: 6, fields: a, rejected: false }], { ...weekly, receivedAt: new Date('2024-05-24T10:00:00').toISOString() }),
-      submission(2, '城郊镇', [{ rowNumber: 6, fields: b, rejected: false }], { ...weekly, receivedAt: new Date('2024-05-24T14:00:00').toISOString() })
+      submission(1, '八坊街道', [{ rowNumber: 6, fields: a, flagged: false }], { ...weekly, receivedAt: new Date('2024-05-24T10:00:00').toISOString() }),
+      submission(2, '城郊镇', [{ rowNumber: 6, fields: b, flagged: false }], { ...weekly, receivedAt: new Date('2024-05-24T14:00:00').toISOString() })
     ]
     const c = consolidate(subs, [], defaultCampaign, streamAnnex('weekly:2024-05-24'))
     const at = new Map(subs.map((s) => [s.sha256, s.receivedAt]))
@@ -109,15 +109,15 @@ describe('a unit that skips a week', () => {
   const w1 = figures({ friday: '2024-05-17', from: '2024-05-11', records: 10, newFinds: 10, doneToDate: { 关停取缔: 3, 整合搬迁: 0, 升级改造: 0 }, doneThisWeek: { 关停取缔: 3, 整合搬迁: 0, 升级改造: 0 }, doneRate: 30, finesThisWeek: 1.1, finesToDate: 1.1 })
   const first = consolidate(
     [
-      submission(1, '八坊街道', [{ rowNumber: 6, fields: weeklyRow('八坊街道', w1, '', ''), rejected: false }], { ...weeklyFile, filledDate: '2024-05-17' }),
-      submission(2, '城郊镇', [{ rowNumber: 6, fields: b, rejected: false }], { ...weeklyFile, filledDate: '2024-05-17' })
+      submission(1, '八坊街道', [{ rowNumber: 6, fields: weeklyRow('八坊街道', w1, '', ''), flagged: false }], { ...weeklyFile, filledDate: '2024-05-17' }),
+      submission(2, '城郊镇', [{ rowNumber: 6, fields: b, flagged: false }], { ...weeklyFile, filledDate: '2024-05-17' })
     ],
     [],
     defaultCampaign,
     streamAnnex('weekly:2024-05-17')
   )
   // 5/24: only 城郊镇 reports.
-  const second = consolidate([submission(3, '城郊镇', [{ rowNumber: 6, fields: b, rejected: false }], { ...weeklyFile, filledDate: '2024-05-24' })], [], defaultCampaign, streamAnnex('weekly:2024-05-24'))
+  const second = consolidate([submission(3, '城郊镇', [{ rowNumber: 6, fields: b, flagged: false }], { ...weeklyFile, filledDate: '2024-05-24' })], [], defaultCampaign, streamAnnex('weekly:2024-05-24'))
   const earlier = new Map([['2024-05-17', first]])
   const week = cityWeek(defaultCampaign, '2024-05-24', second, () => '2024-05-24T02:00:00.000Z', earlier)
 

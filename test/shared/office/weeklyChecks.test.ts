@@ -24,7 +24,7 @@ describe('figures that follow on from last week', () => {
 
   it('are checked in the city’s week against the week just before only', () => {
     const weekly = (n: number, unit: string, fields: RecordFields, friday: string) =>
-      submission(n, unit, [{ rowNumber: 6, fields: { ...fields, unit }, rejected: false }], { annex: 'weekly', sheet: '工作进展', filledDate: friday })
+      submission(n, unit, [{ rowNumber: 6, fields: { ...fields, unit }, flagged: false }], { annex: 'weekly', sheet: '工作进展', filledDate: friday })
     const week = (friday: string, ...subs: ReturnType<typeof weekly>[]) => consolidate(subs, [], defaultCampaign, streamAnnex(`weekly:${friday}`))
     const earlier = new Map([
       ['2024-05-17', week('2024-05-17', weekly(1, '八坊街道', last, '2024-05-17'))],

@@ -132,7 +132,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     ['reporting', '报送情况'],
     ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
     ['conflicts', `重复与冲突（${openConflicts} 待处理）${view?.resurgence.length ? ` 疑似复燃 ${view.resurgence.length}` : ''}`],
-    ['checks', failing ? `核对（${failing} 项不符）` : '核对'],
+    ['checks', checksLabel(failing, view?.flaggedRows.length ?? 0)],
     ['summary', '汇总'],
     ['weekly', '每周进展'],
     ['contacts', '联络员名单'],
@@ -286,6 +286,7 @@ function Files({ view, onRestore }: { view: OfficeView; onRestore: (d: DecisionI
 function Checks({ view }: { view: OfficeView }): React.JSX.Element {
   return (
     <section>
+      <FlaggedRows rows={view.flaggedRows} />
       <p>每一项核对的两边都应相等（差异 = 0）；有不符的项时不能导出汇总表。</p>
       <table className="plain equations">
         <tbody>
@@ -301,6 +302,44 @@ function Checks({ view }: { view: OfficeView }): React.JSX.Element {
         </tbody>
       </table>
     </section>
+  )
+}
+
+/** 核对, with how many equations fail and how many rows came with errors. */
+function checksLabel(failing: number, flagged: number): string {
+  const said = [failing ? `${failing} 项不符` : '', flagged ? `${flagged} 条有错误` : ''].filter(Boolean)
+  return said.length ? `核对（${said.join('，')}）` : '核对'
+}
+
+/** Rows taken in with errors: counted, shown red in the workbook, to be sent back for correction. */
+function FlaggedRows({ rows }: { rows: OfficeView['flaggedRows'] }): React.JSX.Element | null {
+  if (rows.length === 0) return null
+  return (
+    <div className="flagged-rows">
+      <h3 className="count-error">有错误的记录 {rows.length} 条（已照报汇总并计入各项数字，汇总表中标红），请通知报送单位改正后重新报送</h3>
+      <table className="plain">
+        <thead>
+          <tr>
+            <th>单位</th>
+            <th>文件</th>
+            <th>行</th>
+            <th>企业（场所）</th>
+            <th>错误</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.file}:${r.row}`} className="bad">
+              <td>{r.unit}</td>
+              <td>{r.file}</td>
+              <td>第{r.row}行</td>
+              <td>{r.name}</td>
+              <td>{r.errors.join('；')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

@@ -18,7 +18,8 @@ export function SubmissionsTable(props: {
           <th>处理</th>
           <th>读取</th>
           <th>采用</th>
-          <th>有错误不采用</th>
+          <th>其中有错误</th>
+          <th>退回</th>
           <th>空行</th>
           <th>说明</th>
         </tr>
@@ -32,6 +33,7 @@ export function SubmissionsTable(props: {
             <td className={`status ${s.status}`}>{STATUS_LABEL[s.status]}</td>
             <td>{s.read}</td>
             <td>{s.accepted}</td>
+            <td className={s.flagged ? 'count-error' : ''}>{s.flagged}</td>
             <td>{s.rejected}</td>
             <td>{s.blankSkipped}</td>
             <td>
