@@ -123,6 +123,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'office:view': async ({ annex }) => office.received.view(annex),
     'office:stage': async ({ files, progressId }) => tracked(progressId, () => office.intake.stage(files)),
     'office:commit': async ({ stageId, progressId }) => tracked(progressId, () => office.intake.commit(stageId)),
+    'office:confirm': async (input) => office.intake.confirm(input, await actor()),
     'office:decide': async (decision) => office.intake.decide(decision, await actor()),
     'office:export': async ({ annex, progressId }) => tracked(progressId, async () => office.intake.exportWorkbook(await officeContact(), annex)),
     'office:weekly': async ({ friday }) => office.reports.weekly(friday),

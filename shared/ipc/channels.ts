@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'office:stage',
   'office:commit',
   'office:decide',
+  'office:confirm',
   'office:export',
   'office:weekly',
   'office:weeklySave',

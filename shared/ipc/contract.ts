@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { OFFICE_VIEW_IDS } from '../annexes/registry'
 import type { FlaggedRow } from '../merge/flaggedRows'
+import type { ConfirmedCheck } from '../office/crossForms'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
@@ -159,7 +160,9 @@ export interface OfficeView {
    * office can send them back to be corrected.
    */
   flaggedRows: FlaggedRow[]
-  /** Chinese reasons the consolidated workbook cannot be exported now (failing equations). */
+  /** Every unit's forms checked against each other (office/crossForms.ts), with the office's confirmations. */
+  crossChecks: ConfirmedCheck[]
+  /** Chinese reasons the consolidated workbook cannot be exported now (failing equations, unconfirmed differences). */
   exportBlockers: string[]
   /** 督办通知 register, newest first; overdue: no 反馈 by the 办理时限. */
   supervision: (StoredNotice & { overdue: boolean })[]
@@ -293,6 +296,10 @@ export const contract = {
   ),
   'office:commit': channel<z.ZodType<{ stageId: string } & Tracked>, OfficeView>(z.object({ stageId: z.string().max(64), ...tracked })),
   'office:decide': channel<typeof DecisionInputSchema, OfficeView>(DecisionInputSchema),
+  /** Confirms a difference between forms (crossForms.ts) with the reason; the view of the form it was seen on. */
+  'office:confirm': channel<z.ZodType<{ check: string; note: string; annex?: OfficeAnnex }>, OfficeView>(
+    z.object({ check: z.string().min(1).max(200), note: z.string().trim().min(1, '请写明差异的原因').max(500), annex: OfficeAnnexSchema.optional() })
+  ),
   'office:export': channel<z.ZodType<{ annex?: OfficeAnnex } & Tracked>, ExportedFile>(z.object({ annex: OfficeAnnexSchema.optional(), ...tracked })),
   'office:weekly': channel<z.ZodType<{ friday: string }>, OfficeWeeklyView>(z.object({ friday: Friday })),
   'office:weeklySave': channel<z.ZodType<{ friday: string; text: WeeklyText }>, OfficeWeeklyView>(z.object({ friday: Friday, text: WeeklyTextSchema })),

@@ -7,7 +7,8 @@ import type { ExportedFile, OfficeAnnex, OfficeStage, OfficeView } from '@shared
 import { OfficeAnnexSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { DecisionInput } from '@shared/merge/schema'
-import type { Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import type { Consolidation, Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import { crossBlockers } from '@shared/office/crossForms'
 import { newProblemNos } from '@shared/office/problemNumbers'
 import { streamAnnex } from '@shared/office/streams'
 import { chinaDate } from '@shared/domain/chinaTime'
@@ -88,13 +89,32 @@ export class OfficeIntake {
     return this.forms.view(own)
   }
 
-  /** The consolidated workbook of one form; refused while any reconciliation equation fails. */
+  /** Confirms a difference between forms with its reason, for the findings it has now. */
+  async confirm(input: { check: string; note: string; annex?: OfficeAnnex }, actor: string): Promise<OfficeView> {
+    const store = await this.ctx.dataDir.office()
+    const check = this.forms.crossChecks(this.forms.consolidateAll(store), store.confirmations).find((c) => c.id === input.check)
+    if (!check) throw new AppFailure('NOT_FOUND', '这项核对已不存在（所收文件已变化），请刷新后重新查看。')
+    if (check.ok) throw new AppFailure('INVALID_INPUT', `${check.label}现已一致，无需确认。`)
+    await store.confirm({ check: check.id, findings: check.findings, note: input.note.trim(), at: this.ctx.now().toISOString(), by: actor })
+    return this.forms.view(input.annex)
+  }
+
+  /**
+   * The consolidated workbook of one form; refused while any reconciliation equation fails or another form
+   * disagrees with it unconfirmed.
+   */
   async exportWorkbook(contact: OfficeContact, annexId: OfficeAnnex = 'annex2'): Promise<ExportedFile> {
     const store = await this.ctx.dataDir.office()
-    const c = this.forms.consolidateStream(store, annexId)
+    const all = this.forms.consolidateAll(store)
+    const c = all.get(annexId) as Consolidation
     const failing = c.equations.filter((e) => !e.ok)
     if (failing.length > 0) {
       throw new AppFailure('INVALID_INPUT', `核对不相符，不能导出汇总表：${failing.map((e) => e.label).join('；')}。请把这些文件退回核实。`)
+    }
+    const differences = crossBlockers(this.forms.crossChecks(all, store.confirmations), annexId)
+    if (differences.length > 0) {
+      const list = differences.map((d, i) => `${i + 1}. ${d}`).join('\n')
+      throw new AppFailure('INVALID_INPUT', `各表之间有 ${differences.length} 处不一致，不能导出汇总表：\n${list}\n请在“核对”中逐项核实：退回单位改正，或写明原因后确认。`)
     }
     const now = this.ctx.now()
     const annex = streamAnnex(annexId)

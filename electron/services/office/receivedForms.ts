@@ -11,6 +11,8 @@ import type { Consolidation, Decision, Submission } from '@shared/merge/types'
 import { noticeOverdue } from '@shared/office/notices'
 import { reportingStatus, statsByUnit } from '@shared/office/reporting'
 import { campaignDues } from '@shared/office/behind'
+import { crossBlockers, crossFormChecks, withConfirmations } from '@shared/office/crossForms'
+import type { Confirmation, ConfirmedCheck } from '@shared/office/crossForms'
 import { resurgenceFindings } from '@shared/office/resurgence'
 import { withOfficeNumbers } from '@shared/office/problemNumbers'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf } from '@shared/office/streams'
@@ -48,6 +50,7 @@ export class ReceivedForms {
     const all = this.consolidateAll(store)
     const c = all.get(annex) as Consolidation
     const failing = c.equations.filter((e) => !e.ok)
+    const crossChecks = this.crossChecks(all, store.confirmations)
     return {
       annex: c.annex,
       notices: store.notices,
@@ -69,10 +72,16 @@ export class ReceivedForms {
       reporting: reportingStatus(campaignDues(this.ctx.campaign, { streams: all, notices: store.supervision, today: this.ctx.today() })),
       stats: statsByUnit(this.ctx.campaign, streamAnnex(annex), c.rows),
       flaggedRows: flaggedRows(c),
-      exportBlockers: failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`),
+      crossChecks,
+      exportBlockers: [...failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`), ...crossBlockers(crossChecks, annex)],
       supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.ctx.today()) })),
       today: this.ctx.today()
     }
+  }
+
+  /** Every unit's forms (`all`, consolidateAll's) checked against each other, with the office's confirmations. */
+  crossChecks(all: ReadonlyMap<string, Consolidation>, confirmations: readonly Confirmation[]): ConfirmedCheck[] {
+    return withConfirmations(crossFormChecks(this.ctx.campaign, all), confirmations)
   }
 
   /**

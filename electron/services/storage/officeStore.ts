@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Notice } from '@shared/ipc/contract'
 import type { OfficePayload } from '@shared/office/officePayload'
 import type { AccountabilityRecord } from '@shared/office/accountability'
+import type { Confirmation } from '@shared/office/crossForms'
 import type { StoredNotice } from '@shared/office/notices'
 import type { AssignedNo } from '@shared/office/problemNumbers'
 import { nextSeq } from '@shared/office/notices'
@@ -25,8 +26,8 @@ const REGISTRY = 'registry.json'
 export const OFFICE_SCHEMA_VERSION = 4
 /**
  * Version 2 added the 督办通知 register, version 3 the 督查问责 register and the office's 问题编号; older registries
- * start with none. Version 4 takes rows with errors in flagged: a stored row's `rejected` (it had an error) is its
- * `flagged`.
+ * start with none. Version 4 takes rows with errors in flagged — a stored row's `rejected` (it had an error) is its
+ * `flagged` — and adds the confirmations of differences between forms.
  */
 export const OFFICE_MIGRATIONS: readonly Migration[] = [
   (p) => ({ ...(p as object), notices: [] }),
@@ -35,6 +36,7 @@ export const OFFICE_MIGRATIONS: readonly Migration[] = [
     const payload = p as { submissions?: { rows?: { rejected?: unknown }[] }[] }
     return {
       ...payload,
+      confirmations: [],
       submissions: payload.submissions?.map((s) => ({
         ...s,
         rows: s.rows?.map(({ rejected, ...row }) => ({ ...row, flagged: rejected }))
@@ -78,7 +80,7 @@ export class OfficeStore {
         validate: gate.load,
         admit: gate.admit
       })
-      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [], accountability: [], problemNos: [] }
+      const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [], accountability: [], problemNos: [], confirmations: [] }
       return new OfficeStore(dir, file, data, lock)
     }, { program: opt.program })
   }
@@ -165,6 +167,18 @@ export class OfficeStore {
     return this.serial.run(async () => {
       const target = decisionTarget(decision)
       await this.save({ ...this.data, decisions: [...this.data.decisions.filter((d) => decisionTarget(d) !== target), decision] })
+    })
+  }
+
+  get confirmations(): readonly Confirmation[] {
+    return this.data.confirmations
+  }
+
+  /** Records the office's confirmation of a difference between forms; a later one on the same check replaces it. */
+  confirm(confirmation: Confirmation): Promise<void> {
+    return this.serial.run(async () => {
+      const others = this.data.confirmations.filter((c) => c.check !== confirmation.check)
+      await this.save({ ...this.data, confirmations: [...others, confirmation] })
     })
   }
 

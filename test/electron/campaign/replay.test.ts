@@ -171,6 +171,18 @@ describe('the 2024 campaign replayed on three PCs', () => {
       expect(weekly('finesTotal'), unit).toBe(sealed['罚款（万元）'])
       expect(dashboard.units.find((u) => u.unit === unit), unit).toMatchObject({ records: sealed['摸底问题数'], done: sealed['总完成数'] })
     }
+    // Finding 5: 城郊镇's find of 5/14 is on 附件3, not on the 附件2 it sent on 5/9: said, and 附件3's workbook waits
+    // for the office to confirm why.
+    expect(annex3.crossChecks.filter((c) => !c.ok).map((c) => [c.id, c.findings])).toEqual([
+      ['annex2-annex3:城郊镇', [expect.stringMatching(/^附件3有1个问题不在附件2中（摸底后新发现的，应补报附件2）：/)]]
+    ])
+    expect(annex3.crossChecks.filter((c) => c.ok).map((c) => c.id)).toEqual(
+      expect.arrayContaining(['annex2-annex3:八坊街道', 'weekly-annex3:八坊街道:2024-06-28', 'weekly-annex3:城郊镇:2024-06-28', 'weekly-chain:八坊街道:2024-05-24'])
+    )
+    await expect(desks.office.call('office:export', { annex: 'annex3' })).rejects.toMatchObject({ message: expect.stringContaining('城郊镇：附件2 6 个问题与附件3 7 个问题不一致') })
+    const confirmed = await desks.office.call('office:confirm', { check: 'annex2-annex3:城郊镇', note: '5月14日群众举报新发现，已补入台账', annex: 'annex3' })
+    expect(confirmed.exportBlockers).toEqual([])
+    expect((await desks.office.call('office:export', { annex: 'annex3' })).fileName).toMatch(/^附件3-汇总-/)
     // The figures themselves: 13 problems (城郊镇's new find included), 5 done, 2 立案 (one with 是否立案 blank).
     expect(statsRow(annex3, '合计')).toMatchObject({ 摸底问题数: 13, 总完成数: 5, 立案数: 2, '罚款（万元）': 1.7 })
     expect(dashboard.city).toMatchObject({ records: 13, done: 5 })
@@ -204,6 +216,14 @@ describe('the 2024 campaign replayed on three PCs', () => {
     expect(reopened?.fields).toMatchObject({ foundDate: '2024-09-19', deadline: '2024-09-30', source: '回头看发现' })
     const annex2 = await receive(await desks.bafang.form('annex2'))
     expect(annex2.flaggedRows).toEqual([])
+    // The reopened problem came after 附件3 (6/27): on 附件2 and 附件4, not on 附件3, until the office confirms why.
+    const open = annex2.crossChecks.filter((c) => !c.ok && !c.confirmed)
+    expect(open.map((c) => [c.id, c.findings])).toEqual([
+      ['annex2-annex3:八坊街道', ['附件2的1个问题不在附件3中：临夏市某某石材加工厂']],
+      ['annex3-annex4:八坊街道', ['附件4的1个问题不在附件3中：临夏市某某石材加工厂']]
+    ])
+    expect(annex2.exportBlockers).toEqual(['八坊街道：附件2 7 个问题与附件3 6 个问题不一致：附件2的1个问题不在附件3中：临夏市某某石材加工厂'])
+    for (const c of open) await desks.office.call('office:confirm', { check: c.id, note: '9月19日回头看发现死灰复燃，重新立案整治；附件3为6月27日报送' })
     expect(statsRow(annex2, '八坊街道')['排查问题总数']).toBe(7)
   })
 

@@ -120,6 +120,8 @@ describe('附件3 and 附件4 at the office', () => {
   })
 
   it('exports the consolidated 附件3, which reads back as a 附件3 roll-up', async () => {
+    const survey = [asUpload('附件2-八坊街道.xlsx', await formFile(annex2, '八坊街道', bafang, '2024-05-09')), asUpload('附件2-城郊镇.xlsx', await formFile(annex2, '城郊镇', chengjiao, '2024-05-09'))]
+    await receive('2024-05-09T10:00:00', ...survey)
     await receive(
       '2024-06-27T10:00:00',
       asUpload('附件3-八坊街道.xlsx', await formFile(annex3, '八坊街道', bafang, '2024-06-27')),

@@ -20,6 +20,7 @@ import { Progress, useProgress } from '../../components/Progress'
 import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
 import { AccountabilityPanel } from './AccountabilityPanel'
+import { CrossChecks } from './CrossChecks'
 import { ConflictsPanel } from './ConflictsPanel'
 import { chinaDate } from '@shared/domain/chinaTime'
 import { cnDate, cnFilledDate } from '@shared/domain/dates'
@@ -113,6 +114,10 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     })
   }
 
+  const confirm = async (check: string, note: string): Promise<void> => {
+    answer(await invoke('office:confirm', { check, note, annex }), () => setVersion((n) => n + 1))
+  }
+
   const decide = async (d: DecisionInput): Promise<void> => {
     answer(await invoke('office:decide', d), () => setVersion((n) => n + 1))
   }
@@ -132,7 +137,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     ['reporting', '报送情况'],
     ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
     ['conflicts', `重复与冲突（${openConflicts} 待处理）${view?.resurgence.length ? ` 疑似复燃 ${view.resurgence.length}` : ''}`],
-    ['checks', checksLabel(failing, view?.flaggedRows.length ?? 0)],
+    ['checks', checksLabel(failing + (view?.crossChecks.filter((c) => !c.ok && !c.confirmed).length ?? 0), view?.flaggedRows.length ?? 0)],
     ['summary', '汇总'],
     ['weekly', '每周进展'],
     ['contacts', '联络员名单'],
@@ -202,7 +207,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
         {view && tab === 'reporting' && <Reporting view={view} />}
         {view && tab === 'files' && <Files view={view} onRestore={(d) => void decide(d)} />}
         {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} resurgence={view.resurgence} onDecide={(d) => void decide(d)} />}
-        {view && tab === 'checks' && <Checks view={view} />}
+        {view && tab === 'checks' && <Checks view={view} onConfirm={(check, note) => void confirm(check, note)} />}
         {view && tab === 'summary' && <Summary view={view} />}
         {tab === 'overview' && <OfficeDashboardPanel version={version} today={today} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
@@ -283,10 +288,11 @@ function Files({ view, onRestore }: { view: OfficeView; onRestore: (d: DecisionI
   )
 }
 
-function Checks({ view }: { view: OfficeView }): React.JSX.Element {
+function Checks({ view, onConfirm }: { view: OfficeView; onConfirm: (check: string, note: string) => void }): React.JSX.Element {
   return (
     <section>
       <FlaggedRows rows={view.flaggedRows} />
+      <CrossChecks checks={view.crossChecks} onConfirm={onConfirm} />
       <p>每一项核对的两边都应相等（差异 = 0）；有不符的项时不能导出汇总表。</p>
       <table className="plain equations">
         <tbody>
