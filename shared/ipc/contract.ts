@@ -189,8 +189,10 @@ export interface WeeklyView {
   fridays: string[]
   figures: WeekFigures
   text: WeeklyText
-  /** Parts the clerk rewrote whose figures have changed since (reports/redraft.ts). */
+  /** Parts the clerk rewrote whose figures have changed since and could not all be filled in (reports/redraft.ts). */
   changed: DraftedPart[]
+  /** Parts the clerk rewrote whose figures were filled in again from the new figures. */
+  refilled: DraftedPart[]
   saved: { at: string; by: string } | null
 }
 

@@ -37,8 +37,10 @@ export interface OfficeWeeklyView {
   /** The 合计 line (sums of the units' figures; 累计完成率 recomputed). */
   totals: RecordFields
   text: WeeklyText
-  /** Parts the office rewrote whose figures have changed since (reports/redraft.ts). */
+  /** Parts the office rewrote whose figures have changed since and could not all be filled in (reports/redraft.ts). */
   changed: DraftedPart[]
+  /** Parts the office rewrote whose figures were filled in again from the new figures. */
+  refilled: DraftedPart[]
   saved: { at: string; by: string } | null
 }
 

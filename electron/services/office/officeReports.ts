@@ -61,7 +61,7 @@ export class OfficeReports {
   /** The week with the office's saved text brought up to its draft (reports/redraft.ts). */
   private async weeklyView(friday: string, { week, draft }: CityWeek): Promise<OfficeWeeklyView> {
     const stored = (await this.officeDocuments()).weekly(friday)
-    const { text, changed } = currentText(stored, draft)
+    const { text, changed, refilled } = currentText(stored, draft)
     return {
       friday,
       from: weekStart(friday),
@@ -70,6 +70,7 @@ export class OfficeReports {
       ...week,
       text,
       changed,
+      refilled,
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
   }

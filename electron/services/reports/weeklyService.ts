@@ -38,7 +38,7 @@ export class WeeklyService {
   /** The week's figures with the saved text brought up to their draft (reports/redraft.ts). */
   private async viewWith(unit: CampaignUnit, friday: string, figures: WeekFigures): Promise<WeeklyView> {
     const stored = (await this.dataDir.unitDocuments(unit.id)).weekly(friday)
-    const { text, changed } = currentText(stored, this.draft(unit, figures))
+    const { text, changed, refilled } = currentText(stored, this.draft(unit, figures))
     return {
       friday,
       from: figures.from,
@@ -47,6 +47,7 @@ export class WeeklyService {
       figures,
       text,
       changed,
+      refilled,
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
   }

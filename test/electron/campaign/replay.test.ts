@@ -98,6 +98,11 @@ describe('the 2024 campaign replayed on three PCs', () => {
 
   it('5/16: the first Friday report; the city report redrafts when the second town\'s file arrives (finding 2)', async () => {
     on('2024-05-16')
+    // 八坊街道 words its report before the day's completion is entered: its figures are filled in again after.
+    const before = await desks.bafang.call('weekly:view', { unitId: BAFANG.id, friday: '2024-05-17' })
+    expect(before.text.overview).toContain('累计完成整治0个（关停取缔0个')
+    const rewritten = `${before.text.overview}另有2户正在整改，下周验收。`
+    await desks.bafang.call('weekly:save', { unitId: BAFANG.id, friday: '2024-05-17', text: { ...before.text, overview: rewritten } })
     await desks.bafang.edit(nameOf('八坊街道', 0), {
       ...closedDown('2024-05-13', '2024-05-14', '2024-05-15'),
       caseFiled: '是',
@@ -118,6 +123,10 @@ describe('the 2024 campaign replayed on three PCs', () => {
     if (!found) throw new Error('sample')
     await desks.chengjiao.save([{ id: `${CHENGJIAO.id}-new`, fields: { ...found.fields, category: '关停取缔', measures: MEASURES['关停取缔'] ?? '', foundDate: '2024-05-14', source: '群众举报' } }])
 
+    const after = await desks.bafang.call('weekly:view', { unitId: BAFANG.id, friday: '2024-05-17' })
+    expect(after).toMatchObject({ changed: [], refilled: ['overview'] })
+    expect(after.text.overview).toBe(rewritten.replace('累计完成整治0个（关停取缔0个', '累计完成整治1个（关停取缔1个').replace(/完成率0\.0%；累计实施“两断三清”0户，立案查处0起，罚款0\.00万元/, '完成率16.7%；累计实施“两断三清”1户，立案查处1起，罚款0.50万元'))
+    expect(cityText(await desks.bafang.call('weekly:export', { unitId: BAFANG.id, friday: '2024-05-17', format: 'docx' }))).toContain(after.text.overview)
     await receive(await desks.bafang.weekly('2024-05-17'))
     const first = cityText(await desks.office.call('office:weeklyExport', { friday: '2024-05-17', format: 'docx' }))
     expect(first).toContain('已报送的1个单位')

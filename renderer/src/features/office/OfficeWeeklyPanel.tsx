@@ -76,7 +76,7 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
           </div>
         </>
       )}
-      {text && <NarrativeEditor text={text} parts={REPORT_PARTS} changed={view?.changed ?? []} onChange={setText} />}
+      {text && <NarrativeEditor text={text} parts={REPORT_PARTS} changed={view?.changed ?? []} refilled={view?.refilled ?? []} onChange={setText} />}
     </section>
   )
 }

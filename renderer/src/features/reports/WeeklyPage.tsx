@@ -128,7 +128,7 @@ export function WeeklyPage({ unitId, today, fridays }: { unitId: string; today: 
           </tbody>
         </table>
       )}
-      {text && <NarrativeEditor text={text} parts={[...REPORT_PARTS, ...TABLE_PARTS]} changed={view?.changed ?? []} onChange={setText} />}
+      {text && <NarrativeEditor text={text} parts={[...REPORT_PARTS, ...TABLE_PARTS]} changed={view?.changed ?? []} refilled={view?.refilled ?? []} onChange={setText} />}
     </section>
   )
 }
