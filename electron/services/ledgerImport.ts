@@ -16,6 +16,7 @@ import type { ImportDone, ImportPreview, LedgerView } from '@shared/ipc/contract
 import { AppFailure } from '@shared/ipc/result'
 import type { ImportPlan } from '@shared/ledger/importPlan'
 import { planImport } from '@shared/ledger/importPlan'
+import { withoutDeadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { LedgerChanges } from '@shared/ledger/record'
 import type { ImportResult } from './import/importResult'
 import { isFileRefused } from './import/importResult'
@@ -60,7 +61,8 @@ export class ImportStager {
     const onForm = records.filter((r) => formIncludes(annex, r.fields))
     // New 2024 records count as found on the file's 填报日期 (the weekly report counts new finds by it).
     const extra: RecordFields = annex === huikan ? { track: HUIKAN_TRACK } : { foundDate: result.filledDate ?? this.today() }
-    const rows = result.rows.map((r) => ({ ...r, fields: { ...r.fields, ...extra } }))
+    // The deadline note the form printed in 备注 was that day's, not the clerk's: it does not come back as an edit.
+    const rows = result.rows.map((r) => ({ ...r, fields: { ...withoutDeadlineNote(r.fields, annex.deadlineNote), ...extra } }))
     const plan = planImport(refused ? [] : rows, onForm, annex, randomUUID)
     const unitName = unitById(this.campaign, unitId)?.name ?? null
     const stageId = randomUUID()

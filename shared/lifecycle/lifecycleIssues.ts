@@ -75,6 +75,19 @@ export function lifecycleIssues(fields: RecordFields, today?: string): FieldIssu
  * What 附件3 and 附件4 print in 备注 about deadlines on the day of printing: past 完成时限 and not completed, and an
  * 升级改造 that should now be 关停取缔. Empty when on time.
  */
+/** deadlineNote as a form appends it to 备注 (after the clerk's text and a ；). */
+const PRINTED_NOTE = /(?:^|；)逾期未完成（时限\d{4}-\d{2}-\d{2}）(?:，应转关停取缔)?$/
+
+/**
+ * A record read back from a form, its 备注 (`key`) without the deadline note the form printed: the note was the
+ * printing day's, not the clerk's, and would otherwise come back into the ledger as an edit.
+ */
+export function withoutDeadlineNote(fields: RecordFields, key: string | undefined): RecordFields {
+  const remarks = key === undefined ? undefined : fields[key]
+  if (key === undefined || typeof remarks !== 'string' || !PRINTED_NOTE.test(remarks)) return fields
+  return { ...fields, [key]: remarks.replace(PRINTED_NOTE, '') }
+}
+
 export function deadlineNote(fields: RecordFields, today: string): string {
   const deadline = lifecycleText(fields, 'deadline')
   if (!ISO.test(deadline) || deadline >= today || reached(fields, '已完成')) return ''

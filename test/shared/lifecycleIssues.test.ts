@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadlineNote, lifecycleIssues } from '@shared/lifecycle/lifecycleIssues'
+import { deadlineNote, lifecycleIssues, withoutDeadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { RecordFields } from '@shared/ledger/record'
 
 // annexes.md §4.3–§4.4: record-level rules beyond single fields.
@@ -111,5 +111,16 @@ describe('deadlines against the unit\'s working day', () => {
     expect(deadlineNote({ category: '关停取缔', deadline: '2024-06-20' }, TODAY)).toBe('')
     expect(deadlineNote({ category: '关停取缔', deadline: '6月1日' }, TODAY)).toBe('')
     expect(deadlineNote({ category: '关停取缔', deadline: '2024-06-01', status: '已验收' }, TODAY)).toBe('')
+  })
+})
+
+describe('a form\'s deadline note read back', () => {
+  it('leaves the clerk\'s 备注 and drops only the note the form printed after it', () => {
+    const read = (remarks3: string) => withoutDeadlineNote({ remarks3 }, 'remarks3')['remarks3']
+    expect(read('逾期未完成（时限2024-06-20）')).toBe('')
+    expect(read('资金未到位；逾期未完成（时限2024-06-18），应转关停取缔')).toBe('资金未到位')
+    expect(read('资金未到位，逾期未完成')).toBe('资金未到位，逾期未完成')
+    expect(read('逾期未完成（时限2024-06-20）；资金未到位')).toBe('逾期未完成（时限2024-06-20）；资金未到位')
+    expect(withoutDeadlineNote({ remarks3: '逾期未完成（时限2024-06-20）' }, undefined)).toEqual({ remarks3: '逾期未完成（时限2024-06-20）' })
   })
 })

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { annex2 } from '@shared/annexes/annex2'
-import { huikan } from '@shared/annexes/huikan'
+import { LEDGER_FORMS } from '@shared/annexes/registry'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { ImportPreview } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
@@ -46,9 +46,11 @@ export async function run(args: string[]): Promise<number> {
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
   const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex }))
   try {
-    // A 回头看台账 goes to the 回头看 records; anything else is read as 附件2, as the app's 附件2 tab reads it.
+    // A form of the ledger (附件3, 附件4, 两断三清, 两张清单, 回头看台账) goes in as that form's tab takes it in the app;
+    // anything else is read as 附件2, as the app's 附件2 tab reads it.
     const detected = (await readAnnexWorkbook(bytes, basename(file), { campaign: defaultCampaign, annex: 'auto' })).annex
-    const preview = await stager.preview(unit.value.id, basename(file), bytes, detected === huikan.id ? huikan : annex2)
+    const form = LEDGER_FORMS.find((a) => a.id === detected) ?? annex2
+    const preview = await stager.preview(unit.value.id, basename(file), bytes, form)
     process.stdout.write(report(preview, unit.value.name))
     if (preview.refused) return 1
     if (!flags.has('--yes')) {
