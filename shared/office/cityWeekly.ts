@@ -41,6 +41,8 @@ export interface OfficeWeeklyView {
   changed: DraftedPart[]
   /** Parts the office rewrote whose figures were filled in again from the new figures. */
   refilled: DraftedPart[]
+  /** Why the report cannot be exported now: the units' figures disagree unconfirmed (office/crossForms.ts). */
+  exportBlockers: string[]
   saved: { at: string; by: string } | null
 }
 

@@ -24,10 +24,11 @@ import { unitFormFileName, unitFormInput } from '../annexExport'
 import { writeWeeklyReportDocx } from '../documents/weeklyReportDocx'
 import { writeAnnexWorkbook } from '../export/workbook'
 import type { DocumentsStore } from '../storage/documentsStore'
+import { crossBlockers } from '@shared/office/crossForms'
 import type { OfficeContact } from './intake'
 import type { OfficeContext, ReceivedForms } from './receivedForms'
 
-type CityWeek = { week: ReturnType<typeof cityWeek>; draft: WeeklyText }
+type CityWeek = { week: ReturnType<typeof cityWeek>; draft: WeeklyText; blockers: string[] }
 
 export class OfficeReports {
   constructor(
@@ -55,11 +56,13 @@ export class OfficeReports {
     const week = cityWeek(this.ctx.campaign, friday, c, (sha) => received.get(sha) ?? '', weeklyStreams(all))
     // Overdue as of the report's Friday.
     const groups = taskGroupLine(taskGroupProgress(this.ctx.campaign, officeProblems(this.ctx.campaign, all, friday)).groups)
-    return { week, draft: cityDraft(this.ctx.campaign, friday, week, groups) }
+    // A unit's 附表 that does not follow on from its last (or disagrees with its 附件3) holds the report back until confirmed.
+    const blockers = crossBlockers(this.forms.crossChecks(all, store.confirmations), weeklyStream(friday))
+    return { week, draft: cityDraft(this.ctx.campaign, friday, week, groups), blockers }
   }
 
   /** The week with the office's saved text brought up to its draft (reports/redraft.ts). */
-  private async weeklyView(friday: string, { week, draft }: CityWeek): Promise<OfficeWeeklyView> {
+  private async weeklyView(friday: string, { week, draft, blockers }: CityWeek): Promise<OfficeWeeklyView> {
     const stored = (await this.officeDocuments()).weekly(friday)
     const { text, changed, refilled } = currentText(stored, draft)
     return {
@@ -71,6 +74,7 @@ export class OfficeReports {
       text,
       changed,
       refilled,
+      exportBlockers: blockers,
       saved: stored ? { at: stored.savedAt, by: stored.by } : null
     }
   }
@@ -78,6 +82,10 @@ export class OfficeReports {
   /** The city's report as a 工作简报 (.docx), or its 附表 (.xlsx: one row per unit, 合计 added by the writer). */
   async exportWeekly(friday: string, format: 'docx' | 'xlsx', contact: OfficeContact): Promise<ExportedFile> {
     const view = await this.weekly(friday)
+    if (view.exportBlockers.length > 0) {
+      const list = view.exportBlockers.map((b, i) => `${i + 1}. ${b}`).join('\n')
+      throw new AppFailure('INVALID_INPUT', `本周各单位报送的数字有 ${view.exportBlockers.length} 处不一致，不能导出：\n${list}\n请在“核对”中逐项核实：退回单位改正，或写明原因后确认。`)
+    }
     const stamp = friday.replace(/-/g, '')
     const city = this.ctx.campaign.city.name
     if (format === 'docx') {

@@ -225,6 +225,23 @@ describe('the city’s Friday report', () => {
     expect(later.changed).toEqual(['problems'])
   })
 
+  // Issue 20, finding 5: weekly 本周 figures never added up to the 累计, and nothing said so.
+  it('holds the city report back while a unit\'s 附表 does not follow on from its last, until the office confirms why', async () => {
+    const closure = bafang.findIndex((r) => r.fields['category'] === '关停取缔')
+    const undone = bafang.map((r, i) => (i === closure ? { ...r, fields: { ...r.fields, status: '整治中', completeDate: '', tlcInspectDate: '' } } : r))
+    await receive('2024-05-17T10:00:00', asUpload('附表-八坊街道-0517.xlsx', await weeklyFile('八坊街道', undone, '2024-05-17')))
+    // Entered after the 5/17 report, dated back into its week: the 5/24 累计 has it, neither 本周 does.
+    const backDated = bafang.map((r, i) => (i === closure ? { ...r, fields: { ...r.fields, stopDate: '2024-05-13', ...Object.fromEntries(['Water', 'Power', 'Materials', 'Products', 'Equipment'].map((id) => [`tlc${id}Date`, '2024-05-14'])), tlcInspectDate: '2024-05-16', completeDate: '2024-05-16' } } : r))
+    await receive('2024-05-24T10:00:00', asUpload('附表-八坊街道-0524.xlsx', await weeklyFile('八坊街道', backDated, friday)))
+    const view = await office.reports.weekly(friday)
+    expect(view.exportBlockers).toEqual([expect.stringMatching(/^八坊街道：2024年5月24日工作进展接续上周不一致：累计完成（关停取缔）：上周\d+ \+ 本周\d+ = \d+，报为\d+/)])
+    const contact = { filler: '王主任', phone: '0930-6213456' }
+    await expect(office.reports.exportWeekly(friday, 'docx', contact)).rejects.toMatchObject({ message: expect.stringContaining('本周各单位报送的数字有 1 处不一致，不能导出') })
+    await office.intake.confirm({ check: `weekly-chain:八坊街道:${friday}`, note: '该户5月16日完成，5月17日报送时漏报，已核实' }, '王主任')
+    expect((await office.reports.weekly(friday)).exportBlockers).toEqual([])
+    expect((await office.reports.exportWeekly(friday, 'docx', contact)).fileName).toBe('工作进展-临夏市-20240524.docx')
+  })
+
   it('keeps the office’s own text and exports the report and its 附表', async () => {
     await receiveWeek()
     const drafted = (await office.reports.weekly(friday)).text

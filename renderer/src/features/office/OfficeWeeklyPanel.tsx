@@ -19,6 +19,8 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
   const [text, setText] = useState<WeeklyText | null>(null)
   const [view, setView] = useLoaded(() => invoke('office:weekly', { friday }), [friday], onError)
   useEffect(() => setText(view?.text ?? null), [view])
+  const blockers = view?.exportBlockers ?? []
+  const blocked = blockers.length > 0
 
   const save = async (): Promise<boolean> => {
     if (!text) return false
@@ -40,13 +42,18 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
         <button type="button" className="primary" onClick={() => void save()} disabled={!text}>
           保存
         </button>
-        <button type="button" onClick={() => void exportAs('docx')} disabled={!text}>
+        <button type="button" onClick={() => void exportAs('docx')} disabled={!text || blocked} title={blockers.join('\n')}>
           导出全市报告（Word）
         </button>
-        <button type="button" onClick={() => void exportAs('xlsx')} disabled={!text}>
+        <button type="button" onClick={() => void exportAs('xlsx')} disabled={!text || blocked} title={blockers.join('\n')}>
           导出汇总附表（Excel）
         </button>
       </div>
+      {blocked && (
+        <p className="count-error" role="status">
+          各单位报送的数字有 {blockers.length} 处不一致，暂不能导出：请在“核对”中逐项核实——退回单位改正，或写明原因后确认。
+        </p>
+      )}
       {view && (
         <>
           <p className={view.missing.length ? 'count-error' : ''}>
@@ -59,7 +66,7 @@ export function OfficeWeeklyPanel(props: { fridays: readonly string[]; today: st
                 .filter((r) => r.followOn)
                 .map((r) => (
                   <li key={r.unit}>
-                    {r.unit}的累计与上周不衔接（{r.followOn?.join('；')}），请与该单位核实
+                    {r.unit}的累计与上周不衔接（{r.followOn?.join('；')}）
                   </li>
                 ))}
             </ul>
