@@ -27,7 +27,7 @@ function deadlineOf(ctx: OfficeContext): { what: string; by: string } {
   const { annex, campaign } = ctx
   const d = campaign.deadlines.find((x) => x.annex === annex.id)
   const due = d?.date ?? campaign.annexes.find((a) => a.id === annex.id)?.due
-  return { what: d?.what ?? `报送《${annex.title}》（${annex.label}）`, by: due ? `${cnDate(due)}前` : '' }
+  return { what: d?.what ?? `报送《${annex.title}》${annex.label ? `（${annex.label}）` : ''}`, by: due ? `${cnDate(due)}前` : '' }
 }
 
 export function writeMissingSheet(ws: Worksheet, missing: readonly string[], ctx: OfficeContext): void {

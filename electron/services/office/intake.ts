@@ -8,6 +8,7 @@ import { OfficeAnnexSchema } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { DecisionInput } from '@shared/merge/schema'
 import type { Consolidation, Decision, Submission, SubmissionSummary } from '@shared/merge/types'
+import { formName } from '@shared/annexes/registry'
 import { crossBlockers } from '@shared/office/crossForms'
 import { newProblemNos } from '@shared/office/problemNumbers'
 import { streamAnnex } from '@shared/office/streams'
@@ -119,7 +120,7 @@ export class OfficeIntake {
     const now = this.ctx.now()
     const annex = streamAnnex(annexId)
     const bytes = await writeConsolidatedWorkbook(c, { campaign: this.ctx.campaign, annex, appVersion: this.ctx.appVersion, now, contact })
-    return { fileName: `${annex.label}-汇总-${chinaDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
+    return { fileName: `${formName(annex)}-汇总-${chinaDate(now).replace(/-/g, '')}.xlsx`, data: bytes.toString('base64') }
   }
 }
 

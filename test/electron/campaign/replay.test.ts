@@ -218,6 +218,7 @@ describe('the 2024 campaign replayed on three PCs', () => {
     const huikanView = await desks.office.call('office:view', { annex: 'huikan' })
     expect(statsRow(huikanView, '八坊街道')).toEqual(await sealedStats(huikan, 'huikan'))
     expect(statsRow(huikanView, '八坊街道')['死灰复燃']).toBe(1)
+    expect((await desks.office.call('office:export', { annex: 'huikan' })).fileName).toBe('回头看台账-汇总-20240930.xlsx')
     const week = await desks.office.call('office:weekly', { friday: '2024-09-27' })
     expect(week.rows.find((r) => r.unit === '八坊街道')?.fields['huikanRebounds']).toBe('1')
     // The reopened record is a 2024 problem of 八坊街道 on 附件2 too, complete enough to be taken without errors.
