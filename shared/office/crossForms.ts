@@ -25,7 +25,7 @@ export interface CrossCheck {
   unit: string
   /** The streams whose consolidated workbook it blocks while it fails unconfirmed. */
   forms: string[]
-  /** Chinese, e.g. 城郊镇：附件2与附件3的问题. */
+  /** Chinese, e.g. 城郊镇：附件2 6 个问题与附件3 7 个问题. */
   label: string
   ok: boolean
   /** Chinese: what differs, one line each. */
@@ -44,7 +44,11 @@ const problemOf = (r: ConsolidatedRow): string => r.key ?? `name:${fieldText(r.f
 
 function byUnit(c: Consolidation | undefined): Map<string, ConsolidatedRow[]> {
   const units = new Map<string, ConsolidatedRow[]>()
-  for (const r of c?.rows ?? []) units.set(r.unit, [...(units.get(r.unit) ?? []), r])
+  for (const r of c?.rows ?? []) {
+    const list = units.get(r.unit)
+    if (list) list.push(r)
+    else units.set(r.unit, [r])
+  }
   return units
 }
 
@@ -96,10 +100,9 @@ function annex3Annex4(unit: string, rows3: readonly ConsolidatedRow[], rows4: re
 
 const doneTotal = (f: RecordFields): number => CATEGORIES.reduce((n, c) => n + (Number(fieldText(f, `doneTotal${c}`)) || 0), 0)
 
-/** The Friday report of the week 附件3 was filled in gives 附件3's figures: problems and done. */
-function weeklyAnnex3(unit: string, rows3: readonly ConsolidatedRow[], filled: string, week: ConsolidatedRow | undefined): CrossCheck[] {
+/** The Friday report of the week 附件3 was filled in (`friday`) gives 附件3's figures: problems and done. */
+function weeklyAnnex3(unit: string, rows3: readonly ConsolidatedRow[], friday: string, week: ConsolidatedRow | undefined): CrossCheck[] {
   if (!week) return []
-  const friday = reportFriday(filled)
   const records = Number(fieldText(week.fields, 'records')) || 0
   const done = rows3.filter((r) => isDone(r.fields)).length
   const findings = [
@@ -143,8 +146,8 @@ export function crossFormChecks(campaign: Campaign, streams: ReadonlyMap<string,
       if (has4.has(unit)) out.push(annex3Annex4(unit, mine3, rows4.get(unit) ?? []))
       const filled = c3?.submissions.find((s) => s.status === 'accepted' && s.covers.includes(unit))?.filledDate
       if (filled) {
-        const week = weeks.get(reportFriday(filled))?.rows.find((r) => r.unit === unit)
-        out.push(...weeklyAnnex3(unit, mine3, filled, week))
+        const friday = reportFriday(filled)
+        out.push(...weeklyAnnex3(unit, mine3, friday, weeks.get(friday)?.rows.find((r) => r.unit === unit)))
       }
     }
   }
@@ -156,7 +159,7 @@ export function crossFormChecks(campaign: Campaign, streams: ReadonlyMap<string,
 /** The office's word on a failing check: the difference is known and why. It holds while the findings stay the same. */
 export const ConfirmationSchema = z.object({
   check: z.string().max(200),
-  findings: z.array(z.string().max(2000)).max(20),
+  findings: z.array(z.string().max(50_000)).max(20),
   note: z.string().min(1).max(500),
   at: z.string(),
   by: z.string().max(100)
