@@ -15,6 +15,7 @@ const SHARED = [
   'campaign', // the plan's units, departments and dates
   'ledger', // a record, its fields and history
   'lifecycle', // what a record's 整治 goes through (两断三清, 验收, 销号, 回头看)
+  'evidence', // photos and PDFs behind a record: types, slots, events
   'annexes', // the official forms: one definition each, and the registry
   'validation', // what makes a row of a form right
   'reports', // figures and texts computed from a unit's records
@@ -31,7 +32,7 @@ const SERVICES = [
   'export', // styled xlsx forms and their `_meta` sheet
   'import', // reading any spreadsheet a unit sends, in a worker
   'merge', // reading and consolidating submissions, the consolidated workbook
-  'annexExport|formRecords|ledgerImport', // a unit's own forms: export, records of a form, staged import
+  'annexExport|formRecords|ledgerImport|evidence', // a unit's own forms: export, records of a form, staged import; its evidence
   'reports', // a unit's Friday report
   'office', // the office's intake, supervision and reports
   'handlers', // the contract's channels, each served by the services above

@@ -11,6 +11,7 @@ import { formRecords } from './formRecords'
 import { progressOf, tracked } from './progress'
 import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
+import { EvidenceService } from './evidence'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
 import type { OfficeContact } from './office/intake'
@@ -40,7 +41,7 @@ function assertKnownUnit(campaign: Campaign, unitId: string): void {
   }
 }
 
-type UnitChannel = Extract<ChannelName, 'profile:save' | `ledger:${string}` | `import:${string}` | 'export:annex'>
+type UnitChannel = Extract<ChannelName, 'profile:save' | `ledger:${string}` | `import:${string}` | `evidence:${string}` | 'export:annex'>
 type OfficeChannel = Extract<ChannelName, `office:${string}`>
 
 /** The handlers of a group of channels, each running `guard` on its input first (once, for the whole group). */
@@ -85,6 +86,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
+  const evidence = new EvidenceService(dataDir)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
@@ -106,6 +108,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import:commit': async ({ unitId, stageId, acceptOtherUnit, progressId }) =>
       tracked(progressId, async () => stager.commit(unitId, stageId, acceptOtherUnit, await actor())),
     'import:undo': async ({ unitId, stageId }) => stager.undo(unitId, stageId, await actor()),
+    'evidence:list': async ({ unitId, recordId }) => evidence.list(unitId, recordId),
+    'evidence:add': async ({ unitId, ...input }) => evidence.add(unitId, input, await actor()),
+    'evidence:mark': async ({ unitId, recordId, id, what }) => evidence.mark(unitId, recordId, id, what, await actor()),
+    'evidence:file': async ({ unitId, sha256 }) => evidence.file(unitId, sha256),
     'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)

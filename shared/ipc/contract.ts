@@ -6,6 +6,8 @@
 import { z } from 'zod'
 import { OFFICE_VIEW_IDS } from '../annexes/registry'
 import type { FlaggedRow } from '../merge/flaggedRows'
+import type { Attachment, EvidenceSlot } from '../evidence/attachments'
+import { EVIDENCE_SLOTS, MAX_ATTACHMENT_BYTES } from '../evidence/attachments'
 import type { ConfirmedCheck } from '../office/crossForms'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
@@ -225,6 +227,15 @@ const ExportFileName = z
   .max(255)
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip|json)$/i, '文件名无效')
 
+/** A photo or PDF attached to a record: at most MAX_ATTACHMENT_BYTES (20 MB). */
+const AttachmentData = fileData(MAX_ATTACHMENT_BYTES / 1024 / 1024, `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或缩小后再添加`)
+
+/** A record's evidence as the 办理 panel shows it: every attachment, removed ones marked (they can be restored). */
+export interface EvidenceView {
+  recordId: string
+  attachments: (Attachment & { id: string; removed: boolean })[]
+}
+
 /** A long request's name, given by the renderer, under which `progress:get` tells how far it is. */
 const ProgressId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
 const tracked = { progressId: ProgressId.optional() }
@@ -279,6 +290,16 @@ export const contract = {
   ),
   /** How far the long request named `id` is; null when it has ended (or is unknown). */
   'progress:get': channel<z.ZodType<{ id: string }>, { progress: ProgressView | null }>(z.object({ id: ProgressId })),
+  'evidence:list': channel<z.ZodType<{ unitId: string; recordId: string }>, EvidenceView>(z.object({ unitId: UnitId, recordId: z.string().max(64) })),
+  'evidence:add': channel<z.ZodType<{ unitId: string; recordId: string; slot: EvidenceSlot; fileName: string; data: string }>, EvidenceView>(
+    z.object({ unitId: UnitId, recordId: z.string().max(64), slot: z.enum(EVIDENCE_SLOTS), fileName: z.string().min(1).max(255), data: AttachmentData })
+  ),
+  /** 移除 takes an attachment out of use, 恢复 brings it back; both stay in its history. */
+  'evidence:mark': channel<z.ZodType<{ unitId: string; recordId: string; id: string; what: '移除' | '恢复' }>, EvidenceView>(
+    z.object({ unitId: UnitId, recordId: z.string().max(64), id: z.string().max(400), what: z.enum(['移除', '恢复']) })
+  ),
+  /** A kept file's bytes, to show or save. */
+  'evidence:file': channel<z.ZodType<{ unitId: string; sha256: string }>, { data: string }>(z.object({ unitId: UnitId, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   'weekly:view': channel<z.ZodType<{ unitId: string; friday: string }>, WeeklyView>(z.object({ unitId: UnitId, friday: Friday })),
   'weekly:save': channel<z.ZodType<{ unitId: string; friday: string; text: WeeklyText }>, WeeklyView>(
     z.object({ unitId: UnitId, friday: Friday, text: WeeklyTextSchema })

@@ -157,7 +157,7 @@ async function holdsExactly(path: string, pieces: readonly Buffer[]): Promise<bo
 }
 
 /** Makes the new directory entries (renames) durable. Windows cannot open a directory for fsync (EPERM). */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return
   const h = await open(dir, 'r')
   try {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { Campaign } from '@shared/campaign/campaign'
+import { AttachmentStore } from './attachmentStore'
 import { unitById } from '@shared/campaign/campaign'
 import type { LedgerSaveInput, LedgerView, Notice, Profile, SaveReceipt } from '@shared/ipc/contract'
 import { ProfileSchema } from '@shared/ipc/contract'
@@ -333,6 +334,7 @@ export class DataDir {
   private readonly offices = new OpenStores<OfficeStore>()
   private readonly documents = new OpenStores<DocumentsStore>()
   private readonly calendars = new OpenStores<CalendarStore>()
+  private readonly evidence = new OpenStores<AttachmentStore>()
 
   constructor(
     readonly root: string,
@@ -362,7 +364,13 @@ export class DataDir {
     return this.documents.get(unitId, () => DocumentsStore.open(this.root, unitId, this.opt))
   }
 
+  /** A unit's evidence: photos and PDFs attached to its records. */
+  attachments(unitId: string): Promise<AttachmentStore> {
+    return this.evidence.get(unitId, () => AttachmentStore.open(this.root, unitId, this.opt))
+  }
+
   async close(): Promise<void> {
+    await this.evidence.closeAll()
     await this.ledgers.closeAll()
     await this.documents.closeAll()
     await this.profiles.closeAll()

@@ -3,7 +3,7 @@
  * every decision) and the received files themselves, immutable under `office/files/<sha256>`. Everything the
  * office sees is derived from these by `consolidate`, so nothing else needs storing.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Notice } from '@shared/ipc/contract'
 import type { OfficePayload } from '@shared/office/officePayload'
@@ -16,7 +16,7 @@ import { OfficePayloadSchema } from '@shared/office/officePayload'
 import type { Decision, Submission } from '@shared/merge/types'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile } from './durableJsonFile'
-import { diskFailure, retryBusy } from './busyRetry'
+import { keepContentFile } from './contentFile'
 import type { FileLock, Program } from './fileLock'
 import { openLocked } from './fileLock'
 import { payloadGate } from './payloadGate'
@@ -157,7 +157,7 @@ export class OfficeStore {
       const known = new Set(this.data.submissions.map((s) => s.sha256))
       const fresh = received.filter((r) => !known.has(r.submission.sha256) && known.add(r.submission.sha256))
       if (fresh.length === 0) return
-      for (const r of fresh) await this.keepFile(r.submission.sha256, r.bytes)
+      for (const r of fresh) await keepContentFile(join(this.dir, 'files'), r.submission.sha256, r.bytes, '收到的文件未能保存，本批文件没有登记')
       await this.save({ ...this.data, submissions: [...this.data.submissions, ...fresh.map((r) => r.submission)] })
     })
   }
@@ -189,17 +189,5 @@ export class OfficeStore {
   private async save(next: OfficePayload): Promise<void> {
     await this.file.write(next)
     this.data = next
-  }
-
-  /** Keeps a received file's bytes; freshly written, it is what antivirus scanners hold (busy-retry policy). */
-  private async keepFile(sha256: string, bytes: Buffer): Promise<void> {
-    const path = join(this.dir, 'files', sha256)
-    const tmp = `${path}.${process.pid}.tmp`
-    try {
-      await retryBusy(() => writeFile(tmp, bytes, { flush: true }), [tmp])
-      await retryBusy(() => rename(tmp, path), [tmp, path])
-    } catch (e) {
-      throw diskFailure(e, path, '收到的文件未能保存，本批文件没有登记')
-    }
   }
 }

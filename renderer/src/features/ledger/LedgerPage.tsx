@@ -433,6 +433,7 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
                 onPatch={patchFocused}
                 onStep={(fields) => void stepFocused(fields)}
                 onReopen={(id) => void reopen(id)}
+                onNotice={setMessage}
               />
             ) : (
               <p className="empty side-empty">请先点选表格中的一行。</p>

@@ -1,6 +1,6 @@
 /**
  * 办理: one record's status and the steps it can take next (each with what is still missing, and a field to fill
- * where that is all it takes), its 两断三清 checklist, the 回头看 reopening, and its change history.
+ * where that is all it takes), its 两断三清 checklist, the 回头看 reopening, its evidence and its change history.
  */
 import { useState } from 'react'
 import { checksFor, huikan, isHuikan } from '@shared/annexes/huikan'
@@ -13,6 +13,8 @@ import { actionsFor, applyAction } from '@shared/lifecycle/actions'
 import { statusOf } from '@shared/lifecycle/requirements'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import { invoke } from '../../api/client'
+import type { ShowNotice } from '../exchange/exportNotice'
+import { EvidencePanel } from './EvidencePanel'
 import { FieldInput } from './FieldInput'
 import { historyLine } from './historyLine'
 import { TlcChecklist } from './TlcChecklist'
@@ -30,9 +32,11 @@ interface Props {
   /** A lifecycle step: saved on its own, so each transition is its own line in the history. */
   onStep: (fields: RecordFields) => void
   onReopen: (huikanRowId: string) => void
+  /** A message for the page (the evidence's additions, refusals and saves). */
+  onNotice: ShowNotice
 }
 
-export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, onStep, onReopen }: Props): React.JSX.Element {
+export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, onStep, onReopen, onNotice }: Props): React.JSX.Element {
   const f = row.fields
   const [error, setError] = useState('')
   const [history, setHistory] = useState<HistoryEntry[] | null>(null)
@@ -95,6 +99,7 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
         </section>
       )}
       {!isHuikan(f) && tlcApplies(f) && <TlcChecklist fields={f} campaign={campaign} disabled={readOnly} onChange={set} />}
+      <EvidencePanel unitId={unitId} recordId={row.id} fields={f} readOnly={readOnly} onNotice={onNotice} />
       <section className="history">
         <button type="button" className="link" onClick={() => void loadHistory()}>
           查看修改记录

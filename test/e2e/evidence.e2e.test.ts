@@ -1,0 +1,118 @@
+/**
+ * 佐证材料 in the 办理 panel (issue 21), as 八坊街道's clerk works on 2024-05-16 at 1366×768: photos and a PDF filed
+ * under a 关停取缔 record's 两断三清 items by 添加, by drop and by paste; thumbnails with the photo's date; a removal
+ * undone; a spreadsheet named .jpg refused by its content; everything there again after a reload.
+ */
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultCampaign } from '@shared/campaign/campaign'
+import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
+import { ImportStager } from '../../electron/services/ledgerImport'
+import { DataDir } from '../../electron/services/storage/ledgerStore'
+import type { RunningApp } from './harness'
+import { annex2Fixtures, cell, dataDirFor, launchApp, repoRoot } from './harness'
+import { onWorkingDate } from '../helpers/workingDate'
+
+const evidence = resolve(repoRoot, 'test/fixtures/evidence')
+onWorkingDate('2024-05-16')
+let app: RunningApp
+let page: Page
+let closure: string
+
+beforeAll(async () => {
+  const dir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
+  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
+  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
+  const preview = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
+  await stager.commit('t005', preview.stageId, false, '马晓明')
+  closure = String((await data.ledger('t005')).view().records.find((r) => r.fields['category'] === '关停取缔')?.fields['name'])
+  await data.close()
+  app = await launchApp({ dataDir: dir, viewport: { width: 1366, height: 768 } })
+  page = app.page
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+const section = (): ReturnType<Page['locator']> => page.getByRole('region', { name: '佐证材料' })
+const captions = (): Promise<string[]> => section().locator('.evidence-list .caption').allTextContents()
+
+async function openRecord(): Promise<void> {
+  await page.getByRole('tab', { name: /摸底台账/ }).click()
+  await page.getByLabel('搜索').fill(closure)
+  await cell(page, 0, 'name').click()
+  await page.getByRole('tab', { name: '办理' }).click()
+  await expect.poll(() => page.getByRole('complementary', { name: '办理' }).locator('header').textContent()).toContain(closure)
+}
+
+/** Sends files to the section as a drop or a paste does (a DataTransfer holding them). */
+async function transfer(kind: 'drop' | 'paste', name: string, type: string): Promise<void> {
+  const bytes = [...readFileSync(join(evidence, name))]
+  await section().evaluate(
+    (el, [kind, name, type, bytes]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([new Uint8Array(bytes as number[])], name as string, { type: type as string }))
+      const event = kind === 'drop' ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }) : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })
+      el.dispatchEvent(event)
+    },
+    [kind, name, type, bytes] as const
+  )
+}
+
+describe('evidence behind a record (working date 2024-05-16)', () => {
+  it('files photos and a PDF under 两断三清 items by 添加, drop and paste, with thumbnails and dates', async () => {
+    await openRecord()
+    await expect.poll(() => section().locator('h3').textContent()).toBe('佐证材料（0）')
+    expect(await section().getByLabel('材料用途').inputValue()).toBe('两断三清-断水')
+    await section().locator('input[type=file]').setInputFiles(join(evidence, '断水.jpg'))
+    await expect.poll(captions).toEqual(['两断三清-断水断水.jpg拍摄于 2024-05-14 10:23:45'])
+
+    await section().getByLabel('材料用途').selectOption('两断三清-断电')
+    await transfer('drop', '断电.jpg', 'image/jpeg')
+    await expect.poll(() => section().locator('h3').textContent()).toBe('佐证材料（2）')
+    await section().getByLabel('材料用途').selectOption('两断三清-清除设备')
+    await transfer('paste', '清除设备.png', 'image/png')
+    await section().getByLabel('材料用途').selectOption('验收材料')
+    await section().locator('input[type=file]').setInputFiles(join(evidence, '两断三清核查记录.pdf'))
+    await expect.poll(captions).toEqual([
+      '两断三清-断水断水.jpg拍摄于 2024-05-14 10:23:45',
+      '两断三清-断电断电.jpg拍摄于 2024-05-14 10:41:02',
+      '两断三清-清除设备清除设备.png无拍摄时间',
+      '验收材料两断三清核查记录.pdfPDF 文件'
+    ])
+    // Three thumbnails drawn from the kept files, the PDF as a label.
+    await expect.poll(() => section().locator('.thumb img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 640).length)).toBe(3)
+    expect(await section().locator('.thumb .file-kind').textContent()).toBe('PDF')
+    await section().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-evidence.png') })
+
+    await section().locator('.thumb').first().click()
+    const viewer = page.getByRole('dialog', { name: '查看照片' })
+    expect(await viewer.locator('p').textContent()).toContain('两断三清-断水：断水.jpg，拍摄于 2024-05-14 10:23:45')
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-evidence-viewer.png') })
+    await page.keyboard.press('Escape')
+    await viewer.waitFor({ state: 'detached' })
+  })
+
+  it('undoes a removal, lists what was removed, refuses a spreadsheet named .jpg, and keeps it all across a reload', async () => {
+    const water = section().locator('.evidence-list li', { hasText: '断水.jpg' })
+    await water.getByRole('button', { name: '移除' }).click()
+    await expect.poll(() => section().locator('h3').textContent()).toBe('佐证材料（3）')
+    await section().getByRole('button', { name: '撤销' }).click()
+    await expect.poll(() => section().locator('h3').textContent()).toBe('佐证材料（4）')
+    await section().locator('.evidence-list li', { hasText: '清除设备.png' }).getByRole('button', { name: '移除' }).click()
+    expect(await section().locator('.evidence-removed summary').textContent()).toBe('已移除 1 个（可恢复）')
+
+    await section().locator('input[type=file]').setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(annex2Fixtures, 'clean-bafang.xlsx')) })
+    await expect.poll(() => page.locator('.notice.error, [role=alert]').first().textContent()).toContain('“现场.jpg”的内容不是JPEG 照片、PNG 图片、WebP 图片、PDF 文件')
+
+    await page.reload()
+    await openRecord()
+    await expect.poll(() => section().locator('h3').textContent()).toBe('佐证材料（3）')
+    await section().locator('.evidence-removed summary').click()
+    expect(await section().locator('.evidence-removed li').textContent()).toMatch(/^两断三清-清除设备：清除设备\.png（马晓明添加，马晓明移除）/)
+  })
+})
