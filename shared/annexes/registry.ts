@@ -57,7 +57,10 @@ const OTHER_FIELDS = {
   // What 整合搬迁 needs before 已完成 (lifecycle/requirements.ts) beyond 附件4's columns.
   relocationDate: '搬迁完成日期',
   newSiteLicence: '新址营业执照',
-  newSiteEia: '新址环评手续'
+  newSiteEia: '新址环评手续',
+  // Who approved the 销号 (evidence/closeEvidence.ts).
+  closeApprover: '销号审核人',
+  closeApproverTitle: '审核人职务'
 } as const
 
 /**

@@ -63,7 +63,12 @@ export const CampaignSchema = z
     }),
     annexes: z.array(
       z.object({ id: z.string(), label: z.string(), title: z.string(), due: isoDate, sealed: z.boolean() })
-    )
+    ),
+    /**
+     * What must be attached before a record of each 整治类别 is 销号 (evidence/closeEvidence.ts): a slot of
+     * evidence, or 两断三清 for a photo of each item done. Absent: the program's defaults.
+     */
+    closeEvidence: z.record(z.string(), z.array(z.string())).optional()
   })
   .superRefine((c, ctx) => {
     const ids = new Set<string>()

@@ -1,6 +1,6 @@
 /**
  * Evidence behind a record (issue 21): photos and PDFs attached to it, each to what it proves — 整改前, 整改后, one
- * 两断三清 item, 验收材料, 处罚文书, 回头看. A file is kept once by its sha256; its type is what its first bytes say,
+ * 两断三清 item, 整合搬迁's 原址处置, 验收材料, 处罚文书, 回头看. A file is kept once by its sha256; its type is what its first bytes say,
  * never its name; a removal is an event, so it can be undone and is never forgotten.
  */
 import { z } from 'zod'
@@ -33,7 +33,7 @@ export function sniffType(bytes: Uint8Array): AttachmentType | null {
 export const isImage = (type: AttachmentType): boolean => type !== 'pdf'
 
 /** What a file proves: the slots a record's evidence is filed under. */
-export const EVIDENCE_SLOTS = ['整改前', '整改后', ...TLC_ITEMS.map((i) => `两断三清-${i.label}`), '验收材料', '处罚文书', '回头看', '其他'] as const
+export const EVIDENCE_SLOTS = ['整改前', '整改后', ...TLC_ITEMS.map((i) => `两断三清-${i.label}`), '原址处置', '验收材料', '处罚文书', '回头看', '其他'] as const
 export type EvidenceSlot = (typeof EVIDENCE_SLOTS)[number]
 
 const EventSchema = z.object({ what: z.enum(['添加', '移除', '恢复']), at: z.string(), by: z.string().max(100) })

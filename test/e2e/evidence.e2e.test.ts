@@ -28,7 +28,29 @@ beforeAll(async () => {
   const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
   const preview = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
   await stager.commit('t005', preview.stageId, false, '马晓明')
-  closure = String((await data.ledger('t005')).view().records.find((r) => r.fields['category'] === '关停取缔')?.fields['name'])
+  // A 关停取缔 record accepted, 两断三清 done but for 原料 and 产品 (不涉及): 销号 is what is left.
+  const ledger = await data.ledger('t005')
+  const record = ledger.view().records.find((r) => r.fields['category'] === '关停取缔')
+  if (!record) throw new Error('a 关停取缔 record')
+  closure = String(record.fields['name'])
+  const accepted = {
+    status: '已验收',
+    stoppedFirst: '是',
+    stopDate: '2024-05-13',
+    tlcWaterDate: '2024-05-14',
+    tlcPowerDate: '2024-05-14',
+    tlcMaterialsNa: '无原料',
+    tlcProductsNa: '无成品',
+    tlcEquipmentDate: '2024-05-15',
+    tlcInspector: '马进',
+    tlcInspectDate: '2024-05-15',
+    completeDate: '2024-05-15',
+    acceptDate: '2024-05-16',
+    acceptDept: '市生态环境局',
+    acceptResult: '合格',
+    evidence: ''
+  }
+  await ledger.save({ unitId: 't005', baseGeneration: ledger.generation, changes: { upserts: [{ id: record.id, fields: { ...record.fields, ...accepted } }], deletes: [] } }, '马晓明')
   await data.close()
   app = await launchApp({ dataDir: dir, viewport: { width: 1366, height: 768 } })
   page = app.page
@@ -38,6 +60,9 @@ afterAll(async () => {
 })
 
 const section = (): ReturnType<Page['locator']> => page.getByRole('region', { name: '佐证材料' })
+const panel = (): ReturnType<Page['locator']> => page.getByRole('complementary', { name: '办理' })
+const close = (): ReturnType<Page['locator']> => panel().locator('.action', { has: page.getByRole('button', { name: /^销号/ }) })
+const closeButton = (): ReturnType<Page['locator']> => close().getByRole('button', { name: /^销号/ })
 const captions = (): Promise<string[]> => section().locator('.evidence-list .caption').allTextContents()
 
 async function openRecord(): Promise<void> {
@@ -95,6 +120,28 @@ describe('evidence behind a record (working date 2024-05-16)', () => {
     await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-evidence-viewer.png') })
     await page.keyboard.press('Escape')
     await viewer.waitFor({ state: 'detached' })
+  })
+
+  it('销号 waits for a photo of each 两断三清 item done and for its 审核人, then records them', async () => {
+    // Before the photos: 断水, 断电 and 清除设备 (原料 and 产品 不涉及) listed as missing, as are 审核人 and 职务.
+    await section().locator('.evidence-list li', { hasText: '断电.jpg' }).getByRole('button', { name: '移除' }).click()
+    await expect.poll(() => close().locator('.needs').textContent()).toContain('佐证材料未上传：两断三清-断电（在下方“佐证材料”中按用途添加照片或文件）')
+    expect(await closeButton().isDisabled()).toBe(true)
+    await close().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-evidence-close.png') })
+    await section().getByRole('button', { name: '撤销' }).click()
+    await expect.poll(() => close().locator('.needs').textContent()).not.toContain('佐证材料未上传')
+    expect(await close().locator('.needs li').allTextContents()).toEqual([expect.stringMatching(/^还需：填写销号日期/), expect.stringMatching(/^还需：填写销号审核人/), expect.stringMatching(/^还需：填写审核人职务/)])
+    for (const [label, value] of [['销号日期', '2024-05-16'], ['销号审核人', '马主任'], ['审核人职务', '八坊街道办事处副主任']]) {
+      const input = close().getByLabel(label as string, { exact: true })
+      await input.fill(value as string)
+      await input.press('Enter')
+    }
+    await expect.poll(() => closeButton().isDisabled()).toBe(false)
+    await closeButton().click()
+    await expect.poll(() => panel().locator('.status-badge').textContent()).toBe('已销号')
+    await panel().getByRole('button', { name: '查看修改记录' }).click()
+    await expect.poll(() => panel().locator('.history ol').textContent()).toContain('随附佐证材料4份：两断三清-断水1份、两断三清-断电1份、两断三清-清除设备1份、验收材料1份')
   })
 
   it('undoes a removal, lists what was removed, refuses a spreadsheet named .jpg, and keeps it all across a reload', async () => {

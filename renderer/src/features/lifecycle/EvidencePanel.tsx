@@ -4,7 +4,7 @@
  * thumbnails with the date the photo was taken; a removal can be undone at once and shows among the removed ones.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { EvidenceSlot } from '@shared/evidence/attachments'
+import type { Attachment, EvidenceSlot } from '@shared/evidence/attachments'
 import { ATTACHMENT_TYPES, EVIDENCE_SLOTS, isImage } from '@shared/evidence/attachments'
 import type { EvidenceView } from '@shared/ipc/contract'
 import { tlcApplies } from '@shared/lifecycle/tlc'
@@ -21,8 +21,16 @@ const ACCEPT = Object.values(ATTACHMENT_TYPES).map((t) => t.mime).join(',')
 /** The slot a new file goes under unless the clerk chooses: a closure's first 两断三清 item, else 整改后. */
 const defaultSlot = (fields: RecordFields): EvidenceSlot => (tlcApplies(fields) ? '两断三清-断水' : '整改后')
 
-export function EvidencePanel(props: { unitId: string; recordId: string; fields: RecordFields; readOnly: boolean; onNotice: ShowNotice }): React.JSX.Element {
-  const { unitId, recordId, readOnly, onNotice } = props
+export function EvidencePanel(props: {
+  unitId: string
+  recordId: string
+  fields: RecordFields
+  readOnly: boolean
+  onNotice: ShowNotice
+  /** The attachments in use, each time they change (the 销号 step needs them). */
+  onInUse: (attachments: Attachment[]) => void
+}): React.JSX.Element {
+  const { unitId, recordId, readOnly, onNotice, onInUse } = props
   const [view, setView] = useState<EvidenceView | null>(null)
   const [slot, setSlot] = useState<EvidenceSlot>(() => defaultSlot(props.fields))
   const [busy, setBusy] = useState(false)
@@ -56,6 +64,8 @@ export function EvidencePanel(props: { unitId: string; recordId: string; fields:
       })
     }
   }, [view, unitId])
+
+  useEffect(() => onInUse(view?.attachments.filter((a) => !a.removed) ?? []), [view, onInUse])
 
   // The viewer closes with Esc as well as with a click.
   useEffect(() => {

@@ -10,6 +10,9 @@ import type { HistoryEntry, LedgerRecord } from '@shared/ledger/record'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
 import type { Action } from '@shared/lifecycle/actions'
 import { actionsFor, applyAction } from '@shared/lifecycle/actions'
+import type { AnnexColumn } from '@shared/annexes/types'
+import type { Attachment } from '@shared/evidence/attachments'
+import { closeNeeds, evidenceSummary } from '@shared/evidence/closeEvidence'
 import { statusOf } from '@shared/lifecycle/requirements'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import { invoke } from '../../api/client'
@@ -19,7 +22,12 @@ import { FieldInput } from './FieldInput'
 import { historyLine } from './historyLine'
 import { TlcChecklist } from './TlcChecklist'
 
-const columnOf = (key: string) => recordColumns.find((c) => c.key === key)
+/** The 销号 approval has no form column: its two fields are asked for as text. */
+const APPROVAL: readonly AnnexColumn[] = [
+  { key: 'closeApprover', header: '销号审核人', kind: 'text', width: 8 },
+  { key: 'closeApproverTitle', header: '审核人职务', kind: 'text', width: 8 }
+]
+const columnOf = (key: string): AnnexColumn | undefined => recordColumns.find((c) => c.key === key) ?? APPROVAL.find((c) => c.key === key)
 
 interface Props {
   /** The ledger row the panel works on (the grid's row). */
@@ -40,11 +48,21 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
   const f = row.fields
   const [error, setError] = useState('')
   const [history, setHistory] = useState<HistoryEntry[] | null>(null)
+  const [evidence, setEvidence] = useState<Attachment[]>([])
   const set = (key: string, value: FieldValue): void => onPatch({ [key]: value })
 
+  // 销号 also needs its proof attached and its 审核人; what is attached stands for 佐证材料编号 (closeEvidence.ts).
+  const proven = evidence.length > 0 && recordText(f, 'evidence') === '' ? { ...f, evidence: evidenceSummary(evidence) } : f
+  const options = actionsFor(proven, today).map((o) => {
+    if (o.action !== 'close') return o
+    const needs = [...o.needs, ...closeNeeds(proven, evidence, campaign)]
+    return { ...o, needs, missing: needs.map((n) => n.message) }
+  })
+
   const act = (action: Action): void => {
-    const r = applyAction(f, action, today)
-    if (!r.ok) return setError(r.missing.join('；'))
+    const blocked = options.find((o) => o.action === action)?.missing ?? []
+    const r = applyAction(action === 'close' ? proven : f, action, today)
+    if (!r.ok || blocked.length) return setError((r.ok ? blocked : r.missing).join('；'))
     setError('')
     onStep(r.fields)
   }
@@ -70,7 +88,7 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
       ) : (
         <section className="actions-list" aria-label="下一步">
           <h3>下一步</h3>
-          {actionsFor(f, today).map((o) => (
+          {options.map((o) => (
             <div key={o.action} className={`action ${o.missing.length ? 'blocked' : 'ready'}`}>
               <button type="button" disabled={readOnly || o.missing.length > 0} onClick={() => act(o.action)}>
                 {o.label}（→{o.to}）
@@ -99,7 +117,7 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
         </section>
       )}
       {!isHuikan(f) && tlcApplies(f) && <TlcChecklist fields={f} campaign={campaign} disabled={readOnly} onChange={set} />}
-      <EvidencePanel unitId={unitId} recordId={row.id} fields={f} readOnly={readOnly} onNotice={onNotice} />
+      <EvidencePanel unitId={unitId} recordId={row.id} fields={f} readOnly={readOnly} onNotice={onNotice} onInUse={setEvidence} />
       <section className="history">
         <button type="button" className="link" onClick={() => void loadHistory()}>
           查看修改记录
