@@ -75,6 +75,14 @@ const commands = new Map<string, CommandEntry>([
       summary: '对单位逾期未完成、待核实的事项印发编号的督办通知（Word），并登记',
       load: async () => (await import('./commands/notice')).run
     }
+  ],
+  [
+    'dossier',
+    {
+      usage: 'slw dossier --unit <单位> --out <文件.docx> [--record <问题编号>] [--data <数据文件夹>]',
+      summary: '生成一条记录（或单位全部记录）的一企一档（Word），含整治过程、两断三清、销号审核和佐证照片',
+      load: async () => (await import('./commands/dossier')).run
+    }
   ]
 ])
 

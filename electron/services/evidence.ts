@@ -2,10 +2,17 @@
  * A unit's evidence behind its records (issue 21): attach a photo or PDF to what it proves, take it out of use or
  * back, read a kept file. Only to a record the ledger holds: evidence of nothing would travel in no form.
  */
+import { isHuikan } from '@shared/annexes/huikan'
+import { recordText } from '@shared/annexes/registry'
+import type { Campaign } from '@shared/campaign/campaign'
+import { unitById } from '@shared/campaign/campaign'
+import { chinaDate } from '@shared/domain/chinaTime'
 import type { EvidenceSlot } from '@shared/evidence/attachments'
 import { attachmentId, isRemoved } from '@shared/evidence/attachments'
-import type { EvidenceView } from '@shared/ipc/contract'
+import type { EvidenceView, ExportedFile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
+import { dossierOf } from '@shared/reports/dossier'
+import { writeDossierDocx } from './documents/dossierDocx'
 import type { AttachmentStore } from './storage/attachmentStore'
 import type { DataDir } from './storage/ledgerStore'
 
@@ -14,7 +21,10 @@ function view(store: AttachmentStore, recordId: string): EvidenceView {
 }
 
 export class EvidenceService {
-  constructor(private readonly dataDir: DataDir) {}
+  constructor(
+    private readonly dataDir: DataDir,
+    private readonly campaign: Campaign
+  ) {}
 
   async list(unitId: string, recordId: string): Promise<EvidenceView> {
     return view(await this.dataDir.attachments(unitId), recordId)
@@ -38,5 +48,28 @@ export class EvidenceService {
 
   async file(unitId: string, sha256: string): Promise<{ data: string }> {
     return { data: (await (await this.dataDir.attachments(unitId)).read(sha256)).toString('base64') }
+  }
+
+  /**
+   * 一企一档 (Word) of one record — by id or by 问题编号 — or, without one, of every 2024 record of the unit in ledger
+   * order; `now` names the file.
+   */
+  async dossier(unitId: string, record: { id?: string; problemNo?: string } | null, now: Date): Promise<ExportedFile> {
+    const ledger = await this.dataDir.ledger(unitId)
+    const all = ledger.view().records.filter((r) => !isHuikan(r.fields))
+    const chosen = record ? all.filter((r) => r.id === record.id || (record.problemNo !== undefined && r.problemNo === record.problemNo)) : all
+    if (chosen.length === 0) throw new AppFailure('NOT_FOUND', record ? `台账中没有问题编号为${record.problemNo ?? ''}的记录。` : '台账中还没有记录。')
+    const store = await this.dataDir.attachments(unitId)
+    const unitName = unitById(this.campaign, unitId)?.name ?? this.campaign.office.shortName
+    const files = new Map<string, Buffer>()
+    const dossiers = []
+    for (const r of chosen) {
+      const evidence = store.of(r.id).filter((a) => !isRemoved(a))
+      for (const a of evidence) if (!files.has(a.sha256)) files.set(a.sha256, await store.read(a.sha256))
+      dossiers.push(dossierOf(unitName, r, ledger.history(r.id), evidence))
+    }
+    const who = chosen.length === 1 ? recordText((chosen[0] as (typeof chosen)[number]).fields, 'name') || unitName : unitName
+    const bytes = await writeDossierDocx(`${who}一企一档`, dossiers, files)
+    return { fileName: `一企一档-${who.replace(/[\\/:*?"<>|]/g, '_')}-${chinaDate(now).replace(/-/g, '')}.docx`, data: bytes.toString('base64') }
   }
 }

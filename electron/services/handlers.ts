@@ -86,7 +86,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
-  const evidence = new EvidenceService(dataDir)
+  const evidence = new EvidenceService(dataDir, campaign)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
@@ -112,6 +112,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'evidence:add': async ({ unitId, ...input }) => evidence.add(unitId, input, await actor()),
     'evidence:mark': async ({ unitId, recordId, id, what }) => evidence.mark(unitId, recordId, id, what, await actor()),
     'evidence:file': async ({ unitId, sha256 }) => evidence.file(unitId, sha256),
+    'evidence:dossier': async ({ unitId, recordId }) => evidence.dossier(unitId, recordId ? { id: recordId } : null, workingNow()),
     'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)

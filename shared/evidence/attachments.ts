@@ -7,10 +7,10 @@ import { z } from 'zod'
 import { TLC_ITEMS } from '../lifecycle/tlc'
 
 export const ATTACHMENT_TYPES = {
-  jpeg: { mime: 'image/jpeg', label: 'JPEG 照片' },
-  png: { mime: 'image/png', label: 'PNG 图片' },
-  webp: { mime: 'image/webp', label: 'WebP 图片' },
-  pdf: { mime: 'application/pdf', label: 'PDF 文件' }
+  jpeg: { mime: 'image/jpeg', label: 'JPEG 照片', extension: 'jpg' },
+  png: { mime: 'image/png', label: 'PNG 图片', extension: 'png' },
+  webp: { mime: 'image/webp', label: 'WebP 图片', extension: 'webp' },
+  pdf: { mime: 'application/pdf', label: 'PDF 文件', extension: 'pdf' }
 } as const
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES
 const TYPE_IDS = Object.keys(ATTACHMENT_TYPES) as [AttachmentType, ...AttachmentType[]]
@@ -62,6 +62,13 @@ export const isRemoved = (a: Attachment): boolean => a.events[a.events.length - 
 
 /** An attachment is one file under one slot of one record: the same photo may prove two things. */
 export const attachmentId = (a: Pick<Attachment, 'recordId' | 'slot' | 'sha256'>): string => `${a.recordId}|${a.slot}|${a.sha256}`
+
+/** The name to save a kept file under: the clerk's, without characters Windows refuses, ending as its type does. */
+export function savedName(a: Pick<Attachment, 'name' | 'type'>): string {
+  const ext = ATTACHMENT_TYPES[a.type].extension
+  const base = a.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\.(jpe?g|png|webp|pdf)$/i, '').trim() || '佐证材料'
+  return `${base.slice(0, 200)}.${ext}`
+}
 
 /** EXIF DateTimeOriginal as written (2024:05:14 10:23:45) in our form (2024-05-14 10:23:45), or null. */
 export function exifDateTime(raw: unknown): string | null {

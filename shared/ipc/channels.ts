@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'evidence:add',
   'evidence:mark',
   'evidence:file',
+  'evidence:dossier',
   'weekly:view',
   'weekly:save',
   'weekly:export',

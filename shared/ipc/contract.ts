@@ -225,7 +225,7 @@ const EXPORT_FILE_MIB = 128
 const ExportFileName = z
   .string()
   .max(255)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip|json)$/i, '文件名无效')
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.(xlsx|docx|zip|json|pdf|jpe?g|png|webp)$/i, '文件名无效')
 
 /** A photo or PDF attached to a record: at most MAX_ATTACHMENT_BYTES (20 MB). */
 const AttachmentData = fileData(MAX_ATTACHMENT_BYTES / 1024 / 1024, `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或缩小后再添加`)
@@ -300,6 +300,8 @@ export const contract = {
   ),
   /** A kept file's bytes, to show or save. */
   'evidence:file': channel<z.ZodType<{ unitId: string; sha256: string }>, { data: string }>(z.object({ unitId: UnitId, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  /** 一企一档 (Word) of one record, or of every record of the unit. */
+  'evidence:dossier': channel<z.ZodType<{ unitId: string; recordId?: string | undefined }>, ExportedFile>(z.object({ unitId: UnitId, recordId: z.string().max(64).optional() })),
   'weekly:view': channel<z.ZodType<{ unitId: string; friday: string }>, WeeklyView>(z.object({ unitId: UnitId, friday: Friday })),
   'weekly:save': channel<z.ZodType<{ unitId: string; friday: string; text: WeeklyText }>, WeeklyView>(
     z.object({ unitId: UnitId, friday: Friday, text: WeeklyTextSchema })

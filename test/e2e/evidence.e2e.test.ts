@@ -3,7 +3,7 @@
  * under a 关停取缔 record's 两断三清 items by 添加, by drop and by paste; thumbnails with the photo's date; a removal
  * undone; a spreadsheet named .jpg refused by its content; everything there again after a reload.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -15,6 +15,7 @@ import { DataDir } from '../../electron/services/storage/ledgerStore'
 import type { RunningApp } from './harness'
 import { annex2Fixtures, cell, dataDirFor, launchApp, repoRoot } from './harness'
 import { onWorkingDate } from '../helpers/workingDate'
+import { docxPart, paragraphsOf } from '../electron/documents/docxXml'
 
 const evidence = resolve(repoRoot, 'test/fixtures/evidence')
 onWorkingDate('2024-05-16')
@@ -142,6 +143,17 @@ describe('evidence behind a record (working date 2024-05-16)', () => {
     await expect.poll(() => panel().locator('.status-badge').textContent()).toBe('已销号')
     await panel().getByRole('button', { name: '查看修改记录' }).click()
     await expect.poll(() => panel().locator('.history ol').textContent()).toContain('随附佐证材料4份：两断三清-断水1份、两断三清-断电1份、两断三清-清除设备1份、验收材料1份')
+
+    // Its 一企一档, with the three photos.
+    const download = page.waitForEvent('download')
+    await panel().getByRole('button', { name: '导出一企一档（Word）' }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe(`一企一档-${closure}-20240516.docx`)
+    const docx = await readFile(await file.path())
+    const text = paragraphsOf(docxPart(docx)).map((p) => p.text)
+    expect(text).toContain('销号审核人')
+    expect(text.filter((t) => /^图\d/.test(t))).toHaveLength(4)
+    writeFileSync(join(repoRoot, 'test-results', 'e2e-dossier.docx'), docx)
   })
 
   it('undoes a removal, lists what was removed, refuses a spreadsheet named .jpg, and keeps it all across a reload', async () => {

@@ -27,7 +27,18 @@ export interface SaveRequest {
   retry?: string | undefined
 }
 
-const KINDS: Record<string, string> = { '.xlsx': 'Excel 工作簿', '.docx': 'Word 文档', '.zip': '压缩文件', '.json': '工作日程文件' }
+const KINDS: Record<string, string> = {
+  '.xlsx': 'Excel 工作簿',
+  '.docx': 'Word 文档',
+  '.zip': '压缩文件',
+  '.json': '工作日程文件',
+  // Evidence saved out of the 办理 panel.
+  '.pdf': 'PDF 文件',
+  '.jpg': 'JPEG 照片',
+  '.jpeg': 'JPEG 照片',
+  '.png': 'PNG 图片',
+  '.webp': 'WebP 图片'
+}
 /** Places of failed saves kept for 重试 (the page keeps the bytes); the oldest are forgotten first. */
 const RETRIES_KEPT = 16
 

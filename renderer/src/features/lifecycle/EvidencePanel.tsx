@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import type { Attachment, EvidenceSlot } from '@shared/evidence/attachments'
-import { ATTACHMENT_TYPES, EVIDENCE_SLOTS, isImage } from '@shared/evidence/attachments'
+import { ATTACHMENT_TYPES, EVIDENCE_SLOTS, isImage, savedName } from '@shared/evidence/attachments'
 import type { EvidenceView } from '@shared/ipc/contract'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import type { RecordFields } from '@shared/ledger/record'
@@ -106,7 +106,7 @@ export function EvidencePanel(props: {
 
   const save = async (item: Item): Promise<void> => {
     const r = await invoke('evidence:file', { unitId, sha256: item.sha256 })
-    if (r.ok) await saveAndTell({ fileName: item.name, data: r.value.data }, onNotice)
+    if (r.ok) await saveAndTell({ fileName: savedName(item), data: r.value.data }, onNotice)
     else onNotice({ level: 'error', message: r.error.message })
   }
 

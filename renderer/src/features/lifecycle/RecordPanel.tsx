@@ -17,6 +17,7 @@ import { statusOf } from '@shared/lifecycle/requirements'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import { invoke } from '../../api/client'
 import type { ShowNotice } from '../exchange/exportNotice'
+import { tellExport } from '../exchange/exportNotice'
 import { EvidencePanel } from './EvidencePanel'
 import { FieldInput } from './FieldInput'
 import { historyLine } from './historyLine'
@@ -65,6 +66,10 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
     if (!r.ok || blocked.length) return setError((r.ok ? blocked : r.missing).join('；'))
     setError('')
     onStep(r.fields)
+  }
+
+  const exportDossier = async (): Promise<void> => {
+    await tellExport(await invoke('evidence:dossier', { unitId, recordId: row.id }), onNotice, '可打印后归入一企一档。')
   }
 
   const loadHistory = async (): Promise<void> => {
@@ -121,6 +126,9 @@ export function RecordPanel({ row, unitId, campaign, today, readOnly, onPatch, o
       <section className="history">
         <button type="button" className="link" onClick={() => void loadHistory()}>
           查看修改记录
+        </button>
+        <button type="button" className="link" onClick={() => void exportDossier()}>
+          导出一企一档（Word）
         </button>
         {history && (
           <ol>
