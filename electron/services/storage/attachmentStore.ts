@@ -10,7 +10,7 @@ import exifr from 'exifr'
 import type { Attachment, AttachmentsPayload, AttachmentType, EvidenceSlot } from '@shared/evidence/attachments'
 import { ATTACHMENT_TYPES, AttachmentsPayloadSchema, MAX_ATTACHMENT_BYTES, attachmentId, exifDateTime, isImage, isRemoved, sniffType } from '@shared/evidence/attachments'
 import { AppFailure } from '@shared/ipc/result'
-import { keepContentFile } from './contentFile'
+import { keepContentFile, removeUnfinished } from './contentFile'
 import { diskFailure } from './busyRetry'
 import { DurableJsonFile } from './durableJsonFile'
 import type { FileLock, LockOptions } from './fileLock'
@@ -64,6 +64,7 @@ export class AttachmentStore {
         readOnly: opt.readOnly,
         validate: (p) => AttachmentsPayloadSchema.parse(p)
       })
+      if (!opt.readOnly) await removeUnfinished(join(dir, 'files'))
       return new AttachmentStore(dir, file, (await file.read()) ?? { attachments: [] }, lock, opt.now ?? (() => new Date()))
     }, opt)
   }

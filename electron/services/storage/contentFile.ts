@@ -3,7 +3,7 @@
  * changed. The bytes are flushed before the rename and the rename made durable before the caller records the file,
  * so whatever refers to a file never refers to half of one.
  */
-import { stat, rename, writeFile } from 'node:fs/promises'
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { diskFailure, retryBusy } from './busyRetry'
 import { syncDir } from './durableJsonFile'
@@ -21,4 +21,13 @@ export async function keepContentFile(dir: string, sha256: string, bytes: Uint8A
   } catch (e) {
     throw diskFailure(e, path, outcome)
   }
+}
+
+/**
+ * Removes what a write cut off left in `dir` (a temp file never renamed: nothing refers to it). Only by the folder's
+ * one writer, holding its lock.
+ */
+export async function removeUnfinished(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names) if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true }).catch(() => undefined)
 }

@@ -16,7 +16,7 @@ import { OfficePayloadSchema } from '@shared/office/officePayload'
 import type { Decision, Submission } from '@shared/merge/types'
 import type { Migration } from './durableJsonFile'
 import { DurableJsonFile } from './durableJsonFile'
-import { keepContentFile } from './contentFile'
+import { keepContentFile, removeUnfinished } from './contentFile'
 import type { FileLock, Program } from './fileLock'
 import { openLocked } from './fileLock'
 import { payloadGate } from './payloadGate'
@@ -80,6 +80,7 @@ export class OfficeStore {
         validate: gate.load,
         admit: gate.admit
       })
+      await removeUnfinished(join(dir, 'files'))
       const data = (await file.read()) ?? { submissions: [], decisions: [], notices: [], accountability: [], problemNos: [], confirmations: [] }
       return new OfficeStore(dir, file, data, lock)
     }, { program: opt.program })
