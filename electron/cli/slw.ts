@@ -83,6 +83,14 @@ const commands = new Map<string, CommandEntry>([
       summary: '生成一条记录（或单位全部记录）的一企一档（Word），含整治过程、两断三清、销号审核和佐证照片',
       load: async () => (await import('./commands/dossier')).run
     }
+  ],
+  [
+    'package',
+    {
+      usage: 'slw package --unit <单位> --out <报送包.zip> [--annex <表格>] [--data <数据文件夹>]',
+      summary: '把台账表格连同各记录的佐证材料（照片、文件）和校验清单打包为一个报送包（.zip）',
+      load: async () => (await import('./commands/package')).run
+    }
   ]
 ])
 

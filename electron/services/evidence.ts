@@ -12,7 +12,17 @@ import { attachmentId, isRemoved } from '@shared/evidence/attachments'
 import type { EvidenceView, ExportedFile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import { dossierOf } from '@shared/reports/dossier'
+import { zipSync } from 'fflate'
+import { createHash } from 'node:crypto'
+import type { AnnexDefinition } from '@shared/annexes/types'
+import { formIncludes } from '@shared/annexes/registry'
+import { ATTACHMENT_TYPES } from '@shared/evidence/attachments'
+import type { Manifest } from '@shared/evidence/evidencePackage'
+import { MANIFEST, PACKAGE_FORMAT, evidencePath } from '@shared/evidence/evidencePackage'
+import type { RecordFields } from '@shared/ledger/record'
+import { unitFormFileName, unitFormInput } from './annexExport'
 import { writeDossierDocx } from './documents/dossierDocx'
+import { writeAnnexWorkbook } from './export/workbook'
 import type { AttachmentStore } from './storage/attachmentStore'
 import type { DataDir } from './storage/ledgerStore'
 
@@ -23,8 +33,37 @@ function view(store: AttachmentStore, recordId: string): EvidenceView {
 export class EvidenceService {
   constructor(
     private readonly dataDir: DataDir,
-    private readonly campaign: Campaign
+    private readonly campaign: Campaign,
+    private readonly appVersion = 'unknown'
   ) {}
+
+  /**
+   * The 报送包 of one form: the form as 导出 writes it, the evidence in use of the records on it (stored, not
+   * compressed again: photos do not shrink) and the manifest with every file's sha256 and record.
+   */
+  async package(unitId: string, annex: AnnexDefinition<RecordFields>, now: Date, today: string): Promise<ExportedFile> {
+    const records = (await this.dataDir.ledger(unitId)).view().records.filter((r) => formIncludes(annex, r.fields))
+    const unitName = unitById(this.campaign, unitId)?.name ?? this.campaign.office.shortName
+    const profile = (await this.dataDir.profile()).get()
+    const input = unitFormInput({ annex, campaign: this.campaign, unitName, records, profile, template: false, appVersion: this.appVersion, now, today })
+    const { bytes: form } = await writeAnnexWorkbook(input)
+    const formFile = unitFormFileName(annex, unitName, false, now)
+    const store = await this.dataDir.attachments(unitId)
+    const entries: Record<string, [Uint8Array, { level: 0 }] | Uint8Array> = { [formFile]: form }
+    const evidence: Manifest['evidence'] = []
+    for (const r of records) {
+      for (const a of store.of(r.id).filter((x) => !isRemoved(x))) {
+        const path = evidencePath(a.sha256, ATTACHMENT_TYPES[a.type].extension)
+        if (!(path in entries)) entries[path] = [await store.read(a.sha256), { level: 0 }]
+        const { recordId, sha256, name, type, size, slot, takenAt } = a
+        evidence.push({ recordId, sha256, name, type, size, slot, takenAt, problemNo: r.problemNo, path })
+      }
+    }
+    const manifest: Manifest = { format: PACKAGE_FORMAT, version: 1, unit: unitName, annex: annex.id, form: { file: formFile, sha256: createHash('sha256').update(form).digest('hex') }, evidence }
+    entries[MANIFEST] = new TextEncoder().encode(JSON.stringify(manifest, null, 1))
+    const zip = zipSync(entries, { mtime: now })
+    return { fileName: formFile.replace(/\.xlsx$/, '-报送包.zip'), data: Buffer.from(zip).toString('base64') }
+  }
 
   async list(unitId: string, recordId: string): Promise<EvidenceView> {
     return view(await this.dataDir.attachments(unitId), recordId)

@@ -41,7 +41,7 @@ function assertKnownUnit(campaign: Campaign, unitId: string): void {
   }
 }
 
-type UnitChannel = Extract<ChannelName, 'profile:save' | `ledger:${string}` | `import:${string}` | `evidence:${string}` | 'export:annex'>
+type UnitChannel = Extract<ChannelName, 'profile:save' | `ledger:${string}` | `import:${string}` | `evidence:${string}` | `export:${string}`>
 type OfficeChannel = Extract<ChannelName, `office:${string}`>
 
 /** The handlers of a group of channels, each running `guard` on its input first (once, for the whole group). */
@@ -86,7 +86,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
   const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
-  const evidence = new EvidenceService(dataDir, campaign)
+  const evidence = new EvidenceService(dataDir, campaign, ctx.appVersion)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
@@ -113,6 +113,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'evidence:mark': async ({ unitId, recordId, id, what }) => evidence.mark(unitId, recordId, id, what, await actor()),
     'evidence:file': async ({ unitId, sha256 }) => evidence.file(unitId, sha256),
     'evidence:dossier': async ({ unitId, recordId }) => evidence.dossier(unitId, recordId ? { id: recordId } : null, workingNow()),
+    'export:package': async ({ unitId, annex: annexId, progressId }) => {
+      const annex = annexById(annexId)
+      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
+      return tracked(progressId, () => evidence.package(unitId, annex, workingNow(), workingDate()))
+    },
     'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)

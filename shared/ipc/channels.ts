@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'import:commit',
   'import:undo',
   'export:annex',
+  'export:package',
   'progress:get',
   'evidence:list',
   'evidence:add',

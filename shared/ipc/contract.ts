@@ -288,6 +288,10 @@ export const contract = {
   'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean } & Tracked>, ExportedFile>(
     z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean(), ...tracked })
   ),
+  /** The 报送包 of a form: the form, the evidence of its records and the manifest of sha256 (evidencePackage.ts). */
+  'export:package': channel<z.ZodType<{ unitId: string; annex: string } & Tracked>, ExportedFile>(
+    z.object({ unitId: UnitId, annex: z.string().max(32), ...tracked })
+  ),
   /** How far the long request named `id` is; null when it has ended (or is unknown). */
   'progress:get': channel<z.ZodType<{ id: string }>, { progress: ProgressView | null }>(z.object({ id: ProgressId })),
   'evidence:list': channel<z.ZodType<{ unitId: string; recordId: string }>, EvidenceView>(z.object({ unitId: UnitId, recordId: z.string().max(64) })),

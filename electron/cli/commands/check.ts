@@ -42,7 +42,9 @@ function checkJson(r: ImportResult): object {
     unit: r.unit,
     rowCount: r.rowCount,
     rows: r.rows.map((row) => ({ rowNumber: row.rowNumber, fields: row.fields, issues: row.issues.map(issueJson) })),
-    issues: r.issues.map(issueJson)
+    issues: r.issues.map(issueJson),
+    // A 报送包's evidence, each file checked against its manifest.
+    ...(r.evidence ? { evidence: r.evidence } : {})
   }
 }
 
@@ -59,13 +61,14 @@ function textReport(r: ImportResult): string {
   const unitSource = r.unitSource === 'header_line' ? '（取自“填报单位”行）' : r.unitSource === 'data' ? '（按各行乡镇推定）' : ''
   const verdict = r.ok
     ? `可以导入${warnings.length ? '，请留意下列提示' : ''}。`
-    : `有 ${rowsWithErrors} 行存在错误，请改正（导入单位台账后这些行会标出；领导小组办公室汇总时不采用有错误的行）。`
+    : `有 ${rowsWithErrors} 行存在错误，请改正（导入单位台账后这些行会标出；领导小组办公室汇总时这些行照报计入并标红，需改正后重新报送）。`
   return lines([
     `文件：${r.file}`,
     `工作表：${r.sheet ?? ''}`,
     `填报单位：${r.unit ?? '未能确定'}${unitSource}`,
     ...(r.filledDate ? [`填报日期：${r.filledDate}`] : []),
     `记录：${r.rowCount} 行`,
+    ...(r.evidence ? [`佐证材料：${r.evidence.length} 份${r.evidence.some((e) => !e.ok) ? `，其中 ${r.evidence.filter((e) => !e.ok).length} 份校验不符` : '，校验值全部相符'}`] : []),
     `结论：${verdict}`,
     ...section('错误', errors),
     ...section('提示', warnings)

@@ -1,6 +1,7 @@
 import type { LocatedIssue } from '@shared/domain/issues'
 import type { IssueCode } from '@shared/domain/issues'
 import type { RecordFields } from '@shared/ledger/record'
+import type { ReceivedEvidence } from './evidencePackage'
 
 /** Codes only the file reader produces; the rest are the shared field/file codes (fixtures README "Codes"). */
 export type ReadFailureCode =
@@ -22,7 +23,9 @@ export type OwnExportCode =
   | 'META_ID_REISSUED'
 /** A value the ledger could not store (STORAGE_LIMITS): the file is refused at preview, not rolled back at next start. */
 export type StorageCode = 'VALUE_TOO_LONG'
-export type ImportIssueCode = IssueCode | ReadFailureCode | OwnExportCode | StorageCode
+/** Findings on a 报送包 (evidencePackage.ts): a file that is not the one its manifest names, or one it does not name. */
+export type PackageCode = 'EVIDENCE_MISMATCH' | 'PACKAGE_FILE_CHANGED'
+export type ImportIssueCode = IssueCode | ReadFailureCode | OwnExportCode | StorageCode | PackageCode
 
 /** One finding of an import (see LocatedIssue), with the import's own codes. */
 export interface ImportIssue extends LocatedIssue {
@@ -80,6 +83,8 @@ export interface ImportResult {
   ownExport?: OwnExport
   /** The table has 来源单位 / 来源文件 columns: a consolidated workbook used as input (roll-up). */
   rollUp?: true
+  /** Read from a 报送包: the evidence it carries, each file marked as matching its manifest or not. */
+  evidence?: ReceivedEvidence[]
 }
 
 /** Codes that refuse the whole file: nothing in it may be staged. */

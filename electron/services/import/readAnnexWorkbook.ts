@@ -13,6 +13,7 @@ import { importLimits } from './limits'
 import type { ParseOutcome } from './parseInWorker'
 import { parseInWorker } from './parseInWorker'
 import { readExportMeta } from './ownExport'
+import { isPackage, openPackage } from './evidencePackage'
 import { preflight, zipRefusal } from './preflight'
 import type { RawWorkbook } from './rawWorkbook'
 
@@ -46,6 +47,7 @@ export async function readAnnexWorkbook(
 ): Promise<ImportResult> {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   const limits: ImportLimits = { ...importLimits, ...options.limits }
+  if (isPackage(bytes)) return readPackage(bytes, fileName, options)
   const checked = preflight(bytes, fileName, limits)
   if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
   const csvFileName = checked.format === 'csv' ? fileName : undefined
@@ -60,6 +62,20 @@ export async function readAnnexWorkbook(
   const { campaign = defaultCampaign, texts } = options
   const annex = options.annex === 'auto' ? detectAnnex(outcome.workbook) : (options.annex ?? annex2)
   return annexFromWorkbook(outcome.workbook, fileName, annex, campaign, texts)
+}
+
+/**
+ * A 报送包: its form read as any submitted form, under the package's name, with the evidence it carries and what the
+ * check of its files found.
+ */
+async function readPackage(bytes: Buffer, fileName: string, options: ReadOptions): Promise<ImportResult> {
+  const opened = openPackage(bytes, fileName)
+  if (!opened.ok) return refusedFile(fileName, opened.code, opened.message)
+  // A package holds a form, never another package: nesting would only hide what is inside.
+  if (isPackage(opened.form.bytes)) return refusedFile(fileName, 'NOT_XLSX', `报送包“${fileName}”中的“${opened.form.name}”不是表格，请报送单位在程序中重新导出报送包`)
+  const form = await readAnnexWorkbook(opened.form.bytes, opened.form.name, options)
+  const issues = [...form.issues, ...opened.issues]
+  return { ...form, file: fileName, ok: form.ok && !issues.some((i) => i.severity === 'error'), issues, evidence: opened.evidence }
 }
 
 type ParseFailure = Extract<ParseOutcome, { ok: false }>

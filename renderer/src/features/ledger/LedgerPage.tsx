@@ -248,6 +248,13 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     await tellExport(r, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
   }
 
+  /** The form with the evidence of its records and a manifest of their sha256, as one .zip to send. */
+  const exportPackage = async (): Promise<void> => {
+    if (!(await savedFirst())) return
+    const r = await work.track((progressId) => invoke('export:package', { unitId: unit.id, annex: tab.annex.id, progressId }))
+    await tellExport(r, setMessage, `报送包内含${formName(tab.annex)}和各记录的佐证材料，可整个拷贝报送；单独的表格仍然有效。`)
+  }
+
   const headerOf = (field: string | null): string =>
     field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? fieldLabel(field))
   // The list follows an edit after it is painted (deferred): the keystroke's frame does not wait for it.
@@ -330,6 +337,9 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
         </button>
         <button type="button" onClick={() => void exportForm(false)}>
           导出{formName(tab.annex)}
+        </button>
+        <button type="button" onClick={() => void exportPackage()} title={`${formName(tab.annex)}连同各记录的照片、文件打包为一个 .zip（报送包）`}>
+          报送包
         </button>
         <button type="button" onClick={() => void exportForm(true)}>
           空白表
