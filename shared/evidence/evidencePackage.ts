@@ -32,3 +32,6 @@ export const ManifestSchema = z.object({
 })
 export type Manifest = z.infer<typeof ManifestSchema>
 export type PackagedEvidence = Manifest['evidence'][number]
+
+/** Evidence as received: the manifest's entry, and whether the file in the package is the one it names. */
+export type ReceivedEvidence = PackagedEvidence & { ok: boolean }

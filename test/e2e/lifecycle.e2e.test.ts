@@ -102,7 +102,20 @@ describe('lifecycle in Chromium (working date 2024-06-20)', () => {
     await expect.poll(status).toBe('已验收')
     await fillNeed('佐证材料编号', 'BF-2024-002')
     await fillNeed('销号日期', '2024-06-18')
-    await action('销号').locator(':scope > button').click()
+    // 销号 also needs a photo of each 两断三清 item done (断水 was 不涉及) and its 审核人 (issue 21).
+    const close = action('销号')
+    expect(await close.locator(':scope > button').isDisabled()).toBe(true)
+    expect(await close.textContent()).toContain('佐证材料未上传：两断三清-断电、两断三清-清除原料、两断三清-清除产品、两断三清-清除设备')
+    const evidence = panel().getByRole('region', { name: '佐证材料' })
+    for (const item of ['断电', '清除原料', '清除产品', '清除设备']) {
+      await evidence.getByLabel('材料用途').selectOption(`两断三清-${item}`)
+      await evidence.locator('input[type=file]').setInputFiles(join(repoRoot, 'test/fixtures/evidence/断电.jpg'))
+      await expect.poll(() => evidence.locator('.evidence-list .caption').allTextContents()).toContainEqual(expect.stringContaining(`两断三清-${item}`))
+    }
+    await expect.poll(() => close.textContent()).not.toContain('佐证材料未上传')
+    await fillNeed('销号审核人', '马主任')
+    await fillNeed('审核人职务', '八坊街道办事处副主任')
+    await close.locator(':scope > button').click()
     await expect.poll(status).toBe('已销号')
     await saved()
 

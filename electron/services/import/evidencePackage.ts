@@ -5,7 +5,7 @@
  * evidence comes with it, each file marked as matching or not.
  */
 import { createHash } from 'node:crypto'
-import type { PackagedEvidence } from '@shared/evidence/evidencePackage'
+import type { ReceivedEvidence } from '@shared/evidence/evidencePackage'
 import { MANIFEST, ManifestSchema } from '@shared/evidence/evidencePackage'
 import { sniffType } from '@shared/evidence/attachments'
 import type { ImportIssue } from './importResult'
@@ -24,9 +24,6 @@ const PACKAGE_LIMITS = {
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-
-/** Evidence as received: the manifest's entry, and whether the file in the package is the one it names. */
-export type ReceivedEvidence = PackagedEvidence & { ok: boolean }
 
 export type OpenedPackage =
   | { ok: true; form: { name: string; bytes: Buffer }; evidence: ReceivedEvidence[]; issues: ImportIssue[] }

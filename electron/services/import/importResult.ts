@@ -1,7 +1,7 @@
 import type { LocatedIssue } from '@shared/domain/issues'
 import type { IssueCode } from '@shared/domain/issues'
 import type { RecordFields } from '@shared/ledger/record'
-import type { ReceivedEvidence } from './evidencePackage'
+import type { ReceivedEvidence } from '@shared/evidence/evidencePackage'
 
 /** Codes only the file reader produces; the rest are the shared field/file codes (fixtures README "Codes"). */
 export type ReadFailureCode =
