@@ -1,25 +1,24 @@
 /**
  * A unit's evidence behind its records (issue 21): attach a photo or PDF to what it proves, take it out of use or
- * back, read a kept file. Only to a record the ledger holds: evidence of nothing would travel in no form.
+ * back, read a kept file — only to a record the ledger holds; and what the evidence goes into: the 报送包 of a form
+ * and the 一企一档 of a record.
  */
+import { createHash } from 'node:crypto'
+import { zipSync } from 'fflate'
 import { isHuikan } from '@shared/annexes/huikan'
-import { recordText } from '@shared/annexes/registry'
+import { formIncludes, recordText } from '@shared/annexes/registry'
+import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { EvidenceSlot } from '@shared/evidence/attachments'
-import { attachmentId, isRemoved } from '@shared/evidence/attachments'
-import type { EvidenceView, ExportedFile } from '@shared/ipc/contract'
-import { AppFailure } from '@shared/ipc/result'
-import { dossierOf } from '@shared/reports/dossier'
-import { zipSync } from 'fflate'
-import { createHash } from 'node:crypto'
-import type { AnnexDefinition } from '@shared/annexes/types'
-import { formIncludes } from '@shared/annexes/registry'
-import { ATTACHMENT_TYPES } from '@shared/evidence/attachments'
+import { ATTACHMENT_TYPES, attachmentId, isRemoved } from '@shared/evidence/attachments'
 import type { Manifest } from '@shared/evidence/evidencePackage'
 import { MANIFEST, PACKAGE_FORMAT, evidencePath } from '@shared/evidence/evidencePackage'
+import type { EvidenceView, ExportedFile } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
 import type { RecordFields } from '@shared/ledger/record'
+import { dossierOf } from '@shared/reports/dossier'
 import { unitFormFileName, unitFormInput } from './annexExport'
 import { writeDossierDocx } from './documents/dossierDocx'
 import { writeAnnexWorkbook } from './export/workbook'
@@ -34,7 +33,7 @@ export class EvidenceService {
   constructor(
     private readonly dataDir: DataDir,
     private readonly campaign: Campaign,
-    private readonly appVersion = 'unknown'
+    private readonly appVersion: string
   ) {}
 
   /**
@@ -80,6 +79,8 @@ export class EvidenceService {
   }
 
   async mark(unitId: string, recordId: string, id: string, what: '移除' | '恢复', by: string): Promise<EvidenceView> {
+    // An attachment is marked from its own record's panel only (its id starts with the record's).
+    if (!id.startsWith(`${recordId}|`)) throw new AppFailure('NOT_FOUND', '没有这份佐证材料，请刷新后再试。')
     const store = await this.dataDir.attachments(unitId)
     await store.mark(id, what, by)
     return view(store, recordId)

@@ -2,6 +2,7 @@ import { defaultCampaign } from '@shared/campaign/campaign'
 import { parseCommandArgs, usageError } from '../commandLine'
 import { resolveUnit } from '../formRequest'
 import { writeFromDataDir } from '../dataCommand'
+import { APP_VERSION } from '../../services/appInfo'
 import { EvidenceService } from '../../services/evidence'
 import { workingNow } from '../../services/workingDate'
 
@@ -22,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
   const out = values.out
   const record = values.record ? { problemNo: values.record } : null
   return writeFromDataDir(args, out, async (data, campaign) => {
-    const file = await new EvidenceService(data, campaign).dossier(unit.value.id, record, workingNow())
+    const file = await new EvidenceService(data, campaign, APP_VERSION).dossier(unit.value.id, record, workingNow())
     const what = record ? `问题编号 ${record.problemNo}` : '全部记录'
     return { bytes: Buffer.from(file.data, 'base64'), message: `已生成${unit.value.name}${what}的一企一档：${out}` }
   }, { readOnly: true })

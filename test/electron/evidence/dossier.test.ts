@@ -46,7 +46,7 @@ beforeAll(async () => {
     await store.add({ recordId: 'a', slot, name: file, bytes: fixture(file) }, '马晓明')
   }
   await save('a', { status: '已销号', closeDate: '2024-05-17', closeApprover: '马主任', closeApproverTitle: '八坊街道办事处副主任', evidence: '随附佐证材料5份' })
-  docx = Buffer.from((await new EvidenceService(data, defaultCampaign).dossier('t005', { id: 'a' }, new Date('2024-05-17T02:00:00Z'))).data, 'base64')
+  docx = Buffer.from((await new EvidenceService(data, defaultCampaign, 'test').dossier('t005', { id: 'a' }, new Date('2024-05-17T02:00:00Z'))).data, 'base64')
   await data.close()
 })
 
