@@ -6,7 +6,6 @@
  *   - opening neither threw nor came up empty once something was acknowledged.
  * Usage: tsx bench/attachmentDurability.ts [kills]   (default 300). Exits 1 on any failure.
  */
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,6 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { attachmentId, isRemoved } from '@shared/evidence/attachments'
 import { AttachmentStore } from '../electron/services/storage/attachmentStore'
 import { bundleForNode } from './bundleForNode'
+import type { KilledRun } from './killLoop'
+import { runKilled } from './killLoop'
 
 const UNIT = 't005'
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -29,40 +30,18 @@ export interface AttachmentDurabilityReport {
   summary: string
 }
 
-interface ChildRun {
+interface ChildRun extends KilledRun {
   acks: string[]
   marks: [string, string][]
-  signal: NodeJS.Signals | null
-  code: number | null
-  stderr: string
 }
 
-function runChild(script: string, dataDir: string, maxDelayMs: number): Promise<ChildRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, dataDir, UNIT], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const run: ChildRun = { acks: [], marks: [], signal: null, code: null, stderr: '' }
-    let buffered = ''
-    let timer: NodeJS.Timeout | undefined
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk
-      const lines = buffered.split('\n')
-      buffered = lines.pop() ?? ''
-      for (const line of lines) {
-        const [what, a, b] = line.split(' ')
-        if (what === 'ready' && !timer) timer = setTimeout(() => child.kill('SIGKILL'), Math.random() * maxDelayMs)
-        if (what === 'ack' && a) run.acks.push(a)
-        if (what === 'mark' && a && b) run.marks.push([a, b])
-      }
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => (run.stderr += chunk))
-    child.on('error', fail)
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      done({ ...run, code, signal })
-    })
+async function runChild(script: string, dataDir: string, maxDelayMs: number): Promise<ChildRun> {
+  const run = { acks: [] as string[], marks: [] as [string, string][] }
+  const ended = await runKilled(script, [dataDir, UNIT], maxDelayMs, ([what, a, b]) => {
+    if (what === 'ack' && a) run.acks.push(a)
+    if (what === 'mark' && a && b) run.marks.push([a, b])
   })
+  return { ...run, ...ended }
 }
 
 export async function runAttachmentDurability(opt: { kills: number; maxDelayMs?: number; log?: (line: string) => void }): Promise<AttachmentDurabilityReport> {

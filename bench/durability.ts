@@ -6,7 +6,6 @@
  *   - the recovered records are exactly those of the save that produced that generation.
  * Usage: tsx bench/durability.ts [kills]   (or DURABILITY_KILLS; default 1000). Exits 1 on any failure.
  */
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +14,8 @@ import { defaultCampaign } from '@shared/campaign/campaign'
 import { ledgerFile, ledgerPath, LedgerStore } from '../electron/services/storage/ledgerStore'
 import { META_ID, recordsDigest } from './durabilityChild'
 import { bundleForNode } from './bundleForNode'
+import type { KilledRun } from './killLoop'
+import { runKilled } from './killLoop'
 import { sampleLedger } from './sampleLedger'
 
 const UNIT = 't005'
@@ -41,48 +42,26 @@ export interface DurabilityReport {
   summary: string
 }
 
-interface ChildRun {
+interface ChildRun extends KilledRun {
   acks: number[]
   intents: Map<number, string>
   saveMs: number[]
-  code: number | null
-  signal: NodeJS.Signals | null
-  stderr: string
 }
 
 /** Bundles the child once, so each kill costs a plain `node` start instead of a TypeScript loader start. */
 const bundleChild = (outDir: string): Promise<string> =>
   bundleForNode(join(here, 'durabilityChild.ts'), join(outDir, 'durabilityChild.mjs'))
 
-function runChild(script: string, dataDir: string, maxDelayMs: number): Promise<ChildRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, dataDir, UNIT], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const run: ChildRun = { acks: [], intents: new Map(), saveMs: [], code: null, signal: null, stderr: '' }
-    let buffered = ''
-    let timer: NodeJS.Timeout | undefined
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk
-      const lines = buffered.split('\n')
-      buffered = lines.pop() ?? ''
-      for (const line of lines) {
-        const [what, a, b] = line.split(' ')
-        if (what === 'ready' && !timer) timer = setTimeout(() => child.kill('SIGKILL'), Math.random() * maxDelayMs)
-        if (what === 'intent') run.intents.set(Number(a), b ?? '')
-        if (what === 'ack') {
-          run.acks.push(Number(a))
-          run.saveMs.push(Number(b))
-        }
-      }
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => (run.stderr += chunk))
-    child.on('error', fail)
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      done({ ...run, code, signal })
-    })
+async function runChild(script: string, dataDir: string, maxDelayMs: number): Promise<ChildRun> {
+  const run = { acks: [] as number[], intents: new Map<number, string>(), saveMs: [] as number[] }
+  const ended = await runKilled(script, [dataDir, UNIT], maxDelayMs, ([what, a, b]) => {
+    if (what === 'intent') run.intents.set(Number(a), b ?? '')
+    if (what === 'ack') {
+      run.acks.push(Number(a))
+      run.saveMs.push(Number(b))
+    }
   })
+  return { ...run, ...ended }
 }
 
 export async function runDurability(opt: DurabilityOptions): Promise<DurabilityReport> {

@@ -8,12 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultCampaign } from '@shared/campaign/campaign'
-import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
-import { ImportStager } from '../../electron/services/ledgerImport'
-import { DataDir } from '../../electron/services/storage/ledgerStore'
 import type { RunningApp } from './harness'
-import { annex2Fixtures, cell, dataDirFor, launchApp, repoRoot } from './harness'
+import { annex2Fixtures, cell, cleanBafang, launchApp, repoRoot } from './harness'
 import { onWorkingDate } from '../helpers/workingDate'
 import { docxPart, paragraphsOf } from '../electron/documents/docxXml'
 
@@ -24,11 +20,7 @@ let page: Page
 let closure: string
 
 beforeAll(async () => {
-  const dir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
-  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
-  const preview = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
-  await stager.commit('t005', preview.stageId, false, '马晓明')
+  const { dir, data } = await cleanBafang()
   // A 关停取缔 record accepted, 两断三清 done but for 原料 and 产品 (不涉及): 销号 is what is left.
   const ledger = await data.ledger('t005')
   const record = ledger.view().records.find((r) => r.fields['category'] === '关停取缔')

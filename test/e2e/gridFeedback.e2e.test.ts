@@ -4,18 +4,13 @@
  * closing before the field is left, and a long import shows its progress.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultCampaign } from '@shared/campaign/campaign'
-import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
-import { ImportStager } from '../../electron/services/ledgerImport'
-import { DataDir } from '../../electron/services/storage/ledgerStore'
 import { annex2Xlsx, sampleRows } from '../fixtures/import/annex2Workbook'
 import type { RunningApp } from './harness'
-import { annex2Fixtures, cell, dataDirFor, launchApp } from './harness'
+import { cell, cleanBafang, launchApp } from './harness'
 import { onWorkingDate } from '../helpers/workingDate'
 
 const TODAY = '2024-06-20'
@@ -30,11 +25,7 @@ onWorkingDate(TODAY)
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'slw-feedback-'))
-  const dir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
-  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
-  const preview = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
-  await stager.commit('t005', preview.stageId, false, '马晓明')
+  const { dir, data } = await cleanBafang()
   const ledger = await data.ledger('t005')
   const record = ledger.view().records.find((r) => r.fields['name'] === DONE_RECORD)
   if (!record) throw new Error(`${DONE_RECORD} is not in clean-bafang.xlsx`)

@@ -3,6 +3,7 @@
  * Debian Chromium with playwright-core. The renderer must have been built (`electron-vite build`, done by npm test).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -11,6 +12,8 @@ import { defaultCampaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import { APP_VERSION } from '../../electron/services/appInfo'
 import type { ExportSaver } from '../../electron/services/export/exportSaver'
+import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
+import { ImportStager } from '../../electron/services/ledgerImport'
 import { createServices } from '../../electron/services/services'
 import { DataDir } from '../../electron/services/storage/ledgerStore'
 import type { WebServer } from '../../electron/web/server'
@@ -38,6 +41,19 @@ export async function dataDirFor(profile: Profile): Promise<string> {
   await (await data.profile()).save(profile)
   await data.close()
   return dir
+}
+
+/**
+ * 八坊街道's data folder holding the 30 records of clean-bafang.xlsx, opened for the test's own set-up: close `data`
+ * before launching the app on `dir`.
+ */
+export async function cleanBafang(): Promise<{ dir: string; data: DataDir }> {
+  const dir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
+  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
+  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
+  const preview = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
+  await stager.commit('t005', preview.stageId, false, '马晓明')
+  return { dir, data }
 }
 
 /**

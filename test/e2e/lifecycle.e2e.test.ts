@@ -1,16 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultCampaign } from '@shared/campaign/campaign'
-import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
-import { ImportStager } from '../../electron/services/ledgerImport'
-import { DataDir } from '../../electron/services/storage/ledgerStore'
 import { closed2023Xlsx } from '../fixtures/huikan/closed2023'
 import type { RunningApp } from './harness'
-import { annex2Fixtures, cell, dataDirFor, launchApp, repoRoot } from './harness'
+import { cell, cleanBafang, launchApp, repoRoot } from './harness'
 
 const TODAY = '2024-06-20'
 let app: RunningApp
@@ -20,11 +15,7 @@ const savedToday = process.env['SLW_TODAY']
 /** 八坊街道 with the 30 records of clean-bafang.xlsx, working as on 2024-06-20. */
 beforeAll(async () => {
   process.env['SLW_TODAY'] = TODAY
-  const dir = await dataDirFor({ unitId: 't005', filler: '马晓明', phone: '0930-6212345' })
-  const data = new DataDir(dir, { appVersion: 'test', campaign: defaultCampaign })
-  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { annex }))
-  const preview = await stager.preview('t005', 'clean-bafang.xlsx', await readFile(join(annex2Fixtures, 'clean-bafang.xlsx')))
-  await stager.commit('t005', preview.stageId, false, '马晓明')
+  const { dir, data } = await cleanBafang()
   await data.close()
   app = await launchApp({ dataDir: dir })
   page = app.page
