@@ -2,10 +2,14 @@ import { formName } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import { deadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { Campaign } from '@shared/campaign/campaign'
+import { unitName } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { AnnexWorkbookInput } from './export/workbook'
+import { writeAnnexWorkbook } from './export/workbook'
+import { formRecords } from './formRecords'
+import type { DataDir } from './storage/ledgerStore'
 
 /**
  * The form of one unit as it leaves the program (the app's export and `slw export` alike): 填报人 and 联系电话 from
@@ -47,4 +51,20 @@ function withDeadlineNote<R extends { fields: RecordFields }>(annex: AnnexDefini
 export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName: string, template: boolean, now: Date): string {
   const name = formName(annex)
   return template ? `${name}-空白表-${unitName}.xlsx` : `${name}-${unitName}-${chinaDate(now).replace(/-/g, '')}.xlsx`
+}
+
+/**
+ * A unit's form as the app's 导出 writes it from the data folder: the records the form lists (none for a template),
+ * 填报人 and 联系电话 from the profile.
+ */
+export async function writeUnitForm(
+  dataDir: DataDir,
+  opt: { annex: AnnexDefinition<RecordFields>; campaign: Campaign; unitId: string; template: boolean; appVersion: string; now: Date; today: string }
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const { annex, campaign, unitId, template, now } = opt
+  const name = unitName(campaign, unitId)
+  const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
+  const profile = (await dataDir.profile()).get()
+  const { bytes } = await writeAnnexWorkbook(unitFormInput({ ...opt, unitName: name, records, profile }))
+  return { fileName: unitFormFileName(annex, name, template, now), bytes }
 }

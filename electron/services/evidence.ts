@@ -9,7 +9,7 @@ import { isHuikan } from '@shared/annexes/huikan'
 import { formIncludes, recordText } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
-import { unitById } from '@shared/campaign/campaign'
+import { unitName } from '@shared/campaign/campaign'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { EvidenceSlot } from '@shared/evidence/attachments'
 import { ATTACHMENT_TYPES, attachmentId, isRemoved } from '@shared/evidence/attachments'
@@ -19,9 +19,8 @@ import type { EvidenceView, ExportedFile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import type { RecordFields } from '@shared/ledger/record'
 import { dossierOf } from '@shared/reports/dossier'
-import { unitFormFileName, unitFormInput } from './annexExport'
+import { writeUnitForm } from './annexExport'
 import { writeDossierDocx } from './documents/dossierDocx'
-import { writeAnnexWorkbook } from './export/workbook'
 import type { AttachmentStore } from './storage/attachmentStore'
 import type { DataDir } from './storage/ledgerStore'
 
@@ -41,14 +40,10 @@ export class EvidenceService {
    * compressed again: photos do not shrink) and the manifest with every file's sha256 and record.
    */
   async package(unitId: string, annex: AnnexDefinition<RecordFields>, now: Date, today: string): Promise<ExportedFile> {
+    const form = await writeUnitForm(this.dataDir, { annex, campaign: this.campaign, unitId, template: false, appVersion: this.appVersion, now, today })
     const records = (await this.dataDir.ledger(unitId)).view().records.filter((r) => formIncludes(annex, r.fields))
-    const unitName = unitById(this.campaign, unitId)?.name ?? this.campaign.office.shortName
-    const profile = (await this.dataDir.profile()).get()
-    const input = unitFormInput({ annex, campaign: this.campaign, unitName, records, profile, template: false, appVersion: this.appVersion, now, today })
-    const { bytes: form } = await writeAnnexWorkbook(input)
-    const formFile = unitFormFileName(annex, unitName, false, now)
     const store = await this.dataDir.attachments(unitId)
-    const entries: Record<string, [Uint8Array, { level: 0 }] | Uint8Array> = { [formFile]: form }
+    const entries: Record<string, [Uint8Array, { level: 0 }] | Uint8Array> = { [form.fileName]: form.bytes }
     const evidence: Manifest['evidence'] = []
     for (const r of records) {
       for (const a of store.of(r.id).filter((x) => !isRemoved(x))) {
@@ -58,10 +53,11 @@ export class EvidenceService {
         evidence.push({ recordId, sha256, name, type, size, slot, takenAt, problemNo: r.problemNo, path })
       }
     }
-    const manifest: Manifest = { format: PACKAGE_FORMAT, version: 1, unit: unitName, annex: annex.id, form: { file: formFile, sha256: createHash('sha256').update(form).digest('hex') }, evidence }
+    const formEntry = { file: form.fileName, sha256: createHash('sha256').update(form.bytes).digest('hex') }
+    const manifest: Manifest = { format: PACKAGE_FORMAT, version: 1, unit: unitName(this.campaign, unitId), annex: annex.id, form: formEntry, evidence }
     entries[MANIFEST] = new TextEncoder().encode(JSON.stringify(manifest, null, 1))
     const zip = zipSync(entries, { mtime: now })
-    return { fileName: formFile.replace(/\.xlsx$/, '-报送包.zip'), data: Buffer.from(zip).toString('base64') }
+    return { fileName: form.fileName.replace(/\.xlsx$/, '-报送包.zip'), data: Buffer.from(zip).toString('base64') }
   }
 
   async list(unitId: string, recordId: string): Promise<EvidenceView> {
@@ -100,15 +96,15 @@ export class EvidenceService {
     const chosen = record ? all.filter((r) => r.id === record.id || (record.problemNo !== undefined && r.problemNo === record.problemNo)) : all
     if (chosen.length === 0) throw new AppFailure('NOT_FOUND', record ? `台账中没有问题编号为${record.problemNo ?? ''}的记录。` : '台账中还没有记录。')
     const store = await this.dataDir.attachments(unitId)
-    const unitName = unitById(this.campaign, unitId)?.name ?? this.campaign.office.shortName
+    const unit = unitName(this.campaign, unitId)
     const files = new Map<string, Buffer>()
     const dossiers = []
     for (const r of chosen) {
       const evidence = store.of(r.id).filter((a) => !isRemoved(a))
       for (const a of evidence) if (!files.has(a.sha256)) files.set(a.sha256, await store.read(a.sha256))
-      dossiers.push(dossierOf(unitName, r, ledger.history(r.id), evidence))
+      dossiers.push(dossierOf(unit, r, ledger.history(r.id), evidence))
     }
-    const who = chosen.length === 1 ? recordText((chosen[0] as (typeof chosen)[number]).fields, 'name') || unitName : unitName
+    const who = chosen.length === 1 ? recordText((chosen[0] as (typeof chosen)[number]).fields, 'name') || unit : unit
     const bytes = await writeDossierDocx(`${who}一企一档`, dossiers, files)
     return { fileName: `一企一档-${who.replace(/[\\/:*?"<>|]/g, '_')}-${chinaDate(now).replace(/-/g, '')}.docx`, data: bytes.toString('base64') }
   }

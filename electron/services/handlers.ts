@@ -1,13 +1,13 @@
 import { annexById } from '@shared/annexes/registry'
+import type { AnnexDefinition } from '@shared/annexes/types'
+import type { RecordFields } from '@shared/ledger/record'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { unitById } from '@shared/campaign/campaign'
 import { AppFailure } from '@shared/ipc/result'
-import { unitFormFileName, unitFormInput } from './annexExport'
+import { writeUnitForm } from './annexExport'
 import type { ChannelName, Handlers } from '@shared/ipc/contract'
 import type { AppLog } from './appLog'
 import type { ExportSaver } from './export/exportSaver'
-import { writeAnnexWorkbook } from './export/workbook'
-import { formRecords } from './formRecords'
 import { progressOf, tracked } from './progress'
 import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
@@ -57,8 +57,10 @@ function guarded<C extends ChannelName>(guard: (input: Parameters<Handlers[C]>[0
   return Object.fromEntries(wrapped) as Pick<Handlers, C>
 }
 
-function unitName(campaign: Campaign, unitId: string): string {
-  return unitById(campaign, unitId)?.name ?? campaign.office.shortName
+function knownAnnex(annexId: string): AnnexDefinition<RecordFields> {
+  const annex = annexById(annexId)
+  if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
+  return annex
 }
 
 /** A campaign unit (not the office) by id, for what only units report: Friday reports, contacts. */
@@ -113,21 +115,13 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'evidence:mark': async ({ unitId, recordId, id, what }) => evidence.mark(unitId, recordId, id, what, await actor()),
     'evidence:file': async ({ unitId, sha256 }) => evidence.file(unitId, sha256),
     'evidence:dossier': async ({ unitId, recordId }) => evidence.dossier(unitId, recordId ? { id: recordId } : null, workingNow()),
-    'export:package': async ({ unitId, annex: annexId, progressId }) => {
-      const annex = annexById(annexId)
-      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      return tracked(progressId, () => evidence.package(unitId, annex, workingNow(), workingDate()))
-    },
+    'export:package': async ({ unitId, annex: annexId, progressId }) =>
+      tracked(progressId, () => evidence.package(unitId, knownAnnex(annexId), workingNow(), workingDate())),
     'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
-      const annex = annexById(annexId)
-      if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      const now = workingNow()
-      const name = unitName(campaign, unitId)
-      const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
-      const profile = (await dataDir.profile()).get()
-      const input = unitFormInput({ annex, campaign, unitName: name, records, profile, template, appVersion: ctx.appVersion, now, today: workingDate() })
-      const { bytes } = await tracked(progressId, () => writeAnnexWorkbook(input))
-      return { fileName: unitFormFileName(annex, name, template, now), data: bytes.toString('base64') }
+      const annex = knownAnnex(annexId)
+      const form = { annex, campaign, unitId, template, appVersion: ctx.appVersion, now: workingNow(), today: workingDate() }
+      const { fileName, bytes } = await tracked(progressId, () => writeUnitForm(dataDir, form))
+      return { fileName, data: bytes.toString('base64') }
     }
   })
   /** The office's own work: only where the profile is the leadership-group office. */

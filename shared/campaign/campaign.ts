@@ -124,6 +124,11 @@ export function unitById(c: Campaign, id: string): CampaignUnit | undefined {
   return c.units.find((u) => u.id === id)
 }
 
+/** The name a unit's forms carry: a campaign unit's, or the office's short name for its own ledger. */
+export function unitName(c: Campaign, unitId: string): string {
+  return unitById(c, unitId)?.name ?? c.office.shortName
+}
+
 /**
  * Finds a unit by any spelling the plan or a clerk uses: short name, full name, alias, with or without the
  * 临夏市 prefix and the 办事处 / 人民政府 suffix (临夏市八坊街道办事处 → 八坊街道).

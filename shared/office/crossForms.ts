@@ -14,6 +14,7 @@ import type { Campaign } from '../campaign/campaign'
 import { expectedReporters } from '../campaign/campaign'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
+import { groupBy } from '../merge/groupBy'
 import type { ConsolidatedRow, Consolidation } from '../merge/types'
 import { previousFriday, reportFriday } from '../reports/weekly'
 import { weeklyStream, weeklyStreams } from './streams'
@@ -42,15 +43,7 @@ function named(rows: readonly ConsolidatedRow[]): string {
 /** A row's problem: its enterprise key, or its name where it has none. */
 const problemOf = (r: ConsolidatedRow): string => r.key ?? `name:${fieldText(r.fields, 'name')}`
 
-function byUnit(c: Consolidation | undefined): Map<string, ConsolidatedRow[]> {
-  const units = new Map<string, ConsolidatedRow[]>()
-  for (const r of c?.rows ?? []) {
-    const list = units.get(r.unit)
-    if (list) list.push(r)
-    else units.set(r.unit, [r])
-  }
-  return units
-}
+const byUnit = (c: Consolidation | undefined): Map<string, ConsolidatedRow[]> => groupBy(c?.rows ?? [], (r) => r.unit)
 
 /** The units with a file in use for a form (a unit may send a form with no rows). */
 const reported = (c: Consolidation | undefined): Set<string> =>
