@@ -174,3 +174,12 @@ export function withConfirmations(checks: readonly CrossCheck[], confirmations: 
 export function crossBlockers(checks: readonly ConfirmedCheck[], stream: string): string[] {
   return checks.filter((c) => !c.ok && !c.confirmed && c.forms.includes(stream)).map((c) => `${c.label}不一致：${c.findings.join('；')}`)
 }
+
+/**
+ * Why an export is refused while differences stand unconfirmed: `what` says whose figures (各表之间, 本周各单位报送的
+ * 数字), `of` what is not exported, then the differences one a line and what to do.
+ */
+export function differencesMessage(what: string, of: string, blockers: readonly string[]): string {
+  const list = blockers.map((b, i) => `${i + 1}. ${b}`).join('\n')
+  return `${what}有 ${blockers.length} 处不一致，不能导出${of}：\n${list}\n请在“核对”中逐项核实：退回单位改正，或写明原因后确认。`
+}

@@ -9,7 +9,7 @@ import { AppFailure } from '@shared/ipc/result'
 import type { DecisionInput } from '@shared/merge/schema'
 import type { Consolidation, Decision, Submission, SubmissionSummary } from '@shared/merge/types'
 import { formName } from '@shared/annexes/registry'
-import { crossBlockers } from '@shared/office/crossForms'
+import { crossBlockers, differencesMessage } from '@shared/office/crossForms'
 import { newProblemNos } from '@shared/office/problemNumbers'
 import { streamAnnex } from '@shared/office/streams'
 import { chinaDate } from '@shared/domain/chinaTime'
@@ -113,10 +113,7 @@ export class OfficeIntake {
       throw new AppFailure('INVALID_INPUT', `核对不相符，不能导出汇总表：${failing.map((e) => e.label).join('；')}。请把这些文件退回核实。`)
     }
     const differences = crossBlockers(this.forms.crossChecks(all, store.confirmations), annexId)
-    if (differences.length > 0) {
-      const list = differences.map((d, i) => `${i + 1}. ${d}`).join('\n')
-      throw new AppFailure('INVALID_INPUT', `各表之间有 ${differences.length} 处不一致，不能导出汇总表：\n${list}\n请在“核对”中逐项核实：退回单位改正，或写明原因后确认。`)
-    }
+    if (differences.length > 0) throw new AppFailure('INVALID_INPUT', differencesMessage('各表之间', '汇总表', differences))
     const now = this.ctx.now()
     const annex = streamAnnex(annexId)
     const bytes = await writeConsolidatedWorkbook(c, { campaign: this.ctx.campaign, annex, appVersion: this.ctx.appVersion, now, contact })

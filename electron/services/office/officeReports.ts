@@ -24,7 +24,7 @@ import { unitFormFileName, unitFormInput } from '../annexExport'
 import { writeWeeklyReportDocx } from '../documents/weeklyReportDocx'
 import { writeAnnexWorkbook } from '../export/workbook'
 import type { DocumentsStore } from '../storage/documentsStore'
-import { crossBlockers } from '@shared/office/crossForms'
+import { crossBlockers, differencesMessage } from '@shared/office/crossForms'
 import type { OfficeContact } from './intake'
 import type { OfficeContext, ReceivedForms } from './receivedForms'
 
@@ -82,10 +82,7 @@ export class OfficeReports {
   /** The city's report as a 工作简报 (.docx), or its 附表 (.xlsx: one row per unit, 合计 added by the writer). */
   async exportWeekly(friday: string, format: 'docx' | 'xlsx', contact: OfficeContact): Promise<ExportedFile> {
     const view = await this.weekly(friday)
-    if (view.exportBlockers.length > 0) {
-      const list = view.exportBlockers.map((b, i) => `${i + 1}. ${b}`).join('\n')
-      throw new AppFailure('INVALID_INPUT', `本周各单位报送的数字有 ${view.exportBlockers.length} 处不一致，不能导出：\n${list}\n请在“核对”中逐项核实：退回单位改正，或写明原因后确认。`)
-    }
+    if (view.exportBlockers.length > 0) throw new AppFailure('INVALID_INPUT', differencesMessage('本周各单位报送的数字', '', view.exportBlockers))
     const stamp = friday.replace(/-/g, '')
     const city = this.ctx.campaign.city.name
     if (format === 'docx') {
