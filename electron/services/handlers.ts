@@ -131,6 +131,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'office:commit': async ({ stageId, progressId }) => tracked(progressId, () => office.intake.commit(stageId)),
     'office:confirm': async (input) => office.intake.confirm(input, await actor()),
     'office:decide': async (decision) => office.intake.decide(decision, await actor()),
+    'office:evidenceFile': async ({ submission, sha256 }) => office.evidence.file(submission, sha256),
     'office:export': async ({ annex, progressId }) => tracked(progressId, async () => office.intake.exportWorkbook(await officeContact(), annex)),
     'office:weekly': async ({ friday }) => office.reports.weekly(friday),
     'office:weeklySave': async ({ friday, text }) => office.reports.saveWeekly(friday, text, await actor()),

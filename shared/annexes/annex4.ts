@@ -2,6 +2,7 @@ import { ACCEPT_RESULTS, OLD_SITE_STATES, RECHECK_RESULTS, YES_NO } from '../dom
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
+import { isClosed } from '../evidence/closeEvidence'
 import { annex2Column, count, isCategory, progressOf, rate, supervisionColumns } from './shared'
 import type { AnnexColumn } from './types'
 import { defineAnnex } from './types'
@@ -43,7 +44,7 @@ const upgrading = (f: RecordFields): boolean => isCategory('升级改造')(f) ||
 const relocating = isCategory('整合搬迁')
 // A row read from a unit's 附件4 has no status: its 验收结论 and 销号日期 stand for it.
 const accepted = (f: RecordFields): boolean => reached(f, '已验收') || fieldText(f, 'acceptResult') === '合格'
-const closed = (f: RecordFields): boolean => reached(f, '已销号') || fieldText(f, 'closeDate') !== ''
+const closed = isClosed
 // 附件4 prints no 搬迁完成日期: in a row read from a unit's file, acceptance or close-out at the new site shows the move.
 const moved = (f: RecordFields): boolean => fieldText(f, 'relocationDate') !== '' || accepted(f) || closed(f)
 

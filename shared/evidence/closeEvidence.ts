@@ -8,6 +8,8 @@ import type { Campaign } from '../campaign/campaign'
 import type { RecordFields } from '../ledger/record'
 import { fieldText } from '../ledger/record'
 import type { Need } from '../lifecycle/requirements'
+import { reached } from '../lifecycle/requirements'
+import type { TlcItem } from '../lifecycle/tlc'
 import { TLC_ITEMS, tlcState } from '../lifecycle/tlc'
 import type { Attachment } from './attachments'
 
@@ -20,11 +22,17 @@ export const DEFAULT_CLOSE_EVIDENCE: Readonly<Record<string, readonly string[]>>
   整合搬迁: ['原址处置']
 }
 
+/** 销号: by the record's status, or on a row read from a form by the 整治进展 附件3 prints or the 销号日期 of 附件4. */
+export const isClosed = (f: RecordFields): boolean => reached(f, '已销号') || fieldText(f, 'progress') === '已销号' || fieldText(f, 'closeDate') !== ''
+
+/** An item done: by its date on a record, or by the √ a form's row prints for it (附件3 prints no item dates). */
+const itemDone = (fields: RecordFields, item: TlcItem): boolean => tlcState(fields, item) === 'done' || fieldText(fields, `tlc${item.id}Mark`) === '√'
+
 /** The slots a record needs filled before 销号, from the campaign's rules for its 整治类别. */
 export function requiredSlots(fields: RecordFields, campaign: Pick<Campaign, 'closeEvidence'>): string[] {
   const rules = campaign.closeEvidence ?? DEFAULT_CLOSE_EVIDENCE
   return (rules[fieldText(fields, 'category')] ?? []).flatMap((proof) =>
-    proof === TLC_PROOF ? TLC_ITEMS.filter((i) => tlcState(fields, i) === 'done').map((i) => `两断三清-${i.label}`) : [proof]
+    proof === TLC_PROOF ? TLC_ITEMS.filter((i) => itemDone(fields, i)).map((i) => `两断三清-${i.label}`) : [proof]
   )
 }
 

@@ -34,4 +34,5 @@ export type Manifest = z.infer<typeof ManifestSchema>
 export type PackagedEvidence = Manifest['evidence'][number]
 
 /** Evidence as received: the manifest's entry, and whether the file in the package is the one it names. */
-export type ReceivedEvidence = PackagedEvidence & { ok: boolean }
+export const ReceivedEvidenceSchema = ManifestSchema.shape.evidence.element.extend({ ok: z.boolean() })
+export type ReceivedEvidence = z.infer<typeof ReceivedEvidenceSchema>

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'office:commit',
   'office:decide',
   'office:confirm',
+  'office:evidenceFile',
   'office:export',
   'office:weekly',
   'office:weeklySave',

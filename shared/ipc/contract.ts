@@ -9,6 +9,7 @@ import type { FlaggedRow } from '../merge/flaggedRows'
 import type { Attachment, EvidenceSlot } from '../evidence/attachments'
 import { EVIDENCE_SLOTS, MAX_ATTACHMENT_BYTES } from '../evidence/attachments'
 import type { ConfirmedCheck } from '../office/crossForms'
+import type { EvidenceOverview } from '../office/receivedEvidence'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
@@ -164,6 +165,8 @@ export interface OfficeView {
   flaggedRows: FlaggedRow[]
   /** Every unit's forms checked against each other (office/crossForms.ts), with the office's confirmations. */
   crossChecks: ConfirmedCheck[]
+  /** The evidence 报送包 carried for the form's rows, and the 销号 rows without the proof their category needs. */
+  evidence: EvidenceOverview
   /** Chinese reasons the consolidated workbook cannot be exported now (failing equations, unconfirmed differences). */
   exportBlockers: string[]
   /** 督办通知 register, newest first; overdue: no 反馈 by the 办理时限. */
@@ -176,7 +179,13 @@ export interface OfficeView {
 export interface OfficeStage {
   stageId: string
   /** The new files as they would be classed once taken in (accepted, superseding, duplicate, rejected). */
-  files: (SubmissionSummary & { errors: number; warnings: number; issues: LocatedIssue[] })[]
+  files: (SubmissionSummary & {
+    errors: number
+    warnings: number
+    issues: LocatedIssue[]
+    /** A 报送包's evidence: how many files, how many not matching the manifest; null for a plain form. */
+    evidence: { files: number; mismatched: number } | null
+  })[]
   /** What the newer versions among them change against the files they supersede. */
   versionDiffs: VersionDiff[]
 }
@@ -328,6 +337,10 @@ export const contract = {
   /** Confirms a difference between forms (crossForms.ts) with the reason; the view of the form it was seen on. */
   'office:confirm': channel<z.ZodType<{ check: string; note: string; annex?: OfficeAnnex }>, OfficeView>(
     z.object({ check: z.string().min(1).max(200), note: z.string().trim().min(1, '请写明差异的原因').max(500), annex: OfficeAnnexSchema.optional() })
+  ),
+  /** A file of a received 报送包, read from the package as kept and checked against its manifest again. */
+  'office:evidenceFile': channel<z.ZodType<{ submission: string; sha256: string }>, { data: string }>(
+    z.object({ submission: z.string().regex(/^[0-9a-f]{64}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
   ),
   'office:export': channel<z.ZodType<{ annex?: OfficeAnnex } & Tracked>, ExportedFile>(z.object({ annex: OfficeAnnexSchema.optional(), ...tracked })),
   'office:weekly': channel<z.ZodType<{ friday: string }>, OfficeWeeklyView>(z.object({ friday: Friday })),

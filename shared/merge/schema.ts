@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { LocatedIssueSchema } from '../domain/issues'
 import { RecordFieldsSchema } from '../ledger/record'
+import { ReceivedEvidenceSchema } from '../evidence/evidencePackage'
 
 export const SubmissionSchema = z.object({
   file: z.string(),
@@ -32,7 +33,8 @@ export const SubmissionSchema = z.object({
       sourceUnit: z.string().optional()
     })
   ),
-  issues: z.array(LocatedIssueSchema)
+  issues: z.array(LocatedIssueSchema),
+  evidence: z.array(ReceivedEvidenceSchema).max(5000).optional()
 })
 
 /** A decision as the office's user makes it; the service adds who and when. */

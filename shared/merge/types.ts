@@ -5,6 +5,7 @@
  */
 import type { LocatedIssue } from '../domain/issues'
 import type { RecordFields } from '../ledger/record'
+import type { ReceivedEvidence } from '../evidence/evidencePackage'
 
 export type SubmissionStatus = 'accepted' | 'superseded' | 'duplicate-file' | 'rejected'
 
@@ -45,6 +46,11 @@ export interface Submission {
   counts: { read: number; blankSkipped: number }
   rows: SubmissionRow[]
   issues: LocatedIssue[]
+  /**
+   * Only for a 报送包: the evidence it carried, each file checked against its manifest. The package's bytes are kept as
+   * the received file, so the photos are read from it when shown.
+   */
+  evidence?: ReceivedEvidence[]
 }
 
 interface DecisionBase {

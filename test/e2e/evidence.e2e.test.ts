@@ -1,15 +1,17 @@
 /**
  * 佐证材料 in the 办理 panel (issue 21), as 八坊街道's clerk works on 2024-05-16 at 1366×768: photos and a PDF filed
  * under a 关停取缔 record's 两断三清 items by 添加, by drop and by paste; thumbnails with the photo's date; a removal
- * undone; a spreadsheet named .jpg refused by its content; everything there again after a reload.
+ * undone; a spreadsheet named .jpg refused by its content; everything there again after a reload. Then the 报送包:
+ * the office takes it in and sees the photos beside the record; a changed photo is flagged and a zip bomb refused.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from './harness'
-import { annex2Fixtures, cell, cleanBafang, launchApp, repoRoot } from './harness'
+import { unzipSync, zipSync } from 'fflate'
+import { annex2Fixtures, cell, cleanBafang, dataDirFor, launchApp, repoRoot } from './harness'
 import { onWorkingDate } from '../helpers/workingDate'
 import { docxPart, paragraphsOf } from '../electron/documents/docxXml'
 
@@ -165,5 +167,69 @@ describe('evidence behind a record (working date 2024-05-16)', () => {
     await expect.poll(() => section().locator('h3').textContent()).toBe('佐证材料（3）')
     await section().locator('.evidence-removed summary').click()
     expect(await section().locator('.evidence-removed li').textContent()).toMatch(/^两断三清-清除设备：清除设备\.png（马晓明添加，马晓明移除）/)
+  })
+
+  it('sends the record with its evidence in a 报送包: the office sees the photos beside it, a changed photo flagged, a zip bomb refused', async () => {
+    await page.getByRole('tab', { name: /清理整顿/ }).click()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '报送包', exact: true }).click()
+    const pkg = await readFile(await (await download).path())
+
+    const office = await launchApp({ dataDir: await dataDirFor({ unitId: 'office', filler: '王主任', phone: '0930-6210000' }), viewport: { width: 1366, height: 768 } })
+    const o = office.page
+    const stage = (): ReturnType<Page['locator']> => o.getByRole('dialog', { name: '接收预览' })
+    const receive = async (name: string, buffer: Buffer): Promise<void> => {
+      const chooser = o.waitForEvent('filechooser')
+      await o.getByRole('button', { name: '接收报送文件…' }).click()
+      await (await chooser).setFiles({ name, mimeType: 'application/zip', buffer })
+      await stage().waitFor()
+    }
+    const kept = (): string[] => readdirSync(join(office.dataDir, 'office', 'files'))
+    try {
+      await receive('八坊街道-附件3-报送包.zip', pkg)
+      // 清除设备.png was removed before: the package carries 断水, 断电 and the PDF.
+      expect(await stage().locator('.file-notes').textContent()).toContain('报送包随附佐证材料 3 份，均与清单校验值相符')
+      await stage().getByRole('button', { name: /确认接收/ }).click()
+      await stage().waitFor({ state: 'detached' })
+      await o.getByLabel('汇总表格').selectOption('annex3')
+      await o.getByRole('tab', { name: '佐证材料（1 条销号缺佐证）' }).click()
+      const row = o.locator('.received-evidence tbody tr', { hasText: closure })
+      expect(await row.locator('td').allTextContents()).toEqual(['八坊街道', expect.stringMatching(/^LXS-2024-005-/), closure, '关停取缔', '已销号', '查看 3 份', '两断三清-清除设备'])
+      await row.getByRole('button', { name: '查看 3 份' }).click()
+      const strip = o.getByRole('list', { name: `${closure}的佐证材料` })
+      await expect.poll(() => strip.locator('.thumb img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 640).length)).toBe(2)
+      expect(await strip.locator('.caption').allTextContents()).toEqual([
+        '两断三清-断水断水.jpg拍摄于 2024-05-14 10:23:45',
+        '两断三清-断电断电.jpg拍摄于 2024-05-14 10:41:02',
+        '验收材料两断三清核查记录.pdfPDF 文件'
+      ])
+      await o.screenshot({ path: join(repoRoot, 'test-results', 'e2e-office-evidence.png') })
+      await strip.locator('.thumb').first().click()
+      expect(await o.getByRole('dialog', { name: '查看照片' }).locator('p').textContent()).toContain('两断三清-断水：断水.jpg，拍摄于 2024-05-14 10:23:45')
+      await o.keyboard.press('Escape')
+      const taken = kept()
+
+      // The same package with 断水.jpg changed on the way: flagged before anything is taken in.
+      const files = unzipSync(new Uint8Array(pkg))
+      const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { evidence: { name: string; path: string }[] }
+      const water = manifest.evidence.find((e) => e.name === '断水.jpg')?.path as string
+      const changed = new Uint8Array(files[water] as Uint8Array)
+      changed[changed.length - 10] = (changed[changed.length - 10] as number) ^ 0xff
+      await receive('八坊街道-报送包-改.zip', Buffer.from(zipSync({ ...files, [water]: changed })))
+      const notes = await stage().locator('.file-notes').textContent()
+      expect(notes).toContain('报送包随附佐证材料 3 份，其中 1 份与清单校验值不符，不予采信')
+      expect(notes).toContain('的佐证材料“断水.jpg”（两断三清-断水）与清单记载的校验值不符，可能在报送途中被改动')
+      await o.screenshot({ path: join(repoRoot, 'test-results', 'e2e-office-tampered.png') })
+      await stage().getByRole('button', { name: '取消' }).click()
+
+      // A zip bomb dressed as a package: refused in the preview, nothing of it kept.
+      await receive('八坊街道-报送包-炸弹.zip', Buffer.from(zipSync({ ...files, 'evidence/炸弹.jpg': new Uint8Array(200 * 1024 * 1024) })))
+      expect(await stage().locator('.file-notes').textContent()).toContain('文件“八坊街道-报送包-炸弹.zip”解压后过大，疑似异常文件')
+      expect(await stage().locator('td.status').textContent()).toBe('退回')
+      await stage().getByRole('button', { name: '取消' }).click()
+      expect(kept()).toEqual(taken)
+    } finally {
+      await office.close()
+    }
   })
 })

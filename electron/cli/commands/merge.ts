@@ -7,8 +7,10 @@ import { consolidate } from '@shared/merge/consolidate'
 import type { RecordFields } from '@shared/ledger/record'
 import { flaggedRows } from '@shared/merge/flaggedRows'
 import type { Consolidation, Submission } from '@shared/merge/types'
-import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
+import { SUBMISSION_EXTENSIONS } from '@shared/merge/submissionFile'
 import { FIXED_STREAMS } from '@shared/office/streams'
+import type { EvidenceOverview } from '@shared/office/receivedEvidence'
+import { evidenceOverview } from '@shared/office/receivedEvidence'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../commandLine'
 import type { Resolved } from '../formRequest'
@@ -42,7 +44,7 @@ export const MERGE_MARKS = { read: 'slw-merge:read', written: 'slw-merge:written
 
 /**
  * `slw merge 收文/ 补报.xlsx --out 汇总.xlsx --report 报告.json`: the office's consolidation on the command line. A
- * folder means the spreadsheets directly in it. `--annex annex3` (annex4, contacts, huikan) merges that form
+ * folder means the spreadsheets and 报送包 (.zip) directly in it. `--annex annex3` (annex4, contacts, huikan) merges that form
  * instead of 附件2; files of other forms are listed as rejected, with the reason. `--filler` and `--phone` print the
  * office's clerk on the forms (blanks to fill by hand without them). No duplicate conflict is resolved
  * here: conflicts are listed for the office to decide in the app. The report is written even when the workbook cannot be, so the reason can be seen.
@@ -64,17 +66,17 @@ export async function run(args: string[]): Promise<number> {
   const ours = new Set([out.value, values.report].filter((p) => p !== undefined).map((p) => resolve(p)))
   const paths = collected.files.filter((f) => !ours.has(resolve(f)))
   if (paths.length === 0) {
-    process.stderr.write(`没有找到可汇总的表格文件（${SPREADSHEET_EXTENSIONS.join('、')}），汇总表未生成。\n`)
+    process.stderr.write(`没有找到可汇总的表格文件或报送包（${SUBMISSION_EXTENSIONS.join('、')}），汇总表未生成。\n`)
     return 1
   }
 
-  const { c, unreadable } = await consolidateFiles(paths, annex.value)
+  const { c, unreadable, evidence } = await consolidateFiles(paths, annex.value)
   performance.mark(MERGE_MARKS.read)
   if (values.report) {
-    const report = `${JSON.stringify(mergeReport(c, unreadable), null, 2)}\n`
+    const report = `${JSON.stringify({ ...mergeReport(c, unreadable), evidence }, null, 2)}\n`
     if (!(await saveOutput(values.report, Buffer.from(report)))) return 1
   }
-  process.stdout.write(summary(c, unreadable, annex.value))
+  process.stdout.write(summary(c, unreadable, annex.value) + evidenceLine(evidence))
 
   const failing = c.equations.filter((e) => !e.ok)
   if (failing.length) {
@@ -100,7 +102,7 @@ export async function run(args: string[]): Promise<number> {
 async function consolidateFiles(
   paths: readonly string[],
   annex: Annex
-): Promise<{ c: Consolidation; unreadable: UnreadableFile[] }> {
+): Promise<{ c: Consolidation; unreadable: UnreadableFile[]; evidence: EvidenceOverview }> {
   const readings = await readSubmissionFiles(paths, defaultCampaign)
   const submissions: Submission[] = []
   const unreadable: UnreadableFile[] = []
@@ -108,7 +110,15 @@ async function consolidateFiles(
     if (r.ok) submissions.push(r.submission)
     else unreadable.push({ file: r.file, message: r.message })
   }
-  return { c: consolidate(submissions, [], defaultCampaign, annex), unreadable }
+  const c = consolidate(submissions, [], defaultCampaign, annex)
+  return { c, unreadable, evidence: evidenceOverview(c, submissions, defaultCampaign) }
+}
+
+/** The 销号 rows without their proof (报送包 evidence), when any row is 销号 or came with evidence. */
+function evidenceLine(e: EvidenceOverview): string {
+  if (e.records.length === 0) return ''
+  const mismatched = e.mismatched ? `；与清单校验值不符、不予采信的佐证材料 ${e.mismatched} 份` : ''
+  return `已销号 ${e.closed} 条：报送包中缺少销号佐证 ${e.closedWithoutProof} 条，仅报送表格、佐证未随附 ${e.closedNotCarried} 条${mismatched}\n`
 }
 
 const STATUS_WORDS = { accepted: '采用', superseded: '被取代', 'duplicate-file': '重复文件', rejected: '退回' } as const

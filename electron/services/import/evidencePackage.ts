@@ -26,7 +26,14 @@ const PACKAGE_LIMITS = {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
 export type OpenedPackage =
-  | { ok: true; form: { name: string; bytes: Buffer }; evidence: ReceivedEvidence[]; issues: ImportIssue[] }
+  | {
+      ok: true
+      form: { name: string; bytes: Buffer }
+      evidence: ReceivedEvidence[]
+      /** The bytes of the evidence that matched its manifest entry, by the entry's path. */
+      files: ReadonlyMap<string, Buffer>
+      issues: ImportIssue[]
+    }
   | { ok: false; code: ImportIssue['code']; message: string }
 
 /** A zip whose directory lists our manifest (a workbook is a zip too, with no manifest). */
@@ -64,13 +71,15 @@ export function openPackage(bytes: Buffer, fileName: string): OpenedPackage {
   const formBytes = scan.inflated.get(partName(form.file))
   if (!formBytes) return refuse(`中缺少清单所列的表格“${form.file}”`)
   const issues: ImportIssue[] = []
+  const files = new Map<string, Buffer>()
   if (sha256(formBytes) !== form.sha256) {
     issues.push(packageIssue(fileName, 'PACKAGE_FILE_CHANGED', 'warning', `中的表格“${form.file}”与清单记载的校验值不符，打包后被改动过，请与报送单位核实`))
   }
   const received = evidence.map((e): ReceivedEvidence => {
     const file = scan.inflated.get(partName(e.path))
     const ok = file !== undefined && file.length === e.size && sha256(file) === e.sha256 && sniffType(file) === e.type
-    if (!ok) {
+    if (ok) files.set(e.path, file)
+    else {
       const why = file ? '与清单记载的校验值不符，可能在报送途中被改动' : '在包中缺失'
       issues.push(packageIssue(fileName, 'EVIDENCE_MISMATCH', 'error', `中问题编号 ${e.problemNo || '（无）'} 的佐证材料“${e.name}”（${e.slot}）${why}，该材料不予采信，请与报送单位核实`))
     }
@@ -79,5 +88,5 @@ export function openPackage(bytes: Buffer, fileName: string): OpenedPackage {
   const listed = new Set([MANIFEST, form.file, ...evidence.map((e) => e.path)].map(partName))
   const extra = [...scan.names].filter((n) => !listed.has(n) && !n.endsWith('/'))
   if (extra.length) issues.push(packageIssue(fileName, 'PACKAGE_FILE_CHANGED', 'warning', `中有清单未列出的文件（${extra.slice(0, 5).join('、')}），未采用`))
-  return { ok: true, form: { name: form.file, bytes: formBytes }, evidence: received, issues }
+  return { ok: true, form: { name: form.file, bytes: formBytes }, evidence: received, files, issues }
 }

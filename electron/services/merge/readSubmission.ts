@@ -66,6 +66,7 @@ export function submissionFrom(result: ImportResult, sha256: string, receivedAt:
       flagged: r.issues.some((i) => i.severity === 'error'),
       ...(r.sourceUnit ? { sourceUnit: r.sourceUnit } : {})
     })),
-    issues: result.issues
+    issues: result.issues,
+    ...(result.evidence ? { evidence: result.evidence } : {})
   }
 }

@@ -136,7 +136,8 @@ function stagedSummaries(after: readonly SubmissionSummary[], stored: readonly S
       ...summary,
       errors: sub.issues.filter((i) => i.severity === 'error').length,
       warnings: sub.issues.filter((i) => i.severity === 'warning').length,
-      issues: sub.issues
+      issues: sub.issues,
+      evidence: sub.evidence ? { files: sub.evidence.length, mismatched: sub.evidence.filter((e) => !e.ok).length } : null
     }
   })
 }

@@ -1,6 +1,6 @@
 /**
  * The office's side of the core loop, by concern: what it has received (the picture of each form), the intake of
- * files and decisions, 督办 (supervision), its reports, and 督查问责 (accountability). Everything shown or exported is derived from the received
+ * files and decisions, 督办 (supervision), its reports, 督查问责 (accountability) and the evidence packages carried. Everything shown or exported is derived from the received
  * submissions + decisions.
  */
 import type { Campaign } from '@shared/campaign/campaign'
@@ -10,6 +10,7 @@ import type { ReadSubmission } from './intake'
 import { OfficeAccountability } from './accountability'
 import { OfficeIntake } from './intake'
 import { OfficeReports } from './officeReports'
+import { ReceivedEvidenceFiles } from './receivedEvidence'
 import { ReceivedForms } from './receivedForms'
 import { OfficeSupervision } from './supervision'
 
@@ -19,6 +20,7 @@ export class OfficeService {
   readonly supervision: OfficeSupervision
   readonly reports: OfficeReports
   readonly accountability: OfficeAccountability
+  readonly evidence: ReceivedEvidenceFiles
 
   constructor(
     dataDir: DataDir,
@@ -35,5 +37,6 @@ export class OfficeService {
     this.supervision = new OfficeSupervision(ctx, this.received)
     this.reports = new OfficeReports(ctx, this.received)
     this.accountability = new OfficeAccountability(ctx, this.received)
+    this.evidence = new ReceivedEvidenceFiles(ctx)
   }
 }

@@ -14,6 +14,7 @@ import { campaignDues } from '@shared/office/behind'
 import { crossBlockers, crossFormChecks, withConfirmations } from '@shared/office/crossForms'
 import type { Confirmation, ConfirmedCheck } from '@shared/office/crossForms'
 import { resurgenceFindings } from '@shared/office/resurgence'
+import { evidenceOverview } from '@shared/office/receivedEvidence'
 import { withOfficeNumbers } from '@shared/office/problemNumbers'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf } from '@shared/office/streams'
 import type { DataDir } from '../storage/ledgerStore'
@@ -73,6 +74,7 @@ export class ReceivedForms {
       stats: statsByUnit(this.ctx.campaign, streamAnnex(annex), c.rows),
       flaggedRows: flaggedRows(c),
       crossChecks,
+      evidence: evidenceOverview(c, store.submissions, this.ctx.campaign),
       exportBlockers: [...failing.map((e) => `核对不符：${e.label}（差异 ${e.left - e.right}）`), ...crossBlockers(crossChecks, annex)],
       supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.ctx.today()) })),
       today: this.ctx.today()

@@ -3,7 +3,7 @@
  * every decision) and the received files themselves, immutable under `office/files/<sha256>`. Everything the
  * office sees is derived from these by `consolidate`, so nothing else needs storing.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Notice } from '@shared/ipc/contract'
 import type { OfficePayload } from '@shared/office/officePayload'
@@ -161,6 +161,11 @@ export class OfficeStore {
       for (const r of fresh) await keepContentFile(join(this.dir, 'files'), r.submission.sha256, r.bytes, '收到的文件未能保存，本批文件没有登记')
       await this.save({ ...this.data, submissions: [...this.data.submissions, ...fresh.map((r) => r.submission)] })
     })
+  }
+
+  /** A received file as it was taken in (its bytes, kept under its sha256). */
+  fileBytes(sha256: string): Promise<Buffer> {
+    return readFile(join(this.dir, 'files', sha256))
   }
 
   /** Records a decision; a later decision on the same conflict or unit version replaces the earlier one. */

@@ -1,7 +1,7 @@
 /** 销号 needs the campaign's proof attached and its 审核人 (issue 21). */
 import { describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
-import { closeNeeds, evidenceSummary, requiredSlots } from '@shared/evidence/closeEvidence'
+import { closeNeeds, evidenceSummary, isClosed, requiredSlots } from '@shared/evidence/closeEvidence'
 
 const closure = { category: '关停取缔', tlcWaterDate: '2024-05-14', tlcPowerDate: '2024-05-14', tlcMaterialsNa: '无原料', tlcProductsNa: '无产品', tlcEquipmentDate: '2024-05-15' }
 
@@ -11,6 +11,12 @@ describe('the proof a 销号 needs', () => {
     expect(requiredSlots({ category: '升级改造' }, defaultCampaign)).toEqual(['验收材料'])
     expect(requiredSlots({ category: '整合搬迁' }, defaultCampaign)).toEqual(['原址处置'])
     expect(requiredSlots({}, defaultCampaign)).toEqual([])
+  })
+
+  it('reads the items done from the √ a form prints, on a row the office received (附件3 prints no item dates)', () => {
+    const row = { category: '关停取缔', progress: '已销号', tlcWaterMark: '√', tlcPowerMark: '不涉及', tlcMaterialsMark: '√', tlcProductsMark: '×', tlcEquipmentMark: '√' }
+    expect(requiredSlots(row, defaultCampaign)).toEqual(['两断三清-断水', '两断三清-清除原料', '两断三清-清除设备'])
+    expect([isClosed(row), isClosed({ closeDate: '2024-06-20' }), isClosed({ status: '已销号' }), isClosed({ progress: '已验收' })]).toEqual([true, true, true, false])
   })
 
   it('follows the campaign where it says otherwise', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { compareText, submissionComparator, unitComparator } from '@shared/merge/order'
-import { isSubmissionFile, isWorthNaming } from '@shared/merge/submissionFile'
+import { isSpreadsheetFile, isSubmissionFile, isWorthNaming } from '@shared/merge/submissionFile'
 import { submission } from './builders'
 
 describe('orders', () => {
@@ -33,9 +33,12 @@ describe('orders', () => {
 })
 
 describe('which files in a folder are submissions', () => {
-  it('spreadsheets of any case of extension, but not lock or hidden files', () => {
-    for (const f of ['附件2.xlsx', '附件2.XLS', 'a.et', 'a.ods', 'a.csv', 'a.b.Xlsx']) expect(isSubmissionFile(f), f).toBe(true)
-    for (const f of ['~$附件2.xlsx', '.附件2.xlsx', '总结.docx', '附件2', 'xlsx', '附件2.xlsx.zip', '附件2.xlsx ']) expect(isSubmissionFile(f), f).toBe(false)
+  it('spreadsheets and 报送包 of any case of extension, but not lock or hidden files', () => {
+    for (const f of ['附件2.xlsx', '附件2.XLS', 'a.et', 'a.ods', 'a.csv', 'a.b.Xlsx', '附件3-报送包.zip', 'a.ZIP']) expect(isSubmissionFile(f), f).toBe(true)
+    for (const f of ['~$附件2.xlsx', '.附件2.xlsx', '总结.docx', '附件2', 'xlsx', '附件2.xlsx.7z', '附件2.xlsx ', '~$报送包.zip']) expect(isSubmissionFile(f), f).toBe(false)
+  })
+  it('a unit imports spreadsheets only: its own evidence is not taken from a package', () => {
+    expect([isSpreadsheetFile('附件2.xlsx'), isSpreadsheetFile('附件2.csv'), isSpreadsheetFile('报送包.zip'), isSpreadsheetFile('~$附件2.xlsx')]).toEqual([true, true, false, false])
   })
   it('lock and hidden files are left out without a word; others are named', () => {
     expect(isWorthNaming('总结.docx')).toBe(true)

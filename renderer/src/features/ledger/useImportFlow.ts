@@ -7,7 +7,7 @@ import type { AnnexDefinition } from '@shared/annexes/types'
 import type { ImportPreview, LedgerView } from '@shared/ipc/contract'
 import { LEDGER_FILE_MIB } from '@shared/ipc/contract'
 import type { RecordFields } from '@shared/ledger/record'
-import { SPREADSHEET_EXTENSIONS, isSubmissionFile } from '@shared/merge/submissionFile'
+import { SPREADSHEET_EXTENSIONS, isSpreadsheetFile } from '@shared/merge/submissionFile'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import type { Track } from '../../components/Progress'
@@ -39,7 +39,7 @@ export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onView
 
   /** A file dropped on the page is imported as if picked: one spreadsheet at a time, never while another waits. */
   const importDropped = (files: readonly File[]): void => {
-    const sheets = files.filter((f) => isSubmissionFile(f.name))
+    const sheets = files.filter((f) => isSpreadsheetFile(f.name))
     if (busy || preview) return
     if (readOnly) return say({ level: 'error', message: '台账当前为只读，不能导入表格。' })
     if (sheets.length !== 1) {

@@ -3,19 +3,21 @@
  * Added by 添加 (several at once), by dropping files on the section, or by pasting a copied image; shown as
  * thumbnails with the date the photo was taken; a removal can be undone at once and shows among the removed ones.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Attachment, EvidenceSlot } from '@shared/evidence/attachments'
 import { ATTACHMENT_TYPES, EVIDENCE_SLOTS, isImage, savedName } from '@shared/evidence/attachments'
 import type { EvidenceView } from '@shared/ipc/contract'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import type { RecordFields } from '@shared/ledger/record'
 import { invoke } from '../../api/client'
+import { PhotoViewer, useThumbnails } from '../../components/EvidencePhotos'
 import type { ShowNotice } from '../exchange/exportNotice'
 import { saveAndTell } from '../exchange/exportNotice'
 import { readPickedFile } from '../exchange/files'
 
 type Item = EvidenceView['attachments'][number]
 
+const NONE: Item[] = []
 const ACCEPT = Object.values(ATTACHMENT_TYPES).map((t) => t.mime).join(',')
 
 /** The slot a new file goes under unless the clerk chooses: a closure's first 两断三清 item, else 整改后. */
@@ -34,10 +36,9 @@ export function EvidencePanel(props: {
   const [view, setView] = useState<EvidenceView | null>(null)
   const [slot, setSlot] = useState<EvidenceSlot>(() => defaultSlot(props.fields))
   const [busy, setBusy] = useState(false)
-  const [thumbs, setThumbs] = useState<Record<string, string>>({})
-  const asked = useRef(new Set<string>())
   const [shown, setShown] = useState<Item | null>(null)
   const [undo, setUndo] = useState<Item | null>(null)
+  const closeViewer = useCallback(() => setShown(null), [])
 
   useEffect(() => {
     let live = true
@@ -53,29 +54,8 @@ export function EvidencePanel(props: {
     }
   }, [unitId, recordId, onNotice])
 
-  // The thumbnails: each image file read once (a file may be filed under several slots).
-  useEffect(() => {
-    for (const a of view?.attachments ?? []) {
-      if (!isImage(a.type) || asked.current.has(a.sha256)) continue
-      asked.current.add(a.sha256)
-      const mime = ATTACHMENT_TYPES[a.type].mime
-      void invoke('evidence:file', { unitId, sha256: a.sha256 }).then((r) => {
-        if (r.ok) setThumbs((t) => ({ ...t, [a.sha256]: `data:${mime};base64,${r.value.data}` }))
-      })
-    }
-  }, [view, unitId])
-
+  const readFile = useCallback((sha256: string) => invoke('evidence:file', { unitId, sha256 }), [unitId])
   useEffect(() => onInUse(view?.attachments.filter((a) => !a.removed) ?? []), [view, onInUse])
-
-  // The viewer closes with Esc as well as with a click.
-  useEffect(() => {
-    if (!shown) return
-    const close = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setShown(null)
-    }
-    window.addEventListener('keydown', close)
-    return () => window.removeEventListener('keydown', close)
-  }, [shown])
 
   const add = async (files: readonly File[]): Promise<void> => {
     if (readOnly || files.length === 0) return
@@ -111,6 +91,7 @@ export function EvidencePanel(props: {
   }
 
   const inUse = view?.attachments.filter((a) => !a.removed) ?? []
+  const thumbs = useThumbnails(view?.attachments ?? NONE, readFile)
   const removed = view?.attachments.filter((a) => a.removed) ?? []
   return (
     <section
@@ -202,15 +183,7 @@ export function EvidencePanel(props: {
           </ul>
         </details>
       )}
-      {shown && (
-        <div className="evidence-viewer" role="dialog" aria-label="查看照片" onClick={() => setShown(null)}>
-          <img src={thumbs[shown.sha256]} alt={shown.name} />
-          <p>
-            {shown.slot}：{shown.name}
-            {shown.takenAt ? `，拍摄于 ${shown.takenAt}` : ''}（点击任意处关闭）
-          </p>
-        </div>
-      )}
+      {shown && <PhotoViewer src={thumbs[shown.sha256]} name={shown.name} caption={`${shown.slot}：${shown.name}${shown.takenAt ? `，拍摄于 ${shown.takenAt}` : ''}`} onClose={closeViewer} />}
     </section>
   )
 }

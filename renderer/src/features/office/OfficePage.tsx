@@ -10,7 +10,7 @@ import { daysFrom } from '@shared/campaign/schedule'
 import { reportFridays } from '@shared/reports/draft'
 import { OfficeDashboardPanel } from '../dashboard/OfficeDashboardPanel'
 import type { DecisionInput } from '@shared/merge/schema'
-import { SPREADSHEET_EXTENSIONS } from '@shared/merge/submissionFile'
+import { SUBMISSION_EXTENSIONS } from '@shared/merge/submissionFile'
 import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { GroupedHeader } from '../../components/GroupedHeader'
@@ -27,6 +27,7 @@ import { cnDate, cnFilledDate } from '@shared/domain/dates'
 import { OfficeContactsPanel } from './OfficeContactsPanel'
 import { OfficeHome } from './OfficeHome'
 import { OfficeWeeklyPanel } from './OfficeWeeklyPanel'
+import { ReceivedEvidence } from './ReceivedEvidence'
 import type { Received } from './receivedFiles'
 import { dropped, droppedEntries, leftOutLines, picked } from './receivedFiles'
 import { StageDialog } from './StageDialog'
@@ -34,7 +35,7 @@ import { SubmissionsTable } from './SubmissionsTable'
 import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
-type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'accountability' | 'plan'
+type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'evidence' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'accountability' | 'plan'
 const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = OFFICE_VIEWS.map((a) => [a.id, a.office.view])
 
 /** `today` is the working date: when it turns (a PC left on overnight) the view is read again, for fresh countdowns. */
@@ -74,7 +75,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     const { files } = received
     const notes = leftOutLines(received)
     if (files.length === 0) {
-      return setMessage({ level: 'info', message: [`没有可接收的表格文件（${SPREADSHEET_EXTENSIONS.join('、')}）。`, ...notes].join('') })
+      return setMessage({ level: 'info', message: [`没有可接收的表格文件或报送包（${SUBMISSION_EXTENSIONS.join('、')}）。`, ...notes].join('') })
     }
     setWorking(`正在读取 ${files.length} 个文件，请稍候……`)
     const read = await Promise.all(files.map(readPickedFile))
@@ -97,7 +98,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     input.type = 'file'
     input.multiple = true
     if (folder) input.webkitdirectory = true
-    else input.accept = SPREADSHEET_EXTENSIONS.join(',')
+    else input.accept = SUBMISSION_EXTENSIONS.join(',')
     input.addEventListener('change', () => void receive(picked([...(input.files ?? [])])))
     input.click()
   }
@@ -138,6 +139,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     ['files', `收到的文件（${view?.submissions.length ?? 0}）`],
     ['conflicts', `重复与冲突（${openConflicts} 待处理）${view?.resurgence.length ? ` 疑似复燃 ${view.resurgence.length}` : ''}`],
     ['checks', checksLabel(failing + (view?.crossChecks.filter((c) => !c.ok && !c.confirmed).length ?? 0), view?.flaggedRows.length ?? 0)],
+    ['evidence', evidenceLabel(view?.evidence)],
     ['summary', '汇总'],
     ['weekly', '每周进展'],
     ['contacts', '联络员名单'],
@@ -208,6 +210,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
         {view && tab === 'files' && <Files view={view} onRestore={(d) => void decide(d)} />}
         {view && tab === 'conflicts' && <ConflictsPanel conflicts={view.conflicts} decisions={view.decisions} resurgence={view.resurgence} onDecide={(d) => void decide(d)} />}
         {view && tab === 'checks' && <Checks view={view} onConfirm={(check, note) => void confirm(check, note)} />}
+        {view && tab === 'evidence' && <ReceivedEvidence overview={view.evidence} onNotice={setMessage} />}
         {view && tab === 'summary' && <Summary view={view} />}
         {tab === 'overview' && <OfficeDashboardPanel version={version} today={today} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'weekly' && <OfficeWeeklyPanel fridays={reportFridays(campaign)} today={view?.today ?? ''} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
@@ -315,6 +318,12 @@ function Checks({ view, onConfirm }: { view: OfficeView; onConfirm: (check: stri
 function checksLabel(failing: number, flagged: number): string {
   const said = [failing ? `${failing} 项不符` : '', flagged ? `${flagged} 条有错误` : ''].filter(Boolean)
   return said.length ? `核对（${said.join('，')}）` : '核对'
+}
+
+/** 佐证材料, with how many 销号 rows lack their proof (not in their 报送包, or no package sent). */
+function evidenceLabel(e: OfficeView['evidence'] | undefined): string {
+  const lacking = (e?.closedWithoutProof ?? 0) + (e?.closedNotCarried ?? 0)
+  return lacking ? `佐证材料（${lacking} 条销号缺佐证）` : '佐证材料'
 }
 
 /** Rows taken in with errors: counted, shown red in the workbook, to be sent back for correction. */

@@ -25,6 +25,9 @@ export function StageDialog(props: {
         <div className="preview-table">
           <SubmissionsTable rows={files} />
         </div>
+        {files.map((f) => (
+          <FileNotes key={`${f.file}:${f.sha256}`} file={f} />
+        ))}
         <VersionDiffs diffs={versionDiffs} />
         <div className="actions">
           <button type="button" className="primary" disabled={props.busy} onClick={props.onConfirm}>
@@ -35,6 +38,30 @@ export function StageDialog(props: {
           </button>
         </div>
       </div>
+    </div>
+  )
+}
+
+const SHOWN_NOTES = 5
+
+/** What concerns a file as a whole: a 报送包's evidence, and the findings not about a row (a changed photo, a refusal). */
+function FileNotes({ file }: { file: OfficeStage['files'][number] }): React.JSX.Element | null {
+  const notes = file.issues.filter((i) => i.row === null)
+  if (!file.evidence && notes.length === 0) return null
+  return (
+    <div className="file-notes">
+      <h4>{file.file}</h4>
+      {file.evidence && (
+        <p>
+          报送包随附佐证材料 {file.evidence.files} 份{file.evidence.mismatched ? `，其中 ${file.evidence.mismatched} 份与清单校验值不符，不予采信` : '，均与清单校验值相符'}。
+        </p>
+      )}
+      {notes.slice(0, SHOWN_NOTES).map((i, n) => (
+        <p key={n} className={i.severity === 'error' ? 'count-error' : ''}>
+          {i.message}
+        </p>
+      ))}
+      {notes.length > SHOWN_NOTES && <p className="muted">另有 {notes.length - SHOWN_NOTES} 条。</p>}
     </div>
   )
 }
