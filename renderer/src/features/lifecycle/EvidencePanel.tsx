@@ -9,6 +9,7 @@ import { ATTACHMENT_TYPES, EVIDENCE_SLOTS, isImage, savedName } from '@shared/ev
 import type { EvidenceView } from '@shared/ipc/contract'
 import { tlcApplies } from '@shared/lifecycle/tlc'
 import type { RecordFields } from '@shared/ledger/record'
+import { fieldText } from '@shared/ledger/record'
 import { invoke } from '../../api/client'
 import { PhotoViewer, useThumbnails } from '../../components/EvidencePhotos'
 import type { ShowNotice } from '../exchange/exportNotice'
@@ -20,8 +21,9 @@ type Item = EvidenceView['attachments'][number]
 const NONE: Item[] = []
 const ACCEPT = Object.values(ATTACHMENT_TYPES).map((t) => t.mime).join(',')
 
-/** The slot a new file goes under unless the clerk chooses: a closure's first 两断三清 item, else 整改后. */
-const defaultSlot = (fields: RecordFields): EvidenceSlot => (tlcApplies(fields) ? '两断三清-断水' : '整改后')
+/** The slot a new file goes under unless the clerk chooses: a 2023 item's re-check, a closure's first 两断三清 item, else 整改后. */
+const defaultSlot = (fields: RecordFields): EvidenceSlot =>
+  fieldText(fields, 'hkCategory2023') ? '回头看' : tlcApplies(fields) ? '两断三清-断水' : '整改后'
 
 export function EvidencePanel(props: {
   unitId: string
