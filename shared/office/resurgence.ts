@@ -2,10 +2,10 @@
  * 疑似死灰复燃 at the office: a 2024 摸底 row of any unit that looks like an enterprise closed before — a 2023 item of
  * a unit's 回头看台账, or a row its 附件3/附件4 reports as 已销号.
  */
-import type { RecordFields } from '../ledger/record'
 import { recordText } from '../annexes/registry'
 import type { ConsolidatedRow } from '../merge/types'
 import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
+import { isClosed } from '../evidence/closeEvidence'
 
 export interface ResurgenceFinding {
   unit: string
@@ -15,9 +15,6 @@ export interface ResurgenceFinding {
   message: string
 }
 
-/** 销号 as a form prints it: 整治进展 已销号 (附件3) or a 销号日期 (附件4). */
-const closedOnForm = (f: RecordFields): boolean => recordText(f, 'progress') === '已销号' || recordText(f, 'closeDate') !== ''
-
 export function resurgenceFindings(
   annex2Rows: readonly ConsolidatedRow[],
   items2023: readonly ConsolidatedRow[],
@@ -25,7 +22,7 @@ export function resurgenceFindings(
 ): ResurgenceFinding[] {
   const closed = [
     ...items2023.map((r, i) => ({ id: `hk${i}`, closedAs: `2023年已销号（${r.unit}回头看台账）`, fields: r.fields })),
-    ...laterForms.filter((r) => closedOnForm(r.fields)).map((r, i) => ({ id: `closed${i}`, closedAs: `已销号（${r.unit}）`, fields: r.fields }))
+    ...laterForms.filter((r) => isClosed(r.fields)).map((r, i) => ({ id: `closed${i}`, closedAs: `已销号（${r.unit}）`, fields: r.fields }))
   ]
   if (closed.length === 0) return []
   const index = buildClosedIndex(closed)
