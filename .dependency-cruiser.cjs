@@ -19,6 +19,7 @@ const SHARED = [
   'annexes', // the official forms: one definition each, and the registry
   'validation', // what makes a row of a form right
   'reports', // figures and texts computed from a unit's records
+  'complaints', // 举报受理登记: public reports, their matching, exchange with units and printed columns
   'merge', // the office's consolidation of many units' files
   'office', // what the office does with it: reporting, 督办, city weekly, dashboard
   'ipc' // the roof: the contract every app speaks; imported by none of the above
@@ -32,7 +33,7 @@ const SERVICES = [
   'export', // styled xlsx forms and their `_meta` sheet
   'import', // reading any spreadsheet a unit sends, in a worker
   'merge', // reading and consolidating submissions, the consolidated workbook
-  'annexExport|formRecords|ledgerImport|evidence', // a unit's own forms: export, records of a form, staged import; its evidence
+  'annexExport|formRecords|ledgerImport|evidence|complaints', // a unit's own forms: export, records of a form, staged import; its evidence; the 举报 register
   'reports', // a unit's Friday report
   'office', // the office's intake, supervision and reports
   'handlers', // the contract's channels, each served by the services above
