@@ -2,7 +2,8 @@ import { annexById } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
-import { unitById } from '@shared/campaign/campaign'
+import { unitById, unitName } from '@shared/campaign/campaign'
+import { ledgerMatchSources } from '@shared/complaints/sources'
 import { AppFailure } from '@shared/ipc/result'
 import { writeUnitForm } from './annexExport'
 import type { ChannelName, Handlers } from '@shared/ipc/contract'
@@ -12,6 +13,8 @@ import { progressOf, tracked } from './progress'
 import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook } from './import/readAnnexWorkbook'
 import { EvidenceService } from './evidence'
+import type { ComplaintActor } from './complaints'
+import { ComplaintService } from './complaints'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
 import type { OfficeContact } from './office/intake'
@@ -90,6 +93,26 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
   const evidence = new EvidenceService(dataDir, campaign, ctx.appVersion)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
+  /** Whose register this folder's is: the office's, or its unit's (the profile says). */
+  const complaintActor = async (): Promise<ComplaintActor> => {
+    const profile = (await dataDir.profile()).get()
+    if (!profile) throw new AppFailure('FORBIDDEN', '请先完成首次设置（选择本单位并填写填报人）。')
+    const office = profile.unitId === campaign.office.id
+    return { side: office ? 'office' : unitName(campaign, profile.unitId), unitId: office ? null : profile.unitId, by: profile.filler }
+  }
+  const complaints = new ComplaintService(dataDir, campaign, { now: () => workingNow(), today: () => workingDate() }, async (a) =>
+    a.unitId === null ? office.received.complaintSources() : ledgerMatchSources(a.side, (await dataDir.ledger(a.unitId)).view().records)
+  )
+  const complaintHandlers: Pick<Handlers, Extract<ChannelName, `complaints:${string}`>> = {
+    'complaints:view': async () => complaints.view(await complaintActor()),
+    'complaints:register': async (input) => complaints.register(await complaintActor(), input),
+    'complaints:edit': async ({ no, input }) => complaints.edit(await complaintActor(), no, input),
+    'complaints:result': async ({ no, result }) => complaints.result(await complaintActor(), no, result),
+    'complaints:toRecord': async ({ no }) => complaints.toRecord(await complaintActor(), no),
+    'complaints:exchangeExport': async ({ to, includeReporter }) => complaints.exportExchange(await complaintActor(), to, includeReporter),
+    'complaints:exchangeImport': async ({ fileName, data }) => complaints.importExchange(await complaintActor(), fileName, Buffer.from(data, 'base64')),
+    'complaints:export': async () => complaints.exportForm(await complaintActor(), await officeContact())
+  }
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
       throw new AppFailure('FORBIDDEN', '只有领导小组办公室才能使用汇总功能。')
@@ -172,6 +195,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'progress:get': async ({ id }) => ({ progress: progressOf(id) }),
     ...unitHandlers,
     ...officeHandlers,
+    ...complaintHandlers,
     ...calendarHandlers,
     'calendar:view': async () => calendar.view(),
     'calendar:import': async ({ fileName, data }) => calendar.import(fileName, Buffer.from(data, 'base64')),

@@ -7,6 +7,7 @@ import { Notices } from './components/Notices'
 import { LedgerPage } from './features/ledger/LedgerPage'
 import { OfficePage } from './features/office/OfficePage'
 import { UnitDashboardPage } from './features/dashboard/UnitDashboardPage'
+import { ComplaintsPage } from './features/complaints/ComplaintsPage'
 import { ContactsPage } from './features/reports/ContactsPage'
 import { WeeklyPage } from './features/reports/WeeklyPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -19,7 +20,7 @@ export function App(): React.JSX.Element {
   const [profile, setProfile] = useState<Profile | null>(null)
   const [editingProfile, setEditingProfile] = useState(false)
   const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
-  const [page, setPage] = useState<'ledger' | 'dashboard' | 'weekly' | 'contacts'>('ledger')
+  const [page, setPage] = useState<'ledger' | 'dashboard' | 'weekly' | 'contacts' | 'complaints'>('ledger')
   const freshToday = useToday()
 
   const bootstrap = (): void => {
@@ -37,12 +38,12 @@ export function App(): React.JSX.Element {
   }
 
   const unitId = profile?.unitId
+  const openLedger = (id: string): Promise<void> =>
+    invoke('ledger:open', { unitId: id }).then((r) => setLedger(r.ok ? { state: 'ready', value: r.value } : { state: 'failed', message: r.error.message }))
   useEffect(() => {
     if (!unitId || unitId === 'office') return setLedger(null)
     setLedger({ state: 'loading' })
-    void invoke('ledger:open', { unitId }).then((r) =>
-      setLedger(r.ok ? { state: 'ready', value: r.value } : { state: 'failed', message: r.error.message })
-    )
+    void openLedger(unitId)
   }, [unitId])
 
   if (boot.state === 'loading') return <p className="loading">正在打开……</p>
@@ -97,7 +98,8 @@ export function App(): React.JSX.Element {
                 ['ledger', '台账'],
                 ['dashboard', '统计图表'],
                 ['weekly', '每周工作进展'],
-                ['contacts', '联络员']
+                ['contacts', '联络员'],
+                ['complaints', '举报受理']
               ] as const
             ).map(([id, label]) => (
               <button key={id} type="button" className={page === id ? 'active' : ''} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>
@@ -116,6 +118,7 @@ export function App(): React.JSX.Element {
       {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={today} onCampaignChange={refreshCampaign} />}
       {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={today} fridays={reportFridays(campaign)} />}
       {unit && page === 'contacts' && <ContactsPage unitId={unit.id} unitName={unit.name} campaign={campaign} />}
+      {unit && page === 'complaints' && <ComplaintsPage unit={unit.name} onLedgerChange={() => void openLedger(unit.id)} />}
       {unit && page === 'ledger' && ledger?.state === 'loading' && <p className="loading">正在读取台账……</p>}
       {unit && page === 'ledger' && ledger?.state === 'failed' && <Notices notices={[{ level: 'error', message: ledger.message }]} />}
       {unit && ledger?.state === 'ready' && (

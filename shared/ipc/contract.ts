@@ -10,6 +10,8 @@ import type { Attachment, EvidenceSlot } from '../evidence/attachments'
 import { EVIDENCE_SLOTS, MAX_ATTACHMENT_BYTES } from '../evidence/attachments'
 import type { ConfirmedCheck } from '../office/crossForms'
 import type { EvidenceOverview } from '../office/receivedEvidence'
+import type { Complaint, ComplaintMatch, ComplaintState, ComplaintStats } from '../complaints/register'
+import { ComplaintInputSchema, ComplaintResultSchema } from '../complaints/register'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
@@ -215,6 +217,8 @@ export interface OfficeContactsView {
   missing: string[]
 }
 
+const ComplaintNo = z.string().min(1).max(60)
+
 /** Files travel base64 in JSON, at most `mib` MiB of file. */
 const fileData = (mib: number, tooLarge = `文件超过 ${mib} MB，请删去不需要的工作表或行后再导入`): z.ZodString =>
   z.string().max(Math.ceil((mib * 1024 * 1024 * 4) / 3) + 4, tooLarge)
@@ -238,6 +242,25 @@ const ExportFileName = z
 
 /** A photo or PDF attached to a record: at most MAX_ATTACHMENT_BYTES (20 MB). */
 const AttachmentData = fileData(MAX_ATTACHMENT_BYTES / 1024 / 1024, `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或缩小后再添加`)
+
+/** The 举报受理登记 register as this folder's side (the office, or a unit) sees it, newest first. */
+export interface ComplaintsView {
+  /** 领导小组办公室, or the unit's name. */
+  side: string
+  today: string
+  /** The campaign's units a report can be assigned to. */
+  units: string[]
+  notices: Notice[]
+  rows: (Complaint & {
+    state: ComplaintState
+    /** 死灰复燃线索 (a closed site) or 已在台账 / 已转为问题记录 (a record), each with the matcher's sentence. */
+    matches: Pick<ComplaintMatch, 'kind' | 'label' | 'message'>[]
+    /** This side registered it (may correct the registration) / handles it (records the result, makes the record). */
+    mayEdit: boolean
+    mayHandle: boolean
+  })[]
+  stats: ComplaintStats
+}
 
 /** A record's evidence as the 办理 panel shows it: every attachment, removed ones marked (they can be restored). */
 export interface EvidenceView {
@@ -328,6 +351,21 @@ export const contract = {
   'contacts:save': channel<z.ZodType<{ unitId: string; fields: RecordFields }>, { fields: RecordFields | null }>(
     z.object({ unitId: UnitId, fields: RecordFieldsSchema })
   ),
+  'complaints:view': channel<z.ZodObject<{}>, ComplaintsView>(z.object({})),
+  'complaints:register': channel<typeof ComplaintInputSchema, ComplaintsView>(ComplaintInputSchema),
+  'complaints:edit': channel<z.ZodObject<{ no: z.ZodString; input: typeof ComplaintInputSchema }>, ComplaintsView>(z.object({ no: ComplaintNo, input: ComplaintInputSchema })),
+  'complaints:result': channel<z.ZodObject<{ no: z.ZodString; result: typeof ComplaintResultSchema }>, ComplaintsView>(z.object({ no: ComplaintNo, result: ComplaintResultSchema })),
+  /** A unit turns a report assigned to it into a problem record of its ledger (来源 群众举报). */
+  'complaints:toRecord': channel<z.ZodObject<{ no: z.ZodString }>, ComplaintsView & { problemNo: string }>(z.object({ no: ComplaintNo })),
+  /** The exchange file for a unit (to), or for the office (to null); the reporter only when asked. */
+  'complaints:exchangeExport': channel<z.ZodType<{ to: string | null; includeReporter: boolean }>, ExportedFile>(
+    z.object({ to: z.string().max(40).nullable(), includeReporter: z.boolean() })
+  ),
+  'complaints:exchangeImport': channel<z.ZodType<{ fileName: string; data: string }>, ComplaintsView & { message: string }>(
+    z.object({ fileName: z.string().min(1).max(255), data: fileData(2, '举报交办文件不应超过 2 MB，请确认选择的是程序导出的举报交办文件') })
+  ),
+  /** The 举报受理登记表 as a printed form (no 举报人). */
+  'complaints:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
   'office:view': channel<z.ZodType<{ annex?: OfficeAnnex }>, OfficeView>(z.object({ annex: OfficeAnnexSchema.optional() })),
   'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] } & Tracked>, OfficeStage>(
     z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: SubmissionFileData })).min(1).max(200), ...tracked })

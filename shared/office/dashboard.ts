@@ -2,6 +2,8 @@
 import type { Campaign } from '../campaign/campaign'
 import { weeklyDueText } from '../campaign/schedule'
 import type { Consolidation } from '../merge/types'
+import type { Complaint, ComplaintCounts } from '../complaints/register'
+import { complaintCounts } from '../complaints/register'
 import type { UnitProgress } from '../reports/dashboard'
 import { unitsProgress } from '../reports/dashboard'
 import { reportFridays } from '../reports/draft'
@@ -28,12 +30,16 @@ export interface OfficeDashboard {
   upcoming: { date: string; what: string }[]
   openConflicts: number
   overdueNotices: number
+  /** 举报受理: how many, 办结率 and how many past their 办理时限 (complaints/register.ts). */
+  complaints: ComplaintCounts
 }
 
 export interface DashboardInput {
   /** Every consolidation the office keeps (streams.ts). */
   streams: ReadonlyMap<string, Consolidation>
   supervision: readonly StoredNotice[]
+  /** The office's 举报受理登记 register. */
+  complaints: readonly Complaint[]
   today: string
 }
 
@@ -66,7 +72,8 @@ export function officeDashboard(campaign: Campaign, input: DashboardInput): Offi
     })),
     upcoming: upcoming(campaign, today),
     openConflicts: annex2?.duplicateGroups.filter((g) => g.decision === null).length ?? 0,
-    overdueNotices: input.supervision.filter((n) => noticeOverdue(n, today)).length
+    overdueNotices: input.supervision.filter((n) => noticeOverdue(n, today)).length,
+    complaints: complaintCounts(input.complaints, today)
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { recordText } from '../annexes/registry'
 import type { ConsolidatedRow } from '../merge/types'
+import type { ClosedEnterprise } from '../lifecycle/resurgence'
 import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
 import { isClosed } from '../evidence/closeEvidence'
 
@@ -15,15 +16,20 @@ export interface ResurgenceFinding {
   message: string
 }
 
+/** The enterprises the received forms say are closed: 2023's 回头看 items, and 附件3/附件4 rows 销号. */
+export function closedOnForms(items2023: readonly ConsolidatedRow[], laterForms: readonly ConsolidatedRow[]): ClosedEnterprise[] {
+  return [
+    ...items2023.map((r, i) => ({ id: `hk${i}`, closedAs: `2023年已销号（${r.unit}回头看台账）`, fields: r.fields })),
+    ...laterForms.filter((r) => isClosed(r.fields)).map((r, i) => ({ id: `closed${i}`, closedAs: `已销号（${r.unit}）`, fields: r.fields }))
+  ]
+}
+
 export function resurgenceFindings(
   annex2Rows: readonly ConsolidatedRow[],
   items2023: readonly ConsolidatedRow[],
   laterForms: readonly ConsolidatedRow[]
 ): ResurgenceFinding[] {
-  const closed = [
-    ...items2023.map((r, i) => ({ id: `hk${i}`, closedAs: `2023年已销号（${r.unit}回头看台账）`, fields: r.fields })),
-    ...laterForms.filter((r) => isClosed(r.fields)).map((r, i) => ({ id: `closed${i}`, closedAs: `已销号（${r.unit}）`, fields: r.fields }))
-  ]
+  const closed = closedOnForms(items2023, laterForms)
   if (closed.length === 0) return []
   const index = buildClosedIndex(closed)
   const out: ResurgenceFinding[] = []

@@ -15,6 +15,14 @@ interface Row {
   fields: RecordFields
 }
 
+/** The enterprises a unit's ledger has closed: its 2023 回头看 items (`old`) and its records 已销号 this year. */
+export function closedInLedger(main: readonly Row[], old: readonly Row[]): ClosedEnterprise[] {
+  return [
+    ...old.map((r) => ({ id: r.id, closedAs: '2023年已销号', fields: r.fields })),
+    ...main.filter((r) => reached(r.fields, '已销号')).map((r) => ({ id: r.id, closedAs: '已销号', fields: r.fields }))
+  ]
+}
+
 /**
  * Validation of a whole unit ledger as the grid shows it: the 2024 records against every form's fields (and the
  * lifecycle rules, with deadlines counted from `today`), the 2023 回头看 items against the 回头看台账. Keep one
@@ -54,11 +62,7 @@ export class UnitLedgerValidator {
    * index is rebuilt only when the closed set changes, and each record is matched again only when it changed.
    */
   private flagResurgence(main: readonly Row[], old: readonly Row[], result: Map<string, FieldIssue[]>): void {
-    const closedThisYear = main.filter((r) => reached(r.fields, '已销号'))
-    const closed: ClosedEnterprise[] = [
-      ...old.map((r) => ({ id: r.id, closedAs: '2023年已销号', fields: r.fields })),
-      ...closedThisYear.map((r) => ({ id: r.id, closedAs: '已销号', fields: r.fields }))
-    ]
+    const closed = closedInLedger(main, old)
     if (closed.length === 0) return
     const fields = closed.map((c) => c.fields)
     const last = this.closed

@@ -31,7 +31,8 @@ const dashboard: OfficeDashboard = {
   leads: [],
   upcoming: [],
   openConflicts: 0,
-  overdueNotices: 1
+  overdueNotices: 1,
+  complaints: { total: 0, done: 0, rate: null, overdue: 0 }
 }
 
 const notice = { unit: '南龙镇', number: '临市散办督〔2024〕2号', deadline: '2024-06-15', feedback: null } as unknown as StoredNotice

@@ -18,10 +18,12 @@ import { formRecords } from '../../services/formRecords'
 import { workingDate, workingNow } from '../../services/workingDate'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir, ledgerPath } from '../../services/storage/ledgerStore'
+import { exportComplaints } from './exportComplaints'
 
 const USAGE =
   '用法：slw export --unit <单位> --annex <附件，如 annex2> --out <文件.xlsx>\n' +
-  '      [--data <数据文件夹>] [--filler 填报人] [--phone 联系电话] [--date 填报日期]\n'
+  '      [--data <数据文件夹>] [--filler 填报人] [--phone 联系电话] [--date 填报日期]\n' +
+  '      slw export --annex complaints --out <举报受理登记表.xlsx> [--data <数据文件夹>]（本数据文件夹的举报受理登记）\n'
 
 /**
  * `slw export --data <dir> --unit 八坊街道 --annex annex2 --out 附件2-八坊街道.xlsx`: the unit's ledger as the printed
@@ -29,10 +31,18 @@ const USAGE =
  * defaults to the working date (SLW_TODAY, else today).
  * Exit 0: written; 1: the ledger could not be read or the file not written; 2: bad arguments.
  */
+/** Not an annex of the plan: the 举报受理登记 register (exportComplaints.ts). */
+const COMPLAINTS = 'complaints'
+
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, ['data', 'unit', 'annex', 'out', 'filler', 'phone', 'date'], USAGE)
   if (!parsed) return 2
   const { values } = parsed
+  if (values.annex === COMPLAINTS) {
+    const out = resolveOut(values.out)
+    if (!out.ok) return usageError(out.message, USAGE)
+    return exportComplaints(dataDirFromArgs(args), out.value, values)
+  }
   const annex = resolveAnnex(values.annex)
   if (!annex.ok) return usageError(annex.message, USAGE)
   const unit = resolveUnit(defaultCampaign, values.unit)

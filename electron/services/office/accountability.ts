@@ -52,7 +52,7 @@ export class OfficeAccountability {
     const store = await this.ctx.dataDir.office()
     const today = this.ctx.today()
     const streams = this.forms.consolidateAll(store)
-    const dashboard = officeDashboard(campaign, { streams, supervision: store.supervision, today })
+    const dashboard = officeDashboard(campaign, { streams, supervision: store.supervision, complaints: (await this.ctx.dataDir.complaints()).complaints, today })
     const overdue = new Map<string, number>()
     for (const p of officeProblems(campaign, streams, today)) if (p.state === '逾期') overdue.set(p.unit, (overdue.get(p.unit) ?? 0) + 1)
     const fullNames = copyTo.map((u) => unitByName(campaign, u)?.fullName ?? u)

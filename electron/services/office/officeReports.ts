@@ -155,6 +155,7 @@ export class OfficeReports {
     return officeDashboard(this.ctx.campaign, {
       streams: this.forms.consolidateAll(store),
       supervision: store.supervision,
+      complaints: (await this.ctx.dataDir.complaints()).complaints,
       today: this.ctx.today()
     })
   }

@@ -15,6 +15,8 @@ import { crossBlockers, crossFormChecks, withConfirmations } from '@shared/offic
 import type { Confirmation, ConfirmedCheck } from '@shared/office/crossForms'
 import { resurgenceFindings } from '@shared/office/resurgence'
 import { evidenceOverview } from '@shared/office/receivedEvidence'
+import { receivedMatchSources } from '@shared/office/complaintSources'
+import type { MatchSources } from '@shared/complaints/register'
 import { withOfficeNumbers } from '@shared/office/problemNumbers'
 import { decisionsFor, FIXED_STREAMS, streamAnnex, streamOf } from '@shared/office/streams'
 import type { DataDir } from '../storage/ledgerStore'
@@ -79,6 +81,11 @@ export class ReceivedForms {
       supervision: [...store.supervision].reverse().map((n) => ({ ...n, overdue: noticeOverdue(n, this.ctx.today()) })),
       today: this.ctx.today()
     }
+  }
+
+  /** What a public report is matched against: everything received (office/complaintSources.ts). */
+  async complaintSources(): Promise<MatchSources> {
+    return receivedMatchSources(this.consolidateAll(await this.ctx.dataDir.office()))
   }
 
   /** Every unit's forms (`all`, consolidateAll's) checked against each other, with the office's confirmations. */

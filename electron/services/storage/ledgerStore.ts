@@ -9,6 +9,7 @@ import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { Campaign } from '@shared/campaign/campaign'
 import { AttachmentStore } from './attachmentStore'
+import { ComplaintStore } from './complaintStore'
 import { unitById } from '@shared/campaign/campaign'
 import type { LedgerSaveInput, LedgerView, Notice, Profile, SaveReceipt } from '@shared/ipc/contract'
 import { ProfileSchema } from '@shared/ipc/contract'
@@ -335,6 +336,7 @@ export class DataDir {
   private readonly documents = new OpenStores<DocumentsStore>()
   private readonly calendars = new OpenStores<CalendarStore>()
   private readonly evidence = new OpenStores<AttachmentStore>()
+  private readonly registers = new OpenStores<ComplaintStore>()
 
   constructor(
     readonly root: string,
@@ -369,7 +371,13 @@ export class DataDir {
     return this.evidence.get(unitId, () => AttachmentStore.open(this.root, unitId, this.opt))
   }
 
+  /** The 举报受理登记 register of this folder (the office's, or the unit's). */
+  complaints(): Promise<ComplaintStore> {
+    return this.registers.get('', () => ComplaintStore.open(this.root, this.opt))
+  }
+
   async close(): Promise<void> {
+    await this.registers.closeAll()
     await this.evidence.closeAll()
     await this.ledgers.closeAll()
     await this.documents.closeAll()

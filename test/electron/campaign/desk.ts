@@ -15,9 +15,12 @@ import type { Services } from '../../../electron/services/services'
 
 export class Desk {
   private readonly services: Services
+  /** The desk's data folder. */
+  readonly dir: string
 
   constructor(readonly unitId: string) {
-    this.services = createServices(mkdtempSync(join(tmpdir(), `slw-replay-${unitId}-`)), 'web')
+    this.dir = mkdtempSync(join(tmpdir(), `slw-replay-${unitId}-`))
+    this.services = createServices(this.dir, 'web')
   }
 
   call<C extends ChannelName>(channel: C, input: In<C>): Promise<Out<C>> {

@@ -144,7 +144,7 @@ describe('a unit that skips a week', () => {
 
 describe('the office dashboard', () => {
   it('lists the plan’s deadlines from today and the next Friday report; every report so far with who sent it', () => {
-    const d = officeDashboard(defaultCampaign, { streams: new Map(), supervision: [], today: '2024-05-11' })
+    const d = officeDashboard(defaultCampaign, { streams: new Map(), supervision: [], complaints: [], today: '2024-05-11' })
     expect(d.upcoming.map((u) => u.date)).toEqual(['2024-05-17', '2024-06-28', '2024-09-30'])
     expect(d.city).toEqual({ records: 0, done: 0, rate: null })
     expect(d.reporting.map((r) => [r.id, r.label, r.expected, r.received])).toEqual([

@@ -6,7 +6,7 @@ import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import type { ShowNotice } from '../exchange/exportNotice'
 import { tellExport } from '../exchange/exportNotice'
-import { Kpis } from './Kpis'
+import { complaintKpis, Kpis } from './Kpis'
 import { TaskGroups } from './TaskGroups'
 
 /** Read again when `version` (the office's data) or `today` (the working date) changes. */
@@ -51,7 +51,8 @@ export function OfficeDashboardPanel({ version, today, onNotice, onError }: Prop
           { label: '全市完成率', value: d.city.rate === null ? '—' : `${d.city.rate.toFixed(1)}%` },
           { label: '落后单位', value: String(behind.length), ...(behind.length ? { tone: 'bad' as const } : {}) },
           { label: '待处理重复', value: String(d.openConflicts), ...(d.openConflicts ? { tone: 'bad' as const } : {}) },
-          { label: '逾期未反馈督办', value: String(d.overdueNotices), ...(d.overdueNotices ? { tone: 'bad' as const } : {}) }
+          { label: '逾期未反馈督办', value: String(d.overdueNotices), ...(d.overdueNotices ? { tone: 'bad' as const } : {}) },
+          ...complaintKpis(d.complaints)
         ]}
       />
       <div className="charts">

@@ -9,7 +9,7 @@ import { invoke } from '../../api/client'
 import { useLoaded } from '../../api/useLoaded'
 import { Chart } from '../../components/Chart'
 import { CalendarImport } from './CalendarImport'
-import { Kpis } from './Kpis'
+import { complaintKpis, Kpis } from './Kpis'
 
 /** One bar per category, its count written on top. */
 function countBars(bars: readonly (readonly [string, number])[]): EChartsCoreOption {
@@ -24,6 +24,7 @@ function countBars(bars: readonly (readonly [string, number])[]): EChartsCoreOpt
 /** Reads the ledger as saved (the ledger page keeps saving in the background) each time the page is shown. */
 export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUnit; today: string; onCampaignChange: () => void }): React.JSX.Element {
   const [view] = useLoaded(() => invoke('ledger:open', { unitId: props.unit.id }), [props.unit.id], () => {})
+  const [complaints] = useLoaded(() => invoke('complaints:view', {}), [props.unit.id, props.today], () => {})
   const d = useMemo(() => {
     const fields = (view?.records ?? []).map((r) => r.fields)
     return unitDashboard(props.campaign, props.unit, fields.filter((f) => !isHuikan(f)), fields.filter(isHuikan), props.today)
@@ -64,7 +65,8 @@ export function UnitDashboardPage(props: { campaign: Campaign; unit: CampaignUni
           { label: '逾期未完成', value: String(d.overdue), ...(d.overdue ? { tone: 'bad' as const } : {}) },
           { label: '两断三清', value: String(d.tlcDone) },
           { label: '立案查处', value: String(d.cases) },
-          { label: '罚款（万元）', value: d.fines.toFixed(2) }
+          { label: '罚款（万元）', value: d.fines.toFixed(2) },
+          ...(complaints && complaints.stats.total > 0 ? complaintKpis(complaints.stats) : [])
         ]}
       />
       <div className="charts">

@@ -20,6 +20,7 @@ import { Progress, useProgress } from '../../components/Progress'
 import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
 import { AccountabilityPanel } from './AccountabilityPanel'
+import { ComplaintsPage } from '../complaints/ComplaintsPage'
 import { CrossChecks } from './CrossChecks'
 import { ConflictsPanel } from './ConflictsPanel'
 import { chinaDate } from '@shared/domain/chinaTime'
@@ -35,7 +36,7 @@ import { SubmissionsTable } from './SubmissionsTable'
 import { SupervisionPanel } from './SupervisionPanel'
 import { VersionDiffs } from './VersionDiffs'
 
-type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'evidence' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'accountability' | 'plan'
+type Tab = 'overview' | 'reporting' | 'files' | 'conflicts' | 'checks' | 'evidence' | 'summary' | 'weekly' | 'contacts' | 'supervision' | 'complaints' | 'accountability' | 'plan'
 const OFFICE_ANNEXES: readonly [OfficeAnnex, string][] = OFFICE_VIEWS.map((a) => [a.id, a.office.view])
 
 /** `today` is the working date: when it turns (a PC left on overnight) the view is read again, for fresh countdowns. */
@@ -144,6 +145,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     ['weekly', '每周进展'],
     ['contacts', '联络员名单'],
     ['supervision', `督办通知${overdueNotices ? `（${overdueNotices} 逾期）` : ''}`],
+    ['complaints', '举报受理'],
     ['accountability', '督查问责'],
     ['plan', '工作方案']
   ]
@@ -218,6 +220,7 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
         {view && tab === 'supervision' && (
           <SupervisionPanel campaign={campaign} view={view} onView={setView} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />
         )}
+        {tab === 'complaints' && <ComplaintsPage />}
         {tab === 'accountability' && <AccountabilityPanel campaign={campaign} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
         {tab === 'plan' && <OfficeHome campaign={campaign} onCampaignChange={calendarChanged} onNotice={setMessage} onError={(m) => setMessage({ level: 'error', message: m })} />}
       </div>
