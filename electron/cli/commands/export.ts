@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
-import { AppFailure } from '@shared/ipc/result'
 import type { LedgerRecord } from '@shared/ledger/record'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../commandLine'
@@ -19,6 +18,7 @@ import { workingDate, workingNow } from '../../services/workingDate'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir, ledgerPath } from '../../services/storage/ledgerStore'
 import { exportComplaints } from './exportComplaints'
+import { overDataDir } from '../overDataDir'
 
 const USAGE =
   '用法：slw export --unit <单位> --annex <附件，如 annex2> --out <文件.xlsx>\n' +
@@ -88,13 +88,5 @@ async function readLedger(
   annexId: string
 ): Promise<{ records: LedgerRecord[]; profile: Profile | null } | null> {
   const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign, readOnly: true })
-  try {
-    return { records: await formRecords(store, annexId, unitId), profile: (await store.profile()).get() }
-  } catch (e) {
-    if (!(e instanceof AppFailure)) throw e
-    process.stderr.write(`${e.message}\n`)
-    return null
-  } finally {
-    await store.close()
-  }
+  return overDataDir(store, null, async () => ({ records: await formRecords(store, annexId, unitId), profile: (await store.profile()).get() }))
 }

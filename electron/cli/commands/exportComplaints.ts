@@ -4,18 +4,18 @@
  * Exit 0: written; 1: the register could not be read or the file not written.
  */
 import { defaultCampaign, unitName } from '@shared/campaign/campaign'
-import { AppFailure } from '@shared/ipc/result'
 import { APP_VERSION } from '../../services/appInfo'
 import { ComplaintService } from '../../services/complaints'
 import { workingDate, workingNow } from '../../services/workingDate'
 import { DataDir } from '../../services/storage/ledgerStore'
+import { overDataDir } from '../overDataDir'
 import { saveOutput } from '../saveOutput'
 
 const NO_SOURCES = async (): Promise<{ open: []; closed: [] }> => ({ open: [], closed: [] })
 
 export async function exportComplaints(dataDir: string, out: string, contact: { filler?: string | undefined; phone?: string | undefined }): Promise<number> {
   const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign, readOnly: true })
-  try {
+  return overDataDir(store, 1, async () => {
     const profile = (await store.profile()).get()
     const office = !profile || profile.unitId === defaultCampaign.office.id
     const actor = { side: office ? 'office' : unitName(defaultCampaign, profile.unitId), unitId: null, by: '' }
@@ -25,11 +25,5 @@ export async function exportComplaints(dataDir: string, out: string, contact: { 
     const count = (await store.complaints()).complaints.length
     process.stdout.write(`已生成举报受理登记表（${office ? defaultCampaign.office.shortName : actor.side}，${count} 件，不含举报人信息）：${out}\n`)
     return 0
-  } catch (e) {
-    if (!(e instanceof AppFailure)) throw e
-    process.stderr.write(`${e.message}\n`)
-    return 1
-  } finally {
-    await store.close()
-  }
+  })
 }

@@ -4,7 +4,6 @@ import { annex2 } from '@shared/annexes/annex2'
 import { LEDGER_FORMS } from '@shared/annexes/registry'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { ImportPreview } from '@shared/ipc/contract'
-import { AppFailure } from '@shared/ipc/result'
 import { valueToText } from '@shared/validation/cellInput'
 import { APP_VERSION } from '../../services/appInfo'
 import { usageError } from '../commandLine'
@@ -12,6 +11,7 @@ import { resolveUnit } from '../formRequest'
 import { unreadableMessage } from '../../services/import/readAnnexFile'
 import { readAnnexWorkbook } from '../../services/import/readAnnexWorkbook'
 import { ImportStager } from '../../services/ledgerImport'
+import { overDataDir } from '../overDataDir'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir } from '../../services/storage/ledgerStore'
 
@@ -45,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
   const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex }))
-  try {
+  return overDataDir(data, 1, async () => {
     // A form of the ledger (附件3, 附件4, 两断三清, 两张清单, 回头看台账) goes in as that form's tab takes it in the app;
     // anything else is read as 附件2, as the app's 附件2 tab reads it.
     const detected = (await readAnnexWorkbook(bytes, basename(file), { campaign: defaultCampaign, annex: 'auto' })).annex
@@ -61,13 +61,7 @@ export async function run(args: string[]): Promise<number> {
     const done = await stager.commit(unit.value.id, preview.stageId, flags.has('--accept-other-unit'), actor)
     process.stdout.write(`\n${done.summary}\n`)
     return 0
-  } catch (e) {
-    if (!(e instanceof AppFailure)) throw e
-    process.stderr.write(`${e.message}\n`)
-    return 1
-  } finally {
-    await data.close()
-  }
+  })
 }
 
 function report(p: ImportPreview, unitName: string): string {

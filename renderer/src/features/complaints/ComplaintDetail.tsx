@@ -8,13 +8,12 @@ import { VERIFIED_VALUES } from '@shared/complaints/register'
 import { chinaDate } from '@shared/domain/chinaTime'
 import { cnDate } from '@shared/domain/dates'
 import type { ComplaintsView } from '@shared/ipc/contract'
-import { dateFromTyped } from '@shared/validation/cellInput'
 import { DateField } from '../ledger/editors/DateField'
+import { typedDate } from './ComplaintForm'
 
 type Row = ComplaintsView['rows'][number]
 type ResultDraft = Omit<ComplaintResult, 'verified'> & { verified: ComplaintResult['verified'] | '' }
 
-const iso = (text: string): string => (text.trim() === '' ? '' : (dateFromTyped(text) ?? text))
 
 export function ComplaintDetail(props: {
   row: Row
@@ -96,7 +95,7 @@ export function ComplaintDetail(props: {
           className="complaint-result"
           onSubmit={(e) => {
             e.preventDefault()
-            props.onResult({ ...r, doneDate: iso(r.doneDate), feedbackDate: iso(r.feedbackDate) })
+            props.onResult({ ...r, doneDate: typedDate(r.doneDate), feedbackDate: typedDate(r.feedbackDate) })
           }}
         >
           <label>

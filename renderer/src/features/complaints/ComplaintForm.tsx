@@ -20,10 +20,12 @@ export function draftOf(c: ComplaintInput): ComplaintDraft {
   return { receivedDate, channel, reporter, reporterPhone, target, targetAddress, targetOperator, targetPhone, content, assignedUnit, dueDate }
 }
 
-/** The draft as sent: dates typed any way the program reads them, stored ISO. */
+/** A date typed any way the program reads one, as stored (ISO); left as typed when it is not one, for the check to name. */
+export const typedDate = (text: string): string => (text.trim() === '' ? '' : (dateFromTyped(text) ?? text))
+
+/** The draft as sent. */
 export function typedInput(d: ComplaintDraft): ComplaintDraft {
-  const iso = (text: string): string => (text.trim() === '' ? '' : (dateFromTyped(text) ?? text))
-  return { ...d, receivedDate: iso(d.receivedDate), dueDate: iso(d.dueDate) }
+  return { ...d, receivedDate: typedDate(d.receivedDate), dueDate: typedDate(d.dueDate) }
 }
 
 export function ComplaintForm(props: {
