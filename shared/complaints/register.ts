@@ -10,6 +10,7 @@ import type { Campaign } from '../campaign/campaign'
 import { isTownLike, unitByName } from '../campaign/campaign'
 import type { SOURCES } from '../domain/enums'
 import { isoFromParts } from '../domain/normalize'
+import { rate } from '../annexes/shared'
 import type { RecordFields } from '../ledger/record'
 import { fieldText, ProblemNoSchema, RecordIdSchema } from '../ledger/record'
 import type { ClosedEnterprise, ResurgenceCertainty } from '../lifecycle/resurgence'
@@ -237,7 +238,6 @@ export interface ComplaintStats extends ComplaintCounts {
   units: (ComplaintCounts & { unit: string })[]
 }
 
-const rate = (done: number, total: number): number | null => (total === 0 ? null : Math.round((done / total) * 1000) / 10)
 
 export function complaintCounts(list: readonly Complaint[], today: string): ComplaintCounts {
   const done = list.filter((c) => c.handling).length

@@ -54,7 +54,7 @@ export function ReceivedEvidence({ overview, onNotice }: { overview: EvidenceOve
               <th>问题编号</th>
               <th>企业（场所）</th>
               <th>整治类别</th>
-              <th>进展</th>
+              <th>销号</th>
               <th>佐证材料</th>
               <th>销号缺少</th>
             </tr>
@@ -81,7 +81,7 @@ function RecordRow(props: { record: RecordEvidence; open: boolean; thumbs: Recor
         <td>{r.problemNo}</td>
         <td>{r.name}</td>
         <td>{r.category}</td>
-        <td>{r.closed ? '已销号' : '整治中'}</td>
+        <td>{r.closed ? '已销号' : '未销号'}</td>
         <td>
           {!r.carried ? (
             '未随附'
