@@ -1,13 +1,17 @@
 /**
  * Turns what a user asked for by name (附件, 单位, 填报日期, file) into the export's inputs, or into a Chinese
- * sentence saying what is wrong; and writes the finished form to disk. Shared by `slw template` and `slw export`.
+ * sentence saying what is wrong; and writes the finished form to disk. Shared by `slw template`, `slw export`, and
+ * (the column mapping) `slw import` and `slw check`.
  */
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
 import { unitByName } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import { parseDateText } from '@shared/domain/normalize'
-import { ANNEXES, annexById } from '@shared/annexes/registry'
+import { ANNEXES, annexById, recordAnnex } from '@shared/annexes/registry'
+import type { ColumnMapping } from '@shared/annexes/columnMapping'
+import { parseMappingJson, parseMappingText } from '@shared/annexes/columnMapping'
+import { readFile } from 'node:fs/promises'
 import type { ExportMeta } from '../services/export/meta'
 import { saveErrorMessage, saveFileAtomically } from '../services/export/saveFile'
 import type { AnnexWorkbookInput } from '../services/export/workbook'
@@ -57,4 +61,30 @@ function writtenMessage(annex: AnnexDefinition<RecordFields>, meta: ExportMeta, 
   const what = meta.kind === 'template' ? '空白表' : `${meta.recordCount} 条记录`
   const unit = meta.unitName ? `（${meta.unitName}）` : ''
   return `已生成${annex.label}《${annex.title}》${unit}：${path}\n${what}，校验码 ${meta.checkCode}\n`
+}
+
+/**
+ * The clerk's column mapping of `--map 企业地址=详细地址,整改意见=整治措施` and/or `--map-file m.json` (a JSON object,
+ * merged under --map), resolved against every field a record has; undefined when neither is given.
+ */
+export async function resolveMapping(text: string | undefined, file: string | undefined): Promise<Resolved<ColumnMapping | undefined>> {
+  if (text === undefined && file === undefined) return { ok: true, value: undefined }
+  const mapping = new Map<string, string | null>()
+  if (file !== undefined) {
+    let json: unknown
+    try {
+      json = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''))
+    } catch {
+      return { ok: false, message: `无法读取对应关系文件“${file}”，它应是 JSON 对象，如 {"企业地址": "详细地址"}。` }
+    }
+    const parsed = parseMappingJson(json, recordAnnex)
+    if (!parsed.ok) return { ok: false, message: `对应关系文件“${file}”：${parsed.message}。` }
+    for (const [k, v] of parsed.mapping) mapping.set(k, v)
+  }
+  if (text !== undefined) {
+    const parsed = parseMappingText(text, recordAnnex)
+    if (!parsed.ok) return { ok: false, message: `--map：${parsed.message}。` }
+    for (const [k, v] of parsed.mapping) mapping.set(k, v)
+  }
+  return { ok: true, value: mapping }
 }

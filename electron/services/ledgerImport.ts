@@ -8,6 +8,7 @@ import { annex2 } from '@shared/annexes/annex2'
 import { HUIKAN_TRACK, huikan } from '@shared/annexes/huikan'
 import { formIncludes } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
+import type { ColumnMapping } from '@shared/annexes/columnMapping'
 import type { RecordFields } from '@shared/ledger/record'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { Campaign } from '@shared/campaign/campaign'
@@ -23,7 +24,7 @@ import { isFileRefused } from './import/importResult'
 import type { DataDir } from './storage/ledgerStore'
 import { reportProgress } from './progress'
 
-export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>) => Promise<ImportResult>
+export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>, mapping?: ColumnMapping) => Promise<ImportResult>
 
 interface Staged {
   unitId: string
@@ -51,11 +52,14 @@ export class ImportStager {
     private readonly today: () => string = () => chinaDate(new Date())
   ) {}
 
-  /** Reads a file as one of the unit's forms (附件2 by default; the 回头看台账 takes the 2023 closed ledger). */
-  async preview(unitId: string, fileName: string, bytes: Buffer, annex: AnnexDefinition<RecordFields> = annex2): Promise<ImportPreview> {
+  /**
+   * Reads a file as one of the unit's forms (附件2 by default; the 回头看台账 takes the 2023 closed ledger), its headers
+   * bound as the clerk's `mapping` says where it names them.
+   */
+  async preview(unitId: string, fileName: string, bytes: Buffer, annex: AnnexDefinition<RecordFields> = annex2, mapping?: ColumnMapping): Promise<ImportPreview> {
     const store = await this.dataDir.ledger(unitId)
     const { records, generation } = store.view()
-    const result = await this.read(bytes, fileName, annex)
+    const result = await this.read(bytes, fileName, annex, mapping)
     const refused = isFileRefused(result)
     // Rows of a form are matched against the records that form lists (a 2023 item is never a 2024 record).
     const onForm = records.filter((r) => formIncludes(annex, r.fields))

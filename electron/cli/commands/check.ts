@@ -1,10 +1,11 @@
 import { parseCommandArgs, usageError } from '../commandLine'
+import { resolveMapping } from '../formRequest'
 import type { ImportIssue, ImportResult } from '../../services/import/importResult'
 import { isFileRefused } from '../../services/import/importResult'
 import { readAnnexFile } from '../../services/import/readAnnexFile'
 import { jsonFileBytes, saveOutput } from '../saveOutput'
 
-const USAGE = '用法：slw check <文件> [--json] [--json-out <结果.json>]\n'
+const USAGE = '用法：slw check <文件> [--json] [--json-out <结果.json>] [--map 原列名=模板列名,…] [--map-file 对应关系.json]\n'
 
 /**
  * `slw check <file> [--json] [--json-out FILE]`: reads a submitted spreadsheet as the form it is (detectAnnex) exactly as
@@ -16,12 +17,14 @@ const USAGE = '用法：slw check <文件> [--json] [--json-out <结果.json>]\n
  */
 export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json')
-  const parsed = parseCommandArgs(args.filter((a) => a !== '--json'), ['json-out'], USAGE, 1)
+  const parsed = parseCommandArgs(args.filter((a) => a !== '--json'), ['json-out', 'map', 'map-file'], USAGE, 1)
   if (!parsed) return 2
   const [file] = parsed.positionals
   if (file === undefined) return usageError('请指定要检查的文件。', USAGE)
+  const mapping = await resolveMapping(parsed.values.map, parsed.values['map-file'])
+  if (!mapping.ok) return usageError(mapping.message, USAGE)
   // Whatever form the file is: 附件2, or one of the app's own 附件3/附件4/回头看/联络员/附表 exports, or a hand-made one.
-  const result = await readAnnexFile(file, { annex: 'auto' })
+  const result = await readAnnexFile(file, { annex: 'auto', ...(mapping.value ? { mapping: mapping.value } : {}) })
   const jsonText = `${JSON.stringify(checkJson(result))}\n`
   process.stdout.write(json ? jsonText : textReport(result))
   const jsonOut = parsed.values['json-out']

@@ -7,7 +7,7 @@ import type { ImportPreview } from '@shared/ipc/contract'
 import { valueToText } from '@shared/validation/cellInput'
 import { APP_VERSION } from '../../services/appInfo'
 import { usageError } from '../commandLine'
-import { resolveUnit } from '../formRequest'
+import { resolveMapping, resolveUnit } from '../formRequest'
 import { unreadableMessage } from '../../services/import/readAnnexFile'
 import { readAnnexWorkbook } from '../../services/import/readAnnexWorkbook'
 import { ImportStager } from '../../services/ledgerImport'
@@ -15,7 +15,9 @@ import { overDataDir } from '../overDataDir'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir } from '../../services/storage/ledgerStore'
 
-const USAGE = '用法：slw import <文件> --unit <单位> [--data <数据文件夹>] [--yes] [--accept-other-unit]\n'
+const USAGE =
+  '用法：slw import <文件> --unit <单位> [--data <数据文件夹>] [--yes] [--accept-other-unit]\n' +
+  '      [--map 原列名=模板列名,…] [--map-file 对应关系.json]\n'
 const SHOWN = 20
 
 /**
@@ -35,6 +37,8 @@ export async function run(args: string[]): Promise<number> {
   const unit = resolveUnit(defaultCampaign, valueOf('unit'))
   if (!unit.ok) return usageError(unit.message, USAGE)
   const file = positionals[0] as string
+  const mapping = await resolveMapping(valueOf('map'), valueOf('map-file'))
+  if (!mapping.ok) return usageError(mapping.message, USAGE)
 
   let bytes: Buffer
   try {
@@ -44,13 +48,14 @@ export async function run(args: string[]): Promise<number> {
     return 1
   }
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
-  const stager = new ImportStager(data, defaultCampaign, (b, name, annex) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex }))
+  const stager = new ImportStager(data, defaultCampaign, (b, name, annex, m) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex, ...(m ? { mapping: m } : {}) }))
   return overDataDir(data, 1, async () => {
     // A form of the ledger (附件3, 附件4, 两断三清, 两张清单, 回头看台账) goes in as that form's tab takes it in the app;
     // anything else is read as 附件2, as the app's 附件2 tab reads it.
-    const detected = (await readAnnexWorkbook(bytes, basename(file), { campaign: defaultCampaign, annex: 'auto' })).annex
+    const map = mapping.value ? { mapping: mapping.value } : {}
+    const detected = (await readAnnexWorkbook(bytes, basename(file), { campaign: defaultCampaign, annex: 'auto', ...map })).annex
     const form = LEDGER_FORMS.find((a) => a.id === detected) ?? annex2
-    const preview = await stager.preview(unit.value.id, basename(file), bytes, form)
+    const preview = await stager.preview(unit.value.id, basename(file), bytes, form, mapping.value)
     process.stdout.write(report(preview, unit.value.name))
     if (preview.refused) return 1
     if (!flags.has('--yes')) {

@@ -1,4 +1,6 @@
-import type { AnnexDefinition } from '@shared/annexes/types'
+import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
+import type { ColumnMapping } from '@shared/annexes/columnMapping'
+import { nearestColumn } from '@shared/annexes/columnMapping'
 import type { Campaign } from '@shared/campaign/campaign'
 import { towns, unitByName } from '@shared/campaign/campaign'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
@@ -10,7 +12,8 @@ import { createValidationContext, validateLedger } from '@shared/validation/vali
 import { cellRef, columnLetter } from '@shared/domain/cellAddress'
 import { cellText } from './cellText'
 import type { BoundColumn, HeaderCell, HeaderLayout } from './findHeader'
-import { anchorColumn, findHeader } from './findHeader'
+import type { HeaderDiagnosis } from './findHeader'
+import { anchorColumn, diagnoseHeader, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
 import { readOwnExport } from './ownExport'
@@ -31,18 +34,11 @@ export function annexFromWorkbook(
   file: string,
   annex: AnnexDefinition<RecordFields>,
   campaign: Campaign,
-  texts = new Map<string, string>()
+  texts = new Map<string, string>(),
+  mapping: ColumnMapping = new Map()
 ): ImportResult {
-  const layout = findHeader(workbook, annex)
-  if (!layout) {
-    const anchor = anchorColumn(annex)?.header ?? ''
-    return refusedFile(
-      file,
-      'MISSING_COLUMN',
-      `文件“${file}”中没有找到${annex.label}《${annex.title}》的表头：没有哪个工作表的表头行含有「${anchor}」` +
-        `等至少6个${annex.label}列名，请用${annex.label}模板填写后再导入`
-    )
-  }
+  const layout = findHeader(workbook, annex, mapping)
+  if (!layout) return refusedFile(file, 'MISSING_COLUMN', noTableMessage(file, annex, diagnoseHeader(workbook, annex, mapping)))
   const sheet = layout.sheet.name
   const place = sheetPlace(file, sheet)
   const { at, issue } = place
@@ -106,6 +102,23 @@ export function annexFromWorkbook(
   return result
 }
 
+/**
+ * Why no table was found, with what the row most like a header says: the columns it names, and for the texts it does
+ * not the nearest column (企业地址 → 详细地址?), so the clerk can assign them and import.
+ */
+function noTableMessage(file: string, annex: AnnexDefinition<RecordFields>, seen: HeaderDiagnosis | null): string {
+  const anchor = anchorColumn(annex)?.header ?? ''
+  const head = `文件“${file}”中没有找到${annex.label}《${annex.title}》的表格：没有哪个工作表的表头行含有「${anchor}」和至少另一个${annex.label}列名`
+  if (!seen) return `${head}，请用${annex.label}模板填写后再导入`
+  const named = seen.bound.map((b) => `${b.text}（${b.column.header}）`)
+  const guessed = seen.unknown.map((u) => (u.nearest ? `${u.text} → ${u.nearest.header}？` : u.text))
+  return (
+    `${head}。工作表“${seen.sheet}”第${seen.row + 1}行最像表头：` +
+    `${named.length ? `认出的列有 ${named.join('、')}；` : ''}${guessed.length ? `未认出的列有 ${guessed.join('、')}；` : ''}` +
+    `请在导入时指定各列对应的${annex.label}列（命令行用 --map，如 --map 企业地址=详细地址），或改用${annex.label}模板填写`
+  )
+}
+
 /** Builds the findings of one sheet: `at` prefixes a message with file and sheet, `issue` fills the location. */
 interface SheetPlace {
   at: (where: string) => string
@@ -165,14 +178,19 @@ function headerIssues(
 ): ImportIssue[] {
   const out: ImportIssue[] = []
   const boundKeys = new Set(layout.bound.map((b) => b.column.key))
+  const unbound = annex.columns.filter((c) => c.kind !== 'seq' && !boundKeys.has(c.key))
+  const nearestOf = new Map(layout.unknown.map((h) => [h, nearestColumn(h.text, unbound)]))
   annex.columns.forEach((column, i) => {
     if (!column.required || boundKeys.has(column.key)) return
+    // The table is taken: its rows come in with this field blank, to be completed (未填完), rather than refused.
+    const like = layout.unknown.find((h) => nearestOf.get(h) === column)
+    const hint = like ? `；原表的“${like.text}”（${like.cell}）可能就是该列，可在导入时指定对应（${like.text}=${column.header}）` : ''
     out.push(
       issue({
-        severity: 'error',
+        severity: 'warning',
         code: 'MISSING_COLUMN',
         column: column.header,
-        message: at(`缺少「${column.header}」列（模板中为 ${columnLetter(i)} 列），请按${annex.label}模板补上该列后再导入`)
+        message: at(`缺少「${column.header}」列（模板中为 ${columnLetter(i)} 列），各行的「${column.header}」为空，导入后列为未填完，请补全${hint}`)
       })
     )
   })
@@ -198,12 +216,15 @@ function headerIssues(
         code: 'EXTRA_COLUMN',
         cell: h.cell,
         column: h.text,
-        message: at(`${h.cell}单元格的列名“${h.text}”不是${annex.label}的列，该列未导入；如属于某一列，请改用模板中的列名`)
+        message: at(`${h.cell}单元格的列名“${h.text}”不是${annex.label}的列，该列未导入；${nearHint(h.text, nearestOf.get(h))}`)
       })
     )
   }
   return out
 }
+
+const nearHint = (text: string, nearest: AnnexColumn | undefined): string =>
+  nearest ? `可能是「${nearest.header}」列，可在导入时指定对应（${text}=${nearest.header}）` : '如属于某一列，请在导入时指定对应，或改用模板中的列名'
 
 /** Cells the reader left out, right of the last column any form can use (sheetCaps.mjs): said, never silent. */
 function clippedColumns(layout: HeaderLayout, { at, issue }: SheetPlace): ImportIssue[] {
@@ -224,7 +245,7 @@ function unheadedData(
   date1904: boolean,
   { at, issue }: SheetPlace
 ): ImportIssue[] {
-  const headed = new Set([...layout.bound, ...layout.unknown].map((h) => h.index))
+  const headed = new Set([...layout.bound, ...layout.unknown, ...layout.ignored].map((h) => h.index))
   const unheaded = new Set<number>()
   for (const row of rows) {
     row.cells.forEach((cell, c) => {

@@ -7,6 +7,7 @@
 import { annex2 } from '@shared/annexes/annex2'
 import { ANNEXES, annexById } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
+import type { ColumnMapping } from '@shared/annexes/columnMapping'
 import type { RecordFields } from '@shared/ledger/record'
 import { cellText } from './cellText'
 import type { HeaderLayout } from './findHeader'
@@ -15,13 +16,13 @@ import { readExportMeta } from './ownExport'
 import type { RawWorkbook } from './rawWorkbook'
 
 /** 附件2 when nothing matches, so the file is refused with 附件2's message, as before detection existed. */
-export function detectAnnex(workbook: RawWorkbook): AnnexDefinition<RecordFields> {
+export function detectAnnex(workbook: RawWorkbook, mapping?: ColumnMapping): AnnexDefinition<RecordFields> {
   const named = readExportMeta(workbook)?.annexId
   const own = named === undefined ? undefined : annexById(named)
   if (own) return own
   let best: { annex: AnnexDefinition<RecordFields>; score: number } = { annex: annex2, score: 0 }
   for (const annex of ANNEXES) {
-    const layout = findHeader(workbook, annex)
+    const layout = findHeader(workbook, annex, mapping)
     if (!layout) continue
     // Half a point: a title only breaks a tie between equally bound headers.
     const score = layout.bound.length + (titledAbove(layout, annex, workbook.date1904) ? 0.5 : 0)

@@ -1,5 +1,6 @@
-import type { HeaderLookup } from '@shared/annexes/headers'
-import { columnForHeader, headerLookup, isKnownHeader, isSubHeaderRow } from '@shared/annexes/headers'
+import type { ColumnMapping } from '@shared/annexes/columnMapping'
+import { nearestColumn } from '@shared/annexes/columnMapping'
+import { columnForHeader, headerLookup, isKnownHeader, isSubHeaderRow, normalizeHeader } from '@shared/annexes/headers'
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import { cellRef } from '@shared/domain/cellAddress'
@@ -8,12 +9,17 @@ import type { RawSheet, RawWorkbook } from './rawWorkbook'
 
 /**
  * Finds the annex table in a workbook: the first sheet (visible ones first) with a header row that maps at least
- * MIN_KNOWN_COLUMNS annex columns, its anchor column among them. Headers may sit under title rows, span one or two
- * rows (手续办理情况 over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters
- * (@shared/annexes/headers matches the texts).
+ * MIN_KNOWN_COLUMNS annex columns, its anchor column among them; failing that, the header row anywhere that maps the
+ * most, as long as it has the anchor and one more column (a list a clerk was handed: 企业名称, 存在的问题, 整改意见),
+ * whose missing fields then come in to be completed. Headers may sit under title rows, span one or two rows (手续办理情况
+ * over 营业执照 … 其他许可), and use synonyms, spaces, line breaks or full-width characters (@shared/annexes/headers
+ * matches the texts); the clerk's column mapping binds or ignores the headers it names.
  */
 
+/** A form's header row: six of its columns bound. */
 const MIN_KNOWN_COLUMNS = 6
+/** A table recognised as the form's all the same: the anchor and one more column. */
+const MIN_RECOGNISED_COLUMNS = 2
 
 /**
  * The column a table of the annex cannot lack: 企业（场所）名称 on the forms over enterprises, 单位 on the lists of
@@ -46,6 +52,8 @@ export interface HeaderLayout {
   bound: BoundColumn[]
   /** Headers that map to no annex column. */
   unknown: HeaderCell[]
+  /** Headers the clerk's mapping says not to import. */
+  ignored: HeaderCell[]
   /** A second header mapping to an already bound column; `first` is the bound one. */
   duplicates: { first: BoundColumn; second: BoundColumn }[]
 }
@@ -53,27 +61,55 @@ export interface HeaderLayout {
 /** Trimmed text of a cell of the sheet being searched. */
 type CellTextAt = (r: number, c: number) => string
 
-export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): HeaderLayout | null {
+export function findHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>, mapping: ColumnMapping = new Map()): HeaderLayout | null {
   const anchor = anchorColumn(annex)?.key
   if (!anchor) return null
-  const lookup = headerLookup(annex)
+  const binder = headerBinder(annex, mapping)
   const ordered = [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)]
+  let recognised: { layout: HeaderLayout; keys: number } | null = null
   for (const sheet of ordered) {
     const text: CellTextAt = (r, c) => cellText(sheet.rows[r]?.[c], workbook.date1904).trim()
     for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
       // A title or the 填报单位 line right above a header names no column, so it is not the header's upper half.
-      if (!(sheet.rows[r] ?? []).some((_, c) => isKnownHeader(lookup, text(r, c)))) continue
-      const layout = layoutAt(sheet, r, text, lookup)
+      if (!(sheet.rows[r] ?? []).some((_, c) => binder.known(text(r, c)))) continue
+      const layout = layoutAt(sheet, r, text, binder)
       const keys = new Set(layout.bound.map((b) => b.column.key))
-      if (keys.size >= MIN_KNOWN_COLUMNS && keys.has(anchor)) return layout
+      if (!keys.has(anchor)) continue
+      if (keys.size >= MIN_KNOWN_COLUMNS) return layout
+      if (keys.size >= MIN_RECOGNISED_COLUMNS && keys.size > (recognised?.keys ?? 0)) recognised = { layout, keys: keys.size }
     }
   }
-  return null
+  return recognised?.layout ?? null
+}
+
+/** How a header text is bound: by the clerk's mapping where it names the header, else by the form's header texts. */
+interface HeaderBinder {
+  known: (text: string) => boolean
+  /** The column, null for a header the mapping ignores, undefined for one nothing names. */
+  column: (leaf: string, group: string) => AnnexColumn | null | undefined
+  subHeaderRow: (texts: readonly string[]) => boolean
+}
+
+function headerBinder(annex: AnnexDefinition<RecordFields>, mapping: ColumnMapping): HeaderBinder {
+  const lookup = headerLookup(annex)
+  const byKey = new Map(annex.columns.map((c) => [c.key, c]))
+  const mapped = (text: string): AnnexColumn | null | undefined => {
+    const target = mapping.get(normalizeHeader(text))
+    return target === undefined ? undefined : target === null ? null : byKey.get(target)
+  }
+  return {
+    known: (text) => mapped(text) !== undefined || isKnownHeader(lookup, text),
+    column: (leaf, group) => {
+      const own = mapped(leaf)
+      return own !== undefined ? own : columnForHeader(lookup, leaf, group)
+    },
+    subHeaderRow: (texts) => isSubHeaderRow(lookup, texts)
+  }
 }
 
 /** The row under a header row is its sub-header when most of its texts are known headers (营业执照 …). */
-function isSubHeader(sheet: RawSheet, r: number, text: CellTextAt, lookup: HeaderLookup): boolean {
-  return isSubHeaderRow(lookup, Array.from({ length: sheet.rows[r + 1]?.length ?? 0 }, (_, c) => text(r + 1, c)))
+function isSubHeader(sheet: RawSheet, r: number, text: CellTextAt, binder: HeaderBinder): boolean {
+  return binder.subHeaderRow(Array.from({ length: sheet.rows[r + 1]?.length ?? 0 }, (_, c) => text(r + 1, c)))
 }
 
 /** The text over a leaf: its own upper cell, or the first cell of the merged range that covers it. */
@@ -84,18 +120,22 @@ function groupText(sheet: RawSheet, r: number, c: number, text: CellTextAt): str
   return range ? text(range.s.r, range.s.c) : ''
 }
 
-function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: HeaderLookup): HeaderLayout {
-  const twoLevel = isSubHeader(sheet, r, text, lookup)
+function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, binder: HeaderBinder): HeaderLayout {
+  const twoLevel = isSubHeader(sheet, r, text, binder)
   const width = Math.max(sheet.rows[r]?.length ?? 0, twoLevel ? (sheet.rows[r + 1]?.length ?? 0) : 0)
   const dataStart = r + (twoLevel ? 2 : 1)
-  const layout: HeaderLayout = { sheet, headerRow: r, dataStart, bound: [], unknown: [], duplicates: [] }
+  const layout: HeaderLayout = { sheet, headerRow: r, dataStart, bound: [], unknown: [], ignored: [], duplicates: [] }
   const byKey = new Map<string, BoundColumn>()
   for (let c = 0; c < width; c++) {
     const leafRow = twoLevel && text(r + 1, c) !== '' ? r + 1 : r
     const header: HeaderCell = { index: c, cell: cellRef(leafRow, c), text: text(leafRow, c) }
     if (header.text === '') continue
     const group = leafRow > r ? groupText(sheet, r, c, text) : ''
-    const column = columnForHeader(lookup, header.text, group)
+    const column = binder.column(header.text, group)
+    if (column === null) {
+      layout.ignored.push(header)
+      continue
+    }
     if (!column) {
       layout.unknown.push(header)
       continue
@@ -110,3 +150,37 @@ function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, lookup: HeaderLo
   }
   return layout
 }
+
+/** What the row most like a header says, when no table was found: each text bound, or the column nearest to it. */
+export interface HeaderDiagnosis {
+  sheet: string
+  row: number
+  bound: { text: string; column: AnnexColumn }[]
+  unknown: { text: string; nearest?: AnnexColumn }[]
+}
+
+export function diagnoseHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>, mapping: ColumnMapping = new Map()): HeaderDiagnosis | null {
+  const binder = headerBinder(annex, mapping)
+  let best: HeaderDiagnosis | null = null
+  let bestScore = 0
+  for (const sheet of workbook.sheets.filter((s) => !s.hidden)) {
+    for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
+      const texts = (sheet.rows[r] ?? []).map((cell) => cellText(cell, workbook.date1904).trim()).filter((t) => t !== '')
+      const bound = texts.flatMap((text) => {
+        const column = binder.column(text, '')
+        return column ? [{ text, column }] : []
+      })
+      // A header row is short texts side by side; a title or a data row is not scored above it for being long.
+      const score = bound.length * 2 + texts.filter((t) => t.length <= 12).length
+      if (texts.length < 2 || score <= bestScore) continue
+      const taken = new Set(bound.map((b) => b.column.key))
+      const free = annex.columns.filter((c) => c.kind !== 'seq' && !taken.has(c.key))
+      const unknown = texts.filter((t) => !bound.some((b) => b.text === t)).map((text) => ({ text, ...optional(nearestColumn(text, free)) }))
+      best = { sheet: sheet.name, row: r, bound, unknown }
+      bestScore = score
+    }
+  }
+  return best
+}
+
+const optional = (nearest: AnnexColumn | undefined): { nearest?: AnnexColumn } => (nearest ? { nearest } : {})

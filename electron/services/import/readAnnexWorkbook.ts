@@ -3,10 +3,11 @@ import type { AnnexDefinition } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
+import type { ColumnMapping } from '@shared/annexes/columnMapping'
 import type { AppLog } from '../appLog'
 import { annexFromWorkbook } from './annexFromWorkbook'
 import { detectAnnex } from './detectAnnex'
-import type { ImportResult } from './importResult'
+import type { ImportIssueCode, ImportResult } from './importResult'
 import { refusedFile } from './importResult'
 import type { ImportLimits } from './limits'
 import { importLimits } from './limits'
@@ -32,6 +33,8 @@ export interface ReadOptions {
   texts?: Map<string, string>
   /** Where a parser thread's crash is written (the data folder's log); nowhere when not given. */
   log?: Pick<AppLog, 'bug'>
+  /** The clerk's assignment of the table's headers to the form's columns (or 忽略). */
+  mapping?: ColumnMapping
 }
 
 /**
@@ -46,22 +49,32 @@ export async function readAnnexWorkbook(
   options: ReadOptions = {}
 ): Promise<ImportResult> {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  const limits: ImportLimits = { ...importLimits, ...options.limits }
   if (isPackage(bytes)) return readPackage(bytes, fileName, options)
+  const read = await readRawWorkbook(bytes, fileName, options)
+  if (!read.ok) return refusedFile(fileName, read.code, read.message, read.sheet)
+  const { campaign = defaultCampaign, texts } = options
+  const annex = options.annex === 'auto' ? detectAnnex(read.workbook, options.mapping) : (options.annex ?? annex2)
+  return annexFromWorkbook(read.workbook, fileName, annex, campaign, texts, options.mapping)
+}
+
+export type RawRead = { ok: true; workbook: RawWorkbook } | { ok: false; code: ImportIssueCode; message: string; sheet: string | null }
+
+/**
+ * Any spreadsheet (.xlsx, .xls/.et, .ods or .csv) as read, before it is taken as a form: the same preflight,
+ * killable parser thread and caps as readAnnexWorkbook. For tables that are not annexes (a 交办 list).
+ */
+export async function readRawWorkbook(bytes: Buffer, fileName: string, options: Pick<ReadOptions, 'limits' | 'parserUrl' | 'log'> = {}): Promise<RawRead> {
+  const limits: ImportLimits = { ...importLimits, ...options.limits }
   const checked = preflight(bytes, fileName, limits)
-  if (!checked.ok) return refusedFile(fileName, checked.code, checked.message)
+  if (!checked.ok) return { ok: false, code: checked.code, message: checked.message, sheet: null }
   const csvFileName = checked.format === 'csv' ? fileName : undefined
   const onCrash = (e: Error): void => {
     options.log?.bug('parser thread', e, { fileName, bytes: bytes.length })
   }
   const parsed = await parseInWorker(bytes, parseLimitsFor(bytes.length, limits), options.parserUrl, csvFileName, onCrash)
   const outcome = parsed.ok ? withinRowAllowance(parsed.workbook, limits) : parsed
-  if (!outcome.ok) {
-    return refusedFile(fileName, outcome.code, parseFailureMessage(fileName, outcome, limits), outcome.sheet ?? null)
-  }
-  const { campaign = defaultCampaign, texts } = options
-  const annex = options.annex === 'auto' ? detectAnnex(outcome.workbook) : (options.annex ?? annex2)
-  return annexFromWorkbook(outcome.workbook, fileName, annex, campaign, texts)
+  if (!outcome.ok) return { ok: false, code: outcome.code, message: parseFailureMessage(fileName, outcome, limits), sheet: outcome.sheet ?? null }
+  return outcome
 }
 
 /**

@@ -136,14 +136,15 @@ describe('the table around the records', () => {
     )
   })
 
-  it('refuses a file whose header lacks a required column, naming it and its template letter', async () => {
+  it('takes a file whose header lacks a required column, its rows left to complete, naming the column and its template letter', async () => {
     const result = await readSpec({ rows: sampleRows(3), headers: { [columnOf('address')]: '门牌' } })
-    expect(isFileRefused(result)).toBe(true)
-    expect(result.rows).toEqual([])
+    expect(isFileRefused(result)).toBe(false)
+    expect(result.rows).toHaveLength(3)
     const missing = only(result, 'MISSING_COLUMN')
-    expect(missing).toMatchObject({ cell: null, column: '详细地址' })
-    expect(missing.message).toBe(`文件“${FILE}”工作表“${SHEET}”缺少「详细地址」列（模板中为 H 列），请按附件2模板补上该列后再导入`)
+    expect(missing).toMatchObject({ severity: 'warning', cell: null, column: '详细地址' })
+    expect(missing.message).toBe(`文件“${FILE}”工作表“${SHEET}”缺少「详细地址」列（模板中为 H 列），各行的「详细地址」为空，导入后列为未填完，请补全`)
     expect(only(result, 'EXTRA_COLUMN')).toMatchObject({ severity: 'warning', cell: 'H4', column: '门牌' })
+    expect(result.rows.every((r) => r.issues.some((i) => i.code === 'REQUIRED_EMPTY' && i.column === '详细地址'))).toBe(true)
   })
 
   it('refuses two headers that mean the same column, naming both cells', async () => {
