@@ -33,7 +33,7 @@ const SERVICES = [
   'export', // styled xlsx forms and their `_meta` sheet
   'import', // reading any spreadsheet a unit sends, in a worker
   'merge', // reading and consolidating submissions, the consolidated workbook
-  'annexExport|formRecords|ledgerImport|evidence|complaints', // a unit's own forms: export, records of a form, staged import; its evidence; the 举报 register
+  'annexExport|formRecords|ledgerImport|evidence|complaints|complaintTable', // a unit's own forms: export, records of a form, staged import; its evidence; the 举报 register and its 交办 lists
   'reports', // a unit's Friday report
   'office', // the office's intake, supervision and reports
   'handlers', // the contract's channels, each served by the services above
@@ -56,10 +56,10 @@ module.exports = {
     { name: 'no-circular', comment: 'A circle of imports has no bottom to read from.', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'shared-is-pure',
-      comment: 'shared/ runs in the renderer, the services and the CLI: only shared/, zod and xlsx.',
+      comment: 'shared/ runs in the renderer, the services and the CLI: only shared/, zod, xlsx and opencc-js (pure JS, header matching).',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { pathNot: '^(shared/|node_modules/(zod|xlsx)/)' }
+      to: { pathNot: '^(shared/|node_modules/(zod|xlsx|opencc-js)/)' }
     },
     {
       name: 'renderer-only-shared',
@@ -115,6 +115,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     // So do the JSDoc `@import`s that type the parser thread's .mjs files.
     detectJSDocImports: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }
+    // The conditions the bundler and Node resolve an ESM-only package's `exports` with (opencc-js/t2cn, lowdb).
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] }
   }
 }

@@ -3,12 +3,72 @@
  * normalising. The importer binds a sheet's header row through it, and the grid a pasted block's header row.
  * Columns are bound through a Map keyed by normalised text, so a header such as __proto__ is just an unknown header.
  */
+import { ConverterFactory, Locale } from 'opencc-js/t2cn'
+import type { DictGroup } from 'opencc-js/t2cn'
 import type { RecordFields } from '../ledger/record'
 import type { AnnexColumn, AnnexDefinition } from './types'
 
-/** Header text as compared: NFKC (（）→ (), full-width letters), no whitespace or line breaks, no * required marks. */
+/**
+ * Header text as compared: NFKC (（）→ (), full-width letters), no whitespace or line breaks, no * required marks,
+ * and in simplified characters: 企業（場所）名稱 of a Hong Kong or Taiwan copy is 企业（场所）名称.
+ */
 export function normalizeHeader(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u200b\u200c\u200d\ufeff*]+/g, '')
+  const s = text.normalize('NFKC').replace(/[\s\u200b\u200c\u200d\ufeff*]+/g, '')
+  return hasTraditional(s) ? toSimplified()(s) : s
+}
+
+/**
+ * Traditional → simplified by OpenCC's own dictionaries (opencc-js, the t2cn build: Hong Kong and Taiwan variants,
+ * then OpenCC's traditional → mainland simplified), kept up to date upstream rather than a hand-made table. Built
+ * on first use: most files never need it.
+ */
+let converter: ((text: string) => string) | undefined
+function toSimplified(): (text: string) => string {
+  return (converter ??= ConverterFactory(...Locale.from.hk, ...Locale.from.tw, ...Locale.to.cn))
+}
+
+/** The one-character entries of the converter's tables, as [from, to]. */
+function characterEntries(groups: readonly DictGroup[]): [string, string][] {
+  const out: [string, string][] = []
+  const add = (from: string, to: string): void => {
+    if (from.length > 0 && from === String.fromCodePoint(from.codePointAt(0) ?? 0)) out.push([from, to])
+  }
+  for (const group of groups) {
+    for (const dict of group) {
+      if (typeof dict !== 'string') for (const [from, to] of dict) add(from, to)
+      else for (const entry of dict.split('|')) add(entry.slice(0, entry.indexOf(' ')), entry.slice(entry.indexOf(' ') + 1))
+    }
+  }
+  return out
+}
+
+/**
+ * Characters the converter changes on their own, read from its character tables without building it (which takes
+ * ~130 ms): a traditional character (場 → 场), or a Hong Kong or Taiwan variant that does not come back as it is
+ * (the Hong Kong table's 台 → 臺 ends as 台 again). A header in simplified characters, nearly every one, is looked
+ * at character by character against this set and never converted.
+ */
+let traditional: ReadonlySet<number> | undefined
+function traditionalChars(): ReadonlySet<number> {
+  if (traditional) return traditional
+  const tables = characterEntries(Locale.to.cn)
+  const simplified = new Map(tables)
+  const set = new Set<number>()
+  for (const [from, to] of tables) if (to !== from) set.add(from.codePointAt(0) ?? 0)
+  for (const [from, to] of characterEntries([...Locale.from.hk, ...Locale.from.tw])) {
+    if ((simplified.get(to) ?? to) !== from) set.add(from.codePointAt(0) ?? 0)
+  }
+  return (traditional = set)
+}
+
+/** Whether the text has a character of traditional script; ASCII, digits and punctuation are passed over at once. */
+function hasTraditional(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i)
+    // Every key of the tables is a CJK ideograph (U+3400 up, surrogates included); below it nothing to look up.
+    if (code >= 0x3400 && traditionalChars().has(s.codePointAt(i) ?? code)) return true
+  }
+  return false
 }
 
 /** Key of a leaf under its group; the NUL cannot occur in a header, so it never meets a plain header's key. */

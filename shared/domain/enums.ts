@@ -28,7 +28,12 @@ export const CATEGORY_SYNONYMS: ReadonlyMap<string, Category> = new Map<string, 
   ['整治类', '升级改造'],
   ['关停', '关停取缔'],
   ['关闭取缔', '关停取缔'],
-  ['依法取缔', '关停取缔']
+  ['依法取缔', '关停取缔'],
+  // Words of the lists units receive (issue 22): 淘汰类 (落后产能) is closed; 提升改造 / 改造提升 / 规范类 fixed on site.
+  ['淘汰类', '关停取缔'],
+  ['提升改造', '升级改造'],
+  ['改造提升', '升级改造'],
+  ['规范类', '升级改造']
 ])
 
 /**
@@ -37,7 +42,23 @@ export const CATEGORY_SYNONYMS: ReadonlyMap<string, Category> = new Map<string, 
  */
 export const CATEGORY_AMBIGUOUS: ReadonlyMap<string, readonly Category[]> = new Map<string, readonly Category[]>([
   ['清理类', ['关停取缔', '整合搬迁']],
-  ['关停并转', ['关停取缔', '整合搬迁', '升级改造']]
+  ['关停并转', ['关停取缔', '整合搬迁', '升级改造']],
+  // 取缔搬离: closed here, and either closed for good or moved into a park; the list does not say which.
+  ['取缔搬离', ['关停取缔', '整合搬迁']]
+])
+
+/**
+ * How 来源 is written where a list says 受理方式 (来电, 来信, 信访 …): every one is a report from the public, as the
+ * 举报受理 register files them (群众举报). A Map, looked up with the user's text like CATEGORY_SYNONYMS.
+ */
+export const SOURCE_SYNONYMS: ReadonlyMap<string, (typeof SOURCES)[number]> = new Map<string, (typeof SOURCES)[number]>([
+  ['来电', '群众举报'],
+  ['来信', '群众举报'],
+  ['来访', '群众举报'],
+  ['信访', '群众举报'],
+  ['举报', '群众举报'],
+  ['12345', '群众举报'],
+  ['12369', '群众举报']
 ])
 
 export type ProblemType = (typeof PROBLEM_TYPES)[number]

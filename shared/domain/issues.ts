@@ -30,6 +30,8 @@ export type IssueCode =
   | 'PHONE_AREA'
   | 'DATE_NO_YEAR'
   | 'DATE_UNPARSEABLE'
+  /** A deadline phrase (2024年6月底前, 2024年6月30日之前) stored as the date it names: the clerk is asked to check it. */
+  | 'DATE_CONVERTED'
   | 'DATE_OUT_OF_RANGE'
   | 'FORMULA_NO_VALUE'
   | 'CELL_ERROR'

@@ -46,7 +46,46 @@ export function normalizePhone(s: string): string {
   return p.replace(ANY_SPACE, '')
 }
 
-export type DateParse = { ok: true; iso: string } | { ok: false; code: 'DATE_NO_YEAR' | 'DATE_UNPARSEABLE' }
+/**
+ * How a deadline phrase of a notice was read (parseDateText): `monthEnd` for 2024年6月底(前), the month's last day;
+ * `before` for 2024年6月30日前 / 之前 / 以前, that day. A plain date has none.
+ */
+export type DatePhrase = 'monthEnd' | 'before'
+
+export type DateParse =
+  | { ok: true; iso: string; phrase?: DatePhrase }
+  | { ok: false; code: 'DATE_NO_YEAR' | 'DATE_UNPARSEABLE' }
+
+/** 前, 之前 or 以前 after a deadline: “by”, the day itself included (notices say 6月30日前 for 6月30日). */
+const BEFORE = '(?:之前|以前|前)'
+const MONTH_END = new RegExp(`^(\\d{4})年(\\d{1,2})月底${BEFORE}?$`)
+const DAY_BEFORE = [
+  new RegExp(`^(\\d{4})()年(\\d{1,2})月(\\d{1,2})[日号]?${BEFORE}$`),
+  new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${BEFORE}$`)
+]
+const NO_YEAR_PHRASE = new RegExp(`^(?:\\d{1,2}月底${BEFORE}?|\\d{1,2}月\\d{1,2}[日号]?${BEFORE}|\\d{1,2}[-/.]\\d{1,2}${BEFORE})$`)
+
+/** The last day of a month as ISO, or null for a month that is none (2024年13月). */
+function monthEndIso(y: number, m: number): string | null {
+  if (m < 1 || m > 12) return null
+  // Day 0 of the next month is the last day of this one (2月: 28 or 29).
+  return isoFromParts(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate())
+}
+
+/** A deadline phrase (2024年6月底前, 2024年6月30日之前, 2024.6.30前) read as its date, or null when the text is none. */
+function deadlinePhrase(s: string): DateParse | null {
+  const end = MONTH_END.exec(s)
+  if (end) {
+    const iso = monthEndIso(Number(end[1]), Number(end[2]))
+    return iso ? { ok: true, iso, phrase: 'monthEnd' } : { ok: false, code: 'DATE_UNPARSEABLE' }
+  }
+  const m = DAY_BEFORE[0].exec(s) ?? DAY_BEFORE[1].exec(s)
+  if (m) {
+    const iso = isoFromParts(Number(m[1]), Number(m[3]), Number(m[4]))
+    return iso ? { ok: true, iso, phrase: 'before' } : { ok: false, code: 'DATE_UNPARSEABLE' }
+  }
+  return null
+}
 
 /** A midnight time after a date, as Excel, WPS or a program writes it: 0:00, 00:00:00, T00:00:00.000Z. */
 const MIDNIGHT = /(?:[\s\u200b-\u200d]+|T)0{1,2}:00(?::00(?:\.0+)?)?Z?[\s\u200b-\u200d]*$/
@@ -65,7 +104,9 @@ export function isoFromParts(y: number, m: number, d: number): string | null {
 
 /**
  * Date text as clerks write it: 2024-6-30, 2024/6/30, 2024.6.30, 2024年6月30日, 20240630 (a trailing 0:00:00 is
- * ignored). Year-less text (6月30日, 6.30) is never guessed.
+ * ignored), and the deadline phrases of notices: 2024年6月底(前) is the month's last day, 2024年6月30日前 (之前, 以前,
+ * 2024.6.30前) that day, each marked with its `phrase` so that the reader can say what was taken. Year-less text
+ * (6月30日, 6.30, 6月底前) is never guessed.
  */
 export function parseDateText(raw: string): DateParse {
   const text = raw.normalize('NFKC')
@@ -79,8 +120,25 @@ export function parseDateText(raw: string): DateParse {
     const iso = isoFromParts(Number(m[1]), Number(m[3]), Number(m[4]))
     return iso ? { ok: true, iso } : { ok: false, code: 'DATE_UNPARSEABLE' }
   }
-  if (/^\d{1,2}月\d{1,2}[日号]?$/.test(s) || /^\d{1,2}[-/.]\d{1,2}$/.test(s)) return { ok: false, code: 'DATE_NO_YEAR' }
+  const phrase = deadlinePhrase(s)
+  if (phrase) return phrase
+  if (/^\d{1,2}月\d{1,2}[日号]?$/.test(s) || /^\d{1,2}[-/.]\d{1,2}$/.test(s) || NO_YEAR_PHRASE.test(s)) return { ok: false, code: 'DATE_NO_YEAR' }
   return { ok: false, code: 'DATE_UNPARSEABLE' }
+}
+
+/**
+ * Year-less date text (6月30日, 6.30, 6月底前) read in the given year, as a clerk would mean it in that year's
+ * campaign; null for any other text, or a day the year has not (2月29日 of 2023). Never applied without the clerk:
+ * it is what a DATE_NO_YEAR message proposes.
+ */
+export function dateInYear(raw: string, year: number): DateParse | null {
+  const parsed = parseDateText(raw)
+  if (parsed.ok || parsed.code !== 'DATE_NO_YEAR') return null
+  const s = raw.normalize('NFKC').replace(ANY_SPACE, '')
+  // The year is written the way the rest is: 2024年 before 6月…, 2024. before 6.30, 2024- before 6-30.
+  const sep = s.includes('月') ? '年' : (/[-/.]/.exec(s)?.[0] ?? '')
+  const d = parseDateText(`${year}${sep}${s}`)
+  return d.ok ? d : null
 }
 
 /**

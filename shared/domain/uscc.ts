@@ -27,6 +27,18 @@ export function checkUscc(code: string): UsccCheck {
   return expected === code[17] ? { ok: true } : { ok: false, code: 'USCC_CHECKSUM', expected }
 }
 
+/**
+ * The 统一社会信用代码 inside a 排污许可证 number (HJ 608-2017 排污单位编码规则: the unit's 18-character code, a
+ * 3-digit 顺序码 of its site, then one 标识码 letter, e.g. 91130200699229617X001P; also taken without that last
+ * character), or null when the text is no such number or its first 18 characters are no valid code. The caller
+ * proposes it; it never replaces what was written.
+ */
+export function permitNumberCode(code: string): string | null {
+  if (!/^.{18}\d{3}[0-9A-Z]?$/.test(code)) return null
+  const uscc = code.slice(0, 18)
+  return checkUscc(uscc).ok ? uscc : null
+}
+
 /** 15-digit 工商注册号 of a business that has not yet changed to the unified code. */
 export function isOldRegistrationNo(code: string): boolean {
   return /^\d{15}$/.test(code)

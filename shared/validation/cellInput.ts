@@ -2,6 +2,7 @@ import type { AnnexColumn } from '../annexes/types'
 import type { Campaign } from '../campaign/campaign'
 import { unitByName } from '../campaign/campaign'
 import type { FieldValue } from '../ledger/record'
+import type { FieldIssue } from '../domain/issues'
 import { choiceWord, cleanText, isoFromExcelSerial, normalizeCode, normalizePhone, parseDateText, splitMulti } from '../domain/normalize'
 import { optionsOf } from './validateRecord'
 
@@ -54,6 +55,20 @@ export function valueFromText(col: AnnexColumn, raw: string, campaign: Campaign)
     default:
       return text
   }
+}
+
+/**
+ * The warning for a deadline phrase that valueFromText stored as a date (2024年6月底前 → 2024-06-30), or null when
+ * the text is a plain date or none: the stored ISO no longer shows what was written, so whoever reads the text says
+ * it (the importer with each cell; the grid may show it while typing). One wording for every reader.
+ */
+export function dateConversionIssue(col: AnnexColumn, raw: string): FieldIssue | null {
+  if (col.kind !== 'date') return null
+  const text = cleanText(raw)
+  const d = parseDateText(text)
+  if (!d.ok || !d.phrase) return null
+  const how = d.phrase === 'monthEnd' ? `按${d.iso}（该月最后一天）` : `按${d.iso}`
+  return { severity: 'warning', code: 'DATE_CONVERTED', field: col.key, message: `「${col.header}」“${text}”${how}导入，请核对` }
 }
 
 /** What an empty cell of a column holds: no text, or no choice of a multiple choice. */

@@ -5,9 +5,9 @@ import { lifecycleIssues } from '../lifecycle/lifecycleIssues'
 import { nameAddressKey, usccKey } from '../ledger/identity'
 import type { FieldValue, RecordFields } from '../ledger/record'
 import type { FieldIssue, IssueCode } from '../domain/issues'
-import { choiceWord, cleanText, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from '../domain/normalize'
+import { choiceWord, cleanText, dateInYear, hasControlChars, looksLikeFormula, normalizeCode, parseDateText } from '../domain/normalize'
 import { areaCode, phoneKind } from '../domain/phone'
-import { checkUscc, isOldRegistrationNo } from '../domain/uscc'
+import { checkUscc, isOldRegistrationNo, permitNumberCode } from '../domain/uscc'
 import { cnDate } from '../domain/dates'
 
 /** What the rules need besides the row: the campaign's units and the date windows. */
@@ -72,7 +72,14 @@ function checkUsccField(value: string, fields: RecordFields, col: AnnexColumn, a
   }
   const r = checkUscc(code)
   if (!r.ok) {
-    if (r.code === 'USCC_LENGTH') return [err(r.code, f, `「${col.header}」应为18位，现为${code.length}位，请对照营业执照核对`)]
+    if (r.code === 'USCC_LENGTH') {
+      // A 排污许可证 number copied from the permit: its code is proposed, as a year-less date's year is (never stored).
+      const inPermit = permitNumberCode(code)
+      if (inPermit) {
+        return [err(r.code, f, `「${col.header}」${code} 为${code.length}位，前18位 ${inPermit} 是有效的统一社会信用代码，疑为排污许可证编号，建议填写 ${inPermit}`)]
+      }
+      return [err(r.code, f, `「${col.header}」应为18位，现为${code.length}位，请对照营业执照核对`)]
+    }
     if (r.code === 'USCC_CHARSET')
       return [err(r.code, f, `「${col.header}」含有不允许的字符（代码中不使用 I、O、S、V、Z，请检查是否把数字 0、1 写成了字母），请对照营业执照核对`)]
     return [err(r.code, f, `「${col.header}」校验位错误（按 GB 32100 应为“${r.expected}”），请对照营业执照逐位核对`)]
@@ -97,7 +104,7 @@ function checkDateField(value: string, col: AnnexColumn, ctx: ValidationContext)
   const d = parseDateText(value)
   if (!d.ok) {
     return d.code === 'DATE_NO_YEAR'
-      ? [err(d.code, col.key, `「${col.header}」“${value}”没有年份，请写完整日期，如 2024年6月30日`)]
+      ? [err(d.code, col.key, `「${col.header}」“${value}”没有年份，请写完整日期，如 ${noYearProposal(value, ctx.campaign.year)}`)]
       : [err(d.code, col.key, `「${col.header}」“${value}”不是有效日期，请写作 2024年6月30日 或 2024-06-30`)]
   }
   if (col.phase === 'deadline') {
@@ -111,6 +118,16 @@ function checkDateField(value: string, col: AnnexColumn, ctx: ValidationContext)
     }
   }
   return []
+}
+
+/**
+ * The full date a DATE_NO_YEAR message proposes: the text in the campaign's year (6月30日 → 2024年6月30日, 6月底前
+ * → 2024年6月30日（该月最后一天）), or the plain example when that year has no such day. Proposed, never stored.
+ */
+function noYearProposal(value: string, year: number): string {
+  const d = dateInYear(value, year)
+  if (!d?.ok) return `${year}年6月30日`
+  return d.phrase === 'monthEnd' ? `${cnDate(d.iso)}（该月最后一天）` : cnDate(d.iso)
 }
 
 function checkEnumValue(value: string, col: AnnexColumn, ctx: ValidationContext): FieldIssue[] {

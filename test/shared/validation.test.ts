@@ -38,12 +38,15 @@ describe('validateRecord', () => {
     const stored = (typed: string): unknown => valueFromText(category, typed, defaultCampaign)
     expect(['停产整治', '整治类', ' 整 治 类 '].map(stored)).toEqual(['升级改造', '升级改造', '升级改造'])
     expect(['关停', '关闭取缔', '依法取缔'].map(stored)).toEqual(['关停取缔', '关停取缔', '关停取缔'])
-    for (const word of ['清理类', '关停并转', '清理 类']) {
+    // The words of the lists units receive (issue 22; one test each in realWords.test.ts).
+    expect(['淘汰类', '提升改造', '改造提升', '规范类'].map(stored)).toEqual(['关停取缔', '升级改造', '升级改造', '升级改造'])
+    for (const word of ['清理类', '关停并转', '清理 类', '取缔搬离']) {
       const issues = validateRecord({ ...good, category: stored(word) as string }, annex2, ctx)
       expect(issues.map((i) => `${i.severity}:${i.code}:${i.field}`)).toEqual(['error:ENUM_AMBIGUOUS:category'])
     }
     expect(validateRecord({ ...good, category: '清理类' }, annex2, ctx)[0]?.message).toBe('「拟整治类别」“清理类”可指关停取缔或整合搬迁，请按该企业的实际情况改填其中之一')
     expect(validateRecord({ ...good, category: '关停并转' }, annex2, ctx)[0]?.message).toBe('「拟整治类别」“关停并转”可指关停取缔、整合搬迁或升级改造，请按该企业的实际情况改填其中之一')
+    expect(validateRecord({ ...good, category: '取缔搬离' }, annex2, ctx)[0]?.message).toBe('「拟整治类别」“取缔搬离”可指关停取缔或整合搬迁，请按该企业的实际情况改填其中之一')
   })
   it('allows 无 as code only for unlicensed businesses', () => {
     expect(codes({ ...good, uscc: '无' })).toEqual(['error:REQUIRED_EMPTY:uscc'])
@@ -108,7 +111,8 @@ describe('normalisation of typed and pasted text', () => {
     }
     expect(parseDateText('6月30日')).toEqual({ ok: false, code: 'DATE_NO_YEAR' })
     expect(parseDateText('2024-06-31')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
-    expect(parseDateText('2024年6月底')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
+    expect(parseDateText('2024年6月底')).toEqual({ ok: true, iso: '2024-06-30', phrase: 'monthEnd' })
+    expect(parseDateText('2024年6月初')).toEqual({ ok: false, code: 'DATE_UNPARSEABLE' })
   })
   it('converts Excel serials in both date systems and refuses the fictitious 1900-02-29', () => {
     expect(isoFromExcelSerial(45292)).toBe('2024-01-01')

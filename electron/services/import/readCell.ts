@@ -1,7 +1,7 @@
 import type { AnnexColumn } from '@shared/annexes/types'
 import type { Campaign } from '@shared/campaign/campaign'
 import type { FieldValue } from '@shared/ledger/record'
-import { valueFromText } from '@shared/validation/cellInput'
+import { dateConversionIssue, valueFromText } from '@shared/validation/cellInput'
 import type { IssueCode, Severity } from '@shared/domain/issues'
 import { cellText, numberText } from './cellText'
 import type { RawCell } from './rawWorkbook'
@@ -48,9 +48,16 @@ export function readCell(cell: RawCell | null, column: AnnexColumn, campaign: Ca
   }
   const text = cellText(cell, date1904)
   const value = valueFromText(column, text, campaign)
-  if (!cell?.formula) return { value, issues: NO_ISSUES }
+  const converted = phraseIssues(column, text)
+  if (!cell?.formula) return { value, issues: converted }
   const message = `${h}是公式（=${shown(cell.formula)}），已取其计算结果“${text}”，请核对`
-  return { value, issues: [{ severity: 'warning', code: 'FORMULA_CACHED', message }] }
+  return { value, issues: [{ severity: 'warning', code: 'FORMULA_CACHED', message }, ...converted] }
+}
+
+/** DATE_CONVERTED for a deadline phrase stored as its date (2024年6月底前 → 2024-06-30), worded once for every reader (dateConversionIssue). */
+function phraseIssues(column: AnnexColumn, text: string): readonly CellIssue[] {
+  const issue = dateConversionIssue(column, text)
+  return issue ? [{ severity: issue.severity, code: issue.code, message: issue.message }] : NO_ISSUES
 }
 
 /** Columns whose text is turned into a value (NFKC, synonyms, date parsing), and repeats from row to row. */
@@ -61,17 +68,22 @@ const CONVERTED: ReadonlySet<AnnexColumn['kind']> = new Set(['enum', 'multiEnum'
  * rows repeat the same few choices and dates thousands of times. A list (问题类型) is a copy for every row.
  */
 export function cellReader(campaign: Campaign, date1904: boolean): (cell: RawCell | null, column: AnnexColumn) => CellReading {
-  const known = new Map<AnnexColumn, Map<string, FieldValue>>()
+  const known = new Map<AnnexColumn, Map<string, CellReading>>()
   return (cell, column) => {
     // Plain text is all readCell looks at in these cells: no formula, error or number to report.
     if (cell?.t !== 's' || typeof cell.v !== 'string' || cell.formula !== undefined || !CONVERTED.has(column.kind)) {
       return readCell(cell, column, campaign, date1904)
     }
-    let values = known.get(column)
-    if (!values) known.set(column, (values = new Map()))
-    let value = values.get(cell.v)
-    if (value === undefined) values.set(cell.v, (value = valueFromText(column, cell.v, campaign)))
-    return { value: Array.isArray(value) ? [...value] : value, issues: NO_ISSUES }
+    let readings = known.get(column)
+    if (!readings) known.set(column, (readings = new Map()))
+    let reading = readings.get(cell.v)
+    if (reading === undefined) {
+      // A deadline phrase's DATE_CONVERTED goes with every cell that says it, as readCell gives it.
+      reading = { value: valueFromText(column, cell.v, campaign), issues: phraseIssues(column, cell.v) }
+      readings.set(cell.v, reading)
+    }
+    const { value, issues } = reading
+    return { value: Array.isArray(value) ? [...value] : value, issues }
   }
 }
 

@@ -13,6 +13,7 @@ import { cellReader, readCell } from '../../../electron/services/import/readCell
 const TEXTS = [
   '散、乱', '散,污', ' 乱 ', '散乱污', '污、散', '关停取缔', '关停', '整合搬迁', '升级改造', '无', '有', '不全',
   '八坊街道', '八坊', '城郊镇', '市生态环境局', '2024-06-30', '2024年6月30日', '２０２４年６月３０日', '6月底', '',
+  '2024年6月底前', '2024.6.30前', '6月底前',
   '工业', '餐饮', '=SUM(A1)', '#N/A', '临夏市某某加工厂'
 ]
 
@@ -42,6 +43,17 @@ describe('cellReader', () => {
       }),
       { numRuns: 200 }
     )
+  })
+
+  it('stores a deadline phrase as its date with DATE_CONVERTED, on every cell that says it and after a formula too', () => {
+    const deadline = annex2.columns.find((c) => c.key === 'deadline')!
+    const converted = { severity: 'warning', code: 'DATE_CONVERTED', message: '「完成时限」“2024年6月底前”按2024-06-30（该月最后一天）导入，请核对' }
+    const read = cellReader(defaultCampaign, false)
+    for (let i = 0; i < 2; i++) expect(read({ t: 's', v: '2024年6月底前' }, deadline)).toEqual({ value: '2024-06-30', issues: [converted] })
+    const viaFormula = readCell({ t: 's', v: '2024年6月底前', formula: 'A1' }, deadline, defaultCampaign, false)
+    expect(viaFormula.value).toBe('2024-06-30')
+    expect(viaFormula.issues.map((i) => i.code)).toEqual(['FORMULA_CACHED', 'DATE_CONVERTED'])
+    expect(read({ t: 's', v: '2024年6月30日' }, deadline)).toEqual({ value: '2024-06-30', issues: [] })
   })
 
   it('gives each row its own 问题类型 list', () => {
