@@ -1,8 +1,9 @@
 /**
  * 举报受理登记 of this data folder (issue 21): the office or a unit registers reports, the assigned unit records what it
  * did and turns a report into a problem record of its ledger; reports travel between them in an exchange file; the
- * register prints as a form. Which side this folder is comes from its profile; what a report is matched against
- * (the unit's ledger, or everything the office received) is given by the caller.
+ * register prints as a form; a 督察信访件 / 交办 list comes in staged, a report per 受理编号 (complaintTable.ts). Which
+ * side this folder is comes from its profile; what a report is matched against (the unit's ledger, or everything the
+ * office received) is given by the caller.
  */
 import { randomUUID } from 'node:crypto'
 import type { Campaign } from '@shared/campaign/campaign'
@@ -26,11 +27,15 @@ import {
   registerComplaint,
   resultProblem
 } from '@shared/complaints/register'
+import type { ComplaintTablePreview } from '@shared/complaints/table'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { ComplaintsView, ExportedFile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import { fieldText } from '@shared/ledger/record'
+import type { ReadTable } from './complaintTable'
+import { ComplaintTableStager } from './complaintTable'
 import { writeComplaintsWorkbook } from './export/complaintsWorkbook'
+import { readRawWorkbook } from './import/readAnnexWorkbook'
 import type { DataDir } from './storage/ledgerStore'
 
 /** Who is working: the side (office, or a unit's name), the unit's ledger id, and the clerk. */
@@ -45,12 +50,29 @@ export interface ComplaintActor {
 const EXCHANGE_MAX_BYTES = 2 * 1024 * 1024
 
 export class ComplaintService {
+  private readonly table: ComplaintTableStager
+
   constructor(
     private readonly dataDir: DataDir,
     private readonly campaign: Campaign,
     private readonly clock: { now: () => Date; today: () => string },
-    private readonly sources: (actor: ComplaintActor) => Promise<MatchSources>
-  ) {}
+    private readonly sources: (actor: ComplaintActor) => Promise<MatchSources>,
+    /** Reads a 交办 list (any spreadsheet, in the parser thread); the app's passes where its parser is and its log. */
+    readTable: ReadTable = (bytes, name) => readRawWorkbook(bytes, name)
+  ) {
+    this.table = new ComplaintTableStager(dataDir, campaign, readTable)
+  }
+
+  /** What importing a 督察信访件 / 交办 list would register; nothing is written. */
+  async tablePreview(actor: ComplaintActor, fileName: string, bytes: Buffer, defaultUnit: string | null): Promise<ComplaintTablePreview> {
+    if (defaultUnit !== null) this.assertUnit(defaultUnit)
+    return this.table.preview(fileName, bytes, { side: actor.side, today: this.clock.today(), defaultUnit })
+  }
+
+  async tableCommit(actor: ComplaintActor, stageId: string): Promise<ComplaintsView & { message: string }> {
+    const message = await this.table.commit(stageId, this.change(actor))
+    return { ...(await this.view(actor)), message }
+  }
 
   async view(actor: ComplaintActor): Promise<ComplaintsView> {
     const store = await this.dataDir.complaints()

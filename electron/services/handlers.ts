@@ -11,7 +11,7 @@ import type { AppLog } from './appLog'
 import type { ExportSaver } from './export/exportSaver'
 import { progressOf, tracked } from './progress'
 import { workingDate, workingNow } from './workingDate'
-import { readAnnexWorkbook } from './import/readAnnexWorkbook'
+import { readAnnexWorkbook, readRawWorkbook } from './import/readAnnexWorkbook'
 import { EvidenceService } from './evidence'
 import type { ComplaintActor } from './complaints'
 import { ComplaintService } from './complaints'
@@ -89,7 +89,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return { name: filler, phone }
   }
   const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
-  const stager = new ImportStager(dataDir, campaign, (bytes, name, annex) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser }), () => workingDate())
+  const stager = new ImportStager(dataDir, campaign, (bytes, name, annex, mapping) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser, ...(mapping ? { mapping } : {}) }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
   const evidence = new EvidenceService(dataDir, campaign, ctx.appVersion)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
@@ -101,7 +101,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return { side: office ? 'office' : unitName(campaign, profile.unitId), unitId: office ? null : profile.unitId, by: profile.filler }
   }
   const complaints = new ComplaintService(dataDir, campaign, { now: () => workingNow(), today: () => workingDate() }, async (a) =>
-    a.unitId === null ? office.received.complaintSources() : ledgerMatchSources(a.side, (await dataDir.ledger(a.unitId)).view().records)
+    a.unitId === null ? office.received.complaintSources() : ledgerMatchSources(a.side, (await dataDir.ledger(a.unitId)).view().records),
+    (bytes, name) => readRawWorkbook(bytes, name, parser)
   )
   const complaintHandlers: Pick<Handlers, Extract<ChannelName, `complaints:${string}`>> = {
     'complaints:view': async () => complaints.view(await complaintActor()),
@@ -111,7 +112,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'complaints:toRecord': async ({ no }) => complaints.toRecord(await complaintActor(), no),
     'complaints:exchangeExport': async ({ to, includeReporter }) => complaints.exportExchange(await complaintActor(), to, includeReporter),
     'complaints:exchangeImport': async ({ fileName, data }) => complaints.importExchange(await complaintActor(), fileName, Buffer.from(data, 'base64')),
-    'complaints:export': async () => complaints.exportForm(await complaintActor(), await officeContact())
+    'complaints:export': async () => complaints.exportForm(await complaintActor(), await officeContact()),
+    'complaints:tablePreview': async ({ fileName, data, defaultUnit }) => complaints.tablePreview(await complaintActor(), fileName, Buffer.from(data, 'base64'), defaultUnit ?? null),
+    'complaints:tableCommit': async ({ stageId }) => complaints.tableCommit(await complaintActor(), stageId)
   }
   const assertOffice = async (): Promise<void> => {
     if ((await dataDir.profile()).get()?.unitId !== campaign.office.id) {
@@ -125,10 +128,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'ledger:save': async (input) => (await dataDir.ledger(input.unitId)).save(input, await actor()),
     'ledger:history': async ({ unitId, recordId }) => (await dataDir.ledger(unitId)).history(recordId),
     'ledger:reopen': async (input) => (await dataDir.ledger(input.unitId)).reopen({ ...input, today: workingDate(), campaign }, await actor()),
-    'import:preview': async ({ unitId, fileName, data, annex: annexId, progressId }) => {
+    'import:preview': async ({ unitId, fileName, data, annex: annexId, mapping, progressId }) => {
       const annex = annexById(annexId)
       if (!annex) throw new AppFailure('NOT_FOUND', `没有“${annexId}”这个附件。`)
-      return tracked(progressId, () => stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex))
+      return tracked(progressId, () => stager.preview(unitId, fileName, Buffer.from(data, 'base64'), annex, mapping))
     },
     'import:commit': async ({ unitId, stageId, acceptOtherUnit, progressId }) =>
       tracked(progressId, async () => stager.commit(unitId, stageId, acceptOtherUnit, await actor())),

@@ -7,8 +7,11 @@ import { createHash, randomUUID } from 'node:crypto'
 import { annex2 } from '@shared/annexes/annex2'
 import { HUIKAN_TRACK, huikan } from '@shared/annexes/huikan'
 import { formIncludes } from '@shared/annexes/registry'
+import { isBlank } from '@shared/validation/validateRecord'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { ColumnMapping } from '@shared/annexes/columnMapping'
+import { headerSignature } from '@shared/annexes/columnMapping'
+import { normalizeHeader } from '@shared/annexes/headers'
 import type { RecordFields } from '@shared/ledger/record'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { Campaign } from '@shared/campaign/campaign'
@@ -19,9 +22,10 @@ import type { ImportPlan } from '@shared/ledger/importPlan'
 import { planImport } from '@shared/ledger/importPlan'
 import { withoutDeadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { LedgerChanges } from '@shared/ledger/record'
-import type { ImportResult } from './import/importResult'
+import type { ImportIssue, ImportResult } from './import/importResult'
 import { isFileRefused } from './import/importResult'
 import type { DataDir } from './storage/ledgerStore'
+import type { Assignment } from './storage/mappingStore'
 import { reportProgress } from './progress'
 
 export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>, mapping?: ColumnMapping) => Promise<ImportResult>
@@ -31,6 +35,8 @@ interface Staged {
   generation: number
   preview: ImportPreview
   plan: ImportPlan
+  /** The header row the clerk's assignments are remembered by once the import is taken. */
+  signature: string
 }
 
 interface Committed {
@@ -54,12 +60,16 @@ export class ImportStager {
 
   /**
    * Reads a file as one of the unit's forms (附件2 by default; the 回头看台账 takes the 2023 closed ledger), its headers
-   * bound as the clerk's `mapping` says where it names them.
+   * bound as the clerk assigned them (`mapping`: source header → field key, or null for 忽略); without an assignment,
+   * as the clerk assigned the same header row last time, if ever.
    */
-  async preview(unitId: string, fileName: string, bytes: Buffer, annex: AnnexDefinition<RecordFields> = annex2, mapping?: ColumnMapping): Promise<ImportPreview> {
+  async preview(unitId: string, fileName: string, bytes: Buffer, annex: AnnexDefinition<RecordFields> = annex2, mapping?: Assignment): Promise<ImportPreview> {
     const store = await this.dataDir.ledger(unitId)
     const { records, generation } = store.view()
-    const result = await this.read(bytes, fileName, annex, mapping)
+    let result = await this.read(bytes, fileName, annex, mapping && columnMappingOf(mapping))
+    const signature = headerSignature(result.sourceColumns ?? [])
+    const saved = mapping === undefined && signature !== '' ? (await this.dataDir.importMappings()).find(signature) : undefined
+    if (saved) result = await this.read(bytes, fileName, annex, columnMappingOf(saved))
     const refused = isFileRefused(result)
     // Rows of a form are matched against the records that form lists (a 2023 item is never a 2024 record).
     const onForm = records.filter((r) => formIncludes(annex, r.fields))
@@ -69,6 +79,8 @@ export class ImportStager {
     const rows = result.rows.map((r) => ({ ...r, fields: { ...withoutDeadlineNote(r.fields, annex.deadlineNote), ...extra } }))
     const plan = planImport(refused ? [] : rows, onForm, annex, randomUUID)
     const unitName = unitById(this.campaign, unitId)?.name ?? null
+    // A required field left blank makes the row a draft to complete (待补充), not a wrong value.
+    const blankRequired = (i: ImportIssue, fields: RecordFields): boolean => i.code === 'REQUIRED_EMPTY' && isBlank(fields[annex.columns.find((c) => c.header === i.column)?.key ?? ''])
     const stageId = randomUUID()
     const counts = { new: 0, changed: 0, unchanged: 0 }
     for (const r of plan.rows) counts[r.status]++
@@ -86,7 +98,8 @@ export class ImportStager {
       counts: {
         rows: result.rowCount,
         ...counts,
-        withErrors: result.rows.filter((r) => r.issues.some((i) => i.severity === 'error')).length,
+        withErrors: result.rows.filter((r) => r.issues.some((i) => i.severity === 'error' && !blankRequired(i, r.fields))).length,
+        incomplete: result.rows.filter((r) => r.issues.some((i) => i.severity === 'error') && r.issues.every((i) => i.severity !== 'error' || blankRequired(i, r.fields))).length,
         notInFile: plan.notInFile
       },
       rows: result.rows.map((row, i) => {
@@ -102,9 +115,12 @@ export class ImportStager {
           warnings: row.issues.filter((x) => x.severity === 'warning').length
         }
       }),
-      issues: result.issues
+      issues: result.issues,
+      columns: result.sourceColumns ?? [],
+      mapping: saved ?? mapping ?? {},
+      remembered: saved !== undefined
     }
-    this.staged.set(stageId, { unitId, generation, preview, plan })
+    this.staged.set(stageId, { unitId, generation, preview, plan, signature })
     // Only the last few previews can be committed; older ones are forgotten.
     for (const id of [...this.staged.keys()].slice(0, -KEPT_STAGES)) this.staged.delete(id)
     return preview
@@ -113,7 +129,7 @@ export class ImportStager {
   async commit(unitId: string, stageId: string, acceptOtherUnit: boolean, actor: string): Promise<ImportDone> {
     const staged = this.staged.get(stageId)
     if (!staged || staged.unitId !== unitId) throw new AppFailure('NOT_FOUND', '这次导入的预览已失效，请重新选择文件导入。')
-    const { preview, plan } = staged
+    const { preview, plan, signature } = staged
     if (preview.refused) throw new AppFailure('INVALID_INPUT', `文件“${preview.file}”不能导入，请先按预览中的提示修改文件。`)
     if (preview.otherUnit && !acceptOtherUnit) {
       throw new AppFailure('INVALID_INPUT', `文件的填报单位是“${preview.unit}”，不是本单位；如确实要导入，请勾选确认后再导入。`)
@@ -131,6 +147,8 @@ export class ImportStager {
     const backup = await store.snapshot('pre-import')
     const receipt = await store.save({ unitId, baseGeneration: staged.generation, changes: plan.changes }, actor)
     this.staged.delete(stageId)
+    // The clerk's assignments, taken with the file, map next week's file of the same headers by themselves.
+    if (Object.keys(preview.mapping).length > 0 && !preview.remembered) await (await this.dataDir.importMappings()).remember(signature, preview.mapping)
     this.committed.set(unitId, { stageId, generation: receipt.generation, inverse: plan.inverse })
     return {
       view: store.view(),
@@ -154,3 +172,9 @@ export class ImportStager {
     return store.view()
   }
 }
+
+/** The clerk's assignments by header as written, as the importer binds them (by header as compared). */
+function columnMappingOf(assignment: Assignment): ColumnMapping {
+  return new Map(Object.entries(assignment).map(([header, key]) => [normalizeHeader(header), key]))
+}
+

@@ -10,6 +10,19 @@ import type { AnnexColumn, AnnexDefinition } from './types'
 /** Normalised source header → the column key it is, or null: the column is not imported. */
 export type ColumnMapping = ReadonlyMap<string, string | null>
 
+/** A column of the table as read, for the clerk to assign: its header, a few values, and what it is bound to. */
+export interface SourceColumn {
+  letter: string
+  header: string
+  /** The field it is read into; null when none (unknown, or set to 忽略). */
+  key: string | null
+  ignored: boolean
+  samples: string[]
+}
+
+/** The header row a table's mapping is remembered by: its headers as compared, in order. */
+export const headerSignature = (columns: readonly Pick<SourceColumn, 'header'>[]): string => columns.map((c) => normalizeHeader(c.header)).join('|')
+
 export const IGNORE_WORDS: readonly string[] = ['忽略', '不导入', 'ignore']
 
 /** The column a target names: its key, its printed header or one of its synonyms. */

@@ -16,7 +16,8 @@ import { fieldText, ProblemNoSchema, RecordIdSchema } from '../ledger/record'
 import type { ClosedEnterprise, ResurgenceCertainty } from '../lifecycle/resurgence'
 import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
 
-export const COMPLAINT_CHANNELS = ['12345', '12369', '电话', '来信', '来访', '网络', '现场'] as const
+/** 上级交办: a report handed down in a 督察信访件 / 交办 list (the plan's word), its own 受理编号 kept as sourceNo. */
+export const COMPLAINT_CHANNELS = ['12345', '12369', '电话', '来信', '来访', '网络', '现场', '上级交办'] as const
 export const VERIFIED_VALUES = ['是', '否', '部分属实'] as const
 export const COMPLAINT_EVENTS = ['登记', '交办', '办结', '反馈', '转为问题记录'] as const
 export type ComplaintState = '待办理' | '已办结' | '逾期'
@@ -51,7 +52,9 @@ const registration = {
   /** 分办单位: a campaign unit's name. */
   assignedUnit: required(40, '请选择分办单位'),
   /** 办理时限; without one a report is never overdue. */
-  dueDate: optionalDate('办理时限')
+  dueDate: optionalDate('办理时限'),
+  /** The 受理编号 of a 交办 list the report came in (D6200…): printed after ours, and what a re-import is matched on. */
+  sourceNo: text(60).optional()
 }
 const REGISTRATION_KEYS = Object.keys(registration) as (keyof typeof registration)[]
 const WITHHELD = ['reporter', 'reporterPhone'] as const
@@ -507,7 +510,7 @@ export function complaintFormRow(c: Complaint, today: string): Record<ComplaintF
   const h = c.handling
   const state = complaintState(c, today)
   return {
-    no: c.no,
+    no: c.sourceNo ? `${c.no}（${c.sourceNo}）` : c.no,
     receivedDate: c.receivedDate,
     channel: c.channel,
     target: c.target,

@@ -32,6 +32,8 @@ export const CHANNEL_NAMES = [
   'complaints:exchangeExport',
   'complaints:exchangeImport',
   'complaints:export',
+  'complaints:tablePreview',
+  'complaints:tableCommit',
   'office:view',
   'office:stage',
   'office:commit',

@@ -10,8 +10,10 @@ import type { Attachment, EvidenceSlot } from '../evidence/attachments'
 import { EVIDENCE_SLOTS, MAX_ATTACHMENT_BYTES } from '../evidence/attachments'
 import type { ConfirmedCheck } from '../office/crossForms'
 import type { EvidenceOverview } from '../office/receivedEvidence'
+import type { SourceColumn } from '../annexes/columnMapping'
 import type { Complaint, ComplaintMatch, ComplaintState, ComplaintStats } from '../complaints/register'
 import { ComplaintInputSchema, ComplaintResultSchema } from '../complaints/register'
+import type { ComplaintTablePreview } from '../complaints/table'
 import type { Campaign } from '../campaign/campaign'
 import type { HistoryEntry, LedgerRecord } from '../ledger/record'
 import type { FieldChange, ImportRowStatus } from '../ledger/importPlan'
@@ -111,9 +113,16 @@ export interface ImportPreview {
   refused: boolean
   /** Set when the file is one of this program's exports. */
   ownExport: { exportedAt: string; checkCode: string; consistent: boolean; edited: number; added: number; removed: number } | null
-  counts: { rows: number; new: number; changed: number; unchanged: number; withErrors: number; notInFile: number }
+  /** withErrors: rows with a wrong value; incomplete: rows whose only errors are required fields left blank (待补充). */
+  counts: { rows: number; new: number; changed: number; unchanged: number; withErrors: number; incomplete: number; notInFile: number }
   rows: ImportPreviewRow[]
   issues: LocatedIssue[]
+  /** The table's columns as read, each with the field it goes into, for the clerk to assign (列的对应). */
+  columns: SourceColumn[]
+  /** The clerk's assignments in force: source header → field key, or null (忽略). */
+  mapping: Record<string, string | null>
+  /** The assignments were remembered from an earlier file with the same headers. */
+  remembered: boolean
 }
 
 export interface ImportDone {
@@ -218,6 +227,8 @@ export interface OfficeContactsView {
 }
 
 const ComplaintNo = z.string().min(1).max(60)
+/** A clerk's column assignments: at most a table's worth, by header text. */
+const MappingInput = z.record(z.string().min(1).max(200), z.string().max(40).nullable()).refine((m) => Object.keys(m).length <= 300, '列的对应过多')
 
 /** Files travel base64 in JSON, at most `mib` MiB of file. */
 const fileData = (mib: number, tooLarge = `文件超过 ${mib} MB，请删去不需要的工作表或行后再导入`): z.ZodString =>
@@ -308,8 +319,9 @@ export const contract = {
   'ledger:reopen': channel<z.ZodType<{ unitId: string; recordId: string; baseGeneration: number }>, LedgerView>(
     z.object({ unitId: UnitId, recordId: z.string().max(64), baseGeneration: z.number().int().min(0) })
   ),
-  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string; annex: string } & Tracked>, ImportPreview>(
-    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData, annex: z.string().max(32), ...tracked })
+  /** `mapping`: the clerk's assignment of the file's headers (source header → field key, or null for 忽略). */
+  'import:preview': channel<z.ZodType<{ unitId: string; fileName: string; data: string; annex: string; mapping?: Record<string, string | null> | undefined } & Tracked>, ImportPreview>(
+    z.object({ unitId: UnitId, fileName: z.string().min(1).max(255), data: FileData, annex: z.string().max(32), mapping: MappingInput.optional(), ...tracked })
   ),
   'import:commit': channel<z.ZodType<{ unitId: string; stageId: string; acceptOtherUnit: boolean } & Tracked>, ImportDone>(
     z.object({ unitId: UnitId, stageId: z.string().max(64), acceptOtherUnit: z.boolean(), ...tracked })
@@ -366,6 +378,11 @@ export const contract = {
   ),
   /** The 举报受理登记表 as a printed form (no 举报人). */
   'complaints:export': channel<z.ZodObject<{}>, ExportedFile>(z.object({})),
+  /** A 督察信访件 / 交办 list read and planned, one report per 受理编号; nothing written. defaultUnit: the office's choice for rows naming none. */
+  'complaints:tablePreview': channel<z.ZodType<{ fileName: string; data: string; defaultUnit?: string | undefined }>, ComplaintTablePreview>(
+    z.object({ fileName: z.string().min(1).max(255), data: FileData, defaultUnit: z.string().max(40).optional() })
+  ),
+  'complaints:tableCommit': channel<z.ZodType<{ stageId: string }>, ComplaintsView & { message: string }>(z.object({ stageId: z.string().max(64) })),
   'office:view': channel<z.ZodType<{ annex?: OfficeAnnex }>, OfficeView>(z.object({ annex: OfficeAnnexSchema.optional() })),
   'office:stage': channel<z.ZodType<{ files: { fileName: string; data: string }[] } & Tracked>, OfficeStage>(
     z.object({ files: z.array(z.object({ fileName: z.string().min(1).max(255), data: SubmissionFileData })).min(1).max(200), ...tracked })

@@ -96,7 +96,9 @@ describe('import and export in the unit app (Chromium)', () => {
     await chooseFile(join(annex2Fixtures, 'bad-values.xlsx'))
     const d = dialog()
     expect(await d.locator('.facts').textContent()).toContain('填报单位：东关街道　填报日期：2024年5月10日')
-    expect(await d.locator('.issue-list li.error').count()).toBe(10)
+    // Eight wrong values; two required fields left blank, listed apart as 待补充.
+    expect(await d.locator('.issue-list li.error').count()).toBe(8)
+    expect(await d.locator('details', { hasText: '待补充（必填项为空）' }).locator('summary').textContent()).toBe('待补充（必填项为空）（2）')
     expect(await d.locator('.issue-list li.error').first().textContent()).toContain('摸底台账 · E7')
     const confirm = d.getByRole('button', { name: /确认导入/ })
     expect(await confirm.isDisabled()).toBe(true)

@@ -55,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
     const map = mapping.value ? { mapping: mapping.value } : {}
     const detected = (await readAnnexWorkbook(bytes, basename(file), { campaign: defaultCampaign, annex: 'auto', ...map })).annex
     const form = LEDGER_FORMS.find((a) => a.id === detected) ?? annex2
-    const preview = await stager.preview(unit.value.id, basename(file), bytes, form, mapping.value)
+    const preview = await stager.preview(unit.value.id, basename(file), bytes, form, mapping.value && Object.fromEntries(mapping.value))
     process.stdout.write(report(preview, unit.value.name))
     if (preview.refused) return 1
     if (!flags.has('--yes')) {
@@ -79,7 +79,8 @@ function report(p: ImportPreview, unitName: string): string {
     ...(p.ownExport ? [`本程序导出的文件（校验码 ${p.ownExport.checkCode}），导出后手工修改 ${p.ownExport.edited} 行、添加 ${p.ownExport.added} 行、删除 ${p.ownExport.removed} 行`] : [])
   ]
   if (!p.refused) {
-    lines.push(`记录 ${c.rows} 行：新增 ${c.new}，修改 ${c.changed}，无变化 ${c.unchanged}；其中 ${c.withErrors} 行有错误（导入后在台账中标出）`)
+    const drafts = c.incomplete ? `，${c.incomplete} 行缺少必填项（导入后列为未填完，待补充）` : ''
+    lines.push(`记录 ${c.rows} 行：新增 ${c.new}，修改 ${c.changed}，无变化 ${c.unchanged}；其中 ${c.withErrors} 行有错误（导入后在台账中标出）${drafts}`)
     if (c.notInFile) lines.push(`台账中另有 ${c.notInFile} 条不在文件中，导入不会删除它们。`)
     for (const row of p.rows.filter((r) => r.status === 'changed').slice(0, SHOWN)) {
       const what = row.changes.map((x) => `${x.header}：${valueToText(x.from) || '（空）'} → ${valueToText(x.to) || '（空）'}`).join('；')

@@ -1,5 +1,5 @@
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
-import type { ColumnMapping } from '@shared/annexes/columnMapping'
+import type { ColumnMapping, SourceColumn } from '@shared/annexes/columnMapping'
 import { nearestColumn } from '@shared/annexes/columnMapping'
 import type { Campaign } from '@shared/campaign/campaign'
 import { towns, unitByName } from '@shared/campaign/campaign'
@@ -23,7 +23,7 @@ import type { RecordRow } from './recordRows'
 import { recordRows } from './recordRows'
 import type { ReportLine } from './reportLine'
 import { parseReportLine } from './reportLine'
-import type { RawWorkbook } from './rawWorkbook'
+import type { RawSheet, RawWorkbook } from './rawWorkbook'
 
 /**
  * Reads the annex table out of a parsed workbook: header, 填报单位 line, records, then the shared validation rules,
@@ -38,7 +38,11 @@ export function annexFromWorkbook(
   mapping: ColumnMapping = new Map()
 ): ImportResult {
   const layout = findHeader(workbook, annex, mapping)
-  if (!layout) return refusedFile(file, 'MISSING_COLUMN', noTableMessage(file, annex, diagnoseHeader(workbook, annex, mapping)))
+  if (!layout) {
+    const seen = diagnoseHeader(workbook, annex, mapping)
+    const refused = refusedFile(file, 'MISSING_COLUMN', noTableMessage(file, annex, seen))
+    return seen ? { ...refused, sourceColumns: sourceColumns(seen.sheet, seen.row + 1, [...seen.bound, ...seen.unknown], [], workbook.date1904) } : refused
+  }
   const sheet = layout.sheet.name
   const place = sheetPlace(file, sheet)
   const { at, issue } = place
@@ -59,6 +63,7 @@ export function annexFromWorkbook(
     counts: { read: 0, blankSkipped: 0 },
     rows: [],
     issues: [...headerIssues(layout, annex, place, rollUp), ...clippedColumns(layout, place)],
+    sourceColumns: sourceColumns(layout.sheet, layout.dataStart, [...layout.bound, ...layout.unknown], layout.ignored, workbook.date1904),
     ...(rollUp ? { rollUp: true } : {})
   }
   if (result.issues.some((i) => i.severity === 'error')) return result
@@ -111,12 +116,35 @@ function noTableMessage(file: string, annex: AnnexDefinition<RecordFields>, seen
   const head = `文件“${file}”中没有找到${annex.label}《${annex.title}》的表格：没有哪个工作表的表头行含有「${anchor}」和至少另一个${annex.label}列名`
   if (!seen) return `${head}，请用${annex.label}模板填写后再导入`
   const named = seen.bound.map((b) => `${b.text}（${b.column.header}）`)
+  const sheet = seen.sheet.name
   const guessed = seen.unknown.map((u) => (u.nearest ? `${u.text} → ${u.nearest.header}？` : u.text))
   return (
-    `${head}。工作表“${seen.sheet}”第${seen.row + 1}行最像表头：` +
+    `${head}。工作表“${sheet}”第${seen.row + 1}行最像表头：` +
     `${named.length ? `认出的列有 ${named.join('、')}；` : ''}${guessed.length ? `未认出的列有 ${guessed.join('、')}；` : ''}` +
     `请在导入时指定各列对应的${annex.label}列（命令行用 --map，如 --map 企业地址=详细地址），或改用${annex.label}模板填写`
   )
+}
+
+/** Values shown beside a column to assign: the first few filled cells under the header. */
+const SAMPLES = 3
+
+/** The headed columns of a table in sheet order, each with what it is bound to and its first values. */
+function sourceColumns(
+  sheet: RawSheet,
+  dataStart: number,
+  headed: readonly { index: number; text: string; column?: AnnexColumn }[],
+  ignored: readonly HeaderCell[],
+  date1904: boolean
+): SourceColumn[] {
+  const all = [...headed.map((h) => ({ ...h, ignored: false })), ...ignored.map((h) => ({ ...h, ignored: true }))].sort((a, b) => a.index - b.index)
+  return all.map((h) => {
+    const samples: string[] = []
+    for (let r = dataStart; r < sheet.rows.length && samples.length < SAMPLES; r++) {
+      const text = cellText(sheet.rows[r]?.[h.index], date1904).trim()
+      if (text !== '') samples.push(text.slice(0, 40))
+    }
+    return { letter: columnLetter(h.index), header: h.text, key: 'column' in h && h.column ? h.column.key : null, ignored: h.ignored, samples }
+  })
 }
 
 /** Builds the findings of one sheet: `at` prefixes a message with file and sheet, `issue` fills the location. */

@@ -153,10 +153,10 @@ function layoutAt(sheet: RawSheet, r: number, text: CellTextAt, binder: HeaderBi
 
 /** What the row most like a header says, when no table was found: each text bound, or the column nearest to it. */
 export interface HeaderDiagnosis {
-  sheet: string
+  sheet: RawSheet
   row: number
-  bound: { text: string; column: AnnexColumn }[]
-  unknown: { text: string; nearest?: AnnexColumn }[]
+  bound: { index: number; text: string; column: AnnexColumn }[]
+  unknown: { index: number; text: string; nearest?: AnnexColumn }[]
 }
 
 export function diagnoseHeader(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>, mapping: ColumnMapping = new Map()): HeaderDiagnosis | null {
@@ -165,18 +165,18 @@ export function diagnoseHeader(workbook: RawWorkbook, annex: AnnexDefinition<Rec
   let bestScore = 0
   for (const sheet of workbook.sheets.filter((s) => !s.hidden)) {
     for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
-      const texts = (sheet.rows[r] ?? []).map((cell) => cellText(cell, workbook.date1904).trim()).filter((t) => t !== '')
-      const bound = texts.flatMap((text) => {
+      const cells = (sheet.rows[r] ?? []).map((cell, index) => ({ index, text: cellText(cell, workbook.date1904).trim() })).filter((t) => t.text !== '')
+      const bound = cells.flatMap(({ index, text }) => {
         const column = binder.column(text, '')
-        return column ? [{ text, column }] : []
+        return column ? [{ index, text, column }] : []
       })
       // A header row is short texts side by side; a title or a data row is not scored above it for being long.
-      const score = bound.length * 2 + texts.filter((t) => t.length <= 12).length
-      if (texts.length < 2 || score <= bestScore) continue
+      const score = bound.length * 2 + cells.filter((t) => t.text.length <= 12).length
+      if (cells.length < 2 || score <= bestScore) continue
       const taken = new Set(bound.map((b) => b.column.key))
       const free = annex.columns.filter((c) => c.kind !== 'seq' && !taken.has(c.key))
-      const unknown = texts.filter((t) => !bound.some((b) => b.text === t)).map((text) => ({ text, ...optional(nearestColumn(text, free)) }))
-      best = { sheet: sheet.name, row: r, bound, unknown }
+      const unknown = cells.filter((t) => !bound.some((b) => b.index === t.index)).map((t) => ({ ...t, ...optional(nearestColumn(t.text, free)) }))
+      best = { sheet, row: r, bound, unknown }
       bestScore = score
     }
   }

@@ -2,6 +2,7 @@ import type { LocatedIssue } from '@shared/domain/issues'
 import type { IssueCode } from '@shared/domain/issues'
 import type { RecordFields } from '@shared/ledger/record'
 import type { ReceivedEvidence } from '@shared/evidence/evidencePackage'
+import type { SourceColumn } from '@shared/annexes/columnMapping'
 
 /** Codes only the file reader produces; the rest are the shared field/file codes (fixtures README "Codes"). */
 export type ReadFailureCode =
@@ -85,6 +86,8 @@ export interface ImportResult {
   rollUp?: true
   /** Read from a 报送包: the evidence it carries, each file marked as matching its manifest or not. */
   evidence?: ReceivedEvidence[]
+  /** Every headed column of the table (or of the row most like a header, when none was found), for the clerk to assign. */
+  sourceColumns?: SourceColumn[]
 }
 
 /** Codes that refuse the whole file: nothing in it may be staged. */

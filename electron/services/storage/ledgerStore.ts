@@ -10,6 +10,7 @@ import { z } from 'zod'
 import type { Campaign } from '@shared/campaign/campaign'
 import { AttachmentStore } from './attachmentStore'
 import { ComplaintStore } from './complaintStore'
+import { MappingStore } from './mappingStore'
 import { unitById } from '@shared/campaign/campaign'
 import type { LedgerSaveInput, LedgerView, Notice, Profile, SaveReceipt } from '@shared/ipc/contract'
 import { ProfileSchema } from '@shared/ipc/contract'
@@ -337,6 +338,7 @@ export class DataDir {
   private readonly calendars = new OpenStores<CalendarStore>()
   private readonly evidence = new OpenStores<AttachmentStore>()
   private readonly registers = new OpenStores<ComplaintStore>()
+  private readonly mappings = new OpenStores<MappingStore>()
 
   constructor(
     readonly root: string,
@@ -376,7 +378,13 @@ export class DataDir {
     return this.registers.get('', () => ComplaintStore.open(this.root, this.opt))
   }
 
+  /** The column assignments clerks confirmed on import, by header row. */
+  importMappings(): Promise<MappingStore> {
+    return this.mappings.get('', () => MappingStore.open(this.root, this.opt))
+  }
+
   async close(): Promise<void> {
+    await this.mappings.closeAll()
     await this.registers.closeAll()
     await this.evidence.closeAll()
     await this.ledgers.closeAll()

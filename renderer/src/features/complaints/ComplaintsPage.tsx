@@ -6,16 +6,18 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ComplaintInput, ComplaintResult } from '@shared/complaints/register'
 import { cnDate } from '@shared/domain/dates'
+import type { ComplaintTablePreview } from '@shared/complaints/table'
 import type { ComplaintsView } from '@shared/ipc/contract'
 import type { Result } from '@shared/ipc/result'
 import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
 import { tellExport } from '../exchange/exportNotice'
-import { pickFile, readPickedFile } from '../exchange/files'
+import { pickFile, pickSpreadsheet, readPickedFile } from '../exchange/files'
 import { ComplaintDetail } from './ComplaintDetail'
 import type { ComplaintDraft } from './ComplaintForm'
 import { ComplaintForm, draftOf, emptyDraft, typedInput } from './ComplaintForm'
+import { ComplaintTableDialog } from './ComplaintTableDialog'
 
 /** `unit`: the unit's name on a unit's page; absent at the office. */
 export function ComplaintsPage(props: { unit?: string; onLedgerChange?: () => void }): React.JSX.Element {
@@ -26,6 +28,8 @@ export function ComplaintsPage(props: { unit?: string; onLedgerChange?: () => vo
   const [message, setMessage] = useState<PageNotice | null>(null)
   const [sendTo, setSendTo] = useState('')
   const [withReporter, setWithReporter] = useState(false)
+  /** A 交办 list being previewed, with its bytes for a preview again with another default unit. */
+  const [table, setTable] = useState<{ fileName: string; data: string; preview: ComplaintTablePreview } | null>(null)
 
   useEffect(() => {
     void invoke('complaints:view', {}).then((r) => (r.ok ? setView(r.value) : setMessage({ level: 'error', message: r.error.message })))
@@ -65,6 +69,22 @@ export function ComplaintsPage(props: { unit?: string; onLedgerChange?: () => vo
     await run(invoke('complaints:exchangeImport', { fileName: file.name, data: read.data }), (v) => v.message)
   }
 
+  const previewTable = async (fileName: string, data: string, defaultUnit: string | null): Promise<void> => {
+    setBusy(true)
+    const r = await invoke('complaints:tablePreview', { fileName, data, ...(defaultUnit ? { defaultUnit } : {}) })
+    setBusy(false)
+    if (!r.ok) return setMessage({ level: 'error', message: r.error.message })
+    setTable({ fileName, data, preview: r.value })
+  }
+
+  const importTable = async (): Promise<void> => {
+    const file = await pickSpreadsheet()
+    if (!file) return
+    const read = await readPickedFile(file)
+    if (!read.ok) return setMessage({ level: 'error', message: read.message })
+    await previewTable(file.name, read.data, null)
+  }
+
   const exportExchange = async (to: string | null): Promise<void> => {
     await tellExport(await invoke('complaints:exchangeExport', { to, includeReporter: withReporter }), setMessage, to ? `请将文件发给${to}，由其在“举报受理”中导入。` : '请将文件报送领导小组办公室。')
   }
@@ -77,6 +97,9 @@ export function ComplaintsPage(props: { unit?: string; onLedgerChange?: () => vo
         </button>
         <button type="button" onClick={() => void importExchange()} disabled={busy}>
           导入举报交办文件…
+        </button>
+        <button type="button" onClick={() => void importTable()} disabled={busy}>
+          导入交办件表格…
         </button>
         {office ? (
           <span className="send">
@@ -105,6 +128,16 @@ export function ComplaintsPage(props: { unit?: string; onLedgerChange?: () => vo
         </button>
       </div>
       <Notices notices={[...view.notices, ...(message ? [message] : [])]} onDismiss={() => setMessage(null)} />
+      {table && (
+        <ComplaintTableDialog
+          preview={table.preview}
+          office={office}
+          busy={busy}
+          onDefaultUnit={(unit) => void previewTable(table.fileName, table.data, unit)}
+          onConfirm={() => void run(invoke('complaints:tableCommit', { stageId: table.preview.stageId }), (v) => v.message).then(() => setTable(null))}
+          onCancel={() => setTable(null)}
+        />
+      )}
       <p className="complaint-stats">
         共受理举报 {stats.total} 件，已办结 {stats.done} 件，办结率 {stats.rate === null ? '—' : `${stats.rate.toFixed(1)}%`}
         {stats.overdue > 0 && <strong className="count-error">，逾期未办结 {stats.overdue} 件</strong>}。
@@ -137,6 +170,7 @@ export function ComplaintsPage(props: { unit?: string; onLedgerChange?: () => vo
                   <button type="button" className="link" onClick={() => setSelected(c.no)}>
                     {c.no}
                   </button>
+                  {c.sourceNo && <div className="muted">{c.sourceNo}</div>}
                 </td>
                 <td>{cnDate(c.receivedDate)}</td>
                 <td>{c.channel}</td>

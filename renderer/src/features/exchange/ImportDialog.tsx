@@ -4,6 +4,7 @@ import { cnDate } from '@shared/domain/dates'
 import type { LocatedIssue } from '@shared/domain/issues'
 import type { ImportPreview } from '@shared/ipc/contract'
 import { valueToText } from '@shared/validation/cellInput'
+import { ColumnAssignment } from './ColumnAssignment'
 
 const ROWS_SHOWN = 200
 const STATUS = { new: '新增', changed: '修改', unchanged: '无变化' } as const
@@ -32,14 +33,20 @@ function IssueSection(props: { title: string; level: 'error' | 'warning'; issues
 
 export function ImportDialog(props: {
   preview: ImportPreview
+  /** The fields of the form the file is read as, for 列的对应. */
+  fields: readonly { key: string; header: string }[]
   busy: boolean
   onConfirm: (acceptOtherUnit: boolean) => void
+  /** Reads the file again with the clerk's column assignments. */
+  onRemap: (mapping: Record<string, string | null>) => void
   onCancel: () => void
 }): React.JSX.Element {
   const p = props.preview
   const [acceptOther, setAcceptOther] = useState(false)
   const c = p.counts
-  const errors = p.issues.filter((i) => i.severity === 'error')
+  // A required field left blank is 待补充 (the grid's 未填完), listed apart from wrong values.
+  const errors = p.issues.filter((i) => i.severity === 'error' && i.code !== 'REQUIRED_EMPTY')
+  const incomplete = p.issues.filter((i) => i.severity === 'error' && i.code === 'REQUIRED_EMPTY')
   const warnings = p.issues.filter((i) => i.severity === 'warning')
   const nothingToDo = c.new + c.changed === 0
   return (
@@ -47,7 +54,7 @@ export function ImportDialog(props: {
       <div className="dialog import-preview" role="dialog" aria-modal="true" aria-label="导入预览">
         <h2>导入预览：{p.file}</h2>
         {p.refused ? (
-          <p className="form-error">文件无法导入，台账没有任何改动。请按下列说明修改文件后重新导入。</p>
+          <p className="form-error">文件无法导入，台账没有任何改动。请在“列的对应”中指定各列，或按下列说明修改文件后重新导入。</p>
         ) : (
           <>
             <p className="facts">
@@ -60,6 +67,7 @@ export function ImportDialog(props: {
               <span className="chip changed">修改 {c.changed}</span>
               <span className="chip">无变化 {c.unchanged}</span>
               {c.withErrors > 0 && <span className="chip error">有错误 {c.withErrors} 行（导入后在台账中标出，请改正）</span>}
+              {c.incomplete > 0 && <span className="chip">待补充 {c.incomplete} 行（缺少必填项，导入后在台账中列为未填完）</span>}
               {c.notInFile > 0 && <span className="chip">台账中另有 {c.notInFile} 条不在文件中，不会删除</span>}
             </p>
             <div className="preview-table">
@@ -100,7 +108,17 @@ export function ImportDialog(props: {
             </div>
           </>
         )}
+        <ColumnAssignment
+          key={p.stageId}
+          columns={p.columns}
+          fields={props.fields}
+          remembered={p.remembered}
+          open={p.refused || p.remembered || p.columns.some((c) => !c.ignored && c.key === null)}
+          busy={props.busy}
+          onApply={props.onRemap}
+        />
         <IssueSection title="错误" level="error" issues={errors} open />
+        <IssueSection title="待补充（必填项为空）" level="warning" issues={incomplete} open={false} />
         <IssueSection title="提示" level="warning" issues={warnings} open={p.refused} />
         {p.otherUnit && !p.refused && (
           <label className="confirm-other">

@@ -22,6 +22,7 @@ import { Progress, useProgress } from '../../components/Progress'
 import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
+import { assignableFields } from '../exchange/ColumnAssignment'
 import { RecordPanel } from '../lifecycle/RecordPanel'
 import { resetLayout } from './columnLayout'
 import { QuietRows } from './issueVisibility'
@@ -383,7 +384,16 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
         </div>
       )}
       <Progress view={work.view} />
-      {preview && <ImportDialog preview={preview} busy={busy} onConfirm={(accept) => void imports.confirmImport(accept)} onCancel={imports.cancel} />}
+      {preview && (
+        <ImportDialog
+          preview={preview}
+          fields={assignableFields(tab.annex)}
+          busy={busy}
+          onConfirm={(accept) => void imports.confirmImport(accept)}
+          onRemap={imports.remap}
+          onCancel={imports.cancel}
+        />
+      )}
       <div className="ledger-body">
         <div
           className="grid-wrap"

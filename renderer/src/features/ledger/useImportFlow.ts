@@ -31,6 +31,8 @@ export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onView
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [lastImport, setLastImport] = useState<{ stageId: string; summary: string } | null>(null)
+  /** The file being previewed, read again when the clerk assigns its columns. */
+  const [source, setSource] = useState<{ fileName: string; data: string } | null>(null)
 
   const startImport = async (): Promise<void> => {
     const file = await pickSpreadsheet()
@@ -54,14 +56,22 @@ export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onView
     if (!(await savedFirst())) return
     setBusy(true)
     const read = await readPickedFile(file)
-    if (!read.ok) {
-      setBusy(false)
-      return say({ level: 'error', message: read.message })
-    }
-    const r = await track((progressId) => invoke('import:preview', { unitId, fileName: file.name, data: read.data, annex: annex.id, progressId }))
+    setBusy(false)
+    if (!read.ok) return say({ level: 'error', message: read.message })
+    setSource({ fileName: file.name, data: read.data })
+    await showPreview({ fileName: file.name, data: read.data })
+  }
+
+  const showPreview = async (file: { fileName: string; data: string }, mapping?: Record<string, string | null>): Promise<void> => {
+    setBusy(true)
+    const r = await track((progressId) => invoke('import:preview', { unitId, ...file, annex: annex.id, ...(mapping ? { mapping } : {}), progressId }))
     setBusy(false)
     if (r.ok) setPreview(r.value)
     else say({ level: 'error', message: r.error.message })
+  }
+
+  const remap = (mapping: Record<string, string | null>): void => {
+    if (source) void showPreview(source, mapping)
   }
 
   const confirmImport = async (acceptOtherUnit: boolean): Promise<void> => {
@@ -84,5 +94,5 @@ export function useImportFlow({ unitId, annex, readOnly, savedFirst, say, onView
     onViewChange(r.value)
   }
 
-  return { preview, busy, lastImport, startImport, importDropped, confirmImport, undoImport, cancel: () => setPreview(null), forgetLastImport: () => setLastImport(null) }
+  return { preview, busy, lastImport, startImport, importDropped, confirmImport, remap, undoImport, cancel: () => setPreview(null), forgetLastImport: () => setLastImport(null) }
 }
