@@ -4,31 +4,12 @@
  * registered before 确认导入.
  */
 import { cnDate } from '@shared/domain/dates'
-import type { LocatedIssue } from '@shared/domain/issues'
 import type { ComplaintTablePreview, TableRowStatus } from '@shared/complaints/table'
+import { IssueSection } from '../../components/IssueSection'
 
 const ROWS_SHOWN = 200
 const STATUS: Record<TableRowStatus, string> = { new: '新登记', existing: '已登记', result: '补记办理结果', needUnit: '待选分办单位', error: '有错误', skipped: '未导入' }
 const short = (text: string, n = 40): string => ([...text].length > n ? `${[...text].slice(0, n).join('')}…` : text)
-const where = (i: LocatedIssue): string => [i.sheet, i.cell ?? (i.row ? `第${i.row}行` : '')].filter(Boolean).join(' · ')
-
-function Issues(props: { title: string; level: 'error' | 'warning'; issues: LocatedIssue[]; open: boolean }): React.JSX.Element | null {
-  if (props.issues.length === 0) return null
-  return (
-    <details open={props.open}>
-      <summary className={`count-${props.level}`}>
-        {props.title}（{props.issues.length}）
-      </summary>
-      <ul className="issue-list">
-        {props.issues.map((i, k) => (
-          <li key={k} className={props.level}>
-            <span className="where">{where(i)}</span> {i.message}
-          </li>
-        ))}
-      </ul>
-    </details>
-  )
-}
 
 export function ComplaintTableDialog(props: {
   preview: ComplaintTablePreview
@@ -112,8 +93,8 @@ export function ComplaintTableDialog(props: {
             </div>
           </>
         )}
-        <Issues title="错误" level="error" issues={errors} open />
-        <Issues title="提示" level="warning" issues={warnings} open={p.refused} />
+        <IssueSection title="错误" level="error" issues={errors} open />
+        <IssueSection title="提示" level="warning" issues={warnings} open={p.refused} />
         <div className="actions">
           {!p.refused && (
             <button type="button" className="primary" disabled={props.busy || !p.ready} onClick={props.onConfirm}>

@@ -1,35 +1,13 @@
 /** 导入预览: what importing a spreadsheet will do, every issue with its cell, and the user's confirmation. */
 import { useState } from 'react'
 import { cnDate } from '@shared/domain/dates'
-import type { LocatedIssue } from '@shared/domain/issues'
 import type { ImportPreview } from '@shared/ipc/contract'
 import { valueToText } from '@shared/validation/cellInput'
+import { IssueSection } from '../../components/IssueSection'
 import { ColumnAssignment } from './ColumnAssignment'
 
 const ROWS_SHOWN = 200
 const STATUS = { new: '新增', changed: '修改', unchanged: '无变化' } as const
-
-function where(i: LocatedIssue): string {
-  return [i.sheet, i.cell ?? i.range ?? (i.row ? `第${i.row}行` : '')].filter(Boolean).join(' · ')
-}
-
-function IssueSection(props: { title: string; level: 'error' | 'warning'; issues: LocatedIssue[]; open: boolean }): React.JSX.Element | null {
-  if (props.issues.length === 0) return null
-  return (
-    <details open={props.open}>
-      <summary className={`count-${props.level}`}>
-        {props.title}（{props.issues.length}）
-      </summary>
-      <ul className="issue-list">
-        {props.issues.map((i, k) => (
-          <li key={k} className={props.level}>
-            <span className="where">{where(i)}</span> {i.message}
-          </li>
-        ))}
-      </ul>
-    </details>
-  )
-}
 
 export function ImportDialog(props: {
   preview: ImportPreview
