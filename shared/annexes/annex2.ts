@@ -1,3 +1,4 @@
+import { NAME_WITH_ADDRESS } from './headers'
 import { CATEGORIES, CATEGORY_AMBIGUOUS, CATEGORY_SYNONYMS, FACILITY_STATES, LICENCE_STATES, PROBLEM_TYPES, SECTORS, SOURCE_SYNONYMS, SOURCES } from '../domain/enums'
 import type { AnnexColumn, StatColumn } from './types'
 import { defineAnnex } from './types'
@@ -10,7 +11,7 @@ export const annex2Columns = [
   { key: 'seq', header: '序号', kind: 'seq', width: 4 },
   { key: 'town', header: '乡镇（街道）', kind: 'enum', options: 'town', required: true, width: 7, headerSynonyms: ['乡镇', '乡镇街道', '镇（街道）', '街道', '所在镇', '镇街', '所属乡镇'] },
   { key: 'village', header: '村（社区）', kind: 'text', width: 7, headerSynonyms: ['村', '社区', '村社区'] },
-  { key: 'name', header: '企业（场所）名称', kind: 'text', required: true, width: 16, headerSynonyms: ['企业名称', '场所名称', '名称', '企业场所名称'], hint: '无名称的作坊写作“XX村XX（经营者）加工点”' },
+  { key: 'name', header: '企业（场所）名称', kind: 'text', required: true, width: 16, headerSynonyms: ['企业名称', '场所名称', '名称', '企业场所名称', ...NAME_WITH_ADDRESS], hint: '无名称的作坊写作“XX村XX（经营者）加工点”' },
   { key: 'uscc', header: '统一社会信用代码', kind: 'uscc', required: true, width: 19, headerSynonyms: ['信用代码', '社会信用代码'], hint: '18位；无证照的填“无”' },
   { key: 'operator', header: '经营者（法定代表人）', kind: 'text', width: 7, headerSynonyms: ['法定代表人', '经营者', '负责人', '法人代表', '法人'] },
   { key: 'phone', header: '联系电话', kind: 'phone', width: 13, headerSynonyms: ['电话', '手机'] },

@@ -120,3 +120,11 @@ export function isSubHeaderRow(lookup: HeaderLookup, texts: readonly string[]): 
 
 /** A form's 合计 row (its first written cell, spaces removed), which holds sums, not a record. */
 export const TOTAL_ROW_LABEL = /^(合计|总计|共计|小计)/
+
+/**
+ * One column holding an enterprise's name and address together, as some lists have it: read as the name (the text
+ * names the enterprise), the address left to complete.
+ */
+export const NAME_WITH_ADDRESS: readonly string[] = ['企业名称及地址', '名称及地址', '企业（场所）名称及地址', '企业名称和地址', '单位名称及地址', '企业名称及详细地址']
+
+export const namesAddressToo = (header: string): boolean => NAME_WITH_ADDRESS.some((h) => normalizeHeader(h) === normalizeHeader(header))

@@ -1,6 +1,7 @@
 import type { AnnexColumn, AnnexDefinition } from '@shared/annexes/types'
 import type { ColumnMapping, SourceColumn } from '@shared/annexes/columnMapping'
 import { nearestColumn } from '@shared/annexes/columnMapping'
+import { namesAddressToo } from '@shared/annexes/headers'
 import type { Campaign } from '@shared/campaign/campaign'
 import { towns, unitByName } from '@shared/campaign/campaign'
 import type { FieldValue, RecordFields } from '@shared/ledger/record'
@@ -212,7 +213,12 @@ function headerIssues(
     if (!column.required || boundKeys.has(column.key)) return
     // The table is taken: its rows come in with this field blank, to be completed (未填完), rather than refused.
     const like = layout.unknown.find((h) => nearestOf.get(h) === column)
-    const hint = like ? `；原表的“${like.text}”（${like.cell}）可能就是该列，可在导入时指定对应（${like.text}=${column.header}）` : ''
+    const together = column.key === 'address' ? layout.bound.find((b) => b.column.key === 'name' && namesAddressToo(b.text)) : undefined
+    const hint = together
+      ? `；“${together.text}”列（${together.cell}）名称和地址写在同一格，已整格作为企业（场所）名称导入，请把地址改填到「详细地址」`
+      : like
+        ? `；原表的“${like.text}”（${like.cell}）可能就是该列，可在导入时指定对应（${like.text}=${column.header}）`
+        : ''
     out.push(
       issue({
         severity: 'warning',

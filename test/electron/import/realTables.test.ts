@@ -54,6 +54,16 @@ describe('a table clerks receive', () => {
     expect(first).toEqual(expect.arrayContaining(['乡镇（街道）', '详细地址', '拟整治类别']))
   })
 
+  it('a column of name and address together comes in as the name, the address left to complete, with a warning', async () => {
+    const r = await read(['序号', '企业名称及地址', '存在的主要问题', '整治类别'], [[1, '临夏市祥和石材加工厂（折桥镇大庄村4社16号）', '无喷淋降尘设施', '淘汰类']])
+    expect(isFileRefused(r)).toBe(false)
+    expect(r.rows[0]?.fields).toMatchObject({ name: '临夏市祥和石材加工厂（折桥镇大庄村4社16号）', address: '', category: '关停取缔' })
+    expect(r.issues.find((i) => i.code === 'MISSING_COLUMN' && i.column === '详细地址')?.message).toBe(
+      '文件“清单.xlsx”工作表“Sheet1”缺少「详细地址」列（模板中为 H 列），各行的「详细地址」为空，导入后列为未填完，请补全；' +
+        '“企业名称及地址”列（B3）名称和地址写在同一格，已整格作为企业（场所）名称导入，请把地址改填到「详细地址」'
+    )
+  })
+
   it('a column the clerk assigns is read into its field; one set to 忽略 is left out without a warning', async () => {
     const cols: Col[] = ['序号', '企业名称', '经营场所', '负责人电话', '存在的主要问题', '内部编号']
     const rows: Plain[][] = [[1, '临夏市祥和石材加工厂', '折桥镇大庄村4社16号', '13909301234', '无喷淋降尘设施', 'A-17']]
