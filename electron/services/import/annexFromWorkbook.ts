@@ -13,8 +13,8 @@ import { createValidationContext, validateLedger } from '@shared/validation/vali
 import { cellRef, columnLetter } from '@shared/domain/cellAddress'
 import { cellText } from './cellText'
 import type { BoundColumn, HeaderCell, HeaderLayout } from './findHeader'
-import type { HeaderDiagnosis } from './findHeader'
-import { anchorColumn, diagnoseHeader, findHeader } from './findHeader'
+import type { BlockLayout, HeaderDiagnosis } from './findHeader'
+import { anchorColumn, diagnoseHeader, findBlockLayout, findHeader } from './findHeader'
 import type { ImportIssue, ImportResult, ImportRow, UnitSource } from './importResult'
 import { refusedFile } from './importResult'
 import { readOwnExport } from './ownExport'
@@ -40,6 +40,8 @@ export function annexFromWorkbook(
 ): ImportResult {
   const layout = findHeader(workbook, annex, mapping)
   if (!layout) {
+    const blocks = findBlockLayout(workbook, annex)
+    if (blocks) return refusedFile(file, 'MISSING_COLUMN', blockMessage(file, annex, blocks), blocks.sheet)
     const seen = diagnoseHeader(workbook, annex, mapping)
     const refused = refusedFile(file, 'MISSING_COLUMN', noTableMessage(file, annex, seen))
     return seen ? { ...refused, sourceColumns: sourceColumns(seen.sheet, seen.row + 1, [...seen.bound, ...seen.unknown], [], workbook.date1904) } : refused
@@ -123,6 +125,16 @@ function noTableMessage(file: string, annex: AnnexDefinition<RecordFields>, seen
     `${head}。工作表“${sheet}”第${seen.row + 1}行最像表头：` +
     `${named.length ? `认出的列有 ${named.join('、')}；` : ''}${guessed.length ? `未认出的列有 ${guessed.join('、')}；` : ''}` +
     `请在导入时指定各列对应的${annex.label}列（命令行用 --map，如 --map 企业地址=详细地址），或改用${annex.label}模板填写`
+  )
+}
+
+/** A sheet of one block per record is not a table the importer reads: say what it is and how to make it one. */
+function blockMessage(file: string, annex: AnnexDefinition<RecordFields>, b: BlockLayout): string {
+  const anchor = anchorColumn(annex)?.header ?? ''
+  const labels = b.labels.slice(0, 4).map((l) => `“${l}”`).join('')
+  return (
+    `文件“${file}”工作表“${b.sheet}”是逐条分块排列的：${columnLetter(b.column)} 列是列名（“${anchor}”${labels}等），右边一格是内容，` +
+    `每家一块，共 ${b.blocks} 块。程序只能读取每行一家、每列一项的表格，请把各块整理成这样的表格（或用${annex.label}模板填写）后再导入`
   )
 }
 

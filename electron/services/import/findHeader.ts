@@ -184,3 +184,38 @@ export function diagnoseHeader(workbook: RawWorkbook, annex: AnnexDefinition<Rec
 }
 
 const optional = (nearest: AnnexColumn | undefined): { nearest?: AnnexColumn } => (nearest ? { nearest } : {})
+
+/** A sheet laid out one block per record: a column of labels, each with its value to the right (as PDFs flatten forms). */
+export interface BlockLayout {
+  sheet: string
+  /** The labels' column (0-based). */
+  column: number
+  labels: string[]
+  blocks: number
+}
+
+/** Blocks are told by the anchor label (企业名称 …) coming back in the same column with a value beside it. */
+const MIN_BLOCKS = 2
+
+export function findBlockLayout(workbook: RawWorkbook, annex: AnnexDefinition<RecordFields>): BlockLayout | null {
+  const anchor = anchorColumn(annex)?.key
+  const binder = headerBinder(annex, new Map())
+  const text = (cell: RawSheet['rows'][number][number] | undefined): string => cellText(cell, workbook.date1904).trim()
+  for (const sheet of workbook.sheets.filter((s) => !s.hidden)) {
+    // Rows are sparse (a row without a cell is a hole): reduce and forEach skip the holes.
+    const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0)
+    for (let c = 0; c + 1 < width; c++) {
+      let blocks = 0
+      const others = new Set<string>()
+      sheet.rows.forEach((row) => {
+        const label = text(row[c])
+        const column = label !== '' && text(row[c + 1]) !== '' ? binder.column(label, '') : undefined
+        if (!column) return
+        if (column.key === anchor) blocks++
+        else others.add(label)
+      })
+      if (blocks >= MIN_BLOCKS && others.size >= 1) return { sheet: sheet.name, column: c, labels: [...others], blocks }
+    }
+  }
+  return null
+}

@@ -103,6 +103,22 @@ describe('a table clerks receive', () => {
     expect(mapped.rows[0]?.fields).toMatchObject({ name: '祥和石材加工厂（折桥镇大庄村）', deadline: '2024-06-30' })
   })
 
+  it('a sheet laid out one block per record is refused with that explanation', async () => {
+    const block = (name: string, address: string): Plain[][] => [
+      ['企业名称', name],
+      ['详细地址', address],
+      ['存在的主要问题', '无喷淋降尘设施'],
+      [null]
+    ]
+    const rows = [...block('临夏市祥和石材加工厂', '折桥镇大庄村4社16号'), ...block('临夏市马进才汽修部', '八坊街道团结路12号')]
+    const r = await readAnnexWorkbook(await handMadeXlsx({ title: '整治企业情况', unitLine: null, cols: ['项目', '内容'], rows }), '分块.xlsx', { annex: 'auto' })
+    expect(isFileRefused(r)).toBe(true)
+    expect(r.issues[0]?.message).toBe(
+      '文件“分块.xlsx”工作表“Sheet1”是逐条分块排列的：A 列是列名（“企业（场所）名称”“详细地址”“存在的主要问题”等），右边一格是内容，每家一块，共 2 块。' +
+        '程序只能读取每行一家、每列一项的表格，请把各块整理成这样的表格（或用附件2模板填写）后再导入'
+    )
+  })
+
   it('slw check takes the mapping as --map or --map-file, and names a target that is no field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slw-map-'))
     const file = join(dir, '清单.xlsx')
