@@ -54,6 +54,30 @@ describe('a table clerks receive', () => {
     expect(first).toEqual(expect.arrayContaining(['乡镇（街道）', '详细地址', '拟整治类别']))
   })
 
+  it('a header row in another county\'s words is read field by field', async () => {
+    const cols: Col[] = ['序号', '行政区域', '企业名称', '法人代表', '企业地址', '企业存在的问题', '整治类别', '整改意见', '整改时限']
+    const r = await read(cols, [[1, '折桥镇', '临夏市祥和石材加工厂', '马进才', '折桥镇大庄村4社16号', '无喷淋降尘设施', '提升改造', '安装喷淋降尘设施', '2024年6月底前']])
+    expect(isFileRefused(r)).toBe(false)
+    expect(r.rows[0]?.fields).toMatchObject({
+      name: '临夏市祥和石材加工厂',
+      operator: '马进才',
+      address: '折桥镇大庄村4社16号',
+      problems: '无喷淋降尘设施',
+      category: '升级改造',
+      measures: '安装喷淋降尘设施',
+      deadline: '2024-06-30'
+    })
+    expect(r.issues.find((i) => i.code === 'DATE_CONVERTED')?.message).toContain('“2024年6月底前”按2024-06-30（该月最后一天）导入，请核对')
+  })
+
+  it('a 一企一策 list with one deadline 11月底前 brings every enterprise, the deadline asking for its year', async () => {
+    const r = await read([...YIQIYICE, '整改时限'], YIQIYICE_ROWS.map((row) => [...row, '11月底前']))
+    expect(r.rows.map((row) => [row.fields['name'], row.fields['measures']])).toEqual(YIQIYICE_ROWS.map((row) => [row[1], row[3]]))
+    const year = r.rows[0]?.issues.find((i) => i.code === 'DATE_NO_YEAR')
+    expect(year?.cell).toBe('E4')
+    expect(year?.message).toContain('2024年11月30日')
+  })
+
   it('a column of name and address together comes in as the name, the address left to complete, with a warning', async () => {
     const r = await read(['序号', '企业名称及地址', '存在的主要问题', '整治类别'], [[1, '临夏市祥和石材加工厂（折桥镇大庄村4社16号）', '无喷淋降尘设施', '淘汰类']])
     expect(isFileRefused(r)).toBe(false)
