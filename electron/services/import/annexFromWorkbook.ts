@@ -12,6 +12,8 @@ import type { FieldIssue } from '@shared/domain/issues'
 import { createValidationContext, validateLedger } from '@shared/validation/validateRecord'
 import { cellRef, columnLetter } from '@shared/domain/cellAddress'
 import { cellText } from './cellText'
+import type { ValueBinding } from './bindByValues'
+import { bindByValues } from './bindByValues'
 import type { BoundColumn, HeaderCell, HeaderLayout } from './findHeader'
 import type { BlockLayout, HeaderDiagnosis } from './findHeader'
 import { anchorColumn, diagnoseHeader, findBlockLayout, findHeader } from './findHeader'
@@ -51,6 +53,8 @@ export function annexFromWorkbook(
   const { at, issue } = place
   const line = reportLineAbove(layout, workbook.date1904, campaign)
   const rollUp = rollUpColumns(layout)
+  // A roll-up's 来源单位 names units too: its columns are bound by their headers only.
+  const byValues = rollUp ? [] : bindByValues(layout, annex, campaign, workbook.date1904)
   const result: ImportResult = {
     file,
     ok: false,
@@ -65,7 +69,7 @@ export function annexFromWorkbook(
     rowCount: 0,
     counts: { read: 0, blankSkipped: 0 },
     rows: [],
-    issues: [...headerIssues(layout, annex, place, rollUp), ...clippedColumns(layout, place)],
+    issues: [...byValues.map((b) => boundByValuesIssue(b, annex, place)), ...headerIssues(layout, annex, place, rollUp), ...clippedColumns(layout, place)],
     sourceColumns: sourceColumns(layout.sheet, layout.dataStart, [...layout.bound, ...layout.unknown], layout.ignored, workbook.date1904),
     ...(rollUp ? { rollUp: true } : {})
   }
@@ -126,6 +130,11 @@ function noTableMessage(file: string, annex: AnnexDefinition<RecordFields>, seen
     `${named.length ? `认出的列有 ${named.join('、')}；` : ''}${guessed.length ? `未认出的列有 ${guessed.join('、')}；` : ''}` +
     `请在导入时指定各列对应的${annex.label}列（命令行用 --map，如 --map 企业地址=详细地址），或改用${annex.label}模板填写`
   )
+}
+
+function boundByValuesIssue({ header, column, what }: ValueBinding, annex: AnnexDefinition<RecordFields>, { at, issue }: SheetPlace): ImportIssue {
+  const message = at(`${header.cell}单元格的列名“${header.text}”不是${annex.label}的列，但该列填的都是${what}，已作为「${column.header}」导入；如不对，请在导入时指定对应`)
+  return issue({ severity: 'warning', code: 'COLUMN_BY_VALUES', cell: header.cell, column: column.header, message })
 }
 
 /** A sheet of one block per record is not a table the importer reads: say what it is and how to make it one. */

@@ -78,6 +78,25 @@ describe('a table clerks receive', () => {
     expect(year?.message).toContain('2024年11月30日')
   })
 
+  it('a column whose values say its field is bound by them: 行政区域 of towns, phones; 行政区域 of 临夏市 is not', async () => {
+    const cols: Col[] = ['序号', '行政区域', '企业名称', '负责人手机', '存在的主要问题']
+    const towns = await read(cols, [
+      [1, '折桥镇', '临夏市祥和石材加工厂', '13909301234', '无喷淋降尘设施'],
+      [2, '八坊街道', '临夏市马进才汽修部', '0930-6212345', '无喷漆房']
+    ])
+    expect(towns.rows.map((r) => [r.fields['town'], r.fields['phone']])).toEqual([
+      ['折桥镇', '13909301234'],
+      ['八坊街道', '0930-6212345']
+    ])
+    expect(towns.issues.filter((i) => i.code === 'COLUMN_BY_VALUES').map((i) => i.message)).toEqual([
+      '文件“清单.xlsx”工作表“Sheet1”B3单元格的列名“行政区域”不是附件2的列，但该列填的都是镇（街道）名，已作为「乡镇（街道）」导入；如不对，请在导入时指定对应',
+      '文件“清单.xlsx”工作表“Sheet1”D3单元格的列名“负责人手机”不是附件2的列，但该列填的都是电话号码，已作为「联系电话」导入；如不对，请在导入时指定对应'
+    ])
+    const city = await read(cols, [[1, '临夏市', '临夏市祥和石材加工厂', '13909301234', '无喷淋降尘设施']])
+    expect(city.rows[0]?.fields['town']).toBe('')
+    expect(city.issues.find((i) => i.column === '行政区域')?.code).toBe('EXTRA_COLUMN')
+  })
+
   it('a column of name and address together comes in as the name, the address left to complete, with a warning', async () => {
     const r = await read(['序号', '企业名称及地址', '存在的主要问题', '整治类别'], [[1, '临夏市祥和石材加工厂（折桥镇大庄村4社16号）', '无喷淋降尘设施', '淘汰类']])
     expect(isFileRefused(r)).toBe(false)
