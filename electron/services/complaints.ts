@@ -7,26 +7,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Campaign } from '@shared/campaign/campaign'
-import type { Change, Complaint, ComplaintInput, ComplaintResult, ComplaintSide, MatchSources } from '@shared/complaints/register'
-import {
-  compareComplaints,
-  complaintMatcher,
-  complaintState,
-  complaintStats,
-  complaintToRecordFields,
-  ComplaintExchangeSchema,
-  editRegistration,
-  exchangeFor,
-  linkRecord,
-  mayEditRegistration,
-  mayRecordResult,
-  mergeExchange,
-  nextComplaintNo,
-  OFFICE_REGISTRAR,
-  recordResult,
-  registerComplaint,
-  resultProblem
-} from '@shared/complaints/register'
+import type { Change, Complaint, ComplaintInput, ComplaintResult, ComplaintSide } from '@shared/complaints/register'
+import type { MatchSources } from '@shared/complaints/match'
+import { compareComplaints, complaintState, complaintStats, editRegistration, linkRecord, mayEditRegistration, mayRecordResult, nextComplaintNo, OFFICE_REGISTRAR, recordResult, registerComplaint, resultProblem } from '@shared/complaints/register'
+import { complaintMatcher, complaintToRecordFields } from '@shared/complaints/match'
+import { ComplaintExchangeSchema, exchangeFor, mergeExchange } from '@shared/complaints/exchange'
 import type { ComplaintTablePreview } from '@shared/complaints/table'
 import { chinaDate } from '@shared/domain/chinaTime'
 import type { ComplaintsView, ExportedFile } from '@shared/ipc/contract'

@@ -1,20 +1,14 @@
 /**
  * 举报受理登记 (plan 五(四) “畅通举报渠道，鼓励公众监督”; issue 21). The office or a unit registers a public report,
- * 分办 it to a unit, which returns its 办理结果 and 反馈; a report is matched against the ledgers (已在台账) and the
- * closed sites (死灰复燃线索) and can become a problem record (来源 群众举报). Reports travel between the office and
- * the units in an exchange file. The reporter is never printed and by default never exchanged: 《环境保护法》第五十七条
- * requires whoever takes a report to keep the reporter's information confidential.
+ * 分办 it to a unit, which returns its 办理结果 and 反馈 — each field group edited by its one owner. A report is matched
+ * against the ledgers and the closed sites and can become a problem record (match.ts); reports travel between the
+ * office and the units in an exchange file (exchange.ts). The reporter is never printed and by default never
+ * exchanged: 《环境保护法》第五十七条 requires whoever takes a report to keep the reporter's information confidential.
  */
 import { z } from 'zod'
-import type { Campaign } from '../campaign/campaign'
-import { isTownLike, unitByName } from '../campaign/campaign'
-import type { SOURCES } from '../domain/enums'
 import { isoFromParts } from '../domain/normalize'
 import { rate } from '../annexes/shared'
-import type { RecordFields } from '../ledger/record'
-import { fieldText, ProblemNoSchema, RecordIdSchema } from '../ledger/record'
-import type { ClosedEnterprise, ResurgenceCertainty } from '../lifecycle/resurgence'
-import { buildClosedIndex, findResurgence, resurgenceMessage } from '../lifecycle/resurgence'
+import { ProblemNoSchema, RecordIdSchema } from '../ledger/record'
 
 /** 上级交办: a report handed down in a 督察信访件 / 交办 list (the plan's word), its own 受理编号 kept as sourceNo. */
 export const COMPLAINT_CHANNELS = ['12345', '12369', '电话', '来信', '来访', '网络', '现场', '上级交办'] as const
@@ -34,7 +28,8 @@ const date = (what: string) =>
 const optionalDate = (what: string) => z.union([z.literal(''), date(what)]).default('')
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`)
 const required = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `不超过${max}字`)
-const stamp = z.string().max(40)
+/** An ISO instant, as stored. */
+export const stamp = z.string().max(40)
 
 /** What the registrar types, and owns afterwards (mergeExchange). */
 const registration = {
@@ -56,8 +51,10 @@ const registration = {
   /** The 受理编号 of a 交办 list the report came in (D6200…): printed after ours, and what a re-import is matched on. */
   sourceNo: text(60).optional()
 }
-const REGISTRATION_KEYS = Object.keys(registration) as (keyof typeof registration)[]
-const WITHHELD = ['reporter', 'reporterPhone'] as const
+/** The fields the registrar owns (mergeExchange takes them from the registrar's newer copy). */
+export const REGISTRATION_KEYS = Object.keys(registration) as (keyof typeof registration)[]
+/** The reporter's identity, kept out of exchange files unless asked. */
+export const WITHHELD = ['reporter', 'reporterPhone'] as const
 
 export const ComplaintInputSchema = z
   .object(registration)
@@ -80,7 +77,7 @@ const RecordLinkSchema = z.object({ unit: z.string().max(40), recordId: RecordId
 export type ComplaintRecordLink = z.infer<typeof RecordLinkSchema>
 
 const EventSchema = z.object({ event: z.enum(COMPLAINT_EVENTS), at: stamp, by: z.string().max(40), note: z.string().max(200).default('') })
-const HISTORY_MAX = 200
+export const HISTORY_MAX = 200
 
 export const ComplaintSchema = z.object({
   /** 举报〔2024〕3号 (the office), 八坊街道举报〔2024〕1号 (a unit): unique across the city, the key of an exchange. */
@@ -101,7 +98,7 @@ export type Complaint = z.infer<typeof ComplaintSchema>
 
 /** 'office' or a unit's name: whose copy of the register an operation or an exchange file is. */
 export type ComplaintSide = string
-const sideName = (side: ComplaintSide): string => (side === 'office' ? OFFICE_REGISTRAR : side)
+export const sideName = (side: ComplaintSide): string => (side === 'office' ? OFFICE_REGISTRAR : side)
 
 /** Who changes a report, and when (an ISO instant: instants compare as text). */
 export interface Change {
@@ -263,223 +260,6 @@ export function complaintStats(list: readonly Complaint[], today: string, units:
     overdueList,
     units: names.map((unit) => ({ unit, ...complaintCounts(list.filter((c) => c.assignedUnit === unit), today) }))
   }
-}
-
-// ── Matching against the ledgers and the closed sites ──
-
-/** A record of a unit's ledger, not closed. */
-export interface OpenRecord {
-  unit: string
-  recordId: string
-  problemNo: string
-  fields: RecordFields
-}
-
-export interface MatchSources {
-  open: readonly OpenRecord[]
-  /** 2023's 销号 sites and 2024's 已销号 records. */
-  closed: readonly ClosedEnterprise[]
-}
-
-interface MatchCommon {
-  /** What the register shows: 死灰复燃线索, 已在台账, or 已转为问题记录 (the record this report became). */
-  label: '死灰复燃线索' | '已在台账' | '已转为问题记录'
-  score: number
-  /** The matcher's reasons (名称相同, 地址相近（…）, …). */
-  reasons: string[]
-  /** Chinese: the matcher's 疑似死灰复燃：… sentence, or which unit's record and what agrees. */
-  message: string
-}
-
-export type ComplaintMatch =
-  | (MatchCommon & { kind: 'resurgence'; closed: ClosedEnterprise; certainty: ResurgenceCertainty })
-  | (MatchCommon & { kind: 'ledger'; record: OpenRecord; linked: boolean })
-
-/** The report as the matcher reads a record: the reported party, never the reporter. */
-export function complaintMatchFields(c: Pick<Complaint, 'target' | 'targetAddress' | 'targetOperator' | 'targetPhone'>): RecordFields {
-  return {
-    name: c.target,
-    address: c.targetAddress,
-    ...(c.targetOperator ? { operator: c.targetOperator } : {}),
-    ...(c.targetPhone ? { phone: c.targetPhone } : {})
-  }
-}
-
-const shortReasons = (reasons: readonly string[]): string => reasons.map((r) => r.split('（')[0]).join('、')
-
-/**
- * Matches reports against the same sources, each index built once. At most one match of each kind, the closed
- * site first: a report on a 销号 site is a 死灰复燃 lead whether or not a ledger already has it.
- */
-export function complaintMatcher(sources: MatchSources): (c: Complaint) => ComplaintMatch[] {
-  const openById = new Map(sources.open.map((o) => [`${o.unit}/${o.recordId}`, o]))
-  const openIndex = buildClosedIndex([...openById].map(([id, o]) => ({ id, closedAs: '台账', fields: o.fields })))
-  const closedIndex = buildClosedIndex(sources.closed)
-  return (c) => {
-    const fields = complaintMatchFields(c)
-    const out: ComplaintMatch[] = []
-    const lead = findResurgence(closedIndex, fields)
-    if (lead) {
-      const { closed, certainty, score, reasons } = lead
-      out.push({ kind: 'resurgence', label: '死灰复燃线索', closed, certainty, score, reasons, message: resurgenceMessage(lead) })
-    }
-    const hit = findResurgence(openIndex, fields)
-    const record = hit && openById.get(hit.closed.id)
-    if (hit && record) {
-      const linked = c.record?.unit === record.unit && c.record.recordId === record.recordId
-      const label = linked ? '已转为问题记录' : '已在台账'
-      const message = `${label}：${record.unit}“${fieldText(record.fields, 'name')}”（${record.problemNo}）${shortReasons(hit.reasons)}`
-      out.push({ kind: 'ledger', label, record, linked, score: hit.score, reasons: hit.reasons, message })
-    }
-    return out
-  }
-}
-
-export function matchComplaint(c: Complaint, sources: MatchSources): ComplaintMatch[] {
-  return complaintMatcher(sources)(c)
-}
-
-// ── A problem record from a report ──
-
-const SOURCE: (typeof SOURCES)[number] = '群众举报'
-
-/**
- * The fields of the assigned unit's new problem record (附件2 keys; the clerk completes the rest): its town when the
- * unit is a town or subdistrict, the reported party, the report's content as its problem, found on the 受理日期.
- */
-export function complaintToRecordFields(c: Complaint, campaign: Campaign): RecordFields {
-  const unit = unitByName(campaign, c.assignedUnit)
-  return {
-    ...(unit && isTownLike(unit) ? { town: unit.name } : {}),
-    ...complaintMatchFields(c),
-    problems: c.content,
-    source: SOURCE,
-    foundDate: c.receivedDate,
-    remarks: `${c.no}转入`
-  }
-}
-
-// ── The exchange file between the office and the units ──
-
-export const ComplaintExchangeSchema = z.object({
-  format: z.literal('slw-complaints'),
-  version: z.literal(1),
-  from: z.string().min(1).max(40),
-  /** The unit it is for; null: for the office. */
-  to: z.string().max(40).nullable(),
-  exportedAt: stamp,
-  complaints: z.array(ComplaintSchema).max(10_000)
-})
-export type ComplaintExchange = z.infer<typeof ComplaintExchangeSchema>
-
-/**
- * The file `from` sends `to` (null: the office): the office sends a unit only the reports assigned to it; a unit
- * sends the office what it registered or handles. The reporter stays out unless `includeReporter` (the unit must
- * call the reporter back itself): the file is copied by USB stick and chat apps, and the law asks the reporter's
- * identity be kept confidential.
- */
-export function exchangeFor(
-  list: readonly Complaint[],
-  to: string | null,
-  from: ComplaintSide,
-  at: string,
-  opt: { includeReporter?: boolean } = {}
-): ComplaintExchange {
-  const sender = sideName(from)
-  const picked = list.filter((c) => (to === null ? c.assignedUnit === sender || c.registrar === sender : c.assignedUnit === to))
-  const complaints = picked.map((c) => {
-    if (opt.includeReporter) return c
-    const copy = { ...c }
-    for (const k of WITHHELD) delete copy[k]
-    return copy
-  })
-  return { format: 'slw-complaints', version: 1, from: sender, to, exportedAt: at, complaints }
-}
-
-export interface MergeResult {
-  list: Complaint[]
-  added: number
-  updated: number
-  /** Chinese, one per report (or file) not taken, and why. */
-  ignored: string[]
-}
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
-const eventKey = (e: Complaint['history'][number]): string => JSON.stringify([e.at, COMPLAINT_EVENTS.indexOf(e.event), e.by, e.note])
-
-function unionHistory(a: Complaint['history'], b: Complaint['history']): Complaint['history'] {
-  const byKey = new Map([...a, ...b].map((e) => [eventKey(e), e]))
-  return [...byKey.keys()].sort().slice(0, HISTORY_MAX).map((k) => byKey.get(k) as Complaint['history'][number])
-}
-
-/** Mine merged with the incoming copy: each field group from its owner's newer side. */
-function mergeOne(mine: Complaint, theirs: Complaint, me: string, from: string, ignored: string[]): Complaint {
-  const { no } = mine
-  if (mine.registrar !== theirs.registrar) {
-    ignored.push(`${no}：与本地登记的举报编号相同，但登记单位不同（本地${mine.registrar}，来件${theirs.registrar}），未导入`)
-    return mine
-  }
-  let out: Complaint = { ...mine, history: unionHistory(mine.history, theirs.history) }
-  const newerRegistration = theirs.updatedAt.registration > mine.updatedAt.registration
-  if (newerRegistration && !sameRegistration(mine, theirs)) {
-    if (mine.registrar === me) ignored.push(`${no}：登记信息以${me}为准，${from}来件中的修改未采用`)
-    else {
-      const taken = Object.fromEntries(REGISTRATION_KEYS.filter((k) => theirs[k] !== undefined).map((k) => [k, theirs[k]]))
-      out = { ...out, ...taken, updatedAt: { ...out.updatedAt, registration: theirs.updatedAt.registration } }
-    }
-  }
-  const newerHandling = (theirs.updatedAt.handling ?? '') > (mine.updatedAt.handling ?? '')
-  if (newerHandling && !same([mine.handling, mine.record], [theirs.handling, theirs.record])) {
-    const owner = out.assignedUnit
-    if (owner === me) ignored.push(`${no}：办理结果以${me}为准，${from}来件中的修改未采用`)
-    else if (owner !== from) ignored.push(`${no}：该举报已交${owner}办理，${from}报来的办理结果未采用`)
-    else out = { ...out, handling: theirs.handling, record: theirs.record, updatedAt: { ...out.updatedAt, handling: theirs.updatedAt.handling } }
-  }
-  return out
-}
-
-/** The registration fields agree, a reporter withheld from the incoming copy counting as agreeing. */
-function sameRegistration(mine: Complaint, theirs: Complaint): boolean {
-  return REGISTRATION_KEYS.every((k) => theirs[k] === undefined || same(mine[k], theirs[k]))
-}
-
-/**
- * Takes an exchange file in. For each field group (see mayEditRegistration) the newer copy wins where this side is
- * not its owner; where it is, its own copy stands and a newer one from elsewhere is reported and left out. A report
- * a unit registered reaches the office; one assigned to a unit reaches that unit. Pure and deterministic.
- */
-export function mergeExchange(mine: readonly Complaint[], incoming: ComplaintExchange, side: ComplaintSide): MergeResult {
-  const me = sideName(side)
-  const none = (why: string): MergeResult => ({ list: [...mine], added: 0, updated: 0, ignored: [why] })
-  if (incoming.from === me) return none(`这是${me}自己导出的举报交换文件，无需导入`)
-  const addressee = incoming.to ?? OFFICE_REGISTRAR
-  if (addressee !== me) return none(`这是${incoming.from}发给${addressee}的举报交换文件，不是发给${me}的，未导入`)
-  const list = [...mine]
-  const at = new Map(list.map((c, i) => [c.no, i]))
-  const ignored: string[] = []
-  let added = 0
-  let updated = 0
-  for (const theirs of incoming.complaints) {
-    const i = at.get(theirs.no)
-    if (i === undefined) {
-      const mayAdd = me === OFFICE_REGISTRAR ? theirs.registrar === incoming.from : theirs.assignedUnit === me
-      if (mayAdd) {
-        at.set(theirs.no, list.length)
-        list.push(theirs)
-        added++
-      } else {
-        ignored.push(me === OFFICE_REGISTRAR ? `${theirs.no}：本办没有这件举报的登记，也不是${incoming.from}登记的，未导入` : `${theirs.no}：不是交${me}办理的举报，未导入`)
-      }
-      continue
-    }
-    const before = list[i] as Complaint
-    const after = mergeOne(before, theirs, me, incoming.from, ignored)
-    if (!same(before, after)) {
-      list[i] = after
-      updated++
-    }
-  }
-  return { list, added, updated, ignored }
 }
 
 // ── The printed 举报受理登记表 ──

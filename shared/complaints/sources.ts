@@ -3,7 +3,7 @@ import { isHuikan } from '../annexes/huikan'
 import type { LedgerRecord } from '../ledger/record'
 import { reached } from '../lifecycle/requirements'
 import { closedInLedger } from '../validation/validateUnitLedger'
-import type { MatchSources } from './register'
+import type { MatchSources } from './match'
 
 export function ledgerMatchSources(unit: string, records: readonly LedgerRecord[]): MatchSources {
   const main = records.filter((r) => !isHuikan(r.fields))

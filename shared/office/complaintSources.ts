@@ -2,7 +2,7 @@
  * What a report is matched against at the office: every unit's 附件2 rows as received, and the enterprises the
  * received forms say are closed (2023 回头看 items, 附件3/附件4 rows 销号) — the same set 疑似死灰复燃 uses.
  */
-import type { MatchSources } from '../complaints/register'
+import type { MatchSources } from '../complaints/match'
 import type { Consolidation } from '../merge/types'
 import { closedOnForms } from './resurgence'
 

@@ -3,27 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { annex2Columns } from '@shared/annexes/annex2'
 import { fieldLabel } from '@shared/annexes/registry'
 import { defaultCampaign } from '@shared/campaign/campaign'
-import type { Complaint, ComplaintInput, ComplaintResult, OpenRecord } from '@shared/complaints/register'
-import {
-  COMPLAINT_FORM_COLUMNS,
-  ComplaintExchangeSchema,
-  ComplaintInputSchema,
-  ComplaintResultSchema,
-  complaintFormRow,
-  complaintState,
-  complaintStats,
-  complaintToRecordFields,
-  editRegistration,
-  exchangeFor,
-  linkRecord,
-  matchComplaint,
-  mergeExchange,
-  nextComplaintNo,
-  OFFICE_REGISTRAR,
-  recordResult,
-  registerComplaint,
-  resultProblem
-} from '@shared/complaints/register'
+import type { Complaint, ComplaintInput, ComplaintResult } from '@shared/complaints/register'
+import type { OpenRecord } from '@shared/complaints/match'
+import { COMPLAINT_FORM_COLUMNS, ComplaintInputSchema, ComplaintResultSchema, complaintFormRow, complaintState, complaintStats, editRegistration, linkRecord, nextComplaintNo, OFFICE_REGISTRAR, recordResult, registerComplaint, resultProblem } from '@shared/complaints/register'
+import { complaintToRecordFields, matchComplaint } from '@shared/complaints/match'
+import { ComplaintExchangeSchema, exchangeFor, mergeExchange } from '@shared/complaints/exchange'
 import type { ClosedEnterprise } from '@shared/lifecycle/resurgence'
 import fixture from '../../fixtures/resurgence/cases.json'
 

@@ -29,10 +29,14 @@ export function ColumnAssignment(props: {
   const unassigned = props.columns.filter((c) => !c.ignored && c.key === null).length
   const changed = props.columns.some((c) => chosen[c.header] !== initial(c))
   const apply = (): void =>
-    props.onApply(Object.fromEntries(props.columns.flatMap((c) => {
-      const v = chosen[c.header] ?? ''
-      return v === '' ? [] : [[c.header, v === IGNORE ? null : v]]
-    })))
+    props.onApply(
+      Object.fromEntries(
+        props.columns.flatMap((c) => {
+          const v = chosen[c.header] ?? ''
+          return v === '' ? [] : [[c.header, v === IGNORE ? null : v]]
+        })
+      )
+    )
   return (
     <details className="column-assignment" open={props.open}>
       <summary>
@@ -57,15 +61,15 @@ export function ColumnAssignment(props: {
                 {c.key !== null && !props.fields.some((f) => f.key === c.key) ? (
                   <span className="muted">（{c.key === 'seq' ? '序号，不导入' : '自动计算，不导入'}）</span>
                 ) : (
-                <select aria-label={`“${c.header}”导入到`} value={chosen[c.header] ?? ''} onChange={(e) => setChosen((x) => ({ ...x, [c.header]: e.target.value }))}>
-                  <option value="">（未对应）</option>
-                  <option value={IGNORE}>忽略（不导入）</option>
-                  {props.fields.map((f) => (
-                    <option key={f.key} value={f.key}>
-                      {f.header}
-                    </option>
-                  ))}
-                </select>
+                  <select aria-label={`“${c.header}”导入到`} value={chosen[c.header] ?? ''} onChange={(e) => setChosen((x) => ({ ...x, [c.header]: e.target.value }))}>
+                    <option value="">（未对应）</option>
+                    <option value={IGNORE}>忽略（不导入）</option>
+                    {props.fields.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {f.header}
+                      </option>
+                    ))}
+                  </select>
                 )}
               </td>
             </tr>
