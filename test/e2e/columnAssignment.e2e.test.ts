@@ -1,6 +1,6 @@
 /**
  * 列的对应 in Chromium at 1366×768 (issue 22): 八坊街道's clerk imports a list whose headers the program does not know
- * (经营场所, 负责人电话), assigns the two columns in the preview and imports; next week's list from the same sender,
+ * (经营场所, 整改要求), assigns the two columns in the preview and imports; next week's list from the same sender,
  * with the same headers, maps itself.
  */
 import { join } from 'node:path'
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const dialog = (): ReturnType<Page['locator']> => page.getByRole('dialog', { name: '导入预览' })
 const assignment = (): ReturnType<Page['locator']> => dialog().locator('.column-assignment')
-const COLS = ['序号', '企业名称', '经营场所', '负责人电话', '存在的主要问题']
+const COLS = ['序号', '企业名称', '经营场所', '整改要求', '存在的主要问题']
 
 async function importList(name: string, rows: Plain[][]): Promise<void> {
   const buffer = await handMadeXlsx({ title: '八坊街道“散乱污”排查清单', unitLine: null, cols: COLS, rows })
@@ -39,13 +39,13 @@ async function importList(name: string, rows: Plain[][]): Promise<void> {
 describe('columns the program does not know (working date 2024-05-16)', () => {
   it('are assigned by the clerk in the preview, and the file comes in with them', async () => {
     await importList('排查清单-第1周.xlsx', [
-      [1, '临夏市祥和石材加工厂', '八坊街道王寺街38号', '13909301234', '无喷淋降尘设施'],
-      [2, '临夏市马进才汽修部', '八坊街道团结路12号', '13993012345', '无喷漆房']
+      [1, '临夏市祥和石材加工厂', '八坊街道王寺街38号', '安装喷淋降尘设施', '无喷淋降尘设施'],
+      [2, '临夏市马进才汽修部', '八坊街道团结路12号', '建成密闭喷漆房', '无喷漆房']
     ])
     expect(await assignment().locator('summary').textContent()).toBe('列的对应（5 列，2 列未对应）')
     expect(await assignment().locator('tbody tr').nth(2).locator('td').allTextContents()).toEqual(['C', '经营场所', '八坊街道王寺街38号、八坊街道团结路12号', expect.any(String)])
     await assignment().getByLabel('“经营场所”导入到').selectOption({ label: '详细地址' })
-    await assignment().getByLabel('“负责人电话”导入到').selectOption({ label: '联系电话' })
+    await assignment().getByLabel('“整改要求”导入到').selectOption({ label: '整治措施' })
     await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-column-assignment.png') })
     await assignment().getByRole('button', { name: '按此对应重新预览' }).click()
     await expect.poll(() => assignment().locator('summary').textContent()).toBe('列的对应（5 列）')
@@ -53,12 +53,12 @@ describe('columns the program does not know (working date 2024-05-16)', () => {
     await dialog().waitFor({ state: 'detached' })
     await page.getByLabel('搜索').fill('祥和石材')
     await expect.poll(() => cell(page, 0, 'address').textContent()).toBe('八坊街道王寺街38号')
-    expect(await cell(page, 0, 'phone').textContent()).toBe('13909301234')
+    expect(await cell(page, 0, 'measures').textContent()).toBe('安装喷淋降尘设施')
   })
 
   it('maps next week’s file with the same headers by itself', async () => {
     await page.getByLabel('搜索').fill('')
-    await importList('排查清单-第2周.xlsx', [[1, '临夏市兴旺食品加工坊', '八坊街道大南岔社区5号', '13893012222', '燃煤炉灶无治理设施']])
+    await importList('排查清单-第2周.xlsx', [[1, '临夏市兴旺食品加工坊', '八坊街道大南岔社区5号', '改用电能', '燃煤炉灶无治理设施']])
     expect(await assignment().locator('summary').textContent()).toBe('列的对应（5 列）：已按上次对同样表头的指定对应')
     expect(await assignment().getByLabel('“经营场所”导入到').inputValue()).toBe('address')
     await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-column-assignment-remembered.png') })
@@ -66,5 +66,6 @@ describe('columns the program does not know (working date 2024-05-16)', () => {
     await dialog().waitFor({ state: 'detached' })
     await page.getByLabel('搜索').fill('兴旺食品')
     await expect.poll(() => cell(page, 0, 'address').textContent()).toBe('八坊街道大南岔社区5号')
+    expect(await cell(page, 0, 'measures').textContent()).toBe('改用电能')
   })
 })
