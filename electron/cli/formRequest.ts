@@ -58,7 +58,7 @@ export async function writeFormCommand(path: string, input: AnnexWorkbookInput):
 }
 
 function writtenMessage(annex: AnnexDefinition<RecordFields>, meta: ExportMeta, path: string): string {
-  const what = meta.kind === 'template' ? '空白表' : `${meta.recordCount} 条记录`
+  const what = meta.kind === 'template' ? '空白表' : meta.kind === 'draft' ? `${meta.recordCount} 条记录的草稿（有记录未填完，不得报送）` : `${meta.recordCount} 条记录`
   const unit = meta.unitName ? `（${meta.unitName}）` : ''
   return `已生成${annex.label}《${annex.title}》${unit}：${path}\n${what}，校验码 ${meta.checkCode}\n`
 }

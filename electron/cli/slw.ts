@@ -77,6 +77,14 @@ const commands = new Map<string, CommandEntry>([
     }
   ],
   [
+    'complaints',
+    {
+      usage: 'slw complaints <交办表.xlsx> [--data <数据文件夹>] [--unit <默认分办单位>] [--yes]',
+      summary: '把督察信访件、交办清单导入举报受理登记簿（每个受理编号一件）：先预览；加 --yes 才真正导入',
+      load: async () => (await import('./commands/complaints')).run
+    }
+  ],
+  [
     'dossier',
     {
       usage: 'slw dossier --unit <单位> --out <文件.docx> [--record <问题编号>] [--data <数据文件夹>]',

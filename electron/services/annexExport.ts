@@ -6,6 +6,9 @@ import { unitName } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
 import type { LedgerRecord, RecordFields } from '@shared/ledger/record'
 import { chinaDate } from '@shared/domain/chinaTime'
+import { AppFailure } from '@shared/ipc/result'
+import { incompleteMessage, incompleteRecords } from '@shared/validation/incomplete'
+import { createValidationContext } from '@shared/validation/validateRecord'
 import type { AnnexWorkbookInput } from './export/workbook'
 import { writeAnnexWorkbook } from './export/workbook'
 import { formRecords } from './formRecords'
@@ -14,7 +17,8 @@ import type { DataDir } from './storage/ledgerStore'
 /**
  * The form of one unit as it leaves the program (the app's export and `slw export` alike): 填报人 and 联系电话 from
  * the profile, 填报日期 the working date; a template has no records (the writer then adds empty bordered rows) and
- * no date.
+ * no date. A form listing records still 待补充 is refused, unless a `draft` is asked for, which its title marks as
+ * not to be sent.
  */
 export function unitFormInput(opt: {
   annex: AnnexDefinition<RecordFields>
@@ -27,13 +31,16 @@ export function unitFormInput(opt: {
   now: Date
   /** The working date, printed as 填报日期: records past their 完成时限 on it get a note in the form's 备注. */
   today: string
+  draft?: boolean
 }): AnnexWorkbookInput {
   const { annex, campaign, unitName, records, profile, template, appVersion, now, today } = opt
+  const incomplete = template ? [] : incompleteRecords(records, annex, createValidationContext(campaign, annex, today))
+  if (incomplete.length > 0 && !opt.draft) throw new AppFailure('INVALID_INPUT', incompleteMessage(formName(annex), incomplete))
   return {
     annex,
     campaign,
     records: template ? [] : records.map((r) => withDeadlineNote(annex, r, today)),
-    header: { unitName, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: template ? '' : today },
+    header: { unitName, filler: profile?.filler ?? '', phone: profile?.phone ?? '', filledDate: template ? '' : today, ...(incomplete.length > 0 && { draft: true }) },
     appVersion,
     now
   }
@@ -47,10 +54,10 @@ function withDeadlineNote<R extends { fields: RecordFields }>(annex: AnnexDefini
   return { ...record, fields: { ...record.fields, [key]: typeof remarks === 'string' && remarks.trim() ? `${remarks}；${note}` : note } }
 }
 
-/** 附件2-八坊街道-20240509.xlsx, 违法问题查处清单-八坊街道-20240620.xlsx, or 附件2-空白表-八坊街道.xlsx */
-export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName: string, template: boolean, now: Date): string {
+/** 附件2-八坊街道-20240509.xlsx, 违法问题查处清单-八坊街道-20240620.xlsx, 附件2-空白表-八坊街道.xlsx, or 附件2-八坊街道-20240509-草稿.xlsx */
+export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName: string, template: boolean, now: Date, draft = false): string {
   const name = formName(annex)
-  return template ? `${name}-空白表-${unitName}.xlsx` : `${name}-${unitName}-${chinaDate(now).replace(/-/g, '')}.xlsx`
+  return template ? `${name}-空白表-${unitName}.xlsx` : `${name}-${unitName}-${chinaDate(now).replace(/-/g, '')}${draft ? '-草稿' : ''}.xlsx`
 }
 
 /**
@@ -59,12 +66,13 @@ export function unitFormFileName(annex: AnnexDefinition<RecordFields>, unitName:
  */
 export async function writeUnitForm(
   dataDir: DataDir,
-  opt: { annex: AnnexDefinition<RecordFields>; campaign: Campaign; unitId: string; template: boolean; appVersion: string; now: Date; today: string }
+  opt: { annex: AnnexDefinition<RecordFields>; campaign: Campaign; unitId: string; template: boolean; appVersion: string; now: Date; today: string; draft?: boolean }
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const { annex, campaign, unitId, template, now } = opt
   const name = unitName(campaign, unitId)
   const records = template ? [] : await formRecords(dataDir, annex.id, unitId)
   const profile = (await dataDir.profile()).get()
-  const { bytes } = await writeAnnexWorkbook(unitFormInput({ ...opt, unitName: name, records, profile }))
-  return { fileName: unitFormFileName(annex, name, template, now), bytes }
+  const input = unitFormInput({ ...opt, unitName: name, records, profile })
+  const { bytes } = await writeAnnexWorkbook(input)
+  return { fileName: unitFormFileName(annex, name, template, now, input.header.draft), bytes }
 }

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Campaign } from '@shared/campaign/campaign'
+import { unitName } from '@shared/campaign/campaign'
 import type { Change, Complaint, ComplaintInput, ComplaintResult, ComplaintSide } from '@shared/complaints/register'
 import type { MatchSources } from '@shared/complaints/match'
 import { compareComplaints, complaintState, complaintStats, editRegistration, linkRecord, mayEditRegistration, mayRecordResult, nextComplaintNo, OFFICE_REGISTRAR, recordResult, registerComplaint, resultProblem } from '@shared/complaints/register'
@@ -14,7 +15,7 @@ import { complaintMatcher, complaintToRecordFields } from '@shared/complaints/ma
 import { ComplaintExchangeSchema, exchangeFor, mergeExchange } from '@shared/complaints/exchange'
 import type { ComplaintTablePreview } from '@shared/complaints/table'
 import { chinaDate } from '@shared/domain/chinaTime'
-import type { ComplaintsView, ExportedFile } from '@shared/ipc/contract'
+import type { ComplaintsView, ExportedFile, Profile } from '@shared/ipc/contract'
 import { AppFailure } from '@shared/ipc/result'
 import { fieldText } from '@shared/ledger/record'
 import type { ReadTable } from './complaintTable'
@@ -29,6 +30,13 @@ export interface ComplaintActor {
   /** The unit's id (its ledger); null at the office. */
   unitId: string | null
   by: string
+}
+
+/** Whose register a data folder keeps, from its profile: the office's, or the unit's; null before the first set-up. */
+export function complaintActorOf(profile: Pick<Profile, 'unitId' | 'filler'> | null, campaign: Campaign): ComplaintActor | null {
+  if (!profile) return null
+  const office = profile.unitId === campaign.office.id
+  return { side: office ? 'office' : unitName(campaign, profile.unitId), unitId: office ? null : profile.unitId, by: profile.filler }
 }
 
 /** An exchange file is a few hundred reports of text: 2 MB is far more than any. */

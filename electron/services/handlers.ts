@@ -2,7 +2,7 @@ import { annexById } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
-import { unitById, unitName } from '@shared/campaign/campaign'
+import { unitById } from '@shared/campaign/campaign'
 import { ledgerMatchSources } from '@shared/complaints/sources'
 import { AppFailure } from '@shared/ipc/result'
 import { writeUnitForm } from './annexExport'
@@ -14,7 +14,7 @@ import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook, readRawWorkbook } from './import/readAnnexWorkbook'
 import { EvidenceService } from './evidence'
 import type { ComplaintActor } from './complaints'
-import { ComplaintService } from './complaints'
+import { ComplaintService, complaintActorOf } from './complaints'
 import { ImportStager } from './ledgerImport'
 import { readSubmission } from './merge/readSubmission'
 import type { OfficeContact } from './office/intake'
@@ -95,10 +95,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())
   /** Whose register this folder's is: the office's, or its unit's (the profile says). */
   const complaintActor = async (): Promise<ComplaintActor> => {
-    const profile = (await dataDir.profile()).get()
-    if (!profile) throw new AppFailure('FORBIDDEN', '请先完成首次设置（选择本单位并填写填报人）。')
-    const office = profile.unitId === campaign.office.id
-    return { side: office ? 'office' : unitName(campaign, profile.unitId), unitId: office ? null : profile.unitId, by: profile.filler }
+    const actor = complaintActorOf((await dataDir.profile()).get(), campaign)
+    if (!actor) throw new AppFailure('FORBIDDEN', '请先完成首次设置（选择本单位并填写填报人）。')
+    return actor
   }
   const complaints = new ComplaintService(dataDir, campaign, { now: () => workingNow(), today: () => workingDate() }, async (a) =>
     a.unitId === null ? office.received.complaintSources() : ledgerMatchSources(a.side, (await dataDir.ledger(a.unitId)).view().records),
@@ -143,9 +142,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'evidence:dossier': async ({ unitId, recordId }) => evidence.dossier(unitId, recordId ? { id: recordId } : null, workingNow()),
     'export:package': async ({ unitId, annex: annexId, progressId }) =>
       tracked(progressId, () => evidence.package(unitId, knownAnnex(annexId), workingNow(), workingDate())),
-    'export:annex': async ({ unitId, annex: annexId, template, progressId }) => {
+    'export:annex': async ({ unitId, annex: annexId, template, draft, progressId }) => {
       const annex = knownAnnex(annexId)
-      const form = { annex, campaign, unitId, template, appVersion: ctx.appVersion, now: workingNow(), today: workingDate() }
+      const form = { annex, campaign, unitId, template, draft: draft === true, appVersion: ctx.appVersion, now: workingNow(), today: workingDate() }
       const { fileName, bytes } = await tracked(progressId, () => writeUnitForm(dataDir, form))
       return { fileName, data: bytes.toString('base64') }
     }

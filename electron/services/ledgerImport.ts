@@ -81,6 +81,11 @@ export class ImportStager {
     const unitName = unitById(this.campaign, unitId)?.name ?? null
     // A required field left blank makes the row a draft to complete (待补充), not a wrong value.
     const blankRequired = (i: ImportIssue, fields: RecordFields): boolean => i.code === 'REQUIRED_EMPTY' && isBlank(fields[annex.columns.find((c) => c.header === i.column)?.key ?? ''])
+    const tallies = result.rows.map((r) => {
+      const errors = r.issues.filter((i) => i.severity === 'error')
+      const blank = errors.filter((i) => blankRequired(i, r.fields)).length
+      return { errors: errors.length - blank, blank, warnings: r.issues.length - errors.length }
+    })
     const stageId = randomUUID()
     const counts = { new: 0, changed: 0, unchanged: 0 }
     for (const r of plan.rows) counts[r.status]++
@@ -98,8 +103,8 @@ export class ImportStager {
       counts: {
         rows: result.rowCount,
         ...counts,
-        withErrors: result.rows.filter((r) => r.issues.some((i) => i.severity === 'error' && !blankRequired(i, r.fields))).length,
-        incomplete: result.rows.filter((r) => r.issues.some((i) => i.severity === 'error') && r.issues.every((i) => i.severity !== 'error' || blankRequired(i, r.fields))).length,
+        withErrors: tallies.filter((t) => t.errors > 0).length,
+        incomplete: tallies.filter((t) => t.errors === 0 && t.blank > 0).length,
         notInFile: plan.notInFile
       },
       rows: result.rows.map((row, i) => {
@@ -111,8 +116,7 @@ export class ImportStager {
           problemNo: planned?.problemNo ?? row.problemNo ?? null,
           name: typeof name === 'string' ? name : '',
           changes: planned?.changes ?? [],
-          errors: row.issues.filter((x) => x.severity === 'error').length,
-          warnings: row.issues.filter((x) => x.severity === 'warning').length
+          ...(tallies[i] as (typeof tallies)[number])
         }
       }),
       issues: result.issues,

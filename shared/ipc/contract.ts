@@ -95,7 +95,9 @@ export interface ImportPreviewRow {
   problemNo: string | null
   name: string
   changes: FieldChange[]
+  /** Wrong values; required fields left blank are counted apart, in `blank` (待补充). */
   errors: number
+  blank: number
   warnings: number
 }
 
@@ -330,8 +332,9 @@ export const contract = {
   'import:undo': channel<z.ZodType<{ unitId: string; stageId: string }>, LedgerView>(
     z.object({ unitId: UnitId, stageId: z.string().max(64) })
   ),
-  'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean } & Tracked>, ExportedFile>(
-    z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean(), ...tracked })
+  /** A form with records still 待补充 is refused unless `draft` (its title then says it is not to be sent). */
+  'export:annex': channel<z.ZodType<{ unitId: string; annex: string; template: boolean; draft?: boolean } & Tracked>, ExportedFile>(
+    z.object({ unitId: UnitId, annex: z.string().max(32), template: z.boolean(), draft: z.boolean().optional(), ...tracked })
   ),
   /** The 报送包 of a form: the form, the evidence of its records and the manifest of sha256 (evidencePackage.ts). */
   'export:package': channel<z.ZodType<{ unitId: string; annex: string } & Tracked>, ExportedFile>(

@@ -3,9 +3,13 @@
  * (经营场所, 整改要求), assigns the two columns in the preview and imports; next week's list from the same sender,
  * with the same headers, maps itself.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { annex2 } from '@shared/annexes/annex2'
+import { DRAFT_MARK } from '../../electron/services/export/formBlock'
+import { readSheetJs, sheetRows } from '../electron/export/readBack'
 import type { Plain } from '../helpers/handMadeForms'
 import { handMadeXlsx } from '../helpers/handMadeForms'
 import type { RunningApp } from './harness'
@@ -62,10 +66,31 @@ describe('columns the program does not know (working date 2024-05-16)', () => {
     expect(await assignment().locator('summary').textContent()).toBe('列的对应（5 列）：已按上次对同样表头的指定对应')
     expect(await assignment().getByLabel('“经营场所”导入到').inputValue()).toBe('address')
     await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-column-assignment-remembered.png') })
+    // Only a name, an address, measures and problems: every row lacks the other required fields (待补充), not wrong values.
+    expect(await dialog().locator('tbody tr').first().locator('td').last().textContent()).toMatch(/^待补充 \d+/)
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-import-drafts.png') })
     await dialog().getByRole('button', { name: /确认导入（新增 1/ }).click()
     await dialog().waitFor({ state: 'detached' })
     await page.getByLabel('搜索').fill('兴旺食品')
     await expect.poll(() => cell(page, 0, 'address').textContent()).toBe('八坊街道大南岔社区5号')
     expect(await cell(page, 0, 'measures').textContent()).toBe('改用电能')
+  })
+
+  it('are never exported as the form to seal and send while 待补充: only as a draft, marked so', async () => {
+    let asked = ''
+    page.once('dialog', (d) => {
+      asked = d.message()
+      void d.accept()
+    })
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出附件2' }).click()
+    expect(asked).toContain('附件2中有 3 条记录未填完（待补充），不能导出正式报送的表格')
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^附件2-八坊街道-\d{8}-草稿\.xlsx$/)
+    await file.saveAs(join(repoRoot, 'test-results', 'e2e-draft-export.xlsx'))
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'e2e-draft-export.png') })
+    const book = readSheetJs(readFileSync((await file.path()) as string))
+    expect(sheetRows(book, '摸底台账')[1]?.[0]).toBe(`${annex2.title}${DRAFT_MARK}`)
+    expect(await page.locator('.notice', { hasText: '这是草稿，补全未填完的记录后请重新导出再报送' }).count()).toBe(1)
   })
 })

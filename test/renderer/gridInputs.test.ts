@@ -43,6 +43,12 @@ describe('date inputs say what they will store', () => {
     expect(dateHint('2024年6月30日')).toEqual({ level: 'ok', text: '即 2024-06-30' })
     expect(dateHint('45473')).toEqual({ level: 'ok', text: '即 2024-06-30' })
   })
+  it('says which day a deadline phrase is stored as', () => {
+    expect(dateHint('2024年6月底前')).toEqual({ level: 'ok', text: '按 2024-06-30（该月最后一天） 保存，请核对' })
+    expect(dateHint('2024年2月底')).toEqual({ level: 'ok', text: '按 2024-02-29（该月最后一天） 保存，请核对' })
+    expect(dateHint('2024年6月20日之前')).toEqual({ level: 'ok', text: '按 2024-06-20 保存，请核对' })
+    expect(dateHint('6月底前')?.text).toContain('没有年份')
+  })
   it('names only forms the inputs accept when the text is no date', () => {
     const bad = dateHint('6月底')
     expect(bad?.level).toBe('bad')

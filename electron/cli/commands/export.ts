@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { Profile } from '@shared/ipc/contract'
+import { AppFailure } from '@shared/ipc/result'
 import type { LedgerRecord } from '@shared/ledger/record'
 import { APP_VERSION } from '../../services/appInfo'
 import { parseCommandArgs, usageError } from '../commandLine'
@@ -22,7 +23,8 @@ import { overDataDir } from '../overDataDir'
 
 const USAGE =
   '用法：slw export --unit <单位> --annex <附件，如 annex2> --out <文件.xlsx>\n' +
-  '      [--data <数据文件夹>] [--filler 填报人] [--phone 联系电话] [--date 填报日期]\n' +
+  '      [--data <数据文件夹>] [--filler 填报人] [--phone 联系电话] [--date 填报日期] [--draft]\n' +
+  '      （有记录未填完时不能导出正式表格；--draft 导出草稿，表头标明“草稿”，不得报送）\n' +
   '      slw export --annex complaints --out <举报受理登记表.xlsx> [--data <数据文件夹>]（本数据文件夹的举报受理登记）\n'
 
 /**
@@ -35,7 +37,8 @@ const USAGE =
 const COMPLAINTS = 'complaints'
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, ['data', 'unit', 'annex', 'out', 'filler', 'phone', 'date'], USAGE)
+  const draft = args.includes('--draft')
+  const parsed = parseCommandArgs(args.filter((a) => a !== '--draft'), ['data', 'unit', 'annex', 'out', 'filler', 'phone', 'date'], USAGE)
   if (!parsed) return 2
   const { values } = parsed
   if (values.annex === COMPLAINTS) {
@@ -63,18 +66,26 @@ export async function run(args: string[]): Promise<number> {
   const { records, profile } = ledger
   const contact = { filler: values.filler ?? profile?.filler ?? '', phone: values.phone ?? profile?.phone ?? '' }
   if (records.length === 0) process.stderr.write(`${unit.value.name}的台账中还没有记录，导出的是空白表。\n`)
-  const input = unitFormInput({
-    annex: annex.value,
-    campaign: defaultCampaign,
-    unitName: unit.value.name,
-    records,
-    profile: contact,
-    template: false,
-    appVersion: APP_VERSION,
-    now: workingNow(),
-    // 填报日期, and the day the 备注 counts 完成时限 from
-    today: date.value || workingDate()
-  })
+  let input
+  try {
+    input = unitFormInput({
+      annex: annex.value,
+      campaign: defaultCampaign,
+      unitName: unit.value.name,
+      records,
+      profile: contact,
+      template: false,
+      appVersion: APP_VERSION,
+      now: workingNow(),
+      // 填报日期, and the day the 备注 counts 完成时限 from
+      today: date.value || workingDate(),
+      draft
+    })
+  } catch (e) {
+    if (!(e instanceof AppFailure)) throw e
+    process.stderr.write(`${e.message}（命令行：加 --draft 导出草稿）\n`)
+    return 1
+  }
   return writeFormCommand(out.value, input)
 }
 

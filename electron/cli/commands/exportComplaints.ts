@@ -3,9 +3,9 @@
  * (no 举报人), read without the write lock. Whose register it is (the office's or a unit's) the folder's profile says.
  * Exit 0: written; 1: the register could not be read or the file not written.
  */
-import { defaultCampaign, unitName } from '@shared/campaign/campaign'
+import { defaultCampaign } from '@shared/campaign/campaign'
 import { APP_VERSION } from '../../services/appInfo'
-import { ComplaintService } from '../../services/complaints'
+import { ComplaintService, complaintActorOf } from '../../services/complaints'
 import { workingDate, workingNow } from '../../services/workingDate'
 import { DataDir } from '../../services/storage/ledgerStore'
 import { overDataDir } from '../overDataDir'
@@ -17,8 +17,9 @@ export async function exportComplaints(dataDir: string, out: string, contact: { 
   const store = new DataDir(dataDir, { appVersion: APP_VERSION, campaign: defaultCampaign, readOnly: true })
   return overDataDir(store, 1, async () => {
     const profile = (await store.profile()).get()
-    const office = !profile || profile.unitId === defaultCampaign.office.id
-    const actor = { side: office ? 'office' : unitName(defaultCampaign, profile.unitId), unitId: null, by: '' }
+    // A folder not set up yet prints the office's (empty) register.
+    const actor = complaintActorOf(profile, defaultCampaign) ?? { side: 'office', unitId: null, by: '' }
+    const office = actor.side === 'office'
     const service = new ComplaintService(store, defaultCampaign, { now: workingNow, today: workingDate }, NO_SOURCES)
     const file = await service.exportForm(actor, { filler: contact.filler ?? profile?.filler ?? '', phone: contact.phone ?? profile?.phone ?? '' })
     if (!(await saveOutput(out, Buffer.from(file.data, 'base64')))) return 1

@@ -11,6 +11,7 @@ import { resolveMapping, resolveUnit } from '../formRequest'
 import { unreadableMessage } from '../../services/import/readAnnexFile'
 import { readAnnexWorkbook } from '../../services/import/readAnnexWorkbook'
 import { ImportStager } from '../../services/ledgerImport'
+import { issueLines } from '../issueLines'
 import { overDataDir } from '../overDataDir'
 import { dataDirFromArgs } from '../../services/paths'
 import { DataDir } from '../../services/storage/ledgerStore'
@@ -87,12 +88,5 @@ function report(p: ImportPreview, unitName: string): string {
       lines.push(`  第${row.rowNumber}行 ${row.problemNo ?? ''} ${row.name}：${what}`)
     }
   }
-  const errors = p.issues.filter((i) => i.severity === 'error')
-  const warnings = p.issues.filter((i) => i.severity === 'warning')
-  for (const [title, list] of [['错误', errors], ['提示', warnings]] as const) {
-    if (list.length === 0) continue
-    lines.push(`${title}（${list.length}）：`, ...list.slice(0, SHOWN).map((i) => `  · ${i.message}`))
-    if (list.length > SHOWN) lines.push(`  …另有 ${list.length - SHOWN} 条`)
-  }
-  return `${lines.join('\n')}\n`
+  return `${[...lines, ...issueLines(p.issues)].join('\n')}\n`
 }

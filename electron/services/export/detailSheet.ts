@@ -6,6 +6,7 @@ import type { PrintedCell } from './cellValue'
 import { columnAlignment, columnFormat, columnWidth, isNumericKind, numberOf, printedCell } from './cellValue'
 import type { FormHeader, LeafColumn } from './formBlock'
 import {
+  DRAFT_MARK,
   FIRST_DATA_ROW,
   infoLine,
   putCell,
@@ -113,7 +114,7 @@ export class DetailForm {
   ) {
     const { annex, campaign, header, rows, blankRows } = input
     this.leaves = annex.columns.map((c) => ({ header: c.header, group: c.group, width: columnWidth(c) }))
-    writeTitleBlock(ws, this.leaves, annex.label, annex.title, infoLine(header, campaign.year))
+    writeTitleBlock(ws, this.leaves, annex.label, header.draft ? `${annex.title}${DRAFT_MARK}` : annex.title, infoLine(header, campaign.year))
     writeHeader(ws, this.leaves)
     this.total = rows.length + blankRows
     // Each column's look, made once per sheet rather than once per cell.

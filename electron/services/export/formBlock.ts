@@ -26,7 +26,12 @@ export interface FormHeader {
   filledDate: string
   /** 填报日期 unless said otherwise (the office's consolidation prints 汇总日期). */
   dateLabel?: string
+  /** A draft: records still have required fields blank; the title says it is not to be sent (DRAFT_MARK). */
+  draft?: boolean
 }
+
+/** Printed after the title of a draft, so that nobody seals and sends it. */
+export const DRAFT_MARK = '（草稿：有记录未填完，不得报送）'
 
 const BLANK = '＿＿＿＿'
 const GAP = '　　'

@@ -50,7 +50,7 @@ export interface ExportMeta {
   format: string
   formatVersion: number
   /** `template`: a blank form; `export`: a unit's ledger; `consolidated`: the office's merge of units' files. */
-  kind: 'export' | 'template' | 'consolidated'
+  kind: 'export' | 'template' | 'consolidated' | 'draft'
   campaignId: string
   annexId: string
   annexVersion: number
@@ -87,7 +87,7 @@ const NUMBER_KEYS: ReadonlySet<ScalarKey> = new Set(['formatVersion', 'annexVers
 
 export const RECORD_COLUMNS = ['recordId', 'problemNo', 'row', 'contentHash'] as const
 export const SOURCE_COLUMNS = ['sourceUnit', 'sourceFile', 'sourceSha256', 'sourceSheet', 'sourceRow'] as const
-const KINDS: ReadonlySet<unknown> = new Set(['export', 'template', 'consolidated'])
+const KINDS: ReadonlySet<unknown> = new Set(['export', 'template', 'consolidated', 'draft'])
 
 /** One call, not a Hash object per record: a consolidation hashes every one of its rows. */
 const sha256 = (text: string): string => hash('sha256', text, 'hex')

@@ -56,7 +56,7 @@ function metaOf(input: AnnexWorkbookInput): ExportMeta {
   return {
     format: META_FORMAT,
     formatVersion: META_FORMAT_VERSION,
-    kind: records.length === 0 ? 'template' : 'export',
+    kind: header.draft ? 'draft' : records.length === 0 ? 'template' : 'export',
     campaignId: campaign.id,
     annexId,
     annexVersion,

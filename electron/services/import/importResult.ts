@@ -15,6 +15,7 @@ export type ReadFailureCode =
 /** Findings on one of our own exports (its `_meta` sheet): what a person changed after the export. */
 export type OwnExportCode =
   | 'EDITED_AFTER_EXPORT'
+  | 'DRAFT_FORM'
   | 'ADDED_AFTER_EXPORT'
   | 'REMOVED_AFTER_EXPORT'
   | 'META_INCONSISTENT'

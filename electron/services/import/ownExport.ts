@@ -94,6 +94,9 @@ function exportMetaFindings(result: Readonly<ImportResult>, meta: ExportMeta, an
   if (meta.annexVersion > annex.version) {
     add(issue({ severity: 'warning', code: 'META_NEWER_VERSION', message: at(`由更新版本的程序导出（${annex.label}第 ${meta.annexVersion} 版，本程序为第 ${annex.version} 版），新增的列不会导入，请升级程序后再导入`) }))
   }
+  if (meta.kind === 'draft') {
+    add(issue({ severity: 'warning', code: 'DRAFT_FORM', message: at('是草稿（导出时有记录未填完，表头标明“不得报送”），不是正式报送的表格；未填完的行导入后仍列为待补充，请补全后重新导出报送') }))
+  }
   const unused = new Map<number, ExportMetaRecord>(meta.records.map((m) => [m.row, m]))
   const byHash = new Map<string, ExportMetaRecord[]>()
   for (const m of meta.records) byHash.set(m.contentHash, [...(byHash.get(m.contentHash) ?? []), m])

@@ -45,6 +45,9 @@ export interface Received {
 }
 
 export class ReceivedForms {
+  /** complaintSources of the registry's generation. */
+  private sources: { generation: number; value: MatchSources } | undefined
+
   constructor(private readonly ctx: OfficeContext) {}
 
   /** The consolidation of one form (附件2 unless said), with who has reported every deadline of the plan. */
@@ -85,7 +88,10 @@ export class ReceivedForms {
 
   /** What a public report is matched against: everything received (office/complaintSources.ts). */
   async complaintSources(): Promise<MatchSources> {
-    return receivedMatchSources(this.consolidateAll(await this.ctx.dataDir.office()))
+    const store = await this.ctx.dataDir.office()
+    // The register's page asks on every view; the whole consolidation is made again only when a file came in or a decision changed.
+    if (this.sources?.generation !== store.generation) this.sources = { generation: store.generation, value: receivedMatchSources(this.consolidateAll(store)) }
+    return this.sources.value
   }
 
   /** Every unit's forms (`all`, consolidateAll's) checked against each other, with the office's confirmations. */

@@ -92,6 +92,12 @@ describe('a table clerks receive', () => {
       '文件“清单.xlsx”工作表“Sheet1”B3单元格的列名“行政区域”不是附件2的列，但该列填的都是镇（街道）名，已作为「乡镇（街道）」导入；如不对，请在导入时指定对应',
       '文件“清单.xlsx”工作表“Sheet1”D3单元格的列名“负责人手机”不是附件2的列，但该列填的都是电话号码，已作为「联系电话」导入；如不对，请在导入时指定对应'
     ])
+    const dated = await read(['序号', '企业名称', '存在的主要问题', '销号节点'], [
+      [1, '临夏市祥和石材加工厂', '无喷淋降尘设施', '2024年6月底前'],
+      [2, '临夏市马进才汽修部', '无喷漆房', '2024-7-15']
+    ])
+    expect(dated.rows.map((r) => r.fields['deadline'])).toEqual(['2024-06-30', '2024-07-15'])
+    expect(dated.issues.find((i) => i.code === 'COLUMN_BY_VALUES')?.message).toContain('该列填的都是日期，已作为「完成时限」导入')
     const city = await read(cols, [[1, '临夏市', '临夏市祥和石材加工厂', '13909301234', '无喷淋降尘设施']])
     expect(city.rows[0]?.fields['town']).toBe('')
     expect(city.issues.find((i) => i.column === '行政区域')?.code).toBe('EXTRA_COLUMN')

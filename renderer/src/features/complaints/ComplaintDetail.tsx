@@ -9,7 +9,7 @@ import { chinaDate } from '@shared/domain/chinaTime'
 import { cnDate } from '@shared/domain/dates'
 import type { ComplaintsView } from '@shared/ipc/contract'
 import { DateField } from '../ledger/editors/DateField'
-import { typedDate } from './ComplaintForm'
+import { typedDate } from '../ledger/editors/dateText'
 
 type Row = ComplaintsView['rows'][number]
 type ResultDraft = Omit<ComplaintResult, 'verified'> & { verified: ComplaintResult['verified'] | '' }

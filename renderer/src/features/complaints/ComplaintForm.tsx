@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { ComplaintInput } from '@shared/complaints/register'
 import { COMPLAINT_CHANNELS } from '@shared/complaints/register'
-import { dateFromTyped } from '@shared/validation/cellInput'
+import { typedDate } from '../ledger/editors/dateText'
 import { DateField } from '../ledger/editors/DateField'
 
 export type ComplaintDraft = Omit<ComplaintInput, 'channel'> & { channel: ComplaintInput['channel'] | '' }
@@ -20,8 +20,6 @@ export function draftOf(c: ComplaintInput): ComplaintDraft {
   return { receivedDate, channel, reporter, reporterPhone, target, targetAddress, targetOperator, targetPhone, content, assignedUnit, dueDate }
 }
 
-/** A date typed any way the program reads one, as stored (ISO); left as typed when it is not one, for the check to name. */
-export const typedDate = (text: string): string => (text.trim() === '' ? '' : (dateFromTyped(text) ?? text))
 
 /** The draft as sent. */
 export function typedInput(d: ComplaintDraft): ComplaintDraft {

@@ -76,6 +76,7 @@ export function ImportDialog(props: {
                       </td>
                       <td>
                         {r.errors > 0 && <span className="count-error">错误 {r.errors}</span>}
+                        {r.blank > 0 && <span className="count-blank">待补充 {r.blank}</span>}
                         {r.warnings > 0 && <span className="count-warning">提示 {r.warnings}</span>}
                       </td>
                     </tr>

@@ -25,7 +25,7 @@ import { ImportDialog } from '../exchange/ImportDialog'
 import { assignableFields } from '../exchange/ColumnAssignment'
 import { RecordPanel } from '../lifecycle/RecordPanel'
 import { resetLayout } from './columnLayout'
-import { QuietRows } from './issueVisibility'
+import { QuietRows, countKinds, issueKind } from './issueVisibility'
 import { LedgerGrid } from './LedgerGrid'
 import type { GridRow } from './ledgerModel'
 import { LedgerModel } from './ledgerModel'
@@ -239,14 +239,20 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
   }
 
   const exportForm = async (template: boolean): Promise<void> => {
+    let draft = false
     if (!template) {
       if (!(await savedFirst())) return
-      const errors = rows.flatMap((r) => issues.get(r.id) ?? []).filter((i) => i.severity === 'error').length
+      const kinds = countKinds(rows.flatMap((r) => (issues.get(r.id) ?? []).map((i) => ({ kind: issueKind(i, r.fields) }))))
+      const incomplete = rows.filter((r) => (issues.get(r.id) ?? []).some((i) => issueKind(i, r.fields) === 'incomplete')).length
       if (quiet.revealAll()) redraw()
-      if (errors > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${errors} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
+      // A form with records 待补充 is never sent: only a draft, marked as such, for checking on paper.
+      draft = incomplete > 0
+      if (draft && !window.confirm(`${formName(tab.annex)}中有 ${incomplete} 条记录未填完（待补充），不能导出正式报送的表格。\n是否导出草稿供核对？草稿的表头标明“草稿：有记录未填完，不得报送”。`)) return
+      if (kinds.error > 0 && !window.confirm(`${formName(tab.annex)}中还有 ${kinds.error} 个错误，报送的表格可能被退回。仍要导出吗？`)) return
     }
-    const r = await work.track((progressId) => invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template, progressId }))
-    await tellExport(r, setMessage, template ? '这是空白表，可发给下级填写。' : `${howToSend(tab.annex)}。`)
+    const r = await work.track((progressId) => invoke('export:annex', { unitId: unit.id, annex: tab.annex.id, template, draft, progressId }))
+    const next = template ? '这是空白表，可发给下级填写。' : draft ? '这是草稿，补全未填完的记录后请重新导出再报送。' : `${howToSend(tab.annex)}。`
+    await tellExport(r, setMessage, next)
   }
 
   /** The form with the evidence of its records and a manifest of their sha256, as one .zip to send. */

@@ -6,6 +6,7 @@
  */
 import type { FieldIssue } from '@shared/domain/issues'
 import type { RecordFields } from '@shared/ledger/record'
+import { isBlankRequired } from '@shared/validation/incomplete'
 import { isBlank } from '@shared/validation/validateRecord'
 
 /** 错误 (a wrong value), 未填完 (a required field still blank) or 提示. */
@@ -13,8 +14,7 @@ export type IssueKind = 'error' | 'incomplete' | 'warning'
 
 export function issueKind(issue: FieldIssue, fields: RecordFields): IssueKind {
   if (issue.severity === 'warning') return 'warning'
-  // REQUIRED_EMPTY is also the code of a 无 written where a code is required: that is a wrong value.
-  return issue.code === 'REQUIRED_EMPTY' && issue.field !== null && isBlank(fields[issue.field]) ? 'incomplete' : 'error'
+  return isBlankRequired(issue, fields) ? 'incomplete' : 'error'
 }
 
 export interface IssueCounts {

@@ -9,8 +9,8 @@ import { invoke } from '../../api/client'
 import type { ShowNotice } from '../exchange/exportNotice'
 import { tellExport } from '../exchange/exportNotice'
 import { cnDate } from '@shared/domain/dates'
-import { dateFromTyped } from '@shared/validation/cellInput'
 import { DateField } from '../ledger/editors/DateField'
+import { typedDate } from '../ledger/editors/dateText'
 import { NoticeForm } from './NoticeForm'
 
 interface Props {
@@ -30,7 +30,7 @@ export function SupervisionPanel({ campaign, view, onView, onNotice, onError }: 
 
   const recordFeedback = async (year: number, seq: number): Promise<void> => {
     const f = feedback[`${year}-${seq}`] ?? { date: view.today, result: '' }
-    const r = await invoke('office:noticeFeedback', { year, seq, date: (f.date && (dateFromTyped(f.date) ?? f.date)) || view.today, result: f.result })
+    const r = await invoke('office:noticeFeedback', { year, seq, date: typedDate(f.date) || view.today, result: f.result })
     if (!r.ok) return onError(r.error.details?.join('；') ?? r.error.message)
     onView(r.value)
   }

@@ -8,6 +8,9 @@ import { dateFromTyped } from '@shared/validation/cellInput'
 /** The forms every date input accepts, named in every hint (and nothing it does not accept). */
 export const DATE_FORMS = '2024-6-30、2024/6/30、2024.6.30、2024年6月30日 或 20240630'
 
+/** A date typed any way the program reads one, as stored (ISO); left as typed when it is not one, for the check to name. */
+export const typedDate = (text: string): string => (text.trim() === '' ? '' : (dateFromTyped(text) ?? text))
+
 export type DateHint = { level: 'ok' | 'bad'; text: string } | null
 
 /** null when there is nothing to say (empty, or already written as it will be stored). */
@@ -15,8 +18,10 @@ export function dateHint(raw: string): DateHint {
   const text = raw.trim()
   if (text === '') return null
   const iso = dateFromTyped(text)
-  if (iso) return iso === text ? null : { level: 'ok', text: `即 ${iso}` }
   const d = parseDateText(text)
+  // A deadline phrase (2024年6月底前) is stored as one day; say which, as the importer's DATE_CONVERTED does.
+  if (d.ok && d.phrase) return { level: 'ok', text: `按 ${d.iso}${d.phrase === 'monthEnd' ? '（该月最后一天）' : ''} 保存，请核对` }
+  if (iso) return iso === text ? null : { level: 'ok', text: `即 ${iso}` }
   if (!d.ok && d.code === 'DATE_NO_YEAR') return { level: 'bad', text: `没有年份，请写完整日期，如 ${DATE_FORMS}` }
   return { level: 'bad', text: `不是日期，可写 ${DATE_FORMS}` }
 }
