@@ -23,7 +23,7 @@ import { payloadGate } from './payloadGate'
 import { Serial } from './serial'
 
 const REGISTRY = 'registry.json'
-export const OFFICE_SCHEMA_VERSION = 4
+export const OFFICE_SCHEMA_VERSION = 5
 /**
  * Version 2 added the 督办通知 register, version 3 the 督查问责 register and the office's 问题编号; older registries
  * start with none. Version 4 takes rows with errors in flagged — a stored row's `rejected` (it had an error) is its
@@ -42,6 +42,12 @@ export const OFFICE_MIGRATIONS: readonly Migration[] = [
         rows: s.rows?.map(({ rejected, ...row }) => ({ ...row, flagged: rejected }))
       }))
     }
+  },
+  // Repairs what two releases saved without a new version (test/fixtures/formats): v3 of 029c130–c8a2e65 lacks
+  // problemNos, v4 of 7246fba–7bb8c06 lacks confirmations; a field added later needs a version of its own.
+  (p) => {
+    const payload = p as { problemNos?: unknown; confirmations?: unknown }
+    return { ...payload, problemNos: payload.problemNos ?? [], confirmations: payload.confirmations ?? [] }
   }
 ]
 
