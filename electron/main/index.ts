@@ -17,6 +17,7 @@ import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
 import { createServices } from '../services/services'
 import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
 import parserPath from '../services/import/parseWorker.mjs?modulePath'
+import { unpackedPath } from './asarPaths'
 import { APP_SCHEME, devRendererUrl, guardNavigation, isAppUrl, mainWindowOptions, runAsSingleInstance } from './security'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -60,8 +61,8 @@ function ready(): void {
   const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
   const log = createAppLog(dataPath, { base: electronLog })
   log.started('desktop')
-  // The parser worker is bundled as its own entry; tell the import where it landed.
-  const services = createServices(dataPath, 'electron', pathToFileURL(parserPath), new ExportSaver(askWhereToSave, app.getPath('documents')), log)
+  // The parser worker is bundled as its own entry; tell the import where it landed (unpacked: a thread cannot start in app.asar).
+  const services = createServices(dataPath, 'electron', pathToFileURL(unpackedPath(parserPath)), new ExportSaver(askWhereToSave, app.getPath('documents')), log)
   const rendererDir = join(here, '../renderer')
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
