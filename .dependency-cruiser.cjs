@@ -29,6 +29,7 @@ const SHARED = [
 const SERVICES = [
   'paths|appInfo|workingDate|staticFiles|appLog', // leaves: where data lives, what this build is, today, the daily log
   'storage', // durable files, locks, the stores of a data folder
+  'backup', // backups of a data folder and their restore
   'documents', // Word documents
   'export', // styled xlsx forms and their `_meta` sheet
   'import', // reading any spreadsheet a unit sends, in a worker

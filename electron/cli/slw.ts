@@ -99,6 +99,22 @@ const commands = new Map<string, CommandEntry>([
       summary: '把台账表格连同各记录的佐证材料（照片、文件）和校验清单打包为一个报送包（.zip）',
       load: async () => (await import('./commands/package')).run
     }
+  ],
+  [
+    'backup',
+    {
+      usage: 'slw backup --out <备份.zip> [--data <数据文件夹>]',
+      summary: '把整个数据文件夹（台账、汇总登记、佐证材料、收到的文件等）备份为一个 .zip，附每个文件的校验值；程序开着也能备份',
+      load: async () => (await import('./commands/backup')).run
+    }
+  ],
+  [
+    'restore',
+    {
+      usage: 'slw restore <备份.zip> [--data <数据文件夹>] [--yes]',
+      summary: '检查备份是否完好；加 --yes 用备份替换整个数据文件夹（须先关闭程序，现有数据先另存到“自动备份”文件夹）',
+      load: async () => (await import('./commands/restore')).run
+    }
   ]
 ])
 

@@ -8,16 +8,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron'
 import electronLog from 'electron-log/main'
 import { IPC_INVOKE } from '@shared/ipc/channels'
+import { windowTitle } from '@shared/ipc/dataFolder'
 import { fail } from '@shared/ipc/result'
 import { createAppLog } from '../services/appLog'
+import { finishInterruptedRestore } from '../services/backup'
 import { dispatch } from '../services/dispatch'
 import type { SaveChooser } from '../services/export/exportSaver'
 import { ExportSaver } from '../services/export/exportSaver'
-import { APP_DIR_NAME, dataDirFromArgs } from '../services/paths'
+import { APP_DIR_NAME, chooseDataDir, isFolder } from '../services/paths'
 import { createServices } from '../services/services'
 import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
 import parserPath from '../services/import/parseWorker.mjs?modulePath'
 import { unpackedPath } from './asarPaths'
+import { installMenu } from './menu'
 import { APP_SCHEME, devRendererUrl, guardNavigation, isAppUrl, mainWindowOptions, runAsSingleInstance } from './security'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -43,8 +46,9 @@ function start(): void {
   void app.whenReady().then(ready)
 }
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')))
+/** `title` says which data folder is in use (the page keeps saying it once loaded, from app:bootstrap). */
+function createWindow(title: string): BrowserWindow {
+  const win = new BrowserWindow({ ...mainWindowOptions(join(here, '../preload/preload.cjs')), title })
   win.once('ready-to-show', () => win.show())
   void win.loadURL(devServerUrl ?? `${APP_SCHEME}://bundle/index.html`)
   return win
@@ -57,12 +61,21 @@ const askWhereToSave: SaveChooser = async (request) => {
   return answer.canceled || !answer.filePath ? null : answer.filePath
 }
 
-function ready(): void {
-  const dataPath = process.argv.includes('--data') || process.env['SLW_DATA_DIR'] ? dataDirFromArgs(process.argv) : app.getPath('userData')
+async function ready(): Promise<void> {
+  // --data DIR, SLW_DATA_DIR, a 散乱污台账数据 (or data) folder next to the program (portable, on a U盘), else userData.
+  const { dir: dataPath, source: dataSource } = chooseDataDir({
+    args: process.argv,
+    env: process.env,
+    fallback: app.getPath('userData'),
+    portable: { execPath: process.execPath, exists: isFolder }
+  })
+  // A restore cut off by a power cut is finished (or undone) before anything opens the folder.
+  const repaired = await finishInterruptedRestore(dataPath).catch((e: unknown) => `恢复备份的收尾没有完成：${String(e)}`)
   const log = createAppLog(dataPath, { base: electronLog })
   log.started('desktop')
+  if (repaired) log.info(repaired)
   // The parser worker is bundled as its own entry; tell the import where it landed (unpacked: a thread cannot start in app.asar).
-  const services = createServices(dataPath, 'electron', pathToFileURL(unpackedPath(parserPath)), new ExportSaver(askWhereToSave, app.getPath('documents')), log)
+  const services = createServices(dataPath, 'electron', pathToFileURL(unpackedPath(parserPath)), new ExportSaver(askWhereToSave, app.getPath('documents')), log, dataSource)
   const rendererDir = join(here, '../renderer')
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
@@ -91,7 +104,8 @@ function ready(): void {
     return dispatch(services.handlers, String(channel), arg, log)
   })
 
-  createWindow()
+  createWindow(windowTitle(dataPath, dataSource))
+  installMenu({ dataPath, isPackaged: app.isPackaged, log, closeServices: () => services.close() })
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit())
   })

@@ -1,9 +1,10 @@
 /**
- * The only bridge between the sandboxed page and the app: one `invoke` on an allow-list of channels. Raw
- * ipcRenderer, events and process are never exposed.
+ * The only bridge between the sandboxed page and the app: one `invoke` on an allow-list of channels, and `onMenu`
+ * for the menu commands main sends (only the ids on their list). Raw ipcRenderer, other events and process are
+ * never exposed.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNEL_NAMES, IPC_INVOKE } from '@shared/ipc/channels'
+import { CHANNEL_NAMES, IPC_INVOKE, MENU_EVENT, menuRelay } from '@shared/ipc/channels'
 
 const allowed = new Set<string>(CHANNEL_NAMES)
 
@@ -13,5 +14,11 @@ contextBridge.exposeInMainWorld('slw', {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的请求：${channel}` } })
     }
     return ipcRenderer.invoke(IPC_INVOKE, channel, arg)
+  },
+  /** Calls `listener` with each menu command (never the IPC event); returns the unsubscribe. */
+  onMenu(listener: (command: string) => void): () => void {
+    const relay = menuRelay(listener)
+    ipcRenderer.on(MENU_EVENT, relay)
+    return () => void ipcRenderer.removeListener(MENU_EVENT, relay)
   }
 })

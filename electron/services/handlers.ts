@@ -1,15 +1,19 @@
+import { join } from 'node:path'
 import { annexById } from '@shared/annexes/registry'
 import type { AnnexDefinition } from '@shared/annexes/types'
 import type { RecordFields } from '@shared/ledger/record'
 import type { Campaign, CampaignUnit } from '@shared/campaign/campaign'
-import { unitById } from '@shared/campaign/campaign'
+import { unitById, unitName } from '@shared/campaign/campaign'
 import { ledgerMatchSources } from '@shared/complaints/sources'
 import { AppFailure } from '@shared/ipc/result'
 import { writeUnitForm } from './annexExport'
 import type { ChannelName, Handlers } from '@shared/ipc/contract'
+import { EXPORT_FILE_MIB } from '@shared/ipc/contract'
+import type { DataDirSource } from '@shared/ipc/dataFolder'
 import type { AppLog } from './appLog'
+import { exportBackup } from './backup/exportBackup'
 import type { ExportSaver } from './export/exportSaver'
-import { progressOf, tracked } from './progress'
+import { progressOf, reportProgress, tracked } from './progress'
 import { workingDate, workingNow } from './workingDate'
 import { readAnnexWorkbook, readRawWorkbook } from './import/readAnnexWorkbook'
 import { EvidenceService } from './evidence'
@@ -30,6 +34,8 @@ export interface ServiceContext {
   calendar: LiveCampaign
   appVersion: string
   mode: 'electron' | 'web'
+  /** How dataPath was chosen (便携, --data, SLW_DATA_DIR); the default folder when not said. */
+  dataSource?: DataDirSource
   /** Where the spreadsheet parser worker is when it is not next to its module (the Electron main bundle). */
   parserUrl?: URL
   /** Saves exports where the user chooses: the desktop app only (the web mode's browser downloads them). */
@@ -187,6 +193,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         appVersion: ctx.appVersion,
         mode: ctx.mode,
         dataDir: ctx.dataPath,
+        dataSource: ctx.dataSource ?? 'default',
+        logDir: join(ctx.dataPath, 'logs'),
         today: workingDate(),
         campaign,
         profile: profiles.get(),
@@ -211,6 +219,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const docs = await dataDir.unitDocuments(unit.id)
       await docs.saveContacts({ ...fields, unit: unit.name })
       return { fields: docs.contacts }
+    },
+    'backup:create': async ({ progressId }) => {
+      const profile = (await dataDir.profile()).get()
+      return tracked(progressId, () =>
+        exportBackup(ctx.dataPath, {
+          appVersion: ctx.appVersion,
+          unitName: profile ? unitName(campaign, profile.unitId) : undefined,
+          maxBytes: EXPORT_FILE_MIB * 1024 * 1024,
+          progress: (done, total) => reportProgress('备份数据', done, total, '个文件')
+        })
+      )
     },
     'file:save': async (request) => {
       if (!ctx.exportSaver) throw new AppFailure('FORBIDDEN', '网页版不直接保存文件，导出的文件由浏览器下载。')

@@ -1,5 +1,8 @@
+import { statSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, posix, resolve, win32 } from 'node:path'
+import type { DataDirSource } from '@shared/ipc/dataFolder'
+import { PORTABLE_DIR_NAMES } from '@shared/ipc/dataFolder'
 
 /** Folder name shared by the desktop app (Electron userData) and the web mode / CLI defaults. */
 export const APP_DIR_NAME = 'slw-ledger'
@@ -20,4 +23,92 @@ export function dataDirFromArgs(args: readonly string[], env: NodeJS.ProcessEnv 
   const i = args.indexOf('--data')
   const value = i >= 0 ? args[i + 1] : undefined
   return value ? resolve(value) : defaultDataDir(env)
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** What a portable copy is told by its launcher, and a way to look at the disk (injected by tests). */
+export interface PortableProbe {
+  env: Env
+  /** process.execPath: the program itself (inside a temporary folder for electron-builder's portable .exe). */
+  execPath: string
+  /** True when `dir` is an existing folder. */
+  exists: (dir: string) => boolean
+  /** Whose path rules apply (tests run Windows paths on Linux). */
+  platform?: NodeJS.Platform
+}
+
+const pathsOf = (platform: NodeJS.Platform = process.platform): typeof posix => (platform === 'win32' ? win32 : posix)
+
+/**
+ * The folder the user started the program from: electron-builder's portable .exe unpacks itself elsewhere and says
+ * where the .exe was in PORTABLE_EXECUTABLE_DIR; an AppImage gives its own path in APPIMAGE; otherwise the program's
+ * folder.
+ */
+export function programDir({ env, execPath, platform }: Omit<PortableProbe, 'exists'>): string {
+  const p = pathsOf(platform)
+  if (env['PORTABLE_EXECUTABLE_DIR']) return p.normalize(env['PORTABLE_EXECUTABLE_DIR'])
+  if (env['APPIMAGE']) return p.dirname(env['APPIMAGE'])
+  return p.dirname(execPath)
+}
+
+/** The portable data folder (散乱污台账数据, else data) next to the program, or null when there is none. */
+export function portableDataDir(probe: PortableProbe): string | null {
+  const base = programDir(probe)
+  for (const name of PORTABLE_DIR_NAMES) {
+    const dir = pathsOf(probe.platform).join(base, name)
+    if (probe.exists(dir)) return dir
+  }
+  return null
+}
+
+/** An existing folder (not a file of that name); a disk that cannot be read counts as none. */
+export function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false
+  } catch {
+    return false
+  }
+}
+
+export interface DataDirChoice {
+  dir: string
+  source: DataDirSource
+}
+
+export interface DataDirRequest {
+  args: readonly string[]
+  env: Env
+  /** The folder when nothing else says: Electron's userData, or defaultDataDir() outside Electron. */
+  fallback: string
+  /** Given, a data folder next to the program makes the copy portable (the desktop app only). */
+  portable?: Pick<PortableProbe, 'execPath' | 'exists'>
+  /** Whose path rules apply (tests run Windows paths on Linux). */
+  platform?: NodeJS.Platform
+}
+
+/**
+ * Which data folder to use, and why (the window title and 关于 say it): `--data DIR`, then SLW_DATA_DIR, then a
+ * portable folder next to the program (a copy on a U盘 keeps its data on the U盘), then the default.
+ */
+export function chooseDataDir(request: DataDirRequest): DataDirChoice {
+  const { platform } = request
+  const p = pathsOf(platform)
+  const i = request.args.indexOf('--data')
+  const arg = i >= 0 ? request.args[i + 1] : undefined
+  if (arg) return { dir: p.resolve(arg), source: 'argument' }
+  const env = request.env['SLW_DATA_DIR']
+  if (env) return { dir: p.resolve(env), source: 'env' }
+  const portable = request.portable ? portableDataDir({ ...request.portable, env: request.env, platform }) : null
+  if (portable) return { dir: portable, source: 'portable' }
+  return { dir: request.fallback, source: 'default' }
+}
+
+/**
+ * What to start again after a restore: electron-builder's portable .exe (PORTABLE_EXECUTABLE_FILE) or the AppImage
+ * (APPIMAGE), whose unpacked copy is deleted or unmounted once this process ends; null for an installed program,
+ * which restarts itself.
+ */
+export function relaunchPath(env: Env): string | null {
+  return env['PORTABLE_EXECUTABLE_FILE'] || env['APPIMAGE'] || null
 }

@@ -1,9 +1,12 @@
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { Handlers } from '@shared/ipc/contract'
+import type { DataDirSource } from '@shared/ipc/dataFolder'
 import type { ExportSaver } from './export/exportSaver'
 import { APP_VERSION } from './appInfo'
 import type { AppLog } from './appLog'
 import { createAppLog } from './appLog'
+import type { AutoBackupSchedule } from './backup/autoBackup'
+import { scheduleAutoBackups } from './backup/autoBackup'
 import { LiveCampaign } from './campaignCalendar'
 import { createHandlers } from './handlers'
 import { DataDir } from './storage/ledgerStore'
@@ -13,6 +16,14 @@ export interface Services {
   /** The data folder's daily log, for dispatch and whatever else serves the handlers. */
   log: AppLog
   close: () => Promise<void>
+}
+
+export interface ServicesOptions {
+  /**
+   * The daily 自动备份 of the data folder (backup/autoBackup.ts), on by default: the first a minute after start, in
+   * the background. false: none (tests that watch the folder's files; a service over a folder it must not add to).
+   */
+  autoBackup?: false | AutoBackupSchedule
 }
 
 /**
@@ -25,14 +36,23 @@ export function createServices(
   mode: 'electron' | 'web',
   parserUrl?: URL,
   exportSaver?: ExportSaver,
-  log: AppLog = createAppLog(dataPath)
+  log: AppLog = createAppLog(dataPath),
+  /** How dataPath was chosen, for the window title and 关于 (the default folder when not said). */
+  dataSource?: DataDirSource,
+  options: ServicesOptions = {}
 ): Services {
   const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign: defaultCampaign, program: mode })
   const calendar = new LiveCampaign(defaultCampaign, dataDir)
-  const handlers = createHandlers({ dataDir, dataPath, calendar, appVersion: APP_VERSION, mode, log, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}) })
+  const handlers = createHandlers({ dataDir, dataPath, calendar, appVersion: APP_VERSION, mode, log, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}), ...(dataSource ? { dataSource } : {}) })
+  // Fire and forget: never delays the start, and a failure is only logged.
+  const backups = options.autoBackup === false ? null : scheduleAutoBackups(dataPath, { ...options.autoBackup, appVersion: APP_VERSION, log })
   return {
     handlers,
     log,
-    close: () => dataDir.close()
+    close: async () => {
+      // A backup being written is cut off first: a restore that follows must find no program in the folder.
+      await backups?.stop()
+      await dataDir.close()
+    }
   }
 }

@@ -1,7 +1,8 @@
 /** `npm run web`: serves the built renderer and the app's services on 127.0.0.1 and prints the address. */
 import { resolve } from 'node:path'
 import { createAppLog } from '../services/appLog'
-import { dataDirFromArgs } from '../services/paths'
+import { finishInterruptedRestore } from '../services/backup'
+import { chooseDataDir, defaultDataDir } from '../services/paths'
 import { errno } from '../services/storage/busyRetry'
 import { createServices } from '../services/services'
 import { startWebServer } from './server'
@@ -9,10 +10,14 @@ import { startWebServer } from './server'
 const args = process.argv.slice(2)
 const portArg = args.indexOf('--port')
 const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env['SLW_PORT'] ?? 5199)
-const dataPath = dataDirFromArgs(args)
+// --data DIR, else SLW_DATA_DIR, else the desktop app's default folder (no portable copy: the web mode runs from npm).
+const { dir: dataPath, source: dataSource } = chooseDataDir({ args, env: process.env, fallback: defaultDataDir() })
+// A restore cut off by a power cut is finished (or undone) before anything opens the folder.
+const repaired = await finishInterruptedRestore(dataPath)
 const log = createAppLog(dataPath, { echo: true })
 log.started('web')
-const services = createServices(dataPath, 'web', undefined, undefined, log)
+if (repaired) log.info(repaired)
+const services = createServices(dataPath, 'web', undefined, undefined, log, dataSource)
 
 async function listen(): Promise<Awaited<ReturnType<typeof startWebServer>>> {
   const rendererDir = resolve(import.meta.dirname, '../../out/renderer')

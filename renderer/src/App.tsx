@@ -12,6 +12,10 @@ import { ContactsPage } from './features/reports/ContactsPage'
 import { WeeklyPage } from './features/reports/WeeklyPage'
 import { SetupPage } from './features/setup/SetupPage'
 import { reportFridays } from '@shared/reports/draft'
+import { windowTitle } from '@shared/ipc/dataFolder'
+import type { HelpTab } from './features/help/HelpDialog'
+import { HelpDialog } from './features/help/HelpDialog'
+import { useMenuCommands } from './features/help/menuCommands'
 
 type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; value: T }
 
@@ -22,6 +26,10 @@ export function App(): React.JSX.Element {
   const [ledger, setLedger] = useState<Load<LedgerView> | null>(null)
   const [page, setPage] = useState<'ledger' | 'dashboard' | 'weekly' | 'contacts' | 'complaints'>('ledger')
   const freshToday = useToday()
+  const [help, setHelp] = useState<HelpTab | null>(null)
+  /** What a menu command could not do on the page shown. */
+  const [menuNote, setMenuNote] = useState<string | null>(null)
+  useMenuCommands({ help: setHelp, say: setMenuNote })
 
   const bootstrap = (): void => {
     setBoot({ state: 'loading' })
@@ -32,6 +40,12 @@ export function App(): React.JSX.Element {
     })
   }
   useEffect(bootstrap, [])
+  // The window (and the browser tab) says which data folder is open: the U盘's or this computer's.
+  const dataDir = boot.state === 'ready' ? boot.value.dataDir : null
+  const dataSource = boot.state === 'ready' ? boot.value.dataSource : null
+  useEffect(() => {
+    if (dataDir && dataSource) document.title = windowTitle(dataDir, dataSource)
+  }, [dataDir, dataSource])
   /** The calendar changed (moved by the office, or taken in by a unit): the campaign again, the pages kept as they are. */
   const refreshCampaign = (): void => {
     void invoke('app:bootstrap', {}).then((r) => r.ok && setBoot({ state: 'ready', value: r.value }))
@@ -60,6 +74,7 @@ export function App(): React.JSX.Element {
   }
   const { campaign, notices } = boot.value
   const today = freshToday ?? boot.value.today
+  const helpDialog = help && <HelpDialog boot={boot.value} tab={help} onTab={setHelp} onClose={() => setHelp(null)} />
 
   if (!profile || editingProfile) {
     return (
@@ -74,6 +89,7 @@ export function App(): React.JSX.Element {
           }}
           onCancel={profile ? () => setEditingProfile(false) : undefined}
         />
+        {helpDialog}
       </main>
     )
   }
@@ -112,8 +128,13 @@ export function App(): React.JSX.Element {
         <span className="datadir" title="数据目录">
           数据目录：{boot.value.dataDir}
         </span>
+        <button type="button" className="link" onClick={() => setHelp('guide')} title="使用说明、版本和数据目录">
+          帮助
+        </button>
       </header>
       <Notices notices={[...notices, ...(ledger?.state === 'ready' ? ledger.value.notices : [])]} />
+      <Notices notices={menuNote ? [{ level: 'info', message: menuNote }] : []} onDismiss={() => setMenuNote(null)} />
+      {helpDialog}
       {!unit && <OfficePage campaign={campaign} today={today} onCampaignChange={refreshCampaign} />}
       {unit && page === 'dashboard' && <UnitDashboardPage campaign={campaign} unit={unit} today={today} onCampaignChange={refreshCampaign} />}
       {unit && page === 'weekly' && <WeeklyPage unitId={unit.id} today={today} fridays={reportFridays(campaign)} />}

@@ -36,6 +36,7 @@ import { CalendarChangeSchema } from '../campaign/calendar'
 import type { ProblemChoice } from '../office/notices'
 import { NoticeRequestSchema } from '../office/notices'
 import { DecisionInputSchema } from '../merge/schema'
+import type { DataDirSource } from './dataFolder'
 import type { DecisionOutcome, DuplicateGroup, Equation, SubmissionSummary, VersionDiff } from '../merge/types'
 
 const UnitId = z.string().regex(/^[a-z0-9]{1,16}$/, '单位编号无效')
@@ -61,6 +62,10 @@ export interface Bootstrap {
   appVersion: string
   mode: 'electron' | 'web'
   dataDir: string
+  /** How dataDir was chosen (便携, --data, SLW_DATA_DIR, default): the window title and 关于 say it. */
+  dataSource: DataDirSource
+  /** The daily logs (dataDir/logs), which a clerk sends when something went wrong. */
+  logDir: string
   /** The working date (YYYY-MM-DD): deadlines and due reports are counted from it. */
   today: string
   campaign: Campaign
@@ -247,7 +252,7 @@ const FileData = fileData(LEDGER_FILE_MIB)
 export const SUBMISSION_FILE_MIB = 64
 const SubmissionFileData = fileData(SUBMISSION_FILE_MIB)
 /** One of our exports handed back to be saved: 3× a 100,000-row consolidation (41 MiB), and within the request cap as base64. */
-const EXPORT_FILE_MIB = 128
+export const EXPORT_FILE_MIB = 128
 /** A bare file name of the kinds we export; no folder, nor a character Windows refuses in a name. */
 const ExportFileName = z
   .string()
@@ -433,6 +438,11 @@ export const contract = {
   'calendar:import': channel<z.ZodType<{ fileName: string; data: string }>, CalendarView & { message: string }>(
     z.object({ fileName: z.string().min(1).max(255), data: fileData(1, '工作日程文件不应超过 1 MB，请确认选择的是领导小组办公室发来的日程文件') })
   ),
+  /**
+   * A backup of the whole data folder (.zip with a manifest of sha256), handed over as any export: saved by file:save
+   * on the desktop, downloaded in web mode. Restoring is not a request: the running app cannot replace its own folder.
+   */
+  'backup:create': channel<z.ZodType<Tracked>, ExportedFile>(z.object({ ...tracked })),
   /** Desktop only: asks where to save an export and writes it (web mode hands exports to the browser's download). */
   'file:save': channel<z.ZodType<{ suggestedName: string; data: string; retry?: string | undefined }>, SaveOutcome>(
     z.object({

@@ -4,7 +4,8 @@ import type { Result } from '@shared/ipc/result'
 
 declare global {
   interface Window {
-    slw?: { invoke(channel: string, arg: unknown): Promise<unknown> }
+    /** The desktop app's preload bridge; onMenu is there when the window has menus (not in the web mode). */
+    slw?: { invoke(channel: string, arg: unknown): Promise<unknown>; onMenu?(listener: (command: string) => void): () => void }
   }
 }
 

@@ -59,7 +59,7 @@ describe('desktop window hardening', () => {
     expect(isAppUrl('http://localhost:5174/x', 'http://localhost:5173')).toBe(false)
   })
 
-  it('main never relaxes the settings and the preload exposes only invoke', () => {
+  it('main never relaxes the settings and the preload exposes only invoke and the menu commands', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
     const main = files(join(root, 'electron')).filter((f) => f.endsWith('.ts'))
@@ -69,7 +69,9 @@ describe('desktop window hardening', () => {
     }
     const preload = readFileSync(join(root, 'electron/preload/index.ts'), 'utf8')
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1)
-    expect(preload).not.toMatch(/ipcRenderer\.(on|send|sendSync)\b/)
+    // One event is listened to, the menus', and only through menuRelay (known command ids, never the IPC event).
+    expect(preload).toMatch(/const relay = menuRelay\(listener\)\n\s*ipcRenderer\.on\(MENU_EVENT, relay\)/)
+    expect(preload.replace('ipcRenderer.on(MENU_EVENT, relay)', '')).not.toMatch(/ipcRenderer\.(on|once|addListener|send|sendSync|postMessage)\b/)
   })
 
   it('a packaged app never loads its page from ELECTRON_RENDERER_URL; in development only from this computer', () => {

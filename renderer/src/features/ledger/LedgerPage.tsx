@@ -19,6 +19,7 @@ import { invoke } from '../../api/client'
 import type { PageNotice } from '../../components/Notices'
 import { Notices } from '../../components/Notices'
 import { Progress, useProgress } from '../../components/Progress'
+import { usePageMenu } from '../help/menuCommands'
 import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles } from '../exchange/files'
 import { ImportDialog } from '../exchange/ImportDialog'
@@ -261,6 +262,23 @@ export function LedgerPage({ campaign, unit, view, today, onViewChange }: Props)
     const r = await work.track((progressId) => invoke('export:package', { unitId: unit.id, annex: tab.annex.id, progressId }))
     await tellExport(r, setMessage, `报送包内含${formName(tab.annex)}和各记录的佐证材料，可整个拷贝报送；单独的表格仍然有效。`)
   }
+
+  // The desktop menus' 导入…, 导出…, 报送包… and 查找 act here while this page is shown (it stays mounted, hidden).
+  usePageMenu((command) => {
+    const section = sectionRef.current
+    if (!section || section.offsetParent === null) return false
+    if (section.querySelector('.dialog-backdrop')) return true
+    if (command === 'import') {
+      if (readOnly) setMessage({ level: 'error', message: '台账当前为只读，不能导入表格。' })
+      else if (!busy) void imports.startImport()
+    } else if (command === 'export') void exportForm(false)
+    else if (command === 'package') void exportPackage()
+    else if (command === 'find') {
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    } else return false
+    return true
+  })
 
   const headerOf = (field: string | null): string =>
     field === null ? '整行' : field === 'status' ? '状态' : (tab.annex.columns.find((c) => c.key === field)?.header ?? fieldLabel(field))

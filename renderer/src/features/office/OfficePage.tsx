@@ -19,6 +19,7 @@ import { Notices } from '../../components/Notices'
 import { Progress, useProgress } from '../../components/Progress'
 import { tellExport } from '../exchange/exportNotice'
 import { carriesFiles, readPickedFile } from '../exchange/files'
+import { usePageMenu } from '../help/menuCommands'
 import { AccountabilityPanel } from './AccountabilityPanel'
 import { ComplaintsPage } from '../complaints/ComplaintsPage'
 import { CrossChecks } from './CrossChecks'
@@ -130,6 +131,17 @@ export function OfficePage({ campaign, today, onCampaignChange }: Props): React.
     setWorking(null)
     await tellExport(r, setMessage)
   }
+
+  // The desktop menus: 导入… receives files, 导出… the 汇总表 (as this page's buttons, when they are enabled).
+  usePageMenu((command) => {
+    if (command === 'import') {
+      if (!busy && !stage) pick(false)
+    } else if (command === 'export') {
+      if (!busy && view && view.exportBlockers.length === 0 && view.rowCount > 0) void exportWorkbook()
+      else setMessage({ level: 'info', message: view?.exportBlockers.join('') || '还没有可导出的汇总数据。' })
+    } else return false
+    return true
+  })
 
   const openConflicts = view?.conflicts.filter((c) => !c.group.decision).length ?? 0
   const failing = view?.equations.filter((e) => !e.ok).length ?? 0

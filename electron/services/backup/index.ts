@@ -1,0 +1,10 @@
+/** 备份与恢复 of a data folder (issue 23): what the apps use. */
+export type { BackupCheck, BackupSummary, CreateBackupOptions, VerifyOptions } from './backup'
+export { createBackup, newerVersionMessage, verifyBackup } from './backup'
+export type { RestoreOptions, RestoreResult } from './restore'
+export { finishInterruptedRestore, restoreBackup } from './restore'
+export type { AutoBackupOptions, AutoBackupResult, AutoBackupSchedule, ScheduledBackups } from './autoBackup'
+export { AUTO_BACKUP_KEEP_DAYS, autoBackup, scheduleAutoBackups } from './autoBackup'
+export type { BackupManifest } from './format'
+export { AUTO_BACKUP_DIR, BACKUP_FORMAT, BACKUP_LIMITS, sizeText } from './format'
+export { exportBackup } from './exportBackup'
