@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Dirent } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { lstat, open, readdir, readFile, rename, rm, statfs } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
@@ -362,9 +363,9 @@ export class OpenedBackup {
     const limits = opt.limits ?? BACKUP_LIMITS
     const zip = await ZipReader.open(zipFile, limits)
     try {
-      const m = zip.entries.find((e) => e.name === MANIFEST_NAME)
+      const m = zip.entries.find((e) => e.fileName === MANIFEST_NAME)
       if (!m) throw new ZipProblem('中没有清单（manifest.json），不是本程序生成的备份')
-      if (m.size > limits.maxManifestBytes) throw new ZipProblem(`的清单（manifest.json）有 ${sizeText(m.size)}，超过上限，疑似异常文件`)
+      if (m.uncompressedSize > limits.maxManifestBytes) throw new ZipProblem(`的清单（manifest.json）有 ${sizeText(m.uncompressedSize)}，超过上限，疑似异常文件`)
       const manifest = parseManifest(await zip.readAll(m))
       if (opt.appVersion !== undefined && (manifest.formatVersion > BACKUP_FORMAT_VERSION || compareVersions(manifest.appVersion, opt.appVersion) > 0)) {
         throw new VersionProblem(newerVersionMessage(manifest.appVersion, opt.appVersion))
@@ -381,34 +382,29 @@ export class OpenedBackup {
 
   /** The manifest's file for a data entry; undefined for the manifest itself. */
   fileOf(e: ZipEntry): BackupFile | undefined {
-    return this.listed.get(e.name)
+    return this.listed.get(e.fileName)
   }
 
   /**
    * Reads every entry in file order, each data file also to the sink `open` gives for it (none: only checked), and
-   * checks it against the manifest; returns the sha256 of the whole zip. Throws a ZipProblem naming the first file
-   * that is wrong; its sink is aborted, those before it were finished.
+   * checks it against the manifest. Throws a ZipProblem naming the first file that is wrong; its sink is aborted,
+   * those before it were finished.
    */
-  async readAll(open?: (file: BackupFile) => Promise<FileSink>, progress?: (done: number, total: number) => void): Promise<string> {
-    const whole = sha256Hasher()
+  async readAll(open?: (file: BackupFile) => Promise<FileSink>, progress?: (done: number, total: number) => void): Promise<void> {
     let done = 0
     for (const e of this.zip.entries) {
       const file = this.fileOf(e)
       if (!file) {
-        await this.zip.read(e, () => undefined, whole.update)
+        await this.zip.read(e, () => undefined)
         continue
       }
       const hash = sha256Hasher()
       const out = await open?.(file)
       try {
-        await this.zip.read(
-          e,
-          async (chunk) => {
-            hash.update(chunk)
-            await out?.chunk(chunk)
-          },
-          whole.update
-        )
+        await this.zip.read(e, async (chunk) => {
+          hash.update(chunk)
+          await out?.chunk(chunk)
+        })
         if (hash.hex() !== file.sha256) throw new ZipProblem(`中的文件“${file.path}”与清单记载的校验值（SHA-256）不符，备份生成后被改动过或已损坏`)
         await out?.finish()
       } catch (err) {
@@ -417,8 +413,6 @@ export class OpenedBackup {
       }
       progress?.(++done, this.manifest.files.length)
     }
-    this.zip.finish(whole.update)
-    return whole.hex()
   }
 
   close(): Promise<void> {
@@ -450,7 +444,7 @@ function parseManifest(bytes: Buffer): BackupManifest {
 
 /** Every data entry is in the manifest with its size, and every file of the manifest is an entry. */
 function crossCheck(entries: readonly ZipEntry[], manifest: BackupManifest): Map<string, BackupFile> {
-  const byName = new Map(entries.map((e) => [e.name, e]))
+  const byName = new Map(entries.map((e) => [e.fileName, e]))
   const listed = new Map<string, BackupFile>()
   const keys = new Set<string>()
   for (const f of manifest.files) {
@@ -462,12 +456,13 @@ function crossCheck(entries: readonly ZipEntry[], manifest: BackupManifest): Map
     const name = `${DATA_PREFIX}${f.path}`
     const e = byName.get(name)
     if (!e) throw new ZipProblem(`中缺少清单所列的文件“${f.path}”，备份不完整或被改动过`)
-    if (e.size !== f.size) throw new ZipProblem(`中的文件“${f.path}”的大小与清单记载的不符，备份生成后被改动过`)
+    if (e.uncompressedSize !== f.size) throw new ZipProblem(`中的文件“${f.path}”的大小与清单记载的不符，备份生成后被改动过`)
     listed.set(name, f)
   }
   for (const e of entries) {
-    if (e.name === MANIFEST_NAME || listed.has(e.name)) continue
-    const what = e.name.startsWith(DATA_PREFIX) ? `中的文件“${e.name.slice(DATA_PREFIX.length)}”不在清单（manifest.json）中` : `中的条目“${e.name}”不是备份的组成部分`
+    const name = e.fileName
+    if (name === MANIFEST_NAME || listed.has(name)) continue
+    const what = name.startsWith(DATA_PREFIX) ? `中的文件“${name.slice(DATA_PREFIX.length)}”不在清单（manifest.json）中` : `中的条目“${name}”不是备份的组成部分`
     throw new ZipProblem(`${what}，备份生成后被改动过`)
   }
   return listed
@@ -481,15 +476,18 @@ export function problemMessage(zipFile: string, e: ZipProblem): string {
 
 /**
  * Checks a backup as a restore would, reading every file of it (bounded memory): structure, manifest, sizes and
- * sha256. With `appVersion`, a backup of a newer program is refused before its files are read.
+ * sha256; then hashes the whole zip file. With `appVersion`, a backup of a newer program is refused before its files
+ * are read.
  */
 export async function verifyBackup(zipFile: string, opt: VerifyOptions = {}): Promise<BackupCheck> {
   let backup: OpenedBackup | undefined
   try {
     backup = await OpenedBackup.open(zipFile, opt)
-    const sha256 = await backup.readAll(undefined, opt.progress)
+    await backup.readAll(undefined, opt.progress)
+    const whole = sha256Hasher()
+    for await (const chunk of createReadStream(zipFile)) whole.update(chunk as Buffer)
     const { manifest } = backup
-    return { ok: true, manifest, files: manifest.files.length, bytes: manifest.files.reduce((n, f) => n + f.size, 0), zipBytes: backup.zip.fileSize, sha256 }
+    return { ok: true, manifest, files: manifest.files.length, bytes: manifest.files.reduce((n, f) => n + f.size, 0), zipBytes: backup.zip.fileSize, sha256: whole.hex() }
   } catch (e) {
     const refused = refusal(zipFile, e)
     if (refused) return refused

@@ -35,8 +35,7 @@ export const BACKUP_LIMITS = {
   /** One file: a 20,000-row ledger is ~70 MB, a received 报送包 at most 320 MiB. */
   maxEntryBytes: 1 * GiB,
   maxTotalBytes: 3.5 * GiB,
-  maxManifestBytes: 64 * MiB,
-  maxDirectoryBytes: 64 * MiB
+  maxManifestBytes: 64 * MiB
 }
 export type BackupLimits = typeof BACKUP_LIMITS
 
