@@ -6,7 +6,7 @@ import { APP_VERSION } from '../services/appInfo'
 import { saveErrorMessage, saveFileAtomically } from '../services/export/saveFile'
 import { dataDirFromArgs } from '../services/paths'
 import { DataDir } from '../services/storage/ledgerStore'
-import { diskErrorMessage } from './failure'
+import { toldRefusal } from './failure'
 
 /**
  * A command that makes one file from a data folder: opens the folder (`--data`), lets `make` produce the bytes (with
@@ -31,10 +31,7 @@ export async function writeFromDataDir(
     process.stdout.write(`${made.message}\n`)
     return 0
   } catch (e) {
-    const message = e instanceof AppFailure ? e.message : diskErrorMessage(e)
-    if (message === undefined) throw e
-    process.stderr.write(`${message}\n`)
-    return 1
+    return toldRefusal(e)
   } finally {
     await data.close()
   }

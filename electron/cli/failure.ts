@@ -2,8 +2,11 @@
  * Failures of the disk rather than of the program (read-only medium, disk full, no permission, file held open):
  * the clerk can act on them, so they get a sentence naming the path and what to do, never a stack trace.
  */
+import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { AppFailure } from '@shared/ipc/result'
 import { sendLogAdvice } from '../services/appLog'
+import { unreadableMessage } from '../services/import/readAnnexFile'
 
 const ADVICE: Record<string, string> = {
   EROFS: '所在的磁盘是只读的（如写保护的U盘、光盘或只读的共享文件夹）。请换到可写的磁盘（用 --data 指定数据文件夹，或用 --out 指定输出文件）后重试',
@@ -39,4 +42,22 @@ export function reportFailure(e: unknown, record: (bug: unknown) => string): num
   process.stderr.write(`slw 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
   process.stderr.write(`${sendLogAdvice(record(e))}\n`)
   return 70
+}
+
+/** A refusal said on stderr, exit 1: the program's own (AppFailure) or a disk's; anything else is a bug and rethrown. */
+export function toldRefusal(e: unknown): 1 {
+  const message = e instanceof AppFailure ? e.message : diskErrorMessage(e)
+  if (message === undefined) throw e
+  process.stderr.write(`${message}\n`)
+  return 1
+}
+
+/** The bytes of a file named on the command line, or null after saying why it cannot be read. */
+export async function readInputFile(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file)
+  } catch (e) {
+    process.stderr.write(`${unreadableMessage(file, e)}\n`)
+    return null
+  }
 }

@@ -75,7 +75,12 @@ async function ready(): Promise<void> {
   log.started('desktop')
   if (repaired) log.info(repaired)
   // The parser worker is bundled as its own entry; tell the import where it landed (unpacked: a thread cannot start in app.asar).
-  const services = createServices(dataPath, 'electron', pathToFileURL(unpackedPath(parserPath)), new ExportSaver(askWhereToSave, app.getPath('documents')), log, dataSource)
+  const services = createServices(dataPath, 'electron', {
+    parserUrl: pathToFileURL(unpackedPath(parserPath)),
+    exportSaver: new ExportSaver(askWhereToSave, app.getPath('documents')),
+    log,
+    dataSource
+  })
   const rendererDir = join(here, '../renderer')
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))

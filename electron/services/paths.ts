@@ -18,11 +18,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), APP_DIR_NAME)
 }
 
-/** `--data DIR` from an argument list, else the default. */
+/** `--data DIR` from an argument list, else SLW_DATA_DIR, else the default (the CLI's folder: never a portable one). */
 export function dataDirFromArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
-  const i = args.indexOf('--data')
-  const value = i >= 0 ? args[i + 1] : undefined
-  return value ? resolve(value) : defaultDataDir(env)
+  return chooseDataDir({ args, env, fallback: defaultDataDir(env) }).dir
 }
 
 type Env = Readonly<Record<string, string | undefined>>

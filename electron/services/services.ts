@@ -19,6 +19,14 @@ export interface Services {
 }
 
 export interface ServicesOptions {
+  /** Where the spreadsheet parser worker is inside the Electron bundle. */
+  parserUrl?: URL
+  /** Saves exports where the user chooses (the desktop app only). */
+  exportSaver?: ExportSaver
+  /** The folder's log (the desktop app's is written by electron-log/main); the folder's own daily log when not given. */
+  log?: AppLog
+  /** How dataPath was chosen, for the window title and 关于 (the default folder when not said). */
+  dataSource?: DataDirSource
   /**
    * The daily 自动备份 of the data folder (backup/autoBackup.ts), on by default: the first a minute after start, in
    * the background. false: none (tests that watch the folder's files; a service over a folder it must not add to).
@@ -26,21 +34,9 @@ export interface ServicesOptions {
   autoBackup?: false | AutoBackupSchedule
 }
 
-/**
- * Wires the Node services over one data directory; the same composition serves Electron, the web mode and tests.
- * `parserUrl` locates the spreadsheet parser worker inside the Electron bundle; `exportSaver` (desktop only) saves
- * exports where the user chooses; `log` is the folder's log (the desktop app's is written by electron-log/main).
- */
-export function createServices(
-  dataPath: string,
-  mode: 'electron' | 'web',
-  parserUrl?: URL,
-  exportSaver?: ExportSaver,
-  log: AppLog = createAppLog(dataPath),
-  /** How dataPath was chosen, for the window title and 关于 (the default folder when not said). */
-  dataSource?: DataDirSource,
-  options: ServicesOptions = {}
-): Services {
+/** Wires the Node services over one data directory; the same composition serves Electron, the web mode and tests. */
+export function createServices(dataPath: string, mode: 'electron' | 'web', options: ServicesOptions = {}): Services {
+  const { parserUrl, exportSaver, dataSource, log = createAppLog(dataPath) } = options
   const dataDir = new DataDir(dataPath, { appVersion: APP_VERSION, campaign: defaultCampaign, program: mode })
   const calendar = new LiveCampaign(defaultCampaign, dataDir)
   const handlers = createHandlers({ dataDir, dataPath, calendar, appVersion: APP_VERSION, mode, log, ...(parserUrl ? { parserUrl } : {}), ...(exportSaver ? { exportSaver } : {}), ...(dataSource ? { dataSource } : {}) })

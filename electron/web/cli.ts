@@ -17,7 +17,7 @@ const repaired = await finishInterruptedRestore(dataPath)
 const log = createAppLog(dataPath, { echo: true })
 log.started('web')
 if (repaired) log.info(repaired)
-const services = createServices(dataPath, 'web', undefined, undefined, log, dataSource)
+const services = createServices(dataPath, 'web', { log, dataSource })
 
 async function listen(): Promise<Awaited<ReturnType<typeof startWebServer>>> {
   const rendererDir = resolve(import.meta.dirname, '../../out/renderer')

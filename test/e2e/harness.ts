@@ -65,7 +65,7 @@ export async function launchApp(opt: { dataDir?: string; viewport?: { width: num
   const dataDir = opt.dataDir ?? mkdtempSync(join(tmpdir(), 'slw-e2e-data-'))
   const profile = mkdtempSync(join(tmpdir(), 'slw-e2e-chromium-'))
   const token = 'e2e-token-' + Math.random().toString(36).slice(2)
-  const serve = (): ReturnType<typeof createServices> => createServices(dataDir, 'web', undefined, opt.desktop)
+  const serve = (): ReturnType<typeof createServices> => createServices(dataDir, 'web', opt.desktop ? { exportSaver: opt.desktop } : {})
   let services = serve()
   let server = await startWebServer({ handlers: services.handlers, rendererDir, token, log: services.log })
   const port = server.port

@@ -105,7 +105,7 @@ describe('app:bootstrap says which folder and why', () => {
   it('the folder, how it was chosen and its logs, for the title and 关于', async () => {
     const { createServices } = await import('../../electron/services/services')
     const dir = mkdtempSync(join(tmpdir(), 'slw-boot-'))
-    const services = createServices(dir, 'web', undefined, undefined, undefined, 'argument')
+    const services = createServices(dir, 'web', { dataSource: 'argument' })
     const other = mkdtempSync(join(tmpdir(), 'slw-boot-'))
     const plain = createServices(other, 'web')
     try {

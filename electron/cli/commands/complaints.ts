@@ -4,13 +4,12 @@
  * --yes the whole list in one write (a 受理编号 registered already is not registered again).
  * Exit 0: previewed or imported; 1: the list cannot be taken, or the folder refused; 2: bad arguments.
  */
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { ComplaintTablePreview } from '@shared/complaints/table'
 import { APP_VERSION } from '../../services/appInfo'
 import { ComplaintService, complaintActorOf } from '../../services/complaints'
-import { unreadableMessage } from '../../services/import/readAnnexFile'
+import { readInputFile } from '../failure'
 import { dataDirFromArgs } from '../../services/paths'
 import { workingDate, workingNow } from '../../services/workingDate'
 import { DataDir } from '../../services/storage/ledgerStore'
@@ -32,13 +31,8 @@ export async function run(args: string[]): Promise<number> {
   if (!file) return usageError('请指定一个交办表（督察信访件、交办清单）文件。', USAGE)
   const unit = parsed.values.unit === undefined ? null : resolveUnit(defaultCampaign, parsed.values.unit)
   if (unit && !unit.ok) return usageError(unit.message, USAGE)
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file)
-  } catch (e) {
-    process.stderr.write(`${unreadableMessage(file, e)}\n`)
-    return 1
-  }
+  const bytes = await readInputFile(file)
+  if (!bytes) return 1
   const data = new DataDir(dataDirFromArgs(args), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
   return overDataDir(data, 1, async () => {
     const actor = complaintActorOf((await data.profile()).get(), defaultCampaign)

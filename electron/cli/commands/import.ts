@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { annex2 } from '@shared/annexes/annex2'
 import { LEDGER_FORMS } from '@shared/annexes/registry'
@@ -8,7 +7,7 @@ import { valueToText } from '@shared/validation/cellInput'
 import { APP_VERSION } from '../../services/appInfo'
 import { usageError } from '../commandLine'
 import { resolveMapping, resolveUnit } from '../formRequest'
-import { unreadableMessage } from '../../services/import/readAnnexFile'
+import { readInputFile } from '../failure'
 import { readAnnexWorkbook } from '../../services/import/readAnnexWorkbook'
 import { ImportStager } from '../../services/ledgerImport'
 import { issueLines } from '../issueLines'
@@ -41,13 +40,8 @@ export async function run(args: string[]): Promise<number> {
   const mapping = await resolveMapping(valueOf('map'), valueOf('map-file'))
   if (!mapping.ok) return usageError(mapping.message, USAGE)
 
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file)
-  } catch (e) {
-    process.stderr.write(`${unreadableMessage(file, e)}\n`)
-    return 1
-  }
+  const bytes = await readInputFile(file)
+  if (!bytes) return 1
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
   const stager = new ImportStager(data, defaultCampaign, (b, name, annex, m) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex, ...(m ? { mapping: m } : {}) }))
   return overDataDir(data, 1, async () => {

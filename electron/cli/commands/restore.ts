@@ -1,13 +1,12 @@
 import { resolve } from 'node:path'
 import { chinaDateTimeCn } from '@shared/domain/chinaTime'
-import { AppFailure } from '@shared/ipc/result'
 import { APP_VERSION } from '../../services/appInfo'
 import { verifyBackup } from '../../services/backup/backup'
 import { sizeText } from '../../services/backup/format'
 import { restoreBackup } from '../../services/backup/restore'
 import { dataDirFromArgs } from '../../services/paths'
 import { parseCommandArgs, usageError } from '../commandLine'
-import { diskErrorMessage } from '../failure'
+import { toldRefusal } from '../failure'
 
 const USAGE = '用法：slw restore <备份.zip> [--data <数据文件夹>] [--yes]\n'
 
@@ -58,9 +57,6 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${lines.join('\n')}\n`)
     return 0
   } catch (e) {
-    const message = e instanceof AppFailure ? e.message : diskErrorMessage(e)
-    if (message === undefined) throw e
-    process.stderr.write(`${message}\n`)
-    return 1
+    return toldRefusal(e)
   }
 }

@@ -73,7 +73,7 @@ describe('autoBackup', () => {
 describe('the services', () => {
   it('make the day’s backup in the background, and close waits for it', async () => {
     const dir = fresh('services')
-    const services = createServices(dir, 'web', undefined, undefined, undefined, undefined, { autoBackup: { delayMs: 0 } })
+    const services = createServices(dir, 'web', { autoBackup: { delayMs: 0 } })
     expect(await dispatch(services.handlers, 'app:today', {}, services.log)).toMatchObject({ ok: true })
     for (let i = 0; i < 200 && !readdirSync(dir).includes('自动备份'); i++) await new Promise((r) => setTimeout(r, 25))
     await services.close()
@@ -86,7 +86,7 @@ describe('the services', () => {
   it('make none before their first minute, nor when told not to', async () => {
     for (const options of [{}, { autoBackup: false as const }]) {
       const dir = fresh(`quiet-${Object.keys(options).length}`)
-      const services = createServices(dir, 'web', undefined, undefined, undefined, undefined, options)
+      const services = createServices(dir, 'web', options)
       expect(await dispatch(services.handlers, 'app:today', {}, services.log)).toMatchObject({ ok: true })
       await new Promise((r) => setTimeout(r, 100))
       await services.close()
@@ -96,7 +96,7 @@ describe('the services', () => {
 
   it('hand a backup over as an export (backup:create)', async () => {
     const dir = fresh('export')
-    const services = createServices(dir, 'web', undefined, undefined, undefined, undefined, { autoBackup: false })
+    const services = createServices(dir, 'web', { autoBackup: false })
     try {
       const r = await dispatch(services.handlers, 'backup:create', {}, services.log)
       expect(r.ok).toBe(true)

@@ -21,6 +21,9 @@ let bafang: Desk
 const CLOSED = {
   town: '八坊街道',
   name: '马某某废品收购站',
+  // 无 where it has no licence: the form is complete, so 八坊街道 can send it (a form 待补充 is only a draft).
+  uscc: '无',
+  problemTypes: ['污'],
   address: '八坊街道八坊社区王寺街38号',
   operator: '马某某',
   phone: '13909301234',

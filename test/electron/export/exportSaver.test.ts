@@ -147,7 +147,7 @@ describe('saving an export where the user chooses', () => {
 
 describe('the file:save channel', () => {
   it('refuses a name with a folder in it or of a kind we do not export, before any dialog', async () => {
-    const services = createServices(join(dir, 'data'), 'electron', undefined, new ExportSaver(chooser(join(docs, 'a.xlsx')), docs))
+    const services = createServices(join(dir, 'data'), 'electron', { exportSaver: new ExportSaver(chooser(join(docs, 'a.xlsx')), docs) })
     for (const suggestedName of ['..\\..\\evil.xlsx', '../evil.xlsx', 'evil.exe', 'evil.xlsx.bat']) {
       expect(await dispatch(services.handlers, 'file:save', { suggestedName, data: '' }, services.log)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     }
