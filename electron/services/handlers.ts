@@ -95,7 +95,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return { name: filler, phone }
   }
   const parser = { ...(ctx.parserUrl ? { parserUrl: ctx.parserUrl } : {}), log: ctx.log }
-  const stager = new ImportStager(dataDir, campaign, (bytes, name, annex, mapping) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser, ...(mapping ? { mapping } : {}) }), () => workingDate())
+  const stager = new ImportStager(dataDir, campaign, (bytes, name, annex, columns) => readAnnexWorkbook(bytes, name, { campaign, annex, ...parser, ...columns }), () => workingDate())
   const weeklyReports = new WeeklyService(dataDir, campaign, ctx.appVersion)
   const evidence = new EvidenceService(dataDir, campaign, ctx.appVersion)
   const office = new OfficeService(dataDir, campaign, (bytes, name, at) => readSubmission(bytes, name, at, campaign, parser), ctx.appVersion, () => workingNow(), () => workingDate())

@@ -23,12 +23,14 @@ import { planImport } from '@shared/ledger/importPlan'
 import { withoutDeadlineNote } from '@shared/lifecycle/lifecycleIssues'
 import type { LedgerChanges } from '@shared/ledger/record'
 import type { ImportIssue, ImportResult } from './import/importResult'
+import type { ReadOptions } from './import/readAnnexWorkbook'
 import { isFileRefused } from './import/importResult'
 import type { DataDir } from './storage/ledgerStore'
 import type { Assignment } from './storage/mappingStore'
 import { reportProgress } from './progress'
 
-export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>, mapping?: ColumnMapping) => Promise<ImportResult>
+/** Reads a file as `annex`, its columns as the clerk assigned them, or as remembered for its header row (ReadOptions). */
+export type ReadWorkbook = (bytes: Buffer, fileName: string, annex: AnnexDefinition<RecordFields>, columns?: Pick<ReadOptions, 'mapping' | 'remembered'>) => Promise<ImportResult>
 
 interface Staged {
   unitId: string
@@ -66,10 +68,17 @@ export class ImportStager {
   async preview(unitId: string, fileName: string, bytes: Buffer, annex: AnnexDefinition<RecordFields> = annex2, mapping?: Assignment): Promise<ImportPreview> {
     const store = await this.dataDir.ledger(unitId)
     const { records, generation } = store.view()
-    let result = await this.read(bytes, fileName, annex, mapping && columnMappingOf(mapping))
-    const signature = headerSignature(result.sourceColumns ?? [])
-    const saved = mapping === undefined && signature !== '' ? (await this.dataDir.importMappings()).find(signature) : undefined
-    if (saved) result = await this.read(bytes, fileName, annex, columnMappingOf(saved))
+    // The header row's signature and what was remembered for it, as the reader looked them up (one parse either way).
+    const seen: { signature?: string; saved?: Assignment } = {}
+    const mappings = mapping === undefined ? await this.dataDir.importMappings() : undefined
+    const remembered = (signature: string): ColumnMapping | undefined => {
+      seen.signature = signature
+      seen.saved = mappings?.find(signature)
+      return seen.saved && columnMappingOf(seen.saved)
+    }
+    const result = await this.read(bytes, fileName, annex, mapping ? { mapping: columnMappingOf(mapping) } : { remembered })
+    const signature = seen.signature ?? headerSignature(result.sourceColumns ?? [])
+    const saved = seen.saved
     const refused = isFileRefused(result)
     // Rows of a form are matched against the records that form lists (a 2023 item is never a 2024 record).
     const onForm = records.filter((r) => formIncludes(annex, r.fields))

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import { readAnnexWorkbook } from '../../electron/services/import/readAnnexWorkbook'
 import { ImportStager } from '../../electron/services/ledgerImport'
+import { handMadeXlsx } from '../helpers/handMadeForms'
 import { DataDir } from '../../electron/services/storage/ledgerStore'
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/annex2')
@@ -72,5 +73,25 @@ describe('staged import into a unit ledger', () => {
     await stager.commit('t005', second.stageId, false, '马')
     await store.save({ unitId: 't005', baseGeneration: store.generation, changes: { upserts: [{ id: 'later', fields: { name: '乙' } }], deletes: [] } }, '马')
     await expect(stager.undo('t005', second.stageId, '马')).rejects.toMatchObject({ code: 'STALE' })
+  })
+})
+
+describe('an assignment of columns, remembered for the header row', () => {
+  it('maps next week’s file with the same headers from one parse of it', async () => {
+    let parses = 0
+    const counted = new ImportStager(data, defaultCampaign, (b, name, annex, columns) => {
+      parses++
+      return readAnnexWorkbook(b, name, { annex, ...columns })
+    })
+    const list = (rows: (string | number)[][]): Promise<Buffer> =>
+      handMadeXlsx({ title: '八坊街道排查清单', unitLine: null, cols: ['序号', '企业名称', '经营场所', '存在的主要问题'], rows })
+    const first = await counted.preview('t005', '第1周.xlsx', await list([[1, '临夏市祥和石材加工厂', '八坊街道王寺街38号', '无喷淋降尘设施']]), undefined, { 经营场所: 'address' })
+    expect(first.remembered).toBe(false)
+    await counted.commit('t005', first.stageId, false, '马晓明')
+    parses = 0
+    const next = await counted.preview('t005', '第2周.xlsx', await list([[1, '临夏市兴旺食品加工坊', '八坊街道大南岔社区5号', '燃煤炉灶无治理设施']]))
+    expect([next.remembered, next.mapping, parses]).toEqual([true, { 经营场所: 'address' }, 1])
+    const done = await counted.commit('t005', next.stageId, false, '马晓明')
+    expect(done.view.records.find((r) => r.fields['name'] === '临夏市兴旺食品加工坊')?.fields['address']).toBe('八坊街道大南岔社区5号')
   })
 })

@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   const bytes = await readInputFile(file)
   if (!bytes) return 1
   const data = new DataDir(dataDirFromArgs(rest), { appVersion: APP_VERSION, campaign: defaultCampaign, program: 'cli' })
-  const stager = new ImportStager(data, defaultCampaign, (b, name, annex, m) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex, ...(m ? { mapping: m } : {}) }))
+  const stager = new ImportStager(data, defaultCampaign, (b, name, annex, columns) => readAnnexWorkbook(b, name, { campaign: defaultCampaign, annex, ...columns }))
   return overDataDir(data, 1, async () => {
     // A form of the ledger (附件3, 附件4, 两断三清, 两张清单, 回头看台账) goes in as that form's tab takes it in the app;
     // anything else is read as 附件2, as the app's 附件2 tab reads it.

@@ -4,6 +4,7 @@ import type { Campaign } from '@shared/campaign/campaign'
 import { defaultCampaign } from '@shared/campaign/campaign'
 import type { RecordFields } from '@shared/ledger/record'
 import type { ColumnMapping } from '@shared/annexes/columnMapping'
+import { headerSignature } from '@shared/annexes/columnMapping'
 import type { AppLog } from '../appLog'
 import { annexFromWorkbook } from './annexFromWorkbook'
 import { detectAnnex } from './detectAnnex'
@@ -35,6 +36,11 @@ export interface ReadOptions {
   log?: Pick<AppLog, 'bug'>
   /** The clerk's assignment of the table's headers to the form's columns (or 忽略). */
   mapping?: ColumnMapping
+  /**
+   * Without `mapping`: the assignment remembered for the table's header row (its headerSignature), if any; the
+   * table is then read again with it, from the same parse.
+   */
+  remembered?: (signature: string) => ColumnMapping | undefined
 }
 
 /**
@@ -54,7 +60,9 @@ export async function readAnnexWorkbook(
   if (!read.ok) return refusedFile(fileName, read.code, read.message, read.sheet)
   const { campaign = defaultCampaign, texts } = options
   const annex = options.annex === 'auto' ? detectAnnex(read.workbook, options.mapping) : (options.annex ?? annex2)
-  return annexFromWorkbook(read.workbook, fileName, annex, campaign, texts, options.mapping)
+  const result = annexFromWorkbook(read.workbook, fileName, annex, campaign, texts, options.mapping)
+  const remembered = options.mapping === undefined && result.sourceColumns?.length ? options.remembered?.(headerSignature(result.sourceColumns)) : undefined
+  return remembered ? annexFromWorkbook(read.workbook, fileName, annex, campaign, texts, remembered) : result
 }
 
 export type RawRead = { ok: true; workbook: RawWorkbook } | { ok: false; code: ImportIssueCode; message: string; sheet: string | null }
