@@ -71,11 +71,13 @@ describe('autoBackup', () => {
 })
 
 describe('the services', () => {
-  it('make the day’s backup in the background, and close waits for it', async () => {
+  it('make the day’s backup in the background, and close leaves only whole backups', async () => {
     const dir = fresh('services')
     const services = createServices(dir, 'web', { autoBackup: { delayMs: 0 } })
     expect(await dispatch(services.handlers, 'app:today', {}, services.log)).toMatchObject({ ok: true })
-    for (let i = 0; i < 200 && !readdirSync(dir).includes('自动备份'); i++) await new Promise((r) => setTimeout(r, 25))
+    // The zip gets its name only once it is whole (written as a temporary file, then renamed).
+    const zips = (): string[] => (existsSync(join(dir, '自动备份')) ? readdirSync(join(dir, '自动备份')).filter((n) => n.endsWith('.zip')) : [])
+    for (let i = 0; i < 400 && zips().length === 0; i++) await new Promise((r) => setTimeout(r, 25))
     await services.close()
     const made = readdirSync(join(dir, '自动备份'))
     expect(made).toHaveLength(1)
