@@ -15,7 +15,7 @@ import { finishInterruptedRestore } from '../services/backup'
 import { dispatch } from '../services/dispatch'
 import type { SaveChooser } from '../services/export/exportSaver'
 import { ExportSaver } from '../services/export/exportSaver'
-import { APP_DIR_NAME, chooseDataDir, isFolder } from '../services/paths'
+import { APP_DIR_NAME, ELECTRON_DIR_NAME, chooseDataDir, defaultDataDir, isFolder } from '../services/paths'
 import { createServices } from '../services/services'
 import { CONTENT_SECURITY_POLICY, contentType, resolveBundleFile } from '../services/staticFiles'
 import parserPath from '../services/import/parseWorker.mjs?modulePath'
@@ -26,8 +26,9 @@ import { APP_SCHEME, devRendererUrl, guardNavigation, isAppUrl, mainWindowOption
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = devRendererUrl(app.isPackaged, process.env)
 
-// Same folder name as the web mode / CLI default, so all three see the same ledgers.
 app.setName(APP_DIR_NAME)
+// Chromium's files apart from the data (paths.ts ELECTRON_DIR_NAME); set before the single-instance lock, which lives there.
+app.setPath('userData', join(app.getPath('appData'), ELECTRON_DIR_NAME))
 runAsSingleInstance(app, start)
 
 function start(): void {
@@ -62,11 +63,12 @@ const askWhereToSave: SaveChooser = async (request) => {
 }
 
 async function ready(): Promise<void> {
-  // --data DIR, SLW_DATA_DIR, a 散乱污台账数据 (or data) folder next to the program (portable, on a U盘), else userData.
+  // --data DIR, SLW_DATA_DIR, a 散乱污台账数据 (or data) folder next to the program (portable, on a U盘), else the default folder.
   const { dir: dataPath, source: dataSource } = chooseDataDir({
     args: process.argv,
     env: process.env,
-    fallback: app.getPath('userData'),
+    // The same folder as the web mode's and the CLI's default, so all three see the same ledgers.
+    fallback: defaultDataDir(),
     portable: { execPath: process.execPath, exists: isFolder }
   })
   // A restore cut off by a power cut is finished (or undone) before anything opens the folder.

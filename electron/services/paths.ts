@@ -4,12 +4,19 @@ import { join, posix, resolve, win32 } from 'node:path'
 import type { DataDirSource } from '@shared/ipc/dataFolder'
 import { PORTABLE_DIR_NAMES } from '@shared/ipc/dataFolder'
 
-/** Folder name shared by the desktop app (Electron userData) and the web mode / CLI defaults. */
+/** The default data folder's name, shared by the desktop app, the web mode and the CLI. */
 export const APP_DIR_NAME = 'slw-ledger'
 
 /**
- * Where ledgers live when neither `--data DIR` nor SLW_DATA_DIR says otherwise: the same folder Electron uses as
- * userData for this app, so the desktop app, the web mode and the CLI see the same data.
+ * Electron's own folder (its userData: the Chromium profile, caches, the single-instance lock, crash dumps), beside
+ * the default data folder and never in any data folder: a restore replaces a data folder whole, which Windows refuses
+ * while a file in it is held open, and a backup has no use for caches.
+ */
+export const ELECTRON_DIR_NAME = `${APP_DIR_NAME}-app`
+
+/**
+ * Where ledgers live when neither `--data DIR` nor SLW_DATA_DIR (nor, for the desktop app, a portable folder) says
+ * otherwise, the same for the desktop app, the web mode and the CLI: %APPDATA%\slw-ledger, ~/.config/slw-ledger.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env['SLW_DATA_DIR']) return resolve(env['SLW_DATA_DIR'])
@@ -77,7 +84,7 @@ export interface DataDirChoice {
 export interface DataDirRequest {
   args: readonly string[]
   env: Env
-  /** The folder when nothing else says: Electron's userData, or defaultDataDir() outside Electron. */
+  /** The folder when nothing else says: defaultDataDir(). */
   fallback: string
   /** Given, a data folder next to the program makes the copy portable (the desktop app only). */
   portable?: Pick<PortableProbe, 'execPath' | 'exists'>
