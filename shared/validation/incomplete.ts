@@ -47,5 +47,5 @@ export function incompleteMessage(formName: string, list: readonly IncompleteRec
     .map((r) => `${r.problemNo || '（未编号）'} ${r.name || '（无名称）'}缺「${r.missing.join('」「')}」`)
     .join('；')
   const more = list.length > NAMED ? `等 ${list.length} 条` : ''
-  return `${formName}中有 ${list.length} 条记录未填完（待补充），不能导出为正式报送的表格：${named}${more}。请补全后再导出；如需先打印核对，可导出草稿（表头标明“草稿”，不得报送）。`
+  return `${formName}中有 ${list.length} 条记录未填完（待补充），不能导出为正式报送的表格：${named}${more}。请补全后再导出。`
 }

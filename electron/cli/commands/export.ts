@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
     })
   } catch (e) {
     if (!(e instanceof AppFailure)) throw e
-    process.stderr.write(`${e.message}（命令行：加 --draft 导出草稿）\n`)
+    process.stderr.write(`${e.message}如需先打印核对，加 --draft 导出草稿（表头标明“草稿”，不得报送）。\n`)
     return 1
   }
   return writeFormCommand(out.value, input)
