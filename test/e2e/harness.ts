@@ -115,6 +115,20 @@ export function cell(page: Page, rowIndex: number, colId: string): ReturnType<Pa
 }
 
 /**
+ * Clicks a grid cell until it holds the keyboard focus. A click that lands while the grid re-renders leaves the
+ * focus where it was — on 新增一行 after adding rows, where the Enter that ends an edit would add another row.
+ */
+export async function focusCell(page: Page, rowIndex: number, colId: string): Promise<void> {
+  const target = cell(page, rowIndex, colId)
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await target.click()
+    if (await target.evaluate((el) => el.contains(document.activeElement))) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`第 ${rowIndex} 行“${colId}”列的单元格拿不到焦点`)
+}
+
+/**
  * Makes every file the page reads fail as Chromium fails a file changed or gone since it was picked
  * (NotReadableError): a file held by WPS, or on a USB stick that was pulled.
  */

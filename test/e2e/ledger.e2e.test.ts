@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from './harness'
-import { cell, launchApp, repoRoot } from './harness'
+import { cell, focusCell, launchApp, repoRoot } from './harness'
 
 let app: RunningApp
 let page: Page
@@ -17,7 +17,7 @@ afterAll(async () => {
 })
 
 async function typeInto(row: number, col: string, text: string): Promise<void> {
-  await cell(page, row, col).click()
+  await focusCell(page, row, col)
   await page.keyboard.press('F2')
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.type(text)
@@ -26,7 +26,7 @@ async function typeInto(row: number, col: string, text: string): Promise<void> {
 }
 
 async function pick(row: number, col: string, option: string): Promise<void> {
-  await cell(page, row, col).click()
+  await focusCell(page, row, col)
   // F2 opens the editor (Enter moves down, as in Excel) with its list of options.
   await page.keyboard.press('F2')
   await page.locator('.choice-editor [role="option"]', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click()
@@ -70,13 +70,13 @@ describe('摸底台账 in Chromium (web mode)', () => {
     await pick(0, 'category', '整合搬迁')
     await pick(1, 'sector', '工业')
     await pick(1, 'leadDept', '市工信局')
-    await cell(page, 0, 'problemTypes').click()
+    await focusCell(page, 0, 'problemTypes')
     await page.keyboard.press('F2')
     await page.getByRole('group', { name: '问题类型（可多选）' }).getByText('乱').click()
     await page.getByRole('group', { name: '问题类型（可多选）' }).getByText('污').click()
     await page.getByRole('button', { name: '确定' }).click()
     await expect.poll(() => cell(page, 0, 'problemTypes').textContent()).toBe('乱、污')
-    await cell(page, 0, 'deadline').click()
+    await focusCell(page, 0, 'deadline')
     await page.keyboard.press('F2')
     await page.locator('.cell-popup-editor input').fill('2024-07-05')
     await page.keyboard.press('Enter')
@@ -86,7 +86,7 @@ describe('摸底台账 in Chromium (web mode)', () => {
   it('pastes a 5-row block copied from Excel at the focused cell, as one undo step', async () => {
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.getByRole('button', { name: '新增一行' }).click()
-    await cell(page, 2, 'name').click()
+    await focusCell(page, 2, 'name')
     await pasteAtFocus(BLOCK.map((r) => r.join('\t')).join('\r\n') + '\r\n')
     await expect.poll(() => page.locator('.summary').textContent()).toContain('共 7 条')
     await expect.poll(() => cell(page, 6, 'name').textContent()).toBe('临夏市清河洗车行')
