@@ -98,7 +98,9 @@ describe('帮助', () => {
 
     await menu('guide')
     expect(await dialog.getByRole('tab', { name: '使用说明' }).getAttribute('aria-selected')).toBe('true')
-    await page.keyboard.press('Escape')
+    // 关闭, not Escape: the dialog listens for Escape from an effect, which may not be in place the instant it shows.
+    await dialog.getByRole('button', { name: '关闭' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
 
     await menu('find')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索')
