@@ -22,7 +22,7 @@ describe('unpackedPath', () => {
   })
 
   it('leaves a path outside any archive alone (a development run from out/)', () => {
-    for (const p of ['/work/main/out/main/chunks/parseWorker-f16be3be.js', String.raw`D:\src\slw\out\main\chunks\parseWorker.js`, 'relative/out/w.js', '']) {
+    for (const p of ['/home/clerk/slw-ledger/out/main/chunks/parseWorker-f16be3be.js', String.raw`D:\src\slw\out\main\chunks\parseWorker.js`, 'relative/out/w.js', '']) {
       expect(unpackedPath(p)).toBe(p)
     }
   })
